@@ -1,0 +1,4 @@
+export * from './note';
+export * from './selectors';
+export * from './page-key';
+export * from './result';

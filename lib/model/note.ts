@@ -1,0 +1,144 @@
+import { z } from 'zod';
+import { SelectorSchema } from './selectors';
+
+/** Bumped whenever a stored note's shape changes; lib/db migrations and imports key off it. */
+export const NOTE_SCHEMA_VERSION = 1;
+
+export const NOTE_KINDS = ['insight', 'question', 'answer', 'win', 'story', 'snippet', 'template', 'link'] as const;
+export const NoteKindSchema = z.enum(NOTE_KINDS);
+export type NoteKind = z.infer<typeof NoteKindSchema>;
+
+/** Text a user or a page gave us: no NUL bytes, no lone surrogates (they break JSON, IndexedDB keys and Postgres). */
+export const safeText = (max: number) =>
+  z
+    .string()
+    .max(max)
+    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
+    .refine((s) => s.isWellFormed(), 'must not contain lone surrogates');
+
+/** Only web URLs are ever stored or opened: never javascript:, data:, file: ... */
+export const WebUrlSchema = z
+  .string()
+  .max(4096)
+  .refine((s) => {
+    try {
+      const u = new URL(s);
+      return u.protocol === 'http:' || u.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be an http(s) URL');
+
+export const TagSchema = safeText(64)
+  .transform((t) => t.trim().replace(/^#/, '').replace(/\s+/g, '-').toLowerCase())
+  .pipe(z.string().min(1).max(64));
+
+export const PageContextSchema = z.strictObject({
+  url: WebUrlSchema,
+  canonicalUrl: WebUrlSchema,
+  title: safeText(1000),
+  byline: safeText(500).optional(),
+  siteName: safeText(500).optional(),
+  excerpt: safeText(5000).optional(),
+  lang: safeText(35).optional(),
+  publishedTime: safeText(100).optional(),
+});
+export type PageContext = z.infer<typeof PageContextSchema>;
+
+export const PersonSchema = z.strictObject({
+  id: safeText(128),
+  name: safeText(200),
+});
+export type Person = z.infer<typeof PersonSchema>;
+
+/** One message of a chat thread a note quotes or holds (issue: chat capture). */
+export const ChatMessageSchema = z.strictObject({
+  id: safeText(512).optional(),
+  author: safeText(200).optional(),
+  authorId: safeText(200).optional(),
+  timestamp: safeText(100).optional(),
+  permalink: WebUrlSchema.optional(),
+  text: safeText(50_000),
+  isRoot: z.boolean().optional(),
+});
+export type ChatMessage = z.infer<typeof ChatMessageSchema>;
+
+export const ChatContextSchema = z.strictObject({
+  platform: safeText(50),
+  workspace: safeText(300).optional(),
+  channel: safeText(300).optional(),
+  threadRoot: ChatMessageSchema.optional(),
+  messages: z.array(ChatMessageSchema).max(5000),
+  isThread: z.boolean().optional(),
+  /** How many messages the thread holds as loaded; virtualised lists may hold more than were rendered. */
+  loadedCount: z.number().int().nonnegative().optional(),
+  isPrivate: z.boolean().optional(),
+});
+export type ChatContext = z.infer<typeof ChatContextSchema>;
+
+/**
+ * A harvested note. `id` is made on the client (UUIDv7: time-ordered, so sync has an id before the server
+ * sees the row). Times are epoch milliseconds. `deletedAt` makes a tombstone: undo clears it, sync carries it.
+ */
+export const NoteSchema = z.strictObject({
+  schemaVersion: z.literal(NOTE_SCHEMA_VERSION),
+  id: z.string().regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/, 'must be a UUID'),
+  kind: NoteKindSchema,
+  quote: safeText(20_000),
+  takeaway: safeText(10_000),
+  tags: z.array(TagSchema).max(32),
+  selectors: z.array(SelectorSchema).max(8),
+  page: PageContextSchema,
+  /** Normalised page key (see lib/model/page-key.ts): the index notes are looked up by on revisit. */
+  pageKey: z.string().max(4096),
+  createdAt: z.number().int().nonnegative(),
+  updatedAt: z.number().int().nonnegative(),
+  deletedAt: z.number().int().nonnegative().optional(),
+  /** Null for a personal note; a community id once shared (sync issue). */
+  communityId: z.string().max(128).nullable().optional(),
+  author: PersonSchema.optional(),
+  /** People credited: the authors of quoted chat messages, for example. */
+  contributors: z.array(PersonSchema).max(200).optional(),
+  chat: ChatContextSchema.optional(),
+  /** Links to other notes: the question this answers, the note this adds to ("me too"). */
+  links: z
+    .strictObject({
+      answers: z.string().max(64).optional(),
+      addsTo: z.string().max(64).optional(),
+    })
+    .optional(),
+  /** Sync bookkeeping, owned by lib/sync. */
+  sync: z
+    .strictObject({
+      version: z.number().int().nonnegative().optional(),
+      hlc: z.string().max(64).optional(),
+      isPending: z.boolean().optional(),
+      isRejected: z.boolean().optional(),
+      rejectReason: safeText(500).optional(),
+    })
+    .optional(),
+});
+export type Note = z.infer<typeof NoteSchema>;
+
+/** What the capture panel sends: the store fills in id, times and the page key. */
+export const NoteDraftSchema = NoteSchema.pick({
+  kind: true,
+  quote: true,
+  takeaway: true,
+  tags: true,
+  selectors: true,
+  page: true,
+  chat: true,
+  contributors: true,
+  links: true,
+  communityId: true,
+}).partial({ chat: true, contributors: true, links: true, communityId: true });
+export type NoteDraft = z.infer<typeof NoteDraftSchema>;
+
+/** The fields a user may change after saving. */
+export const NotePatchSchema = z.strictObject({
+  kind: NoteKindSchema.optional(),
+  takeaway: safeText(10_000).optional(),
+  tags: z.array(TagSchema).max(32).optional(),
+});
+export type NotePatch = z.infer<typeof NotePatchSchema>;

@@ -1,0 +1,34 @@
+import { z } from 'zod';
+
+/** W3C Web Annotation selectors (https://www.w3.org/TR/annotation-model/#selectors), as we store them. */
+export const TextQuoteSelectorSchema = z.strictObject({
+  type: z.literal('TextQuoteSelector'),
+  exact: z.string().min(1).max(20_000),
+  prefix: z.string().max(200).optional(),
+  suffix: z.string().max(200).optional(),
+});
+export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
+
+export const TextPositionSelectorSchema = z.strictObject({
+  type: z.literal('TextPositionSelector'),
+  start: z.number().int().nonnegative(),
+  end: z.number().int().nonnegative(),
+});
+export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
+
+/** An XPath-ish range: cheap to try first, brittle, never trusted without checking the quote. */
+export const RangeSelectorSchema = z.strictObject({
+  type: z.literal('RangeSelector'),
+  startContainer: z.string().max(2000),
+  startOffset: z.number().int().nonnegative(),
+  endContainer: z.string().max(2000),
+  endOffset: z.number().int().nonnegative(),
+});
+export type RangeSelector = z.infer<typeof RangeSelectorSchema>;
+
+export const SelectorSchema = z.discriminatedUnion('type', [
+  TextQuoteSelectorSchema,
+  TextPositionSelectorSchema,
+  RangeSelectorSchema,
+]);
+export type Selector = z.infer<typeof SelectorSchema>;

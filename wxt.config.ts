@@ -1,0 +1,25 @@
+import { defineConfig } from 'wxt';
+
+/**
+ * The manifest is a function of the target browser: Firefox needs a gecko id, Chrome must not see one.
+ * Every permission is explained in the README; keep the two lists in step.
+ */
+export default defineConfig({
+  modules: ['@wxt-dev/module-react'],
+  manifest: ({ browser }) => ({
+    name: 'Commonplace',
+    description: 'Harvest know-how where you read it, and find your community’s harvest in a keystroke.',
+    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
+    commands: {
+      'harvest-selection': {
+        suggested_key: { default: 'Alt+Shift+H' },
+        description: 'Harvest the current selection',
+      },
+    },
+    web_accessible_resources: [{ resources: ['capture.html'], matches: ['http://*/*', 'https://*/*'] }],
+    ...(browser === 'firefox'
+      ? { browser_specific_settings: { gecko: { id: 'commonplace@commonplace.dev', strict_min_version: '128.0' } } }
+      : {}),
+  }),
+  webExt: { disabled: true },
+});
