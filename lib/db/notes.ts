@@ -1,0 +1,131 @@
+import { uuidv7 } from 'uuidv7';
+import {
+  NOTE_SCHEMA_VERSION,
+  NoteDraftSchema,
+  NotePatchSchema,
+  NoteSchema,
+  err,
+  ok,
+  pageKey,
+  type Note,
+  type NoteDraft,
+  type NotePatch,
+  type Person,
+  type Result,
+} from '../model';
+import type { CommonplaceDb } from './schema';
+
+/**
+ * The notes repository: the only code that writes notes. Every write validates first, so bad input changes
+ * nothing. Deletes are tombstones (`deletedAt`): undo clears them, sync carries them.
+ */
+export function notesRepository(db: CommonplaceDb, now: () => number = Date.now) {
+  const live = (n: Note) => n.deletedAt === undefined;
+
+  return {
+    async create(input: unknown, author?: Person): Promise<Result<Note>> {
+      const parsed = NoteDraftSchema.safeParse(input);
+      if (!parsed.success) return err(describeIssues(parsed.error.issues));
+      const draft: NoteDraft = parsed.data;
+      const t = now();
+      const note = NoteSchema.parse({
+        ...draft,
+        schemaVersion: NOTE_SCHEMA_VERSION,
+        id: uuidv7(),
+        pageKey: pageKey(draft.page.canonicalUrl || draft.page.url),
+        tags: [...new Set(draft.tags)],
+        createdAt: t,
+        updatedAt: t,
+        ...(author ? { author } : {}),
+      });
+      await db.notes.add(note);
+      return ok(note);
+    },
+
+    async update(id: string, patchInput: unknown): Promise<Result<Note>> {
+      const parsed = NotePatchSchema.safeParse(patchInput);
+      if (!parsed.success) return err(describeIssues(parsed.error.issues));
+      const patch: NotePatch = parsed.data;
+      return db.transaction('rw', db.notes, async () => {
+        const note = await db.notes.get(id);
+        if (!note || !live(note)) return err('No such note');
+        const next: Note = {
+          ...note,
+          ...patch,
+          ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
+          updatedAt: Math.max(now(), note.updatedAt + 1),
+        };
+        await db.notes.put(next);
+        return ok(next);
+      });
+    },
+
+    /** Marks the note deleted; `restore` undoes it. */
+    async remove(id: string): Promise<Result<Note>> {
+      return db.transaction('rw', db.notes, async () => {
+        const note = await db.notes.get(id);
+        if (!note || !live(note)) return err('No such note');
+        const t = Math.max(now(), note.updatedAt + 1);
+        const next: Note = { ...note, deletedAt: t, updatedAt: t };
+        await db.notes.put(next);
+        return ok(next);
+      });
+    },
+
+    async restore(id: string): Promise<Result<Note>> {
+      return db.transaction('rw', db.notes, async () => {
+        const note = await db.notes.get(id);
+        if (!note || live(note)) return err('Nothing to undo');
+        const { deletedAt: _gone, ...rest } = note;
+        const next: Note = { ...rest, updatedAt: Math.max(now(), note.updatedAt + 1) };
+        await db.notes.put(next);
+        return ok(next);
+      });
+    },
+
+    async get(id: string): Promise<Note | undefined> {
+      const note = await db.notes.get(id);
+      return note && live(note) ? note : undefined;
+    },
+
+    /** Notes saved for the page at `url` (any URL of the same page): one indexed lookup. */
+    async forPage(url: string): Promise<Note[]> {
+      const rows = await db.notes.where('pageKey').equals(pageKey(url)).toArray();
+      return rows.filter(live);
+    },
+
+    /** Newest first, without reading the whole table. */
+    async newest(limit: number): Promise<Note[]> {
+      const out: Note[] = [];
+      await db.notes
+        .orderBy('createdAt')
+        .reverse()
+        .until(() => out.length >= limit)
+        .each((n) => {
+          if (live(n)) out.push(n);
+        });
+      return out;
+    },
+
+    /** Tags in use, most used first: suggestions in the capture panel. Reads the tags index only. */
+    async tagCounts(limit = 50): Promise<{ tag: string; count: number }[]> {
+      const counts = new Map<string, number>();
+      await db.notes.orderBy('tags').eachKey((k) => {
+        const tag = String(k);
+        counts.set(tag, (counts.get(tag) ?? 0) + 1);
+      });
+      return [...counts]
+        .map(([tag, count]) => ({ tag, count }))
+        .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag))
+        .slice(0, limit);
+    },
+  };
+}
+export type NotesRepository = ReturnType<typeof notesRepository>;
+
+function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
+  return issues
+    .slice(0, 5)
+    .map((i) => (i.path.length ? `${i.path.map(String).join('.')}: ${i.message}` : i.message))
+    .join('; ');
+}

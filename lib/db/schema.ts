@@ -1,0 +1,95 @@
+import Dexie, { type EntityTable } from 'dexie';
+import type { Note } from '../model';
+import { pageKey } from '../model/page-key';
+
+/** A pending change for the community endpoint, written in the same transaction as the change itself. */
+export interface OutboxRow {
+  /** Per-client increasing mutation number (auto-incremented). */
+  seq?: number;
+  communityId: string;
+  mutation: unknown;
+  createdAt: number;
+}
+
+/** One thank: a set element, keyed by note and member (never a counter). */
+export interface ThankRow {
+  id: string; // `${noteId}:${memberId}`
+  noteId: string;
+  memberId: string;
+  memberName?: string;
+  communityId: string;
+  createdAt: number;
+}
+
+export interface CollectionRow {
+  id: string;
+  name: string;
+  description?: string;
+  noteIds: string[];
+  createdAt: number;
+  updatedAt: number;
+}
+
+/** Small key-value state (sync cursors, index metadata, counters). */
+export interface KvRow {
+  key: string;
+  value: unknown;
+}
+
+/** Opaque blobs owned by one feature (the search index's segments, for example). */
+export interface BlobRow {
+  key: string;
+  data: unknown;
+}
+
+/** An event worth counting (note opened, duplicate avoided) — the digest measures impact from these. */
+export interface EventRow {
+  id?: number;
+  type: string;
+  noteId?: string;
+  at: number;
+  data?: unknown;
+}
+
+/**
+ * The extension's database, in the extension's own origin. Only the background and extension pages open it
+ * (a content script would open the page's database instead). Every schema change is a new version with a
+ * migration and a test in schema.test.ts.
+ */
+export class CommonplaceDb extends Dexie {
+  notes!: EntityTable<Note, 'id'>;
+  outbox!: EntityTable<OutboxRow, 'seq'>;
+  thanks!: EntityTable<ThankRow, 'id'>;
+  collections!: EntityTable<CollectionRow, 'id'>;
+  kv!: EntityTable<KvRow, 'key'>;
+  blobs!: EntityTable<BlobRow, 'key'>;
+  events!: EntityTable<EventRow, 'id'>;
+
+  constructor(name = 'commonplace') {
+    super(name);
+    // v1: notes only, keyed by their page's URL as given.
+    this.version(1).stores({
+      notes: 'id, createdAt, updatedAt, kind, *tags, page.url',
+    });
+    // v2: notes found by normalised page key (same page, any URL), tombstones, community; the tables later
+    // features need. Upgrade fills pageKey for notes saved by v1.
+    this.version(2)
+      .stores({
+        notes: 'id, createdAt, updatedAt, kind, *tags, pageKey, communityId, deletedAt, [communityId+updatedAt]',
+        outbox: '++seq, communityId',
+        thanks: 'id, noteId, memberId, communityId, createdAt',
+        collections: 'id, updatedAt',
+        kv: 'key',
+        blobs: 'key',
+        events: '++id, type, noteId, at',
+      })
+      .upgrade(async (tx) => {
+        await tx
+          .table('notes')
+          .toCollection()
+          .modify((note: Note) => {
+            if (!note.pageKey) note.pageKey = pageKey(note.page.canonicalUrl || note.page.url);
+          });
+      });
+  }
+}
