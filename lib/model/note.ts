@@ -107,6 +107,16 @@ export const NoteSchema = z.strictObject({
       addsTo: z.string().max(64).optional(),
     })
     .optional(),
+  /**
+   * Rich form of the quote, when the selection had one: its HTML (untrusted: sanitised again on every render,
+   * converted to Markdown by lib/export) and, for code snippets, the language for fenced code blocks.
+   */
+  rich: z
+    .strictObject({
+      html: safeText(100_000).optional(),
+      codeLanguage: safeText(40).optional(),
+    })
+    .optional(),
   /** Sync bookkeeping, owned by lib/sync. */
   sync: z
     .strictObject({
@@ -132,7 +142,8 @@ export const NoteDraftSchema = NoteSchema.pick({
   contributors: true,
   links: true,
   communityId: true,
-}).partial({ chat: true, contributors: true, links: true, communityId: true });
+  rich: true,
+}).partial({ chat: true, contributors: true, links: true, communityId: true, rich: true });
 export type NoteDraft = z.infer<typeof NoteDraftSchema>;
 
 /** The fields a user may change after saving. */
