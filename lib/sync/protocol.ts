@@ -1,0 +1,437 @@
+/**
+ * THE sync protocol between the extension and a community endpoint (server/). Both sides validate with these
+ * schemas; the server's OpenAPI document (/v1/openapi.json) is generated from `ENDPOINTS` below.
+ *
+ * ## Identity
+ * - A member token (`Authorization: Bearer <token>`, never in a URL) belongs to one member of ONE community;
+ *   the community always comes from the token, never from a body. Join with an invite code to get one; it is
+ *   shown once. To sync several communities, hold one token per community.
+ * - A member may mint more tokens for their other devices (POST /v1/tokens): same member, same author id.
+ *
+ * ## Push (POST /v1/sync/push)
+ * - A batch of mutations. Each carries the sending client's `clientId` (stable per install) and a per-client
+ *   `mutationNumber` that increases by exactly 1 per mutation (1, 2, 3...). The server applies a mutation only
+ *   when its number is the client's last applied + 1 and records that number in the same transaction, so a
+ *   replayed or duplicated request is harmless: `duplicate` (or, if it was rejected the first time, the same
+ *   `rejected` answer again). A number beyond last + 1 (an earlier request got lost or reordered) is not applied:
+ *   `deferred`, with `expectedMutationNumber`; resend from there. Counters are per (member, clientId).
+ * - Results come back in request order, one per mutation.
+ *
+ * ## Conflicts
+ * - Only a note's author may edit or delete it (`not_author`); notes of other communities do not exist
+ *   (`not_found`).
+ * - Edits from the author's several devices: the edit with the greater (hlc, clientId) wins (lib/sync/hlc.ts;
+ *   no wall clock is trusted). A losing edit is `applied` with `isSuperseded: true`: nothing to redo, pull
+ *   brings the winner. A `create` of a note that already exists (a resend) is an edit of all its fields.
+ * - A delete is final: an edit or thank of a deleted note is `rejected` with `deleted`; the client keeps its
+ *   edit locally as a rejected draft (`note.sync.isRejected`), never silently drops it.
+ * - Thanks are a set: one per member per note; thanking twice or unthanking an unthanked note is a no-op
+ *   (`applied`); thanking your own note is `own_note`.
+ *
+ * ## Pull (GET /v1/sync/pull?cursor=&limit=)
+ * - Changes with version > cursor, in version order, `limit` per page (`hasMore` says keep going). Each change
+ *   is the note's whole current state (with `thankedBy`), or a tombstone. Versions are assigned from a
+ *   per-community counter under a row lock inside the writing transaction, so they commit in order and a
+ *   reader never skips a row that committed late.
+ * - The cursor is opaque and signed: send back exactly what you got (none for a first sync).
+ * - `epoch` names the server's history. If a client's cursor is ahead of the server (the server was restored
+ *   from a backup), the server starts a new epoch; a pull with an old-epoch cursor answers `isReset: true`
+ *   and changes from the start. The client then drops its cursor-derived state, and re-sends as `create`s
+ *   (and deletes/thanks) whatever of its own the server no longer has, renumbering from the
+ *   `expectedMutationNumber` the server answers with.
+ *
+ * ## Errors
+ * - Any non-2xx answer is `{ error: { code, message } }` (`ApiErrorSchema`); 429 and 503 carry Retry-After
+ *   (seconds). A rejected request changes nothing.
+ */
+import { z } from 'zod';
+import { NotePatchSchema, NoteSchema, safeText } from '../model';
+import { HLC_PATTERN } from './hlc';
+
+export const PROTOCOL_VERSION = 1;
+/** Server-side cap on request bodies, in bytes; clients size push batches to stay under it. */
+export const MAX_BODY_BYTES = 4 * 1024 * 1024;
+export const MAX_PUSH_BATCH = 500;
+export const DEFAULT_PULL_LIMIT = 500;
+export const MAX_PULL_LIMIT = 1000;
+
+// ── Primitives ─────────────────────────────────────────────────────────────────────────────────────────────
+
+export const NoteIdSchema = NoteSchema.shape.id;
+/** Server-made ids (communities, members, invites, tokens): UUIDs. */
+export const ServerIdSchema = z.uuid();
+/** A stable id per extension install, made by the client. */
+export const ClientIdSchema = z.string().regex(/^[A-Za-z0-9_-]{8,64}$/, 'must be 8-64 of [A-Za-z0-9_-]');
+export const MutationNumberSchema = z.number().int().min(1).max(Number.MAX_SAFE_INTEGER);
+export const HlcSchema = z.string().regex(HLC_PATTERN, 'must be an HLC (lib/sync/hlc.ts)');
+export const RoleSchema = z.enum(['member', 'facilitator', 'admin']);
+export type Role = z.infer<typeof RoleSchema>;
+export const DisplayNameSchema = safeText(80).pipe(z.string().trim().min(1, 'must not be empty'));
+/** Invite codes: 22+ chars of base64url (128 bits or more). */
+export const InviteCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not an invite code');
+/** Opaque, signed by the server; clients never look inside. */
+export const CursorSchema = z.string().min(1).max(512);
+export const EpochSchema = z.string().min(1).max(64);
+
+// ── Errors ─────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const ERROR_CODES = [
+  'bad_request', // malformed JSON, wrong content type, schema violation
+  'invalid_cursor',
+  'unauthorized', // missing, unknown or revoked token
+  'forbidden', // role too low
+  'not_found',
+  'conflict',
+  'payload_too_large',
+  'unsupported_media_type',
+  'invite_invalid', // unknown, used up, expired or revoked invite code
+  'rate_limited',
+  'internal',
+  'unavailable',
+] as const;
+export const ErrorCodeSchema = z.enum(ERROR_CODES);
+export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
+export const ApiErrorSchema = z.strictObject({
+  error: z.strictObject({ code: ErrorCodeSchema, message: z.string() }),
+});
+export type ApiError = z.infer<typeof ApiErrorSchema>;
+
+// ── Community, members, tokens, invites ────────────────────────────────────────────────────────────────────
+
+export const CommunitySchema = z.strictObject({
+  id: ServerIdSchema,
+  name: z.string(),
+  epoch: EpochSchema,
+  createdAt: z.number().int(),
+  memberCount: z.number().int().nonnegative(),
+});
+export type Community = z.infer<typeof CommunitySchema>;
+export const CommunityPatchSchema = z.strictObject({ name: safeText(120).pipe(z.string().trim().min(1)) });
+
+export const MemberSchema = z.strictObject({
+  id: ServerIdSchema,
+  displayName: z.string(),
+  role: RoleSchema,
+  joinedAt: z.number().int(),
+});
+export type Member = z.infer<typeof MemberSchema>;
+export const MemberListSchema = z.strictObject({ members: z.array(MemberSchema) });
+/** What a member changes about themselves (PATCH /v1/members/me). */
+export const MemberSelfPatchSchema = z.strictObject({ displayName: DisplayNameSchema });
+/** What an admin changes about a member (PATCH /v1/members/:id). */
+export const MemberRolePatchSchema = z.strictObject({ role: RoleSchema });
+
+export const JoinRequestSchema = z.strictObject({ code: InviteCodeSchema, displayName: DisplayNameSchema });
+export type JoinRequest = z.infer<typeof JoinRequestSchema>;
+/** The token is shown once, here; the server keeps only its hash. */
+export const JoinResponseSchema = z.strictObject({
+  token: z.string(),
+  tokenId: ServerIdSchema,
+  member: MemberSchema,
+  community: CommunitySchema,
+});
+export type JoinResponse = z.infer<typeof JoinResponseSchema>;
+
+export const TokenCreateRequestSchema = z.strictObject({ label: safeText(80).optional() });
+export const TokenSchema = z.strictObject({
+  id: ServerIdSchema,
+  label: z.string().nullable(),
+  createdAt: z.number().int(),
+  lastUsedAt: z.number().int().nullable(),
+  isCurrent: z.boolean(),
+});
+export const TokenListSchema = z.strictObject({ tokens: z.array(TokenSchema) });
+export const TokenCreateResponseSchema = z.strictObject({ token: z.string(), tokenId: ServerIdSchema });
+
+export const InviteCreateRequestSchema = z.strictObject({
+  maxUses: z.number().int().min(1).max(1000).default(1),
+  expiresInHours: z
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(24 * 7),
+  role: z.enum(['member', 'facilitator']).default('member'),
+});
+export const InviteSchema = z.strictObject({
+  id: ServerIdSchema,
+  role: RoleSchema,
+  maxUses: z.number().int(),
+  uses: z.number().int(),
+  expiresAt: z.number().int(),
+  createdAt: z.number().int(),
+  isRevoked: z.boolean(),
+});
+export const InviteListSchema = z.strictObject({ invites: z.array(InviteSchema) });
+/** The code and link are shown once, here. */
+export const InviteCreateResponseSchema = z.strictObject({ invite: InviteSchema, code: z.string(), link: z.string() });
+
+/**
+ * An invite link carries the endpoint and the code; the code sits in the fragment so it never reaches a
+ * server log. `parseInviteLink` also accepts a bare code (then the endpoint is whatever the user typed).
+ */
+export function formatInviteLink(endpoint: string, code: string): string {
+  return `${endpoint.replace(/\/+$/, '')}/join#code=${encodeURIComponent(code)}`;
+}
+export function parseInviteLink(input: string): { endpoint?: string; code: string } | undefined {
+  const text = input.trim();
+  if (InviteCodeSchema.safeParse(text).success) return { code: text };
+  try {
+    const url = new URL(text);
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return undefined;
+    const code = new URLSearchParams(url.hash.slice(1)).get('code') ?? '';
+    if (!InviteCodeSchema.safeParse(code).success) return undefined;
+    const endpoint = `${url.origin}${url.pathname.replace(/\/join\/?$/, '')}`.replace(/\/+$/, '');
+    return { endpoint, code };
+  } catch {
+    return undefined;
+  }
+}
+
+// ── Push ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+const mutationBase = { clientId: ClientIdSchema, mutationNumber: MutationNumberSchema, hlc: HlcSchema };
+
+/**
+ * Create (or, for a note the author already has on the server, overwrite by HLC). `author` and `sync` are
+ * ignored and set by the server; `communityId` may be omitted, null or the token's community.
+ */
+export const CreateMutationSchema = z.strictObject({
+  ...mutationBase,
+  op: z.literal('create'),
+  note: NoteSchema.refine((n) => n.deletedAt === undefined, 'a created note cannot be deleted'),
+});
+export const EditMutationSchema = z.strictObject({
+  ...mutationBase,
+  op: z.literal('edit'),
+  noteId: NoteIdSchema,
+  patch: NotePatchSchema.refine((p) => Object.keys(p).length > 0, 'an edit must change something'),
+});
+export const DeleteMutationSchema = z.strictObject({ ...mutationBase, op: z.literal('delete'), noteId: NoteIdSchema });
+export const ThankMutationSchema = z.strictObject({ ...mutationBase, op: z.literal('thank'), noteId: NoteIdSchema });
+export const UnthankMutationSchema = z.strictObject({
+  ...mutationBase,
+  op: z.literal('unthank'),
+  noteId: NoteIdSchema,
+});
+
+export const MutationSchema = z.discriminatedUnion('op', [
+  CreateMutationSchema,
+  EditMutationSchema,
+  DeleteMutationSchema,
+  ThankMutationSchema,
+  UnthankMutationSchema,
+]);
+export type Mutation = z.infer<typeof MutationSchema>;
+/** What the client builds before parsing (tags untransformed etc.). */
+export type MutationInput = z.input<typeof MutationSchema>;
+export type MutationOp = Mutation['op'];
+
+export const PushRequestSchema = z.strictObject({ mutations: z.array(MutationSchema).min(1).max(MAX_PUSH_BATCH) });
+export type PushRequest = z.infer<typeof PushRequestSchema>;
+
+export const REJECT_REASONS = [
+  'not_found', // no such note in this community
+  'not_author', // only the author edits or deletes
+  'deleted', // the note was deleted: deletes are final
+  'own_note', // thanking your own note
+  'id_taken', // a create with an id another author or community already uses
+  'community_mismatch', // a create naming another community
+] as const;
+export const RejectReasonSchema = z.enum(REJECT_REASONS);
+export type RejectReason = z.infer<typeof RejectReasonSchema>;
+
+const resultBase = { clientId: ClientIdSchema, mutationNumber: MutationNumberSchema };
+export const MutationResultSchema = z.discriminatedUnion('status', [
+  z.strictObject({
+    ...resultBase,
+    status: z.literal('applied'),
+    /** The note's version after this mutation (absent for no-ops). */
+    version: z.number().int().optional(),
+    /** An edit that lost to a newer one (hlc, clientId): accepted, nothing to redo. */
+    isSuperseded: z.boolean().optional(),
+  }),
+  z.strictObject({ ...resultBase, status: z.literal('duplicate') }),
+  z.strictObject({ ...resultBase, status: z.literal('rejected'), reason: RejectReasonSchema, message: z.string() }),
+  z.strictObject({ ...resultBase, status: z.literal('deferred'), expectedMutationNumber: MutationNumberSchema }),
+]);
+export type MutationResult = z.infer<typeof MutationResultSchema>;
+export type MutationStatus = MutationResult['status'];
+
+export const PushResponseSchema = z.strictObject({
+  epoch: EpochSchema,
+  /** The community's latest version after this push. */
+  version: z.number().int().nonnegative(),
+  results: z.array(MutationResultSchema),
+});
+export type PushResponse = z.infer<typeof PushResponseSchema>;
+
+// ── Pull ───────────────────────────────────────────────────────────────────────────────────────────────────
+
+export const PullQuerySchema = z.strictObject({
+  cursor: CursorSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(MAX_PULL_LIMIT).default(DEFAULT_PULL_LIMIT),
+});
+export type PullQuery = z.infer<typeof PullQuerySchema>;
+
+/** A live note: its whole current state. `note.author` is {id: member id, name}; `note.sync` has version + hlc. */
+export const NoteChangeSchema = z.strictObject({
+  type: z.literal('note'),
+  version: z.number().int().positive(),
+  note: NoteSchema,
+  /** Member ids who thanked it (a set, never a counter). */
+  thankedBy: z.array(ServerIdSchema),
+});
+/** A deleted note: content is gone from the server; remove it locally. */
+export const TombstoneChangeSchema = z.strictObject({
+  type: z.literal('tombstone'),
+  version: z.number().int().positive(),
+  noteId: NoteIdSchema,
+  authorId: ServerIdSchema,
+  deletedAt: z.number().int().nonnegative(),
+});
+export const ChangeSchema = z.discriminatedUnion('type', [NoteChangeSchema, TombstoneChangeSchema]);
+export type Change = z.infer<typeof ChangeSchema>;
+
+export const PullResponseSchema = z.strictObject({
+  epoch: EpochSchema,
+  /** True when the given cursor was from another epoch (restored server): changes start from scratch. */
+  isReset: z.boolean(),
+  changes: z.array(ChangeSchema),
+  /** Send this back next time, even when `changes` is empty. */
+  cursor: CursorSchema,
+  hasMore: z.boolean(),
+});
+export type PullResponse = z.infer<typeof PullResponseSchema>;
+
+// ── Endpoint map (the OpenAPI document is generated from it) ───────────────────────────────────────────────
+
+export interface EndpointSpec {
+  method: 'get' | 'post' | 'patch' | 'delete';
+  path: string;
+  summary: string;
+  /** Least role needed; 'none' means no token. */
+  auth: 'none' | Role;
+  body?: z.ZodType;
+  query?: z.ZodType;
+  response?: z.ZodType;
+  status?: number;
+}
+
+export const HealthSchema = z.strictObject({ ok: z.literal(true), protocol: z.number().int() });
+
+export const ENDPOINTS = {
+  health: { method: 'get', path: '/healthz', summary: 'Liveness and DB check.', auth: 'none', response: HealthSchema },
+  join: {
+    method: 'post',
+    path: '/v1/join',
+    summary: 'Trade an invite code for a member token (shown once).',
+    auth: 'none',
+    body: JoinRequestSchema,
+    response: JoinResponseSchema,
+    status: 201,
+  },
+  community: {
+    method: 'get',
+    path: '/v1/community',
+    summary: "The token's community.",
+    auth: 'member',
+    response: CommunitySchema,
+  },
+  renameCommunity: {
+    method: 'patch',
+    path: '/v1/community',
+    summary: 'Rename the community.',
+    auth: 'admin',
+    body: CommunityPatchSchema,
+    response: CommunitySchema,
+  },
+  members: { method: 'get', path: '/v1/members', summary: 'Members.', auth: 'member', response: MemberListSchema },
+  me: { method: 'get', path: '/v1/members/me', summary: 'The token holder.', auth: 'member', response: MemberSchema },
+  patchMe: {
+    method: 'patch',
+    path: '/v1/members/me',
+    summary: 'Change your display name.',
+    auth: 'member',
+    body: MemberSelfPatchSchema,
+    response: MemberSchema,
+  },
+  leave: {
+    method: 'delete',
+    path: '/v1/members/me',
+    summary: 'Leave: revokes all your tokens.',
+    auth: 'member',
+    status: 204,
+  },
+  setRole: {
+    method: 'patch',
+    path: '/v1/members/{id}',
+    summary: "Change a member's role.",
+    auth: 'admin',
+    body: MemberRolePatchSchema,
+    response: MemberSchema,
+  },
+  removeMember: {
+    method: 'delete',
+    path: '/v1/members/{id}',
+    summary: 'Remove a member; their tokens stop working at once. Facilitators remove members only.',
+    auth: 'facilitator',
+    status: 204,
+  },
+  tokens: { method: 'get', path: '/v1/tokens', summary: 'Your tokens.', auth: 'member', response: TokenListSchema },
+  createToken: {
+    method: 'post',
+    path: '/v1/tokens',
+    summary: 'Mint a token for another device of yours (shown once).',
+    auth: 'member',
+    body: TokenCreateRequestSchema,
+    response: TokenCreateResponseSchema,
+    status: 201,
+  },
+  revokeToken: {
+    method: 'delete',
+    path: '/v1/tokens/{id}',
+    summary: 'Revoke one of your tokens ("current" = this one: sign out).',
+    auth: 'member',
+    status: 204,
+  },
+  invites: {
+    method: 'get',
+    path: '/v1/invites',
+    summary: 'Invites.',
+    auth: 'facilitator',
+    response: InviteListSchema,
+  },
+  createInvite: {
+    method: 'post',
+    path: '/v1/invites',
+    summary: 'Create an invite (code shown once).',
+    auth: 'facilitator',
+    body: InviteCreateRequestSchema,
+    response: InviteCreateResponseSchema,
+    status: 201,
+  },
+  revokeInvite: {
+    method: 'delete',
+    path: '/v1/invites/{id}',
+    summary: 'Revoke an invite.',
+    auth: 'facilitator',
+    status: 204,
+  },
+  push: {
+    method: 'post',
+    path: '/v1/sync/push',
+    summary: 'Apply a batch of mutations exactly once each.',
+    auth: 'member',
+    body: PushRequestSchema,
+    response: PushResponseSchema,
+  },
+  pull: {
+    method: 'get',
+    path: '/v1/sync/pull',
+    summary: 'Changes since a cursor, paginated, tombstones included.',
+    auth: 'member',
+    query: PullQuerySchema,
+    response: PullResponseSchema,
+  },
+} as const satisfies Record<string, EndpointSpec>;
