@@ -17,16 +17,22 @@
  *   `deferred`, with `expectedMutationNumber`; resend from there. Counters are per (member, clientId).
  * - Results come back in request order, one per mutation.
  *
- * ## Conflicts
- * - Only a note's author may edit or delete it (`not_author`); notes of other communities do not exist
- *   (`not_found`).
+ * ## Conflicts, and what is refused outright
+ * - Mutations a correct client can never send refuse the WHOLE batch with a 4xx `ApiError` (message names
+ *   the clientId/mutationNumber) and change nothing, numbers included: editing or deleting another member's
+ *   note (403 forbidden), touching a note of another community (404 not_found), thanking your own note
+ *   (422 unprocessable), a create naming another community (403) or reusing an id that is not yours (409
+ *   conflict). They are bugs or attacks, not conflicts.
+ * - What an honest offline client can meet is a per-mutation `rejected` result instead, recorded like an
+ *   applied one: `deleted` (the note was deleted meanwhile) and `not_found` (no such note anywhere, e.g. after
+ *   a server restore).
  * - Edits from the author's several devices: the edit with the greater (hlc, clientId) wins (lib/sync/hlc.ts;
  *   no wall clock is trusted). A losing edit is `applied` with `isSuperseded: true`: nothing to redo, pull
  *   brings the winner. A `create` of a note that already exists (a resend) is an edit of all its fields.
  * - A delete is final: an edit or thank of a deleted note is `rejected` with `deleted`; the client keeps its
  *   edit locally as a rejected draft (`note.sync.isRejected`), never silently drops it.
  * - Thanks are a set: one per member per note; thanking twice or unthanking an unthanked note is a no-op
- *   (`applied`); thanking your own note is `own_note`.
+ *   (`applied`).
  *
  * ## Pull (GET /v1/sync/pull?cursor=&limit=)
  * - Changes with version > cursor, in version order, `limit` per page (`hasMore` says keep going). Each change
@@ -82,6 +88,7 @@ export const ERROR_CODES = [
   'forbidden', // role too low
   'not_found',
   'conflict',
+  'unprocessable', // well-formed but not allowed, e.g. thanking your own note
   'payload_too_large',
   'unsupported_media_type',
   'invite_invalid', // unknown, used up, expired or revoked invite code
@@ -230,13 +237,10 @@ export type MutationOp = Mutation['op'];
 export const PushRequestSchema = z.strictObject({ mutations: z.array(MutationSchema).min(1).max(MAX_PUSH_BATCH) });
 export type PushRequest = z.infer<typeof PushRequestSchema>;
 
+/** Per-mutation rejections: only what an honest client can meet (see "Conflicts" above). */
 export const REJECT_REASONS = [
-  'not_found', // no such note in this community
-  'not_author', // only the author edits or deletes
-  'deleted', // the note was deleted: deletes are final
-  'own_note', // thanking your own note
-  'id_taken', // a create with an id another author or community already uses
-  'community_mismatch', // a create naming another community
+  'not_found', // no such note on this server (e.g. lost in a restore)
+  'deleted', // the note was deleted: deletes are final; keep the edit locally as a rejected draft
 ] as const;
 export const RejectReasonSchema = z.enum(REJECT_REASONS);
 export type RejectReason = z.infer<typeof RejectReasonSchema>;
