@@ -1,0 +1,90 @@
+/**
+ * Similarity at capture time: findSimilar on the prebuilt index vs a naive scan of every note's token set,
+ * on the same notes and drafts. Notes are the real corpus sentences plus synthetic ones drawn from the
+ * corpus's own word frequencies. Usage: npm run bench:similarity [-- notes=100000 queries=200]
+ */
+import { findSimilar } from '../lib/similarity/find-similar';
+import { SimilarityIndex } from '../lib/similarity/similarity-index';
+import { corpusSentences } from '../lib/similarity/testing/corpus-sentences';
+import { makeNote } from '../lib/similarity/testing/make-note';
+import { perturb, seededRandom } from '../lib/similarity/testing/seeded';
+import { tokenize } from '../lib/text/normalize';
+import type { Note } from '../lib/model';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=') as [string, string]));
+const N = Number(args.notes ?? 100_000);
+const Q = Number(args.queries ?? 200);
+const rand = seededRandom(42);
+
+const real = corpusSentences().flatMap((p) => p.sentences);
+if (!real.length) throw new Error('corpus not found: ../shared/corpus/readability-pages');
+const vocab = real.flatMap((s) => s.split(' '));
+const synth = (min: number, max: number) =>
+  Array.from({ length: min + Math.floor(rand() * (max - min)) }, () => vocab[Math.floor(rand() * vocab.length)]).join(
+    ' ',
+  );
+
+const notes: Note[] = [];
+for (let i = 0; i < N; i++) {
+  const quote = i < real.length ? real[i]! : synth(8, 40);
+  const url = `https://site${i % 5000}.example/p/${i}`;
+  notes.push(
+    makeNote({ quote, takeaway: rand() < 0.5 ? synth(0, 20) : '', page: { url, canonicalUrl: url, title: 't' } }),
+  );
+}
+const drafts = Array.from({ length: Q }, (_, i) => ({
+  quote: i % 2 ? perturb(real[Math.floor(rand() * real.length)]!, rand) : synth(8, 30),
+  pageKey: notes[Math.floor(rand() * N)]!.pageKey,
+}));
+
+const t0 = performance.now();
+const index = SimilarityIndex.build(notes);
+const buildMs = performance.now() - t0;
+
+// Baseline: tokens precomputed (a fair naive scan), cosine over token sets against every note.
+const sets = notes.map((n) => new Set(tokenize(`${n.quote}\n${n.takeaway}`)));
+function naive(quote: string, pk: string) {
+  const q = new Set(tokenize(quote));
+  const scored: { i: number; s: number }[] = [];
+  for (let i = 0; i < sets.length; i++) {
+    let dot = 0;
+    for (const w of q) if (sets[i]!.has(w)) dot++;
+    const s = dot / Math.sqrt(q.size * sets[i]!.size || 1) + (notes[i]!.pageKey === pk ? 0.3 : 0);
+    if (s >= 0.6) scored.push({ i, s });
+  }
+  return scored.sort((a, b) => b.s - a.s).slice(0, 3);
+}
+
+const time = (fn: () => unknown) => {
+  const t = performance.now();
+  fn();
+  return performance.now() - t;
+};
+const ours: number[] = [];
+const base: number[] = [];
+for (const d of drafts.slice(0, 10)) findSimilar(index, d); // warm-up
+for (const d of drafts) {
+  ours.push(time(() => findSimilar(index, d)));
+  base.push(time(() => naive(d.quote, d.pageKey)));
+}
+const pct = (xs: number[], p: number) =>
+  [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
+const r = (x: number) => Math.round(x * 100) / 100;
+console.log(`notes ${N}, drafts ${Q}, index build ${r(buildMs)} ms`);
+console.log(
+  `findSimilar (index) median ${r(pct(ours, 0.5))} ms, p95 ${r(pct(ours, 0.95))} ms, max ${r(Math.max(...ours))} ms`,
+);
+console.log(`naive scan (tokens prebuilt) median ${r(pct(base, 0.5))} ms, p95 ${r(pct(base, 0.95))} ms`);
+console.log(
+  JSON.stringify({
+    bench: 'similarity',
+    notes: N,
+    queries: Q,
+    buildMs: r(buildMs),
+    medianMs: r(pct(ours, 0.5)),
+    p95Ms: r(pct(ours, 0.95)),
+    naiveMedianMs: r(pct(base, 0.5)),
+    naiveP95Ms: r(pct(base, 0.95)),
+    budgetMs: 30,
+  }),
+);

@@ -1,0 +1,10 @@
+export { SimilarityIndex } from './similarity-index';
+export {
+  findSimilar,
+  DEFAULT_MIN_WORD_SCORE,
+  type SimilarityDraft,
+  type SimilarNote,
+  type SimilarReason,
+  type FindSimilarOptions,
+} from './find-similar';
+export { threadKey } from './thread-key';

@@ -1,0 +1,165 @@
+import type { Note } from '../model';
+import { tokenize } from '../text/normalize';
+import { comparableText, quoteKey } from './text-of';
+import { threadKey } from './thread-key';
+
+/** Words in more than this share of notes are too common to be worth walking their postings. */
+const COMMON_SHARE = 0.2;
+
+/**
+ * A compact, incrementally maintained structure for finding notes like a draft in milliseconds at 100k notes:
+ * word → note postings (for TF-IDF cosine), plus exact maps by page key, chat thread and normalised quote.
+ * Build it once (background start) and keep it current with `upsert`/`remove`; queries never scan every note.
+ */
+export class SimilarityIndex {
+  private readonly notes: (Note | undefined)[] = [];
+  private readonly terms: (Uint32Array | undefined)[] = [];
+  private readonly quoteKeys: (string | undefined)[] = [];
+  private readonly slotOf = new Map<string, number>();
+  private readonly termIds = new Map<string, number>();
+  private readonly postings: number[][] = [];
+  private readonly df: number[] = [];
+  private readonly byPage = new Map<string, Set<number>>();
+  private readonly byThread = new Map<string, Set<number>>();
+  private readonly byQuote = new Map<string, Set<number>>();
+  private live = 0;
+  private scores = new Float64Array(1024);
+
+  static build(notes: Iterable<Note>): SimilarityIndex {
+    const index = new SimilarityIndex();
+    for (const n of notes) index.upsert(n);
+    return index;
+  }
+
+  /** How many live notes the index holds. */
+  get size(): number {
+    return this.live;
+  }
+
+  /** Adds or replaces a note; a tombstoned note is removed. */
+  upsert(note: Note): void {
+    this.remove(note.id);
+    if (note.deletedAt !== undefined) return;
+    const slot = this.notes.length;
+    const words = tokenize(comparableText(note.quote, note.takeaway, note.chat?.threadRoot?.text));
+    const ids = new Set<number>();
+    for (const w of words) ids.add(this.termId(w));
+    const termArr = Uint32Array.from(ids);
+    for (const t of termArr) {
+      this.postings[t]!.push(slot);
+      this.df[t]! += 1;
+    }
+    this.notes.push(note);
+    this.terms.push(termArr);
+    const qk = quoteKey(note.quote);
+    this.quoteKeys.push(qk);
+    this.slotOf.set(note.id, slot);
+    addTo(this.byPage, note.pageKey, slot);
+    addTo(this.byThread, threadKey(note.chat), slot);
+    addTo(this.byQuote, qk, slot);
+    this.live += 1;
+    if (this.scores.length < this.notes.length) this.scores = new Float64Array(this.notes.length * 2);
+  }
+
+  /** Forgets a note (its postings stay as dead slots, skipped on read). */
+  remove(id: string): void {
+    const slot = this.slotOf.get(id);
+    if (slot === undefined) return;
+    const note = this.notes[slot]!;
+    for (const t of this.terms[slot]!) this.df[t]! -= 1;
+    removeFrom(this.byPage, note.pageKey, slot);
+    removeFrom(this.byThread, threadKey(note.chat), slot);
+    removeFrom(this.byQuote, this.quoteKeys[slot], slot);
+    this.notes[slot] = undefined;
+    this.terms[slot] = undefined;
+    this.slotOf.delete(id);
+    this.live -= 1;
+  }
+
+  /** @internal Read side for find-similar.ts. */
+  note(slot: number): Note | undefined {
+    return this.notes[slot];
+  }
+  /** @internal */
+  quoteKeyOf(slot: number): string | undefined {
+    return this.quoteKeys[slot];
+  }
+  /** @internal */
+  slots(kind: 'page' | 'thread' | 'quote', key: string | undefined): Iterable<number> {
+    if (key === undefined) return [];
+    const map = kind === 'page' ? this.byPage : kind === 'thread' ? this.byThread : this.byQuote;
+    return map.get(key) ?? [];
+  }
+
+  /**
+   * TF-IDF cosine (binary term weights) between the words and every note sharing a rare-enough word.
+   * Returns slot → cosine for the best `keep` notes.
+   */
+  wordScores(words: string[], keep = 64): Map<number, number> {
+    const n = Math.max(this.live, 1);
+    const idf = (df: number) => Math.log(1 + n / Math.max(df, 1));
+    const query = new Map<number, number>();
+    let qNorm = 0;
+    for (const w of new Set(words)) {
+      const t = this.termIds.get(w);
+      const df = t === undefined ? 0 : this.df[t]!;
+      const weight = idf(df) ** 2;
+      qNorm += weight;
+      if (t !== undefined && df > 0) query.set(t, weight);
+    }
+    const touched: number[] = [];
+    const scores = this.scores;
+    for (const [t, weight] of query) {
+      if (this.df[t]! > COMMON_SHARE * n && n > 50) continue;
+      for (const slot of this.postings[t]!) {
+        if (this.notes[slot] === undefined) continue;
+        if (scores[slot] === 0) touched.push(slot);
+        scores[slot]! += weight;
+      }
+    }
+    // Preselect by overlap over sqrt(length), then score the few best exactly.
+    const pre = touched
+      .map((slot) => ({ slot, s: scores[slot]! / Math.sqrt(this.terms[slot]!.length || 1) }))
+      .sort((a, b) => b.s - a.s)
+      .slice(0, keep);
+    for (const slot of touched) scores[slot] = 0;
+    const out = new Map<number, number>();
+    for (const { slot } of pre) {
+      let dot = 0;
+      let dNorm = 0;
+      for (const t of this.terms[slot]!) {
+        const w = idf(this.df[t]!) ** 2;
+        dNorm += w;
+        const q = query.get(t);
+        if (q !== undefined) dot += q;
+      }
+      out.set(slot, qNorm && dNorm ? dot / Math.sqrt(qNorm * dNorm) : 0);
+    }
+    return out;
+  }
+
+  private termId(word: string): number {
+    let t = this.termIds.get(word);
+    if (t === undefined) {
+      t = this.postings.length;
+      this.termIds.set(word, t);
+      this.postings.push([]);
+      this.df.push(0);
+    }
+    return t;
+  }
+}
+
+function addTo(map: Map<string, Set<number>>, key: string | undefined, slot: number): void {
+  if (key === undefined || key === '') return;
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(slot);
+}
+
+function removeFrom(map: Map<string, Set<number>>, key: string | undefined, slot: number): void {
+  if (key === undefined) return;
+  const set = map.get(key);
+  set?.delete(slot);
+  if (set && set.size === 0) map.delete(key);
+}
