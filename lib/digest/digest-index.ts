@@ -1,0 +1,77 @@
+import type { Note, Person } from '../model';
+import { PERSONAL, type DigestIndex, type WeekStats } from './types';
+
+/** Who harvested a note: its author, or the local user for a personal note saved without one. */
+export function authorOf(note: Note, meIds: readonly string[]): Person {
+  return note.author ?? { id: meIds[0] ?? 'me', name: '' };
+}
+
+export const communityKey = (note: Pick<Note, 'communityId'>): string => note.communityId ?? PERSONAL;
+
+const DEEP = new Set(['snippet', 'template', 'story']);
+
+export function emptyIndex(timeZone: string): DigestIndex {
+  return {
+    v: 1,
+    timeZone,
+    cursor: 0,
+    lastCreatedAt: 0,
+    authors: {},
+    questions: {},
+    answers: {},
+    communities: {},
+    weeks: {},
+  };
+}
+
+/**
+ * Advances `index` by notes new or changed since its cursor (mutating it: callers own their copy). Returns the
+ * creation times of folded notes so callers can drop the cached weeks they fall in.
+ */
+export function foldNotes(index: DigestIndex, notes: readonly Note[], meIds: readonly string[]): number[] {
+  const touched: number[] = [];
+  for (const n of notes) {
+    if (n.updatedAt > index.cursor) index.cursor = n.updatedAt;
+    touched.push(n.createdAt);
+    const isLive = n.deletedAt === undefined;
+    if (isLive && n.kind === 'question') index.questions[n.id] = { c: n.createdAt, cm: n.communityId ?? null };
+    else delete index.questions[n.id];
+    const answers = n.links?.answers;
+    if (isLive && answers) index.answers[n.id] = { q: answers, c: n.createdAt };
+    else delete index.answers[n.id];
+    if (!isLive) continue;
+    if (n.createdAt > index.lastCreatedAt) index.lastCreatedAt = n.createdAt;
+    const a = authorOf(n, meIds);
+    const known = index.authors[a.id];
+    if (!known || n.createdAt < known.first)
+      index.authors[a.id] = { name: a.name || known?.name || '', first: n.createdAt };
+    const cm = communityKey(n);
+    index.communities[cm] = Math.max(index.communities[cm] ?? 0, n.createdAt);
+  }
+  return touched;
+}
+
+/** One week's contribution counts from the live notes created in it. */
+export function weekStats(notes: readonly Note[], meIds: readonly string[]): WeekStats {
+  const s: WeekStats = { notes: 0, deep: 0, links: 0, authors: {} };
+  for (const n of notes) {
+    if (n.deletedAt !== undefined) continue;
+    s.notes++;
+    if (DEEP.has(n.kind)) s.deep++;
+    else if (n.kind === 'link') s.links++;
+    const id = authorOf(n, meIds).id;
+    s.authors[id] = (s.authors[id] ?? 0) + 1;
+  }
+  return s;
+}
+
+/** Open questions (no live note answers them), oldest first. */
+export function unansweredIds(index: DigestIndex, limit = Infinity): string[] {
+  const answered = new Set<string>();
+  for (const a of Object.values(index.answers)) answered.add(a.q);
+  return Object.entries(index.questions)
+    .filter(([id]) => !answered.has(id))
+    .sort((a, b) => a[1].c - b[1].c || (a[0] < b[0] ? -1 : 1))
+    .slice(0, limit)
+    .map(([id]) => id);
+}
