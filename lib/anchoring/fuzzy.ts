@@ -1,0 +1,65 @@
+import search from 'approx-string-match';
+import type { TextPositionSelector } from '../model/selectors';
+import { CONTEXT_WINDOW } from './context';
+
+export interface Candidate {
+  start: number;
+  end: number;
+  errors: number;
+}
+
+/** Share of a quote's characters a fuzzy match may get wrong (1 - QUOTE_MIN in locate.ts). */
+const QUOTE_ERRORS = 0.25;
+/** Share of a 32-char context that may be wrong where it still supports a place (1 - CONTEXT_MIN). */
+const CONTEXT_ERRORS = 0.25;
+/** Context hits followed up: enough for repeated boilerplate, bounded for pathological pages. */
+const MAX_HITS = 32;
+
+interface Quote {
+  exact: string;
+  prefix: string;
+  suffix: string;
+}
+
+/** Start/end of the places the context (prefix, suffix) still appears: where a fuzzy quote could be confirmed. */
+function contextHits(text: string, pattern: string): { start: number; end: number }[] {
+  if (pattern.length < 8) return [];
+  const exact: { start: number; end: number }[] = [];
+  for (let i = text.indexOf(pattern); i >= 0 && exact.length < MAX_HITS; i = text.indexOf(pattern, i + 1)) {
+    exact.push({ start: i, end: i + pattern.length });
+  }
+  if (exact.length) return exact;
+  return search(text, pattern, Math.floor(pattern.length * CONTEXT_ERRORS)).slice(0, MAX_HITS);
+}
+
+/**
+ * Approximate matches of the quote, searched only where a match could be accepted: near the stored position
+ * and near where its prefix or suffix still appear. Searching the whole page would cost more and could only
+ * find lookalikes that the context check refuses anyway. Stops at `deadline` (performance.now()).
+ */
+export function* fuzzyCandidates(
+  text: string,
+  q: Quote,
+  pos: TextPositionSelector | undefined,
+  deadline: number,
+): Generator<Candidate> {
+  const len = q.exact.length;
+  const maxErrors = Math.floor(len * QUOTE_ERRORS);
+  const reach = len + maxErrors + CONTEXT_WINDOW;
+  const windows: [number, number][] = [];
+  if (pos) windows.push([pos.start - reach, pos.start + reach]);
+  for (const h of contextHits(text, q.prefix)) windows.push([h.end, h.end + reach]);
+  for (const h of contextHits(text, q.suffix)) windows.push([h.start - reach, h.start]);
+  const seen = new Set<string>();
+  for (const [a, b] of windows) {
+    if (performance.now() > deadline) return;
+    const from = Math.max(0, a);
+    for (const m of search(text.slice(from, Math.max(from, b)), q.exact, maxErrors)) {
+      const c = { start: m.start + from, end: m.end + from, errors: m.errors };
+      const key = `${c.start}:${c.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      yield c;
+    }
+  }
+}

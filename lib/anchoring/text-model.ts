@@ -1,0 +1,152 @@
+/**
+ * The page's text as a reader sees it, with a map back to the DOM. Anchoring compares this text, never raw
+ * `textContent`, so re-indented HTML, `<br>`s and block boundaries do not move a quote.
+ *
+ * Offsets in selectors are offsets in `text`. "Raw" positions count the code units of the kept text nodes in
+ * document order; each normalised character remembers the raw span it came from.
+ */
+export interface TextModel {
+  readonly root: Element;
+  /** Whitespace runs collapsed to one space, blocks and `<br>` separated by a space, trimmed. */
+  readonly text: string;
+  readonly nodes: readonly Text[];
+  /** Raw position of the first code unit of each kept text node. */
+  readonly nodeStarts: readonly number[];
+  /** Raw span [rawStart[i], rawEnd[i]) that normalised character i stands for. */
+  readonly rawStart: Int32Array;
+  readonly rawEnd: Int32Array;
+  readonly nodeIndex: ReadonlyMap<Node, number>;
+}
+
+/** Never read: not shown to a reader, or ours (the painter's overlay host). */
+const SKIPPED = new Set(['script', 'style', 'noscript', 'template', 'head', 'title', 'iframe', 'object', 'svg']);
+const BLOCKS = new Set(
+  (
+    'address article aside blockquote br caption center dd details dialog dir div dl dt fieldset figcaption figure ' +
+    'footer form h1 h2 h3 h4 h5 h6 header hgroup hr img legend li main menu nav ol p pre section summary table ' +
+    'tbody td tfoot th thead tr ul video audio canvas input textarea select button option'
+  ).split(' '),
+);
+/** Elements carrying this attribute (the painter's host) are invisible to anchoring. */
+export const IGNORE_ATTRIBUTE = 'data-commonplace-ignore';
+
+export function isSkipped(el: Element): boolean {
+  return SKIPPED.has(el.localName) || el.hasAttribute(IGNORE_ATTRIBUTE);
+}
+
+function isSpace(c: number): boolean {
+  return (
+    c === 32 ||
+    (c >= 9 && c <= 13) ||
+    c === 0xa0 ||
+    c === 0x1680 ||
+    (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 ||
+    c === 0x2029 ||
+    c === 0x202f ||
+    c === 0x205f ||
+    c === 0x3000
+  );
+}
+/** Soft hyphen, zero-width space/joiners, BOM: invisible, so not part of what a reader quotes. */
+function isInvisible(c: number): boolean {
+  return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+}
+
+/** The same normalisation for a stored string: what a quote looks like once read like the page. */
+export function normalizeWhitespace(s: string): string {
+  let out = '';
+  let pending = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (isInvisible(c)) continue;
+    if (isSpace(c)) pending = true;
+    else {
+      if (pending && out) out += ' ';
+      pending = false;
+      out += s[i];
+    }
+  }
+  return pending && out ? `${out} ` : out;
+}
+
+class Builder {
+  codes: number[] = [];
+  starts: number[] = [];
+  ends: number[] = [];
+  pending = false;
+  pendingRaw = -1;
+
+  space(raw: number): void {
+    if (!this.pending) this.pendingRaw = raw;
+    this.pending = true;
+  }
+  boundary(): void {
+    this.pending = true;
+  }
+  char(code: number, raw: number): void {
+    if (this.pending && this.codes.length > 0) {
+      this.codes.push(32);
+      this.starts.push(this.pendingRaw >= 0 ? this.pendingRaw : raw);
+      this.ends.push(raw);
+    }
+    this.pending = false;
+    this.pendingRaw = -1;
+    this.codes.push(code);
+    this.starts.push(raw);
+    this.ends.push(raw + 1);
+  }
+  text(): string {
+    let s = '';
+    for (let i = 0; i < this.codes.length; i += 8192) s += String.fromCharCode(...this.codes.slice(i, i + 8192));
+    return s;
+  }
+}
+
+/** Reads `root` once; O(text length). Rebuild it after the DOM changes. */
+export function buildTextModel(root: Element): TextModel {
+  const b = new Builder();
+  const nodes: Text[] = [];
+  const nodeStarts: number[] = [];
+  const nodeIndex = new Map<Node, number>();
+  let raw = 0;
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 3) {
+      const value = (node as Text).data;
+      if (value.length > 0) {
+        nodeIndex.set(node, nodes.length);
+        nodes.push(node as Text);
+        nodeStarts.push(raw);
+        for (let i = 0; i < value.length; i++) {
+          const c = value.charCodeAt(i);
+          if (isSpace(c)) b.space(raw + i);
+          else if (!isInvisible(c)) b.char(c, raw + i);
+        }
+        raw += value.length;
+      }
+    } else if (node.nodeType === 1 && !isSkipped(node as Element)) {
+      if (BLOCKS.has((node as Element).localName)) b.boundary();
+      descend = node.firstChild !== null;
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root && node.nodeType === 1 && BLOCKS.has((node as Element).localName)) b.boundary();
+    }
+    node = node && node !== root ? node.nextSibling : null;
+  }
+  return {
+    root,
+    text: b.text(),
+    nodes,
+    nodeStarts,
+    rawStart: Int32Array.from(b.starts),
+    rawEnd: Int32Array.from(b.ends),
+    nodeIndex,
+  };
+}
