@@ -1,0 +1,121 @@
+import { typoBudget } from './edit-distance';
+import type { ParsedQuery } from './query';
+import type { Store } from './store';
+import { FILTER_MARK } from './vocab';
+
+/** A required part of the query: a doc matches it through any one of its terms (best weight counts). */
+export interface Group {
+  terms: { id: number; weight: number }[];
+  /** Counts towards match quality (words do, filters do not). */
+  isScored: boolean;
+}
+
+const PREFIX_LIMIT = 64;
+const TYPO_LIMIT = 16;
+/** Below this many docs with the word itself, typo neighbours are added. */
+const TYPO_WHEN_FEWER = 20;
+
+/**
+ * The query as groups of term ids (AND of groups, OR within a group). `null` when some required part matches
+ * nothing, so the whole query matches nothing.
+ */
+export function buildGroups(store: Store, q: ParsedQuery): Group[] | null {
+  const { vocab } = store;
+  const groups: Group[] = [];
+  const n = Math.max(1, vocab.ids.size);
+  for (const w of q.words) {
+    const terms: { id: number; weight: number }[] = [];
+    const exact = vocab.live(w.text);
+    if (exact >= 0) terms.push({ id: exact, weight: 1 });
+    if (w.isPrefix) {
+      for (const id of vocab.withPrefix(w.text, PREFIX_LIMIT)) {
+        terms.push({ id, weight: 0.7 + (0.2 * w.text.length) / vocab.terms[id]!.length });
+      }
+    }
+    const found = terms.reduce((sum, t) => sum + vocab.df[t.id]!, 0);
+    if (found < TYPO_WHEN_FEWER) {
+      for (const { id, edits } of vocab.nearby(w.text, typoBudget(w.text.length), TYPO_LIMIT)) {
+        const common = Math.log1p(vocab.df[id]!) / Math.log1p(n);
+        terms.push({ id, weight: 0.6 - 0.15 * (edits - 1) + 0.1 * common });
+      }
+    }
+    if (terms.length === 0) return null;
+    groups.push({ terms: sortTerms(terms, store), isScored: true });
+  }
+  for (const phrase of q.phrases) {
+    for (const word of phrase) {
+      const id = vocab.live(word);
+      if (id < 0) return null;
+      groups.push({ terms: [{ id, weight: 1 }], isScored: true });
+    }
+  }
+  const filters = [...q.filters];
+  if (q.isUnanswered) filters.push({ field: 'kind', terms: ['question'], isPrefix: false });
+  for (const f of filters) {
+    for (const value of f.terms) {
+      const term = `${FILTER_MARK}${f.field}:${value}`;
+      const terms: { id: number; weight: number }[] = [];
+      const exact = vocab.live(term);
+      if (exact >= 0) terms.push({ id: exact, weight: 1 });
+      if (f.isPrefix) for (const id of vocab.withPrefix(term, PREFIX_LIMIT)) terms.push({ id, weight: 1 });
+      if (terms.length === 0) return null;
+      groups.push({ terms: sortTerms(terms, store), isScored: false });
+    }
+  }
+  return groups;
+}
+
+/** Best weight first, then by term text: the same order whatever the term ids, so results are reproducible. */
+function sortTerms(terms: { id: number; weight: number }[], store: Store) {
+  const t = store.vocab.terms;
+  return terms.sort((a, b) => b.weight - a.weight || (t[a.id]! < t[b.id]! ? -1 : 1));
+}
+
+/** Term ids whose docs are excluded (`-word`, `-tag:x`). */
+export function excludedTerms(store: Store, q: ParsedQuery): number[] {
+  const out: number[] = [];
+  for (const w of q.excludeWords) out.push(store.vocab.live(w));
+  for (const f of q.excludeFilters)
+    for (const v of f.terms) out.push(store.vocab.live(`${FILTER_MARK}${f.field}:${v}`));
+  return out.filter((id) => id >= 0);
+}
+
+/**
+ * Slots matching every group, with their match quality (mean best weight of the scored groups, 0..1).
+ * Smallest group first, so later groups only mark slots that are still in the running.
+ */
+export function matchGroups(
+  store: Store,
+  groups: Group[],
+  excluded: number[],
+): { slots: number[]; quality: Float32Array } {
+  const { postings, vocab } = store;
+  const size = (g: Group) => g.terms.reduce((s, t) => s + vocab.df[t.id]!, 0);
+  const ordered = groups
+    .map((g) => ({ g, n: size(g) }))
+    .sort((a, b) => a.n - b.n)
+    .map((x) => x.g);
+  const hits = new Uint8Array(store.end);
+  const quality = new Float32Array(store.end);
+  const touched: number[] = [];
+  ordered.forEach((g, gi) => {
+    for (const { id, weight } of g.terms) {
+      postings.forEach(id, (slot) => {
+        if (hits[slot] !== gi) return;
+        hits[slot] = gi + 1;
+        if (gi === 0) touched.push(slot);
+        if (g.isScored) quality[slot]! += weight;
+      });
+    }
+  });
+  for (const id of excluded) postings.forEach(id, (slot) => void (hits[slot] = 0));
+  const full = ordered.length;
+  const scored = Math.max(1, groups.filter((g) => g.isScored).length);
+  const slots: number[] = [];
+  for (const s of touched) {
+    if (hits[s] !== full) continue;
+    quality[s] = quality[s]! / scored;
+    slots.push(s);
+  }
+  return { slots, quality };
+}

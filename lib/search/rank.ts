@@ -1,0 +1,53 @@
+import Fuse, { type Expression } from 'fuse.js';
+import type { Store } from './store';
+import { TEXT_FIELDS } from './store';
+
+type FieldName = (typeof TEXT_FIELDS)[number];
+type Fields = Record<FieldName, string>;
+
+/** Quote and takeaway carry what the user learned; title, tags and site only say where. */
+const FIELD_WEIGHT: Record<FieldName, number> = { quote: 3, takeaway: 3, title: 1.5, tags: 1.5, site: 1 };
+const KEYS = TEXT_FIELDS.map((name) => ({ name, weight: FIELD_WEIGHT[name] }));
+
+/** Text of a slot's fields as Fuse sees it: normalised tokens joined by spaces. */
+export function fieldTexts(store: Store, slot: number, ids = store.fields(slot)): Fields {
+  const t = store.vocab.terms;
+  const out = {} as Fields;
+  TEXT_FIELDS.forEach((name, f) => (out[name] = ids[f]!.map((id) => t[id]).join(' ')));
+  return out;
+}
+
+/**
+ * Fuse.js scores of `slots` for `words` (each word must match some field, fuzzily): 0 is a perfect match,
+ * 1 no match. Fuse only ever sees the few hundred candidates the prefilter kept.
+ */
+export function fuseScores(records: Fields[], words: string[]): Float64Array {
+  const scores = new Float64Array(records.length).fill(1);
+  if (words.length === 0) return scores;
+  const fuse = new Fuse(records, {
+    keys: KEYS,
+    includeScore: true,
+    ignoreLocation: true,
+    threshold: 0.45,
+    shouldSort: false,
+    fieldNormWeight: 0.5,
+  });
+  const query: Expression = { $and: words.map((w) => ({ $or: TEXT_FIELDS.map((k) => ({ [k]: w })) })) };
+  for (const r of fuse.search(query)) scores[r.refIndex] = r.score ?? 1;
+  return scores;
+}
+
+/** Mean over the query's word groups of the best field weight (0..1) a matching term sits in. */
+export function fieldScore(ids: number[][], groups: Set<number>[]): number {
+  if (groups.length === 0) return 0;
+  const max = Math.max(...Object.values(FIELD_WEIGHT));
+  let sum = 0;
+  for (const g of groups) {
+    let best = 0;
+    TEXT_FIELDS.forEach((name, f) => {
+      if (FIELD_WEIGHT[name] > best && ids[f]!.some((id) => g.has(id))) best = FIELD_WEIGHT[name];
+    });
+    sum += best / max;
+  }
+  return sum / groups.length;
+}

@@ -1,0 +1,111 @@
+import { buildGroups, excludedTerms, matchGroups } from './match';
+import { parseQuery, type ParsedQuery } from './query';
+import { fieldScore, fieldTexts, fuseScores } from './rank';
+import type { Store } from './store';
+import { topK } from './top-k';
+
+export interface SearchHit {
+  id: string;
+  /** Higher is better, roughly 0..1; only comparable within one result list. */
+  score: number;
+}
+
+export interface SearchOptions {
+  /** How many hits to return (default 20, at most 1000). */
+  limit?: number;
+  /** "Now" for recency and relative dates (default Date.now()); fixed in tests and benchmarks. */
+  now?: number;
+  /** How many prefiltered candidates Fuse.js ranks (default 200). */
+  candidates?: number;
+}
+
+const HALF_LIFE_MS = 90 * 86_400_000;
+const W = { quality: 0.45, fuse: 0.2, field: 0.15, recency: 0.13, thanks: 0.07 };
+
+/** Runs one query over the store: prefilter by terms, filter by facts, pre-rank, then Fuse.js on the best few. */
+export function runSearch(store: Store, input: string, options: SearchOptions = {}): SearchHit[] {
+  const now = options.now ?? Date.now();
+  const limit = Math.max(1, Math.min(options.limit ?? 20, 1000));
+  const q = parseQuery(input, now);
+  const groups = buildGroups(store, q);
+  if (groups === null) return [];
+  const excluded = excludedTerms(store, q);
+  const matched = groups.length > 0 ? matchGroups(store, groups, excluded) : allSlots(store, excluded);
+  const { quality } = matched;
+  const slots = matched.slots.filter((s) => passesFacts(store, q, s));
+
+  const recency = (s: number) => 0.5 ** (Math.max(0, now - store.createdAt[s]!) / HALF_LIFE_MS);
+  const thanks = (s: number) => store.thanks[s]! / (store.thanks[s]! + 5);
+  const pre = new Float64Array(store.end);
+  for (const s of slots) pre[s] = round(quality[s]! + 0.1 * recency(s) + 0.05 * thanks(s));
+  const byPre = (a: number, b: number) => pre[b]! - pre[a]! || tieBreak(store, a, b);
+  const words = [...q.words.map((w) => w.text), ...q.phrases.map((p) => p.join(' '))];
+  if (words.length === 0) {
+    return topK(slots, limit, byPre).map((s) => ({ id: store.idOf(s), score: pre[s]! }));
+  }
+
+  const candidates = topK(slots, Math.max(limit, options.candidates ?? 200), byPre);
+  const ids = candidates.map((s) => store.fields(s));
+  const fuse = fuseScores(
+    candidates.map((s, i) => fieldTexts(store, s, ids[i])),
+    words,
+  );
+  const wordSets = groups.filter((g) => g.isScored).map((g) => new Set(g.terms.map((t) => t.id)));
+  const final = new Float64Array(store.end);
+  candidates.forEach((s, i) => {
+    const score =
+      W.quality * quality[s]! +
+      W.fuse * (1 - fuse[i]!) +
+      W.field * fieldScore(ids[i]!, wordSets) +
+      W.recency * recency(s) +
+      W.thanks * thanks(s);
+    final[s] = round(score);
+  });
+  const byFinal = (a: number, b: number) => final[b]! - final[a]! || tieBreak(store, a, b);
+  return candidates
+    .sort(byFinal)
+    .slice(0, limit)
+    .map((s) => ({ id: store.idOf(s), score: final[s]! }));
+}
+
+/** Rounded so float noise from summation order can never reorder equal hits. */
+const round = (x: number) => Math.round(x * 1e6) / 1e6;
+
+function tieBreak(store: Store, a: number, b: number): number {
+  const d = store.createdAt[b]! - store.createdAt[a]!;
+  if (d !== 0) return d;
+  const ia = store.idOf(a);
+  const ib = store.idOf(b);
+  return ia < ib ? -1 : ia > ib ? 1 : 0;
+}
+
+/** Every live slot but the excluded ones: the candidates of a query made of filters on facts only. */
+function allSlots(store: Store, excluded: number[]) {
+  const isOut = new Uint8Array(store.end);
+  for (const id of excluded) store.postings.forEach(id, (s) => void (isOut[s] = 1));
+  const slots: number[] = [];
+  for (let s = 0; s < store.end; s++) if (store.alive[s] && !isOut[s]) slots.push(s);
+  return { slots, quality: new Float32Array(store.end) };
+}
+
+function passesFacts(store: Store, q: ParsedQuery, slot: number): boolean {
+  const t = store.createdAt[slot]!;
+  if (q.after !== undefined && t < q.after) return false;
+  if (q.before !== undefined && t >= q.before) return false;
+  if (q.isUnanswered && !store.isUnanswered(slot)) return false;
+  if (q.phrases.length > 0) {
+    const fields = store.fields(slot);
+    for (const p of q.phrases) if (!hasPhrase(store, fields, p)) return false;
+  }
+  return true;
+}
+
+function hasPhrase(store: Store, fields: number[][], phrase: string[]): boolean {
+  const ids = phrase.map((w) => store.vocab.live(w));
+  for (const f of fields.slice(0, -1)) {
+    for (let i = 0; i + ids.length <= f.length; i++) {
+      if (ids.every((id, j) => f[i + j] === id)) return true;
+    }
+  }
+  return false;
+}
