@@ -1,0 +1,80 @@
+import type { ChatMessage } from '../../../model/note';
+import { clip, closestFrom, compact, isoFromMs, previousWith, snapshot } from '../dom';
+import { lineText, renderedText } from '../text';
+import type { ChatAdapter, ChatLocation } from '../types';
+
+/**
+ * Google Chat (chat.google.com and Chat inside Gmail). Class names are minified and rotate; the data-*
+ * attributes (message id, topic id, sender id, absolute timestamp) are what stays.
+ */
+export const selectors = {
+  message: '[data-message-id]',
+  topic: '[data-topic-id]',
+  sender: '[data-hovercard-element-id][data-name], [jsname="oU6v8b"]',
+  senderId: '[data-member-id]',
+  time: '[data-absolute-timestamp]',
+  body: '[jsname="bgckF"]',
+  bodySkip: '[aria-hidden="true"]',
+  threadPane: '[jsname="Eh1mOb"]',
+  spaceName: '[data-space-name], [role="main"] [role="heading"][aria-level="1"]',
+  dmMarker: '[data-group-type="dm"]',
+} as const;
+
+const matchesPath = ({ pathname, hash = '' }: ChatLocation): boolean =>
+  /^\/(room|dm)\//.test(pathname) || (/^\/chat\//.test(pathname) && /^#chat\/(space|dm)\//.test(hash));
+const matches = (loc: ChatLocation): boolean =>
+  (loc.hostname === 'chat.google.com' && /^\/(room|dm)\//.test(loc.pathname)) ||
+  (loc.hostname === 'mail.google.com' && matchesPath(loc));
+
+function readMessage(el: Element): ChatMessage {
+  const scope = el.closest(selectors.topic) ?? el.ownerDocument;
+  const list = Array.from(scope.querySelectorAll(selectors.message));
+  const head = el.querySelector(selectors.sender)
+    ? el
+    : previousWith(el, list, (e) => !!e.querySelector(selectors.sender));
+  const sender = head?.querySelector(selectors.sender);
+  const space = /\/(?:room|space|dm)\/([\w-]+)/.exec(
+    `${el.ownerDocument.location?.pathname ?? ''}${el.ownerDocument.location?.hash ?? ''}`,
+  )?.[1];
+  const topic = el.closest(selectors.topic)?.getAttribute('data-topic-id');
+  const id = el.getAttribute('data-message-id') ?? undefined;
+  return compact({
+    id: clip(id, 512),
+    author: clip(sender?.getAttribute('data-name') ?? lineText(sender), 200),
+    authorId: clip(
+      head
+        ?.querySelector(selectors.senderId)
+        ?.getAttribute('data-member-id')
+        ?.replace(/^user\/human\//, ''),
+      200,
+    ),
+    timestamp: isoFromMs(Number(el.querySelector(selectors.time)?.getAttribute('data-absolute-timestamp'))),
+    permalink: space && topic && id ? `https://chat.google.com/room/${space}/${topic}/${id}` : undefined,
+    text: clip(renderedText(el.querySelector(selectors.body), selectors.bodySkip), 50_000) ?? '',
+  });
+}
+
+export const googleChat: ChatAdapter = {
+  id: 'google-chat',
+  selectors,
+  matches,
+  matchesPath,
+  messageAt: (node) => closestFrom(node, selectors.message),
+  messagesIn: (root) => Array.from(root.querySelectorAll(selectors.message)),
+  readMessage,
+  threadOf(el) {
+    const topic = el.closest(selectors.topic);
+    const isThread = !!el.closest(selectors.threadPane) || (topic?.querySelectorAll(selectors.message).length ?? 0) > 1;
+    const els = topic ? Array.from(topic.querySelectorAll(selectors.message)) : [el];
+    return snapshot(els.map(readMessage), isThread);
+  },
+  contextOf(doc) {
+    const heading = doc.querySelector(selectors.spaceName);
+    return compact({
+      channel: clip(heading?.getAttribute('data-space-name') ?? lineText(heading), 300),
+      isPrivate:
+        !!doc.querySelector(selectors.dmMarker) ||
+        /(^\/dm\/|#chat\/dm\/)/.test(doc.location?.pathname + (doc.location?.hash ?? '')),
+    });
+  },
+};

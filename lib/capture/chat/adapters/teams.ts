@@ -1,0 +1,58 @@
+import type { ChatMessage } from '../../../model/note';
+import { clip, closestFrom, compact, isoFromDatetime, ownQuery, snapshot } from '../dom';
+import { lineText, renderedText } from '../text';
+import type { ChatAdapter, ChatLocation } from '../types';
+
+/** Microsoft Teams (v2 web client): chats and channel posts carry `data-tid` test hooks and `data-mid` ids. */
+export const selectors = {
+  message:
+    '[data-tid="chat-pane-message"], [data-tid="channel-pane-message"], [data-tid="channel-replies-pane-message"]',
+  post: '[data-tid="channel-pane-message"]',
+  author: '[data-tid="message-author-name"], span[id^="author-"]',
+  time: 'time[datetime]',
+  body: '[id^="content-"], [data-tid="message-body"]',
+  bodySkip: '.fui-ChatMessage__details, [data-tid="edited-indicator"]',
+  repliesPane: '[data-tid="channel-replies-runway"]',
+  chatTitle: '[data-tid="chat-title"], [data-tid="channelTitle-text"]',
+  chat: '[data-tid="chat-pane-message"]',
+} as const;
+
+const HOSTS = new Set(['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft']);
+const matchesPath = ({ pathname }: ChatLocation): boolean => /^\/(v2\/?|_|l\/)/.test(pathname) || pathname === '/';
+const matches = (loc: ChatLocation): boolean => HOSTS.has(loc.hostname) && matchesPath(loc);
+
+function readMessage(el: Element): ChatMessage {
+  const mid = el.getAttribute('data-mid') ?? el.querySelector('[data-mid]')?.getAttribute('data-mid');
+  return compact({
+    id: clip(mid, 512),
+    author: clip(lineText(ownQuery(el, selectors.author, selectors.message)), 200),
+    timestamp: isoFromDatetime(ownQuery(el, selectors.time, selectors.message)?.getAttribute('datetime')),
+    text: clip(renderedText(ownQuery(el, selectors.body, selectors.message), selectors.bodySkip), 50_000) ?? '',
+  });
+}
+
+export const teams: ChatAdapter = {
+  id: 'teams',
+  selectors,
+  matches,
+  matchesPath,
+  messageAt: (node) => closestFrom(node, selectors.message),
+  messagesIn: (root) => Array.from(root.querySelectorAll(selectors.message)),
+  readMessage,
+  threadOf(el) {
+    const pane = el.closest(selectors.repliesPane);
+    if (pane) return snapshot(Array.from(pane.querySelectorAll(selectors.message)).map(readMessage), true);
+    const post = el.closest(selectors.post);
+    if (post) return snapshot([post, ...Array.from(post.querySelectorAll(selectors.message))].map(readMessage), true);
+    return snapshot([readMessage(el)], false);
+  },
+  contextOf(doc) {
+    // A channel's tab title reads "General (Team) | Microsoft Teams"; chats have no team and are private.
+    const team = /\(([^()]+)\) \| Microsoft Teams$/.exec(doc.title)?.[1];
+    return compact({
+      workspace: clip(team, 300),
+      channel: clip(lineText(doc.querySelector(selectors.chatTitle)), 300),
+      isPrivate: !!doc.querySelector(selectors.chat),
+    });
+  },
+};

@@ -1,0 +1,77 @@
+import type { ChatMessage } from '../../../model/note';
+import { clip, closestFrom, compact, previousWith, snapshot, webUrl } from '../dom';
+import { lineText, renderedText } from '../text';
+import type { ChatAdapter, ChatLocation } from '../types';
+
+/** Zulip's web app (zulipchat.com or self-hosted): message rows grouped under one recipient (channel > topic). */
+export const selectors = {
+  message: '.message_row[data-message-id]',
+  group: '.recipient_row',
+  sender: '.message_sender .sender_name',
+  avatar: '.inline_profile_picture',
+  time: 'a.message-time',
+  body: '.message_content',
+  bodySkip: '.message_edit_notice, .copy-paste-text',
+  date: '.recipient_row_date',
+  channel: '.message_header .stream_label',
+  topic: '.message_header .stream-topic-inner',
+  dmHeader: '.message_header_private_message',
+  dmName: '.private_message_header_name',
+  lockIcon: '.message_header .zulip-icon-lock',
+  marker: '#message_feed_container',
+} as const;
+
+const matchesPath = ({ pathname, hash = '' }: ChatLocation): boolean =>
+  pathname === '/' && /^#(narrow\/|feed|all_messages|combined-feed)/.test(hash);
+
+function readMessage(el: Element): ChatMessage {
+  const group = el.closest(selectors.group);
+  const list = Array.from((group ?? el.ownerDocument).querySelectorAll(selectors.message));
+  const head = el.querySelector(selectors.sender)
+    ? el
+    : previousWith(el, list, (e) => !!e.querySelector(selectors.sender));
+  const userClass = head?.querySelector(selectors.avatar)?.className.match(/\bu-(\d+)\b/)?.[1];
+  const time = el.querySelector(selectors.time);
+  // Zulip renders only a clock time; the day comes from the group's date label.
+  const shown = [lineText(group?.querySelector(selectors.date)), lineText(time)].filter(Boolean).join(' ');
+  return compact({
+    id: clip(el.getAttribute('data-message-id'), 512),
+    author: clip(lineText(head?.querySelector(selectors.sender)), 200),
+    authorId: clip(userClass, 200),
+    timestamp: clip(shown, 100),
+    permalink: webUrl(time?.getAttribute('href'), el.ownerDocument.baseURI),
+    text: clip(renderedText(el.querySelector(selectors.body), selectors.bodySkip), 50_000) ?? '',
+  });
+}
+
+export const zulip: ChatAdapter = {
+  id: 'zulip',
+  selectors,
+  matches: matchesPath,
+  matchesPath,
+  detects: (doc) => !!doc.querySelector(selectors.marker),
+  messageAt: (node) => closestFrom(node, selectors.message),
+  messagesIn: (root) => Array.from(root.querySelectorAll(selectors.message)),
+  readMessage,
+  threadOf(el) {
+    // A topic is Zulip's thread; only the loaded part of it is in the DOM, so no message is called its root.
+    const group = el.closest(selectors.group);
+    const els = group ? Array.from(group.querySelectorAll(selectors.message)) : [el];
+    return snapshot(els.map(readMessage), true, false);
+  },
+  contextOf(doc, el) {
+    const group = el?.closest(selectors.group) ?? doc.querySelector(selectors.group);
+    const parts = doc.title.split(' - ');
+    const dm = group?.querySelector(selectors.dmHeader);
+    const channel = dm
+      ? lineText(group?.querySelector(selectors.dmName))
+      : [lineText(group?.querySelector(selectors.channel)), lineText(group?.querySelector(selectors.topic))]
+          .filter(Boolean)
+          .join(' > ');
+    return compact({
+      workspace: clip(parts.length >= 3 && parts.at(-1) === 'Zulip' ? parts.at(-2) : undefined, 300),
+      channel: clip(channel, 300),
+      isPrivate: !!dm || !!group?.querySelector(selectors.lockIcon),
+    });
+  },
+};
