@@ -15,10 +15,7 @@ export function closestFrom(node: Node | null | undefined, selector: string): El
 /** Page-supplied strings made safe for the Note schema: no NUL, no lone surrogates, bounded. */
 export function clip(value: string | null | undefined, max: number): string | undefined {
   if (value == null) return undefined;
-  const s = value
-    .replaceAll('\u0000', '')
-    .toWellFormed()
-    .trim();
+  const s = value.replaceAll('\u0000', '').toWellFormed().trim();
   return s ? s.slice(0, max).toWellFormed() : undefined;
 }
 

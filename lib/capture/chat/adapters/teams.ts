@@ -1,5 +1,5 @@
 import type { ChatMessage } from '../../../model/note';
-import { clip, closestFrom, compact, isoFromDatetime, ownQuery, snapshot } from '../dom';
+import { clip, closestFrom, compact, isoFromDatetime, ownQuery, previousWith, snapshot } from '../dom';
 import { lineText, renderedText } from '../text';
 import type { ChatAdapter, ChatLocation } from '../types';
 
@@ -11,21 +11,27 @@ export const selectors = {
   author: '[data-tid="message-author-name"], span[id^="author-"]',
   time: 'time[datetime]',
   body: '[id^="content-"], [data-tid="message-body"]',
-  bodySkip: '.fui-ChatMessage__details, [data-tid="edited-indicator"]',
+  bodySkip: '.fui-ChatMessage__details',
   repliesPane: '[data-tid="channel-replies-runway"]',
   chatTitle: '[data-tid="chat-title"], [data-tid="channelTitle-text"]',
   chat: '[data-tid="chat-pane-message"]',
+  list: '[data-tid="message-pane-list-runway"]',
 } as const;
 
 const HOSTS = new Set(['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft']);
 const matchesPath = ({ pathname }: ChatLocation): boolean => /^\/(v2\/?|_|l\/)/.test(pathname) || pathname === '/';
 const matches = (loc: ChatLocation): boolean => HOSTS.has(loc.hostname) && matchesPath(loc);
 
+const authorOf = (el: Element) => ownQuery(el, selectors.author, selectors.message);
+
 function readMessage(el: Element): ChatMessage {
   const mid = el.getAttribute('data-mid') ?? el.querySelector('[data-mid]')?.getAttribute('data-mid');
+  // Consecutive chat messages by one person show the name once, on the first.
+  const list = Array.from((el.closest(selectors.list) ?? el.ownerDocument).querySelectorAll(selectors.chat));
+  const named = authorOf(el) ? el : el.matches(selectors.chat) ? previousWith(el, list, (e) => !!authorOf(e)) : null;
   return compact({
     id: clip(mid, 512),
-    author: clip(lineText(ownQuery(el, selectors.author, selectors.message)), 200),
+    author: clip(lineText(named && authorOf(named)), 200),
     timestamp: isoFromDatetime(ownQuery(el, selectors.time, selectors.message)?.getAttribute('datetime')),
     text: clip(renderedText(ownQuery(el, selectors.body, selectors.message), selectors.bodySkip), 50_000) ?? '',
   });
