@@ -1,0 +1,87 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { cors } from 'hono/cors';
+import { secureHeaders } from 'hono/secure-headers';
+import { MAX_BODY_BYTES } from '../../lib/sync/protocol';
+import { clientIp } from './http/client-ip';
+import type { AppDeps, AppEnv, Limits, Services } from './http/env';
+import { ApiHttpError, handleError, notFound } from './http/errors';
+import { RateLimiter } from './http/rate-limit';
+import { openApiDocument } from './openapi';
+import { community } from './routes/community';
+import { health } from './routes/health';
+import { invites } from './routes/invites';
+import { join } from './routes/join';
+import { members } from './routes/members';
+import { sync } from './routes/sync';
+import { tokens } from './routes/tokens';
+
+export const DEFAULT_LIMITS: Limits = {
+  perToken: { burst: 120, perMinute: 600 },
+  perIp: { burst: 600, perMinute: 3000 },
+  joinPerIp: { burst: 10, perMinute: 10 },
+};
+
+/**
+ * The endpoint as a Hono app, with no port: index.ts serves it, tests call `app.request()`. Middleware order:
+ * security headers, CORS, per-IP limit, body cap; routes then authenticate and validate.
+ */
+export function createApp(deps: AppDeps) {
+  const now = deps.now ?? Date.now;
+  const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  const services: Services = {
+    db: deps.db,
+    cursorKey: deps.cursorKey,
+    now,
+    publicUrl: deps.publicUrl ?? 'http://127.0.0.1:8787',
+    trustProxy: deps.trustProxy ?? false,
+    touchedTokens: new Map(),
+    limiters: {
+      perToken: new RateLimiter(limits.perToken, now),
+      perIp: new RateLimiter(limits.perIp, now),
+      joinPerIp: new RateLimiter(limits.joinPerIp, now),
+    },
+  };
+  const maxBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
+  const openApi = JSON.stringify(openApiDocument());
+
+  const app = new Hono<AppEnv>()
+    .use(secureHeaders())
+    // Bearer tokens, no cookies: any origin may call, and no Origin is ever echoed back.
+    .use(
+      cors({
+        origin: '*',
+        allowHeaders: ['Authorization', 'Content-Type'],
+        allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+      }),
+    )
+    .use(async (c, next) => {
+      c.set('services', services);
+      c.set('ip', clientIp(c, services.trustProxy));
+      const wait = services.limiters.perIp.take(c.var.ip);
+      if (wait) throw new ApiHttpError(429, 'rate_limited', 'Too many requests', { 'Retry-After': String(wait) });
+      await next();
+    })
+    .use(
+      bodyLimit({
+        maxSize: maxBytes,
+        onError: () => {
+          throw new ApiHttpError(413, 'payload_too_large', `Bodies are capped at ${maxBytes} bytes`);
+        },
+      }),
+    )
+    .route('/', health)
+    .route('/', join)
+    .get('/v1/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json' }))
+    .route('/v1/community', community)
+    .route('/v1/members', members)
+    .route('/v1/tokens', tokens)
+    .route('/v1/invites', invites)
+    .route('/v1/sync', sync);
+  app.onError(handleError);
+  app.notFound(notFound);
+  return app;
+}
+
+/** The endpoint's route types, for a typed client (`hono/client`). */
+export type AppType = ReturnType<typeof createApp>;

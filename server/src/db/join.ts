@@ -1,0 +1,56 @@
+import { randomUUID } from 'node:crypto';
+import type { Role } from '../../../lib/sync/protocol';
+import { newToken, sha256Hex } from '../crypto';
+import type { Database, Queryable } from './database';
+
+/** Issues a token for a member: returns the clear token once; only its hash is kept. */
+export async function issueToken(
+  tx: Queryable,
+  memberId: string,
+  at: number,
+  label: string | null = null,
+): Promise<{ token: string; tokenId: string }> {
+  const token = newToken();
+  const tokenId = randomUUID();
+  await tx.query('INSERT INTO tokens (id, member_id, hash, label, created_at) VALUES ($1, $2, $3, $4, $5)', [
+    tokenId,
+    memberId,
+    sha256Hex(token),
+    label,
+    at,
+  ]);
+  return { token, tokenId };
+}
+
+export type JoinOutcome =
+  { ok: true; memberId: string; communityId: string; token: string; tokenId: string } | { ok: false; reason: string };
+
+/**
+ * Redeems an invite code: the invite row is locked, so a single-use code admits exactly one member even when
+ * two people race with it.
+ */
+export function redeemInvite(db: Database, code: string, displayName: string, at: number): Promise<JoinOutcome> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{
+      id: string;
+      community_id: string;
+      role: Role;
+      max_uses: number;
+      uses: number;
+      expires_at: number;
+      revoked_at: number | null;
+    }>('SELECT * FROM invites WHERE code_hash = $1 FOR UPDATE', [sha256Hex(code)]);
+    const invite = rows[0];
+    if (!invite || invite.revoked_at !== null) return { ok: false, reason: 'Unknown or revoked invite code' };
+    if (invite.expires_at <= at) return { ok: false, reason: 'This invite has expired' };
+    if (invite.uses >= invite.max_uses) return { ok: false, reason: 'This invite has been used up' };
+    const memberId = randomUUID();
+    await tx.query(
+      'INSERT INTO members (id, community_id, display_name, role, joined_at) VALUES ($1, $2, $3, $4, $5)',
+      [memberId, invite.community_id, displayName, invite.role, at],
+    );
+    await tx.query('UPDATE invites SET uses = uses + 1 WHERE id = $1', [invite.id]);
+    const issued = await issueToken(tx, memberId, at);
+    return { ok: true, memberId, communityId: invite.community_id, ...issued };
+  });
+}

@@ -1,0 +1,51 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import type { Database } from './database';
+
+const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+/** Any constant: serialises app processes migrating one shared database at once. */
+const MIGRATION_LOCK = 72_716_001;
+
+/** Applies the SQL files in migrations/ not yet applied, in name order, each in its own transaction. */
+export async function migrate(db: Database): Promise<string[]> {
+  await db.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at bigint NOT NULL)');
+  const files = readdirSync(MIGRATIONS_DIR)
+    .filter((f) => f.endsWith('.sql'))
+    .sort();
+  const applied: string[] = [];
+  for (const name of files) {
+    await db.transaction(async (tx) => {
+      await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+      const done = await tx.query('SELECT 1 FROM schema_migrations WHERE name = $1', [name]);
+      if (done.rows.length) return;
+      for (const statement of splitSql(readFileSync(MIGRATIONS_DIR + name, 'utf8'))) await tx.query(statement);
+      await tx.query('INSERT INTO schema_migrations (name, applied_at) VALUES ($1, $2)', [name, Date.now()]);
+      applied.push(name);
+    });
+  }
+  return applied;
+}
+
+/** Our migrations are plain DDL: statements end with `;` at a line end, comments start with `--`. */
+function splitSql(sql: string): string[] {
+  return sql
+    .split('\n')
+    .filter((line) => !line.trim().startsWith('--'))
+    .join('\n')
+    .split(/;\s*$/m)
+    .map((s) => s.trim())
+    .filter(Boolean);
+}
+
+/** Every table the app writes, children first: for test resets and snapshots. */
+export const APP_TABLES = [
+  'rejected_mutations',
+  'client_mutations',
+  'thanks',
+  'notes',
+  'invites',
+  'tokens',
+  'members',
+  'communities',
+  'server_meta',
+] as const;

@@ -1,0 +1,58 @@
+import { serve } from '@hono/node-server';
+import { createApp } from './app';
+import { ensureFirstCommunity } from './bootstrap';
+import { readConfig } from './config';
+import { openDatabase } from './db/open';
+import { seedDemo } from './demo';
+
+/**
+ * Starts the endpoint: `npm run server` (add `-- --demo` for a demo community). Wiring only; see app.ts.
+ * Exported so `npm start` can run it in-process next to the extension's dev server.
+ */
+export async function startServer(argv: string[] = process.argv.slice(2)) {
+  const config = readConfig();
+  const { db, close } = await openDatabase(config);
+  const first = await ensureFirstCommunity(db, config.publicUrl);
+  const demo = argv.includes('--demo') ? await seedDemo(db, config.publicUrl) : undefined;
+  const app = createApp({
+    db: db,
+    cursorKey: db.cursorKey,
+    publicUrl: config.publicUrl,
+    trustProxy: config.trustProxy,
+  });
+  const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
+  await new Promise<void>((resolve) => server.once('listening', () => resolve()));
+  const where = db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+  console.log(`Commonplace endpoint on ${config.publicUrl} (${where})`);
+  console.log(
+    `Community "${first.name}"${first.adminInviteLink ? `: join as its admin with ${first.adminInviteLink}` : ''}`,
+  );
+  if (demo) console.log(`Demo community seeded: join with ${demo.inviteLink}`);
+  let closing: Promise<void> | undefined;
+  const stop = () => (closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(close));
+  return { app, config, stop, first, demo };
+}
+
+const isMain = import.meta.url === `file://${process.argv[1]}` || process.argv[1]?.endsWith('server/src/index.ts');
+if (isMain) {
+  startServer().then(
+    ({ stop }) => {
+      for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+        process.once(signal, () => {
+          console.log(`${signal}: closing`);
+          stop().then(
+            () => process.exit(0),
+            (error: unknown) => {
+              console.error(error);
+              process.exit(1);
+            },
+          );
+        });
+      }
+    },
+    (error: unknown) => {
+      console.error('Could not start:', error instanceof Error ? error.message : error);
+      process.exit(1);
+    },
+  );
+}

@@ -1,0 +1,53 @@
+import { Hono } from 'hono';
+import { MemberRolePatchSchema, MemberSelfPatchSchema, ServerIdSchema } from '../../../lib/sync/protocol';
+import { countAdmins, getMember, listMembers, removeMember } from '../db/rows';
+import { outranks, requireMember, requireRole } from '../http/auth';
+import { ApiHttpError } from '../http/errors';
+import type { AppEnv } from '../http/env';
+import { check, readJson } from '../http/validate';
+
+const memberId = (raw: string) => check(ServerIdSchema, raw);
+const noSuchMember = () => new ApiHttpError(404, 'not_found', 'No such member in this community');
+
+/** Members of the token's community. Removing one revokes their tokens in the same statement batch. */
+export const members = new Hono<AppEnv>()
+  .use(requireMember)
+  .get('/', async (c) => c.json({ members: await listMembers(c.var.services.db, c.var.auth.communityId) }))
+  .get('/me', async (c) => c.json((await getMember(c.var.services.db, c.var.auth.communityId, c.var.auth.memberId))!))
+  .patch('/me', async (c) => {
+    const { displayName } = await readJson(c, MemberSelfPatchSchema);
+    const { db } = c.var.services;
+    await db.query('UPDATE members SET display_name = $2 WHERE id = $1', [c.var.auth.memberId, displayName]);
+    return c.json((await getMember(db, c.var.auth.communityId, c.var.auth.memberId))!);
+  })
+  .delete('/me', async (c) => {
+    const { db, now } = c.var.services;
+    await db.transaction((tx) => removeMember(tx, c.var.auth.memberId, now()));
+    return c.body(null, 204);
+  })
+  .patch('/:id', async (c) => {
+    requireRole(c.var.auth, 'admin');
+    const id = memberId(c.req.param('id'));
+    const { role } = await readJson(c, MemberRolePatchSchema);
+    const { db } = c.var.services;
+    if (id === c.var.auth.memberId) throw new ApiHttpError(409, 'conflict', 'Ask another admin to change your role');
+    if (!(await getMember(db, c.var.auth.communityId, id))) throw noSuchMember();
+    await db.query('UPDATE members SET role = $2 WHERE id = $1', [id, role]);
+    return c.json((await getMember(db, c.var.auth.communityId, id))!);
+  })
+  .delete('/:id', async (c) => {
+    requireRole(c.var.auth, 'facilitator');
+    const id = memberId(c.req.param('id'));
+    const { db, now } = c.var.services;
+    if (id === c.var.auth.memberId) throw new ApiHttpError(409, 'conflict', 'To leave, DELETE /v1/members/me');
+    const target = await getMember(db, c.var.auth.communityId, id);
+    if (!target) throw noSuchMember();
+    if (!outranks(c.var.auth.role, target.role) && c.var.auth.role !== 'admin') {
+      throw new ApiHttpError(403, 'forbidden', 'Facilitators remove members only');
+    }
+    if (target.role === 'admin' && (await countAdmins(db, c.var.auth.communityId)) <= 1) {
+      throw new ApiHttpError(409, 'conflict', 'A community keeps at least one admin');
+    }
+    await db.transaction((tx) => removeMember(tx, id, now()));
+    return c.body(null, 204);
+  });

@@ -1,0 +1,62 @@
+import type { Queryable } from '../db/database';
+
+/** A note as push sees it while applying a batch: loaded once, changed in memory, written once. */
+export interface NoteState {
+  id: string;
+  communityId: string;
+  authorId: string;
+  version: number;
+  hlc: string;
+  hlcClient: string;
+  body: Record<string, unknown> | null;
+  deletedAt: number | null;
+  isDirty: boolean;
+}
+
+/** The batch's notes (any community: refusals need to know) and which of them the caller has thanked. */
+export async function loadNotes(
+  tx: Queryable,
+  memberId: string,
+  ids: string[],
+): Promise<{ notes: Map<string, NoteState>; thanked: Set<string> }> {
+  const { rows } = await tx.query<Omit<NoteState, 'isDirty'>>(
+    `SELECT id, community_id AS "communityId", author_id AS "authorId", version, hlc, hlc_client AS "hlcClient",
+            body, deleted_at AS "deletedAt"
+       FROM notes WHERE id = ANY($1::uuid[])`,
+    [ids],
+  );
+  const { rows: thanks } = await tx.query<{ note_id: string }>(
+    'SELECT note_id FROM thanks WHERE member_id = $1 AND note_id = ANY($2::uuid[])',
+    [memberId, ids],
+  );
+  return {
+    notes: new Map(rows.map((r) => [r.id, { ...r, isDirty: false }])),
+    thanked: new Set(thanks.map((t) => t.note_id)),
+  };
+}
+
+/** Writes every changed note in one statement (new and updated alike). */
+export async function saveNotes(tx: Queryable, notes: Iterable<NoteState>): Promise<void> {
+  const dirty = [...notes]
+    .filter((n) => n.isDirty)
+    .map((n) => ({
+      id: n.id,
+      community_id: n.communityId,
+      author_id: n.authorId,
+      version: n.version,
+      hlc: n.hlc,
+      hlc_client: n.hlcClient,
+      body: n.body,
+      deleted_at: n.deletedAt,
+    }));
+  if (!dirty.length) return;
+  await tx.query(
+    `INSERT INTO notes (id, community_id, author_id, version, hlc, hlc_client, body, deleted_at)
+     SELECT x.id, x.community_id, x.author_id, x.version, x.hlc, x.hlc_client, x.body, x.deleted_at
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, community_id uuid, author_id uuid, version bigint,
+            hlc text, hlc_client text, body jsonb, deleted_at bigint)
+     ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, hlc = EXCLUDED.hlc,
+       hlc_client = EXCLUDED.hlc_client, body = EXCLUDED.body, deleted_at = EXCLUDED.deleted_at`,
+    [JSON.stringify(dirty)],
+  );
+}

@@ -1,0 +1,117 @@
+import type { Mutation, MutationResult, PushResponse } from '../../../lib/sync/protocol';
+import type { Database, Queryable } from '../db/database';
+import type { AuthContext } from '../http/env';
+import { applyMutation, type Batch } from './apply';
+import { loadNotes, saveNotes } from './note-state';
+
+/**
+ * Applies a batch in one transaction. The community row is locked first, so pushes to one community are
+ * serial and the versions they take from its counter commit in order (readers never skip a late row). Each
+ * client's last applied mutation number is written in the same transaction: exactly once.
+ */
+export function push(db: Database, auth: AuthContext, mutations: Mutation[], now: number): Promise<PushResponse> {
+  return db.transaction(async (tx) => {
+    const { rows } = await tx.query<{ epoch: string; last_version: number }>(
+      'SELECT epoch, last_version FROM communities WHERE id = $1 FOR UPDATE',
+      [auth.communityId],
+    );
+    const { epoch, last_version: startVersion } = rows[0]!;
+    let version = startVersion;
+    const last = await loadCounters(tx, auth.memberId, mutations);
+    const before = new Map(last);
+    const ids = [...new Set(mutations.map((m) => (m.op === 'create' ? m.note.id : m.noteId)))];
+    const batch: Batch = {
+      auth,
+      now,
+      ...(await loadNotes(tx, auth.memberId, ids)),
+      thanksAdded: new Set(),
+      thanksRemoved: new Set(),
+      deletedNotes: new Set(),
+      nextVersion: () => ++version,
+    };
+    const results: MutationResult[] = [];
+    const rejections: unknown[][] = [];
+    for (const m of mutations) {
+      const key = { clientId: m.clientId, mutationNumber: m.mutationNumber };
+      const expected = last.get(m.clientId)! + 1;
+      if (m.mutationNumber > expected) {
+        results.push({ ...key, status: 'deferred', expectedMutationNumber: expected });
+        continue;
+      }
+      if (m.mutationNumber < expected) {
+        results.push(await replay(tx, auth.memberId, m));
+        continue;
+      }
+      const outcome = applyMutation(batch, m);
+      if (outcome.status === 'rejected') {
+        rejections.push([auth.memberId, m.clientId, m.mutationNumber, outcome.reason, outcome.message]);
+      }
+      last.set(m.clientId, m.mutationNumber);
+      results.push({ ...key, ...outcome });
+    }
+    await saveNotes(tx, batch.notes.values());
+    await saveThanks(tx, batch);
+    for (const r of rejections) {
+      await tx.query(
+        `INSERT INTO rejected_mutations (member_id, client_id, mutation_number, reason, message)
+         VALUES ($1, $2, $3, $4, $5)`,
+        r,
+      );
+    }
+    for (const [clientId, n] of last) {
+      if (n === before.get(clientId)) continue;
+      await tx.query(
+        `INSERT INTO client_mutations (member_id, client_id, last_mutation) VALUES ($1, $2, $3)
+         ON CONFLICT (member_id, client_id) DO UPDATE SET last_mutation = EXCLUDED.last_mutation`,
+        [auth.memberId, clientId, n],
+      );
+    }
+    if (version !== startVersion) {
+      await tx.query('UPDATE communities SET last_version = $2 WHERE id = $1', [auth.communityId, version]);
+    }
+    return { epoch, version, results };
+  });
+}
+
+async function loadCounters(tx: Queryable, memberId: string, mutations: Mutation[]): Promise<Map<string, number>> {
+  const clientIds = [...new Set(mutations.map((m) => m.clientId))];
+  const { rows } = await tx.query<{ client_id: string; last_mutation: number }>(
+    'SELECT client_id, last_mutation FROM client_mutations WHERE member_id = $1 AND client_id = ANY($2::text[]) FOR UPDATE',
+    [memberId, clientIds],
+  );
+  const last = new Map(clientIds.map((id) => [id, 0]));
+  for (const r of rows) last.set(r.client_id, r.last_mutation);
+  return last;
+}
+
+/** A mutation already seen: the same answer as the first time, except that applied reads `duplicate`. */
+async function replay(tx: Queryable, memberId: string, m: Mutation): Promise<MutationResult> {
+  const key = { clientId: m.clientId, mutationNumber: m.mutationNumber };
+  const { rows } = await tx.query<{ reason: 'not_found' | 'deleted'; message: string }>(
+    'SELECT reason, message FROM rejected_mutations WHERE member_id = $1 AND client_id = $2 AND mutation_number = $3',
+    [memberId, m.clientId, m.mutationNumber],
+  );
+  const r = rows[0];
+  return r ? { ...key, status: 'rejected', reason: r.reason, message: r.message } : { ...key, status: 'duplicate' };
+}
+
+async function saveThanks(tx: Queryable, batch: Batch): Promise<void> {
+  const me = batch.auth.memberId;
+  if (batch.deletedNotes.size) {
+    await tx.query('DELETE FROM thanks WHERE note_id = ANY($1::uuid[])', [[...batch.deletedNotes]]);
+  }
+  if (batch.thanksRemoved.size) {
+    await tx.query('DELETE FROM thanks WHERE member_id = $1 AND note_id = ANY($2::uuid[])', [
+      me,
+      [...batch.thanksRemoved],
+    ]);
+  }
+  const added = [...batch.thanksAdded].filter((id) => !batch.deletedNotes.has(id));
+  if (added.length) {
+    await tx.query(
+      `INSERT INTO thanks (note_id, member_id, created_at) SELECT unnest($1::uuid[]), $2, $3
+       ON CONFLICT DO NOTHING`,
+      [added, me, batch.now],
+    );
+  }
+}
