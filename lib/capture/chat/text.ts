@@ -59,11 +59,12 @@ function walk(node: Node, b: TextBuilder, skip: string, isPre: boolean): void {
     if (/emoji/i.test(`${el.className} ${el.getAttribute('data-type') ?? ''}`) && alt.length <= 64) b.inline(alt);
     return;
   }
-  const isBlock = BLOCKS.has(el.tagName) || el.tagName === 'PRE';
+  // Multi-line <code> outside <pre> is a code block styled `white-space: pre` (Mattermost, Zulip): keep it verbatim.
+  const isCodeBlock = el.tagName === 'PRE' || (el.tagName === 'CODE' && !isPre && /\n/.test(el.textContent ?? ''));
+  const isBlock = BLOCKS.has(el.tagName) || isCodeBlock;
   if (isBlock) b.breakLine();
-  const pre = isPre || el.tagName === 'PRE';
-  for (const child of Array.from(el.childNodes)) walk(child, b, skip, pre);
-  if (el.tagName === 'PRE') b.out = b.out.replace(/\n$/, '');
+  for (const child of Array.from(el.childNodes)) walk(child, b, skip, isPre || isCodeBlock);
+  if (isCodeBlock) b.out = b.out.replace(/\n$/, '');
   if (isBlock) b.breakLine();
 }
 

@@ -12,7 +12,7 @@ export const selectors = {
   time: 'time.post__time, .post__time time',
   permalink: 'a.post__permalink',
   body: '.post-message__text',
-  bodySkip: '.post-edited__indicator',
+  bodySkip: '.post-edited__indicator, .post-code__language, .post-code__line-numbers',
   rhs: '#rhsContainer',
   channelName: '#channelHeaderTitle',
   teamName: '#headerTeamName',
