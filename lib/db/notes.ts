@@ -5,7 +5,6 @@ import {
   NotePatchSchema,
   NoteSchema,
   err,
-  ok,
   pageKey,
   type Note,
   type NoteDraft,
@@ -14,6 +13,7 @@ import {
   type Result,
 } from '../model';
 import type { CommonplaceDb } from './schema';
+import { dropUnsentDelete, outboxTables, trackNoteChange } from './outbox';
 
 /**
  * The notes repository: the only code that writes notes. Every write validates first, so bad input changes
@@ -21,6 +21,12 @@ import type { CommonplaceDb } from './schema';
  */
 export function notesRepository(db: CommonplaceDb, now: () => number = Date.now) {
   const live = (n: Note) => n.deletedAt === undefined;
+  /** Stores a change, queueing it for sync in the same transaction when the note is a community's. */
+  const putTracked = async (type: 'edit' | 'delete', next: Note): Promise<Result<Note>> => {
+    const tracked = await trackNoteChange(db, type, next, next.updatedAt);
+    if (tracked.ok) await db.notes.put(tracked.value);
+    return tracked;
+  };
 
   return {
     async create(input: unknown, author?: Person): Promise<Result<Note>> {
@@ -28,7 +34,7 @@ export function notesRepository(db: CommonplaceDb, now: () => number = Date.now)
       if (!parsed.success) return err(describeIssues(parsed.error.issues));
       const draft: NoteDraft = parsed.data;
       const t = now();
-      const note = NoteSchema.parse({
+      const built = NoteSchema.parse({
         ...draft,
         schemaVersion: NOTE_SCHEMA_VERSION,
         id: uuidv7(),
@@ -38,15 +44,18 @@ export function notesRepository(db: CommonplaceDb, now: () => number = Date.now)
         updatedAt: t,
         ...(author ? { author } : {}),
       });
-      await db.notes.add(note);
-      return ok(note);
+      return db.transaction('rw', outboxTables(db), async () => {
+        const tracked = await trackNoteChange(db, 'create', built, t);
+        if (tracked.ok) await db.notes.add(tracked.value);
+        return tracked;
+      });
     },
 
     async update(id: string, patchInput: unknown): Promise<Result<Note>> {
       const parsed = NotePatchSchema.safeParse(patchInput);
       if (!parsed.success) return err(describeIssues(parsed.error.issues));
       const patch: NotePatch = parsed.data;
-      return db.transaction('rw', db.notes, async () => {
+      return db.transaction('rw', outboxTables(db), async () => {
         const note = await db.notes.get(id);
         if (!note || !live(note)) return err('No such note');
         const next: Note = {
@@ -55,31 +64,29 @@ export function notesRepository(db: CommonplaceDb, now: () => number = Date.now)
           ...(patch.tags ? { tags: [...new Set(patch.tags)] } : {}),
           updatedAt: Math.max(now(), note.updatedAt + 1),
         };
-        await db.notes.put(next);
-        return ok(next);
+        return putTracked('edit', next);
       });
     },
 
     /** Marks the note deleted; `restore` undoes it. */
     async remove(id: string): Promise<Result<Note>> {
-      return db.transaction('rw', db.notes, async () => {
+      return db.transaction('rw', outboxTables(db), async () => {
         const note = await db.notes.get(id);
         if (!note || !live(note)) return err('No such note');
         const t = Math.max(now(), note.updatedAt + 1);
         const next: Note = { ...note, deletedAt: t, updatedAt: t };
-        await db.notes.put(next);
-        return ok(next);
+        return putTracked('delete', next);
       });
     },
 
     async restore(id: string): Promise<Result<Note>> {
-      return db.transaction('rw', db.notes, async () => {
+      return db.transaction('rw', outboxTables(db), async () => {
         const note = await db.notes.get(id);
         if (!note || live(note)) return err('Nothing to undo');
         const { deletedAt: _gone, ...rest } = note;
         const next: Note = { ...rest, updatedAt: Math.max(now(), note.updatedAt + 1) };
-        await db.notes.put(next);
-        return ok(next);
+        await dropUnsentDelete(db, id);
+        return putTracked('edit', next);
       });
     },
 

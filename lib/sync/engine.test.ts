@@ -1,0 +1,127 @@
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { setThanks, thanksFor } from './thanks';
+import { startTestServer, type TestServer } from '../../tests/property/sync-harness';
+import { makeClient, type TestClient, type WireLog } from '../../tests/property/sync-client';
+
+let server: TestServer;
+let log: WireLog;
+const clients: TestClient[] = [];
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  await Promise.all(clients.map((c) => c.close()));
+  await server.close();
+});
+beforeEach(async () => {
+  await server.reset();
+  log = { push: [], pulls: [] };
+});
+
+const draft = (communityId: string, takeaway: string) => ({
+  kind: 'insight',
+  quote: 'Quoted words',
+  takeaway,
+  tags: ['sync'],
+  selectors: [],
+  page: { url: 'https://example.org/a', canonicalUrl: 'https://example.org/a', title: 'A page' },
+  communityId,
+});
+
+async function pair() {
+  const { id, code } = await server.createCommunity('Makers');
+  const a = makeClient(server, log);
+  const b = makeClient(server, log);
+  clients.push(a, b);
+  await a.join(code, 'Ada');
+  await b.join(code, 'Bea');
+  return { id, a, b };
+}
+
+describe('sync engine against the real endpoint', () => {
+  it('carries a note, its edit, a thank and a delete from one member to another', async () => {
+    const { id, a, b } = await pair();
+    const made = await a.notes.create(draft(id, 'first'));
+    if (!made.ok) throw new Error(made.error);
+    expect(made.value.author?.name).toBe('Ada');
+    expect(await a.db.outbox.count()).toBe(1);
+    expect((await a.engine.syncAll())[0]).toMatchObject({ status: 'synced', pushed: 1 });
+    expect(await a.db.outbox.count()).toBe(0);
+    expect((await a.notes.get(made.value.id))?.sync?.isPending).toBeFalsy();
+
+    await b.engine.syncAll();
+    const seen = await b.notes.get(made.value.id);
+    expect(seen).toMatchObject({ takeaway: 'first', author: { name: 'Ada' }, communityId: id });
+
+    await a.notes.update(made.value.id, { takeaway: 'second' });
+    await a.engine.syncAll();
+    await b.engine.syncAll();
+    expect((await b.notes.get(made.value.id))?.takeaway).toBe('second');
+    expect((await b.notes.update(made.value.id, { takeaway: 'hijack' })).ok).toBe(false);
+
+    expect((await setThanks(a.db, made.value.id, true, a.now())).ok).toBe(false); // not your own
+    expect((await setThanks(b.db, made.value.id, true, b.now())).ok).toBe(true);
+    await b.engine.syncAll();
+    await a.engine.syncAll();
+    expect(await thanksFor(a.db, made.value.id)).toEqual({ count: 1, isThankedByMe: false });
+    expect(await thanksFor(b.db, made.value.id)).toEqual({ count: 1, isThankedByMe: true });
+
+    await a.notes.remove(made.value.id);
+    await a.engine.syncAll();
+    await b.engine.syncAll();
+    expect(await b.notes.get(made.value.id)).toBeUndefined();
+  });
+
+  it('keeps an offline edit of a note deleted meanwhile as a rejected draft', async () => {
+    const { id, a } = await pair();
+    const phone = makeClient(server, log);
+    clients.push(phone);
+    await phone.joinAsDeviceOf(a, id);
+    const made = await a.notes.create(draft(id, 'original'));
+    if (!made.ok) throw new Error(made.error);
+    await a.engine.syncAll();
+    await phone.engine.syncAll();
+    expect((await phone.notes.update(made.value.id, { takeaway: 'my offline thought' })).ok).toBe(true);
+    await a.notes.remove(made.value.id);
+    await a.engine.syncAll();
+    await phone.engine.syncAll();
+    expect(await phone.notes.get(made.value.id)).toBeUndefined();
+    const drafts = (await phone.db.notes.toArray()).filter((n) => n.sync?.isRejected);
+    expect(drafts).toHaveLength(1);
+    expect(drafts[0]).toMatchObject({ takeaway: 'my offline thought', communityId: null });
+  });
+
+  it('loses nothing through lost requests, lost answers, duplicates and a killed worker', async () => {
+    const { id, a, b } = await pair();
+    for (let i = 0; i < 5; i++) await a.notes.create(draft(id, `n${i}`));
+    a.faults.push('lostAfter');
+    expect((await a.engine.syncAll())[0]!.status).toBe('failed');
+    a.faults.push('duplicate', 'kill');
+    await a.engine.syncAll(true);
+    expect(a.faults).toEqual([]);
+    a.restartWorker();
+    a.faults.push('429');
+    const failed = (await a.engine.syncAll(true))[0]!;
+    expect(failed).toMatchObject({ status: 'failed' });
+    expect(failed.status === 'failed' && failed.retryInMs).toBeGreaterThanOrEqual(2000);
+    expect((await a.engine.syncAll())[0]).toMatchObject({ status: 'skipped', reason: 'backing-off' });
+    const healed = (await a.engine.syncAll(true))[0]!;
+    expect(healed, JSON.stringify(healed)).toMatchObject({ status: 'synced' });
+    await b.engine.syncAll();
+    const got = (await b.db.notes.where('communityId').equals(id).toArray()).map((n) => n.takeaway).sort();
+    expect(got).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
+    const applied = log.push.flatMap((p) => p.results).filter((r) => r.status === 'applied');
+    expect(applied).toHaveLength(5);
+  });
+
+  it('undoing a delete before it was sent never reaches the server', async () => {
+    const { id, a, b } = await pair();
+    const made = await a.notes.create(draft(id, 'keep me'));
+    if (!made.ok) throw new Error(made.error);
+    await a.notes.remove(made.value.id);
+    await a.notes.restore(made.value.id);
+    await a.engine.syncAll();
+    await b.engine.syncAll();
+    expect((await b.notes.get(made.value.id))?.takeaway).toBe('keep me');
+  });
+});

@@ -1,0 +1,169 @@
+import { err, ok, type Note, type Result } from '../model';
+import { enqueue, outboxTables, withoutSync, type PendingRow } from '../db/outbox';
+import { syncState } from '../db/sync-state';
+import { HLC_ZERO, compareHlc, receiveHlc } from './hlc';
+import { mergeRemoteNote, mergeThanks, mergeTombstone, type MergeContext } from './merge';
+import { PullResponseSchema, type Change, type PullResponse } from './protocol';
+import { call, type CallError } from './transport';
+import type { PassContext } from './context';
+
+export const PULL_LIMIT = 500;
+const SEEN = 'sync:reset-seen:';
+
+/**
+ * Pulls every page since the stored cursor. Each page is applied in one transaction together with its cursor,
+ * so a worker killed between pages resumes exactly where it stopped. Returns how many changes came in.
+ */
+export async function pullAll(ctx: PassContext): Promise<Result<number, CallError>> {
+  let count = 0;
+  for (let page = 0; page < 10_000; page++) {
+    const member = (await syncState(ctx.db).membership(ctx.member.communityId)) ?? ctx.member;
+    const res = await call(ctx.fetch, member.endpoint, '/v1/sync/pull', PullResponseSchema, {
+      method: 'GET',
+      token: member.token,
+      query: { cursor: member.cursor ?? undefined, limit: PULL_LIMIT },
+      now: ctx.now(),
+    });
+    if (!res.ok) return err(res.error);
+    await applyPage(ctx, res.value);
+    count += res.value.changes.length;
+    if (!res.value.hasMore) return ok(count);
+  }
+  return ok(count);
+}
+
+async function applyPage(ctx: PassContext, page: PullResponse): Promise<void> {
+  const { db } = ctx;
+  const state = syncState(db);
+  const cid = ctx.member.communityId;
+  await db.transaction('rw', outboxTables(db), async () => {
+    const member = await state.membership(cid);
+    if (!member) return; // left meanwhile
+    const isResetting = page.isReset || member.isResetting === true;
+    const seen = new Set<string>(page.isReset ? [] : (((await db.kv.get(SEEN + cid))?.value as string[]) ?? []));
+    const intents = await thankIntents(ctx);
+    const mctx: MergeContext = { communityId: cid, newId: ctx.newId, now: ctx.now() };
+    let maxHlc = HLC_ZERO;
+    for (const change of page.changes) {
+      const id = change.type === 'note' ? change.note.id : change.noteId;
+      if (isResetting) seen.add(id);
+      if (change.type === 'note' && change.note.sync?.hlc && compareHlc(change.note.sync.hlc, maxHlc) > 0) {
+        maxHlc = change.note.sync.hlc;
+      }
+      await applyChange(ctx, change, mctx, intents, isResetting);
+    }
+    if (maxHlc !== HLC_ZERO) await state.saveHlc(receiveHlc((await state.lastHlc()) ?? HLC_ZERO, maxHlc, ctx.now()));
+    if (isResetting && !page.hasMore) await finishReset(ctx, seen);
+    else if (isResetting) await db.kv.put({ key: SEEN + cid, value: [...seen] });
+    await state.patchMembership(cid, {
+      cursor: page.cursor,
+      epoch: page.epoch,
+      isResetting: isResetting && page.hasMore,
+    });
+  });
+}
+
+async function applyChange(
+  ctx: PassContext,
+  change: Change,
+  mctx: MergeContext,
+  intents: Map<string, boolean>,
+  isResetting: boolean,
+): Promise<void> {
+  const { db } = ctx;
+  const me = ctx.member.memberId;
+  if (change.type === 'tombstone') {
+    const decision = mergeTombstone(await db.notes.get(change.noteId), change, mctx);
+    if (decision.kind === 'tombstone') {
+      await db.notes.put(decision.note);
+      if (decision.draft) await db.notes.add(decision.draft);
+      await db.thanks.where('noteId').equals(change.noteId).delete();
+    }
+    return;
+  }
+  const local = await db.notes.get(change.note.id);
+  const isMine = change.note.author?.id === me;
+  if (isResetting && isMine && local && local.communityId === mctx.communityId) {
+    // The server lost history: what we hold of our own that is newer than its copy goes back up.
+    if (local.deletedAt !== undefined)
+      return enqueue(
+        db,
+        mctx.communityId,
+        { op: 'delete', noteId: local.id, hlc: local.sync?.hlc ?? HLC_ZERO },
+        mctx.now,
+      );
+    if (compareHlc(local.sync?.hlc ?? HLC_ZERO, change.note.sync?.hlc ?? HLC_ZERO) > 0) {
+      return resend(ctx, local);
+    }
+  }
+  const decision = mergeRemoteNote(local, change.note, change.version, mctx);
+  if (decision.kind === 'ignore') return;
+  if (decision.kind === 'take') await db.notes.put(decision.note);
+  if (decision.kind === 'keep' && decision.shadow)
+    await db.kv.put({ key: `sync:shadow:${local!.id}`, value: decision.shadow });
+  if (local?.deletedAt !== undefined) return;
+  const hasMine = (await db.thanks.get(`${change.note.id}:${me}`)) !== undefined;
+  const intent = intents.get(change.note.id) ?? (isResetting && !isMine ? hasMine : undefined);
+  if (isResetting && !isMine && intent !== change.thankedBy.includes(me)) {
+    const hlc = change.note.sync?.hlc ?? HLC_ZERO;
+    await enqueue(db, mctx.communityId, { op: intent ? 'thank' : 'unthank', noteId: change.note.id, hlc }, mctx.now);
+  }
+  await replaceThanks(ctx, change.note.id, mergeThanks(change.thankedBy, me, intent));
+}
+
+async function replaceThanks(ctx: PassContext, noteId: string, memberIds: string[]): Promise<void> {
+  const { db } = ctx;
+  await db.thanks.where('noteId').equals(noteId).delete();
+  const createdAt = ctx.now();
+  await db.thanks.bulkPut(
+    memberIds.map((memberId) => ({
+      id: `${noteId}:${memberId}`,
+      noteId,
+      memberId,
+      communityId: ctx.member.communityId,
+      createdAt,
+    })),
+  );
+}
+
+/** Our unsent thank intents, by note: the last queued thank (true) or unthank (false) wins. */
+async function thankIntents(ctx: PassContext): Promise<Map<string, boolean>> {
+  const rows = (await ctx.db.outbox.where('communityId').equals(ctx.member.communityId).toArray()) as PendingRow[];
+  const out = new Map<string, boolean>();
+  for (const r of rows.sort((a, b) => a.seq - b.seq)) {
+    const c = r.mutation.change;
+    if (c.op === 'thank' || c.op === 'unthank') out.set(c.noteId, c.op === 'thank');
+  }
+  return out;
+}
+
+async function resend(ctx: PassContext, note: Note): Promise<void> {
+  const hlc = note.sync?.hlc ?? HLC_ZERO;
+  await enqueue(
+    ctx.db,
+    ctx.member.communityId,
+    { op: 'create', noteId: note.id, hlc, note: withoutSync(note) },
+    ctx.now(),
+  );
+  await ctx.db.notes.put({ ...note, sync: { ...note.sync, isPending: true } });
+}
+
+/**
+ * End of a pull from scratch after the server was restored: drop what only the old history had (others'
+ * notes), and send back our own notes the server no longer knows.
+ */
+async function finishReset(ctx: PassContext, seen: Set<string>): Promise<void> {
+  const { db } = ctx;
+  const cid = ctx.member.communityId;
+  const notes = await db.notes.where('communityId').equals(cid).toArray();
+  for (const note of notes) {
+    if (seen.has(note.id)) continue;
+    if (note.author?.id !== ctx.member.memberId) {
+      await db.notes.delete(note.id);
+      await db.thanks.where('noteId').equals(note.id).delete();
+    } else if (note.deletedAt === undefined) {
+      await resend(ctx, note);
+    }
+  }
+  await db.kv.delete(SEEN + cid);
+}

@@ -1,0 +1,177 @@
+import { err, ok, type Result } from '../model';
+import { enqueue, outboxTables, pendingFor, renumber, withoutSync, type PendingRow } from '../db/outbox';
+import { PushResponseSchema, type MutationInput, type MutationResult, type PushResponse } from './protocol';
+import { rejectedDraft } from './merge';
+import { call, type CallError } from './transport';
+import type { PassContext } from './context';
+
+/** Mutations per request, and a byte budget well under the server's body cap. */
+export const PUSH_BATCH = 100;
+const PUSH_BYTES = 1024 * 1024;
+
+/** The wire form of a queued change. */
+export function toMutation(row: PendingRow, clientId: string): MutationInput {
+  const { change, number } = row.mutation;
+  const base = { clientId, mutationNumber: number, hlc: change.hlc };
+  switch (change.op) {
+    case 'create':
+      return { ...base, op: 'create', note: withoutSync(change.note) };
+    case 'edit': {
+      const { kind, takeaway, tags } = change.note;
+      return { ...base, op: 'edit', noteId: change.noteId, patch: { kind, takeaway, tags } };
+    }
+    default:
+      return { ...base, op: change.op, noteId: change.noteId };
+  }
+}
+
+/** Takes the next batch and marks it sent before it leaves (an undo may no longer drop it). */
+async function claim(ctx: PassContext, single: boolean): Promise<PendingRow[]> {
+  const { db } = ctx;
+  return db.transaction('rw', db.outbox, async () => {
+    const rows = await pendingFor(db, ctx.member.communityId, single ? 1 : PUSH_BATCH);
+    const batch: PendingRow[] = [];
+    let bytes = 0;
+    for (const r of rows) {
+      bytes += JSON.stringify(r.mutation).length;
+      if (batch.length > 0 && bytes > PUSH_BYTES) break;
+      batch.push(r);
+      if (!r.mutation.isSent) await db.outbox.update(r.seq, { mutation: { ...r.mutation, isSent: true } });
+    }
+    return batch;
+  });
+}
+
+export type PushOutcome = { sent: number; isDone: boolean; wasRenumbered?: boolean };
+
+/**
+ * Sends one batch and records what the server said, in one transaction per answer, so a worker killed at any
+ * point resends exactly what was not acknowledged (the server answers `duplicate` for the rest).
+ * `single` isolates a batch the server refused outright (only a bug or tampering causes that).
+ */
+export async function pushOnce(ctx: PassContext, single = false): Promise<Result<PushOutcome, CallError>> {
+  const batch = await claim(ctx, single);
+  if (batch.length === 0) return ok({ sent: 0, isDone: true });
+  const res = await call(ctx.fetch, ctx.member.endpoint, '/v1/sync/push', PushResponseSchema, {
+    method: 'POST',
+    token: ctx.member.token,
+    body: { mutations: batch.map((r) => toMutation(r, ctx.clientId)) },
+    now: ctx.now(),
+  });
+  if (!res.ok) {
+    const e = res.error;
+    const isRefused = e.kind === 'http' && [400, 403, 404, 409, 422].includes(e.status ?? 0);
+    if (isRefused && batch.length === 1) {
+      await refuse(ctx, batch[0]!, e.message);
+      return ok({ sent: 1, isDone: false });
+    }
+    if (isRefused) return pushOnce(ctx, true);
+    return err(e);
+  }
+  return ok(await record(ctx, batch, res.value));
+}
+
+async function record(ctx: PassContext, batch: PendingRow[], answer: PushResponse): Promise<PushOutcome> {
+  const { db } = ctx;
+  const byNumber = new Map(batch.map((r) => [r.mutation.number, r]));
+  let deferredTo: number | undefined;
+  await db.transaction('rw', outboxTables(db), async () => {
+    const touched = new Set<string>();
+    for (const result of answer.results) {
+      const row = byNumber.get(result.mutationNumber);
+      if (!row || result.clientId !== ctx.clientId) continue;
+      if (result.status === 'deferred') {
+        deferredTo ??= result.expectedMutationNumber;
+        continue;
+      }
+      if (!(await db.outbox.get(row.seq))) continue; // already recorded (a duplicated answer)
+      await db.outbox.delete(row.seq);
+      touched.add(row.mutation.change.noteId);
+      await settle(ctx, row, result);
+    }
+    for (const noteId of touched) await clearPendingIfDone(ctx, noteId);
+  });
+  if (deferredTo !== undefined) {
+    const first = batch[0]!.mutation.number;
+    // The server expects an earlier number than we hold: it lost acknowledged changes (restored from a backup).
+    if (deferredTo < first) {
+      await renumber(db, ctx.member.communityId, deferredTo);
+      return { sent: batch.length, isDone: false, wasRenumbered: true };
+    }
+  }
+  return { sent: batch.length, isDone: false };
+}
+
+async function settle(ctx: PassContext, row: PendingRow, result: MutationResult): Promise<void> {
+  const { db } = ctx;
+  const { change } = row.mutation;
+  const shadowKey = `sync:shadow:${change.noteId}`;
+  if (result.status === 'rejected' && result.reason === 'not_found') {
+    // The server lost the note (restored from a backup): re-send the whole note if it is still ours and live.
+    const local = await db.notes.get(change.noteId);
+    if ((change.op === 'create' || change.op === 'edit') && local && local.deletedAt === undefined) {
+      const hlc = local.sync?.hlc ?? change.hlc;
+      await enqueue(
+        db,
+        ctx.member.communityId,
+        { op: 'create', noteId: local.id, hlc, note: withoutSync(local) },
+        ctx.now(),
+      );
+    }
+    if (change.op === 'thank') await db.thanks.delete(`${change.noteId}:${ctx.member.memberId}`);
+    return;
+  }
+  if (result.status === 'rejected') {
+    if (change.op === 'create' || change.op === 'edit') {
+      await db.notes.add(rejectedDraft(change.note, rejectReason(result.reason), { newId: ctx.newId, now: ctx.now() }));
+    }
+    if (result.reason === 'deleted' && change.op !== 'thank' && change.op !== 'unthank') {
+      const local = await db.notes.get(change.noteId);
+      if (local && local.deletedAt === undefined) await db.notes.put({ ...local, deletedAt: ctx.now() });
+    }
+    if (change.op === 'thank') await db.thanks.delete(`${change.noteId}:${ctx.member.memberId}`);
+    return;
+  }
+  if (result.status === 'applied' && result.isSuperseded) {
+    const shadow = (await db.kv.get(shadowKey))?.value;
+    if (shadow) await db.notes.put(shadow as never);
+  }
+}
+
+/** Refused outright (a bug or tampering): the change cannot ever apply; keep the words, free the queue. */
+async function refuse(ctx: PassContext, row: PendingRow, message: string): Promise<void> {
+  const { db } = ctx;
+  await db.transaction('rw', outboxTables(db), async () => {
+    await db.outbox.delete(row.seq);
+    const { change } = row.mutation;
+    if (change.op === 'create' || change.op === 'edit') {
+      await db.notes.add(
+        rejectedDraft(change.note, `Refused by the endpoint: ${message}`, { newId: ctx.newId, now: ctx.now() }),
+      );
+    }
+    if (change.op === 'thank') await db.thanks.delete(`${change.noteId}:${ctx.member.memberId}`);
+    await clearPendingIfDone(ctx, change.noteId);
+  });
+  // Nothing was applied under its number: the rest move down one.
+  await renumber(db, ctx.member.communityId, row.mutation.number);
+}
+
+/** A note stops being pending when its last queued change is acknowledged; its shadow is then stale. */
+export async function clearPendingIfDone(ctx: PassContext, noteId: string): Promise<void> {
+  const { db } = ctx;
+  const left = await db.outbox
+    .where('communityId')
+    .equals(ctx.member.communityId)
+    .filter((r) => (r as PendingRow).mutation.change.noteId === noteId)
+    .count();
+  if (left > 0) return;
+  await db.kv.delete(`sync:shadow:${noteId}`);
+  const note = await db.notes.get(noteId);
+  if (note?.sync?.isPending) await db.notes.put({ ...note, sync: { ...note.sync, isPending: false } });
+}
+
+function rejectReason(reason: string): string {
+  return reason === 'deleted'
+    ? 'Deleted before this edit reached the community'
+    : 'The community no longer has this note';
+}

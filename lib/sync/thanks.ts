@@ -1,0 +1,40 @@
+import { err, ok, type Result } from '../model';
+import type { CommonplaceDb } from '../db/schema';
+import { enqueue, nextHlc, outboxTables } from '../db/outbox';
+import { syncState } from '../db/sync-state';
+
+/**
+ * Thanks a community note (or withdraws the thanks): a set element per member, stored and queued in one
+ * transaction. Only others' notes can be thanked (the server refuses thanking your own).
+ */
+export async function setThanks(
+  db: CommonplaceDb,
+  noteId: string,
+  isThanked: boolean,
+  now: number,
+): Promise<Result<void>> {
+  return db.transaction('rw', outboxTables(db), async () => {
+    const note = await db.notes.get(noteId);
+    if (!note || note.deletedAt !== undefined || !note.communityId) return err('No such community note');
+    const member = await syncState(db).membership(note.communityId);
+    if (!member) return err('You are not a member of this community');
+    if (note.author?.id === member.memberId) return err('You cannot thank your own note');
+    const id = `${noteId}:${member.memberId}`;
+    const has = (await db.thanks.get(id)) !== undefined;
+    if (has === isThanked) return ok(undefined);
+    if (isThanked)
+      await db.thanks.put({ id, noteId, memberId: member.memberId, communityId: note.communityId, createdAt: now });
+    else await db.thanks.delete(id);
+    const hlc = await nextHlc(db, now);
+    await enqueue(db, note.communityId, { op: isThanked ? 'thank' : 'unthank', noteId, hlc }, now);
+    return ok(undefined);
+  });
+}
+
+/** Who thanked a note (member ids), and whether you did: what the thank button shows. */
+export async function thanksFor(db: CommonplaceDb, noteId: string): Promise<{ count: number; isThankedByMe: boolean }> {
+  const rows = await db.thanks.where('noteId').equals(noteId).toArray();
+  const note = await db.notes.get(noteId);
+  const me = note?.communityId ? (await syncState(db).membership(note.communityId))?.memberId : undefined;
+  return { count: rows.length, isThankedByMe: rows.some((r) => r.memberId === me) };
+}

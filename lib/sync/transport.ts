@@ -1,0 +1,83 @@
+import type { z } from 'zod';
+import { err, ok, type Result } from '../model';
+import { ApiErrorSchema } from './protocol';
+import { parseRetryAfter } from './backoff';
+
+/** What the engine talks through: `fetch` in the extension, `app.request` (plus injected faults) in tests. */
+export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
+
+/** Why a call failed, in the terms the engine acts on. */
+export interface CallError {
+  /** network: nothing came back. http: the server answered non-2xx. invalid: a 2xx we could not read. */
+  kind: 'network' | 'http' | 'invalid';
+  status?: number;
+  code?: string;
+  message: string;
+  retryAfterMs?: number;
+}
+
+export interface CallOptions {
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
+  token?: string;
+  body?: unknown;
+  query?: Record<string, string | number | undefined>;
+  now: number;
+}
+
+/** One JSON call to a community endpoint; every failure comes back as a value the engine can schedule around. */
+export async function call<S extends z.ZodType>(
+  fetcher: Fetcher,
+  endpoint: string,
+  path: string,
+  schema: S | null,
+  opts: CallOptions,
+): Promise<Result<z.infer<S>, CallError>> {
+  const url = new URL(endpoint.replace(/\/+$/, '') + path);
+  for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+  const headers: Record<string, string> = { accept: 'application/json' };
+  if (opts.token) headers.authorization = `Bearer ${opts.token}`;
+  if (opts.body !== undefined) headers['content-type'] = 'application/json';
+  let res: Response;
+  try {
+    res = await fetcher(url.toString(), {
+      method: opts.method,
+      headers,
+      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
+    });
+  } catch (e) {
+    return err({ kind: 'network', message: e instanceof Error ? e.message : 'network error' });
+  }
+  const text = await res.text().catch(() => '');
+  if (!res.ok) {
+    const parsed = ApiErrorSchema.safeParse(safeJson(text));
+    return err({
+      kind: 'http',
+      status: res.status,
+      code: parsed.success ? parsed.data.error.code : undefined,
+      message: parsed.success ? parsed.data.error.message : `HTTP ${res.status}`,
+      retryAfterMs: parseRetryAfter(res.headers.get('retry-after'), opts.now),
+    });
+  }
+  if (!schema) return ok(undefined as z.infer<S>);
+  const parsed = schema.safeParse(safeJson(text));
+  if (!parsed.success)
+    return err({ kind: 'invalid', status: res.status, message: 'The endpoint sent an answer we cannot read' });
+  return ok(parsed.data);
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
+/** A short reason for people: what the popup and options page show. */
+export function describeCallError(e: CallError): string {
+  if (e.kind === 'network') return 'Offline or the endpoint is unreachable';
+  if (e.status === 401) return 'Signed out: the endpoint no longer accepts this device (rejoin with an invite)';
+  if (e.status === 429) return 'The endpoint is busy (rate limited); retrying later';
+  if (e.status === 503) return 'The endpoint is unavailable; retrying later';
+  return e.message.slice(0, 200);
+}

@@ -1,0 +1,78 @@
+import { randomUUID } from 'node:crypto';
+import { createApp } from '../../server/src/app';
+import type { Database } from '../../server/src/db/database';
+import { createInvite } from '../../server/src/db/invites';
+import { migrate } from '../../server/src/db/migrate';
+import { openPglite } from '../../server/src/db/pglite';
+import { loadCursorKey } from '../../server/src/db/server-meta';
+
+/** Where the in-process server "lives": requests to this origin go to `app.request`. */
+export const ENDPOINT = 'http://sync.test';
+const LOOSE = { burst: 1_000_000, perMinute: 1_000_000 };
+const TABLES = [
+  'communities',
+  'members',
+  'tokens',
+  'invites',
+  'notes',
+  'thanks',
+  'client_mutations',
+  'rejected_mutations',
+];
+
+/**
+ * The real endpoint, in-process on one shared in-memory PGlite (initdb costs seconds: pay it once per file).
+ * `reset` empties it between runs; `restart` builds a fresh app (new rate limiters and caches) on the same
+ * data; `backup`/`restore` copy the tables aside and back, like restoring last night's dump.
+ */
+export async function startTestServer() {
+  const db: Database = await openPglite();
+  await migrate(db);
+  const cursorKey = await loadCursorKey(db);
+  let clock = Date.parse('2026-01-01T00:00:00Z');
+  const now = () => (clock += 7);
+  const build = () =>
+    createApp({ db, cursorKey, now, publicUrl: ENDPOINT, limits: { perToken: LOOSE, perIp: LOOSE, joinPerIp: LOOSE } });
+  let app = build();
+  return {
+    db,
+    request: (url: string, init: RequestInit) => app.request(url, init),
+    restart() {
+      app = build();
+    },
+    async reset() {
+      await db.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);
+    },
+    async createCommunity(name: string): Promise<{ id: string; code: string }> {
+      const id = randomUUID();
+      await db.query('INSERT INTO communities (id, name, epoch, created_at) VALUES ($1, $2, $3, $4)', [
+        id,
+        name,
+        `e-${id.slice(0, 8)}`,
+        now(),
+      ]);
+      const { code } = await createInvite(db, {
+        communityId: id,
+        role: 'member',
+        maxUses: 100,
+        expiresAt: now() + 864e5,
+        createdBy: null,
+        at: now(),
+      });
+      return { id, code };
+    },
+    async backup() {
+      for (const t of TABLES) {
+        await db.query(`DROP TABLE IF EXISTS backup_${t}`);
+        await db.query(`CREATE TABLE backup_${t} AS SELECT * FROM ${t}`);
+      }
+    },
+    async restore() {
+      await db.query(`TRUNCATE ${TABLES.join(', ')} CASCADE`);
+      for (const t of TABLES) await db.query(`INSERT INTO ${t} SELECT * FROM backup_${t}`);
+      app = build();
+    },
+    close: () => db.close(),
+  };
+}
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
