@@ -1,0 +1,178 @@
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { exportJson } from '../export/json-export';
+import { goldenNotes } from '../export/golden-notes';
+import { NoteSchema, type Note } from '../model';
+import { importFile } from './import-file';
+
+const FIXTURES = resolve(process.cwd(), 'tests/fixtures/import');
+const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
+const load = (name: string, existing: Note[] = []) => {
+  const r = importFile(read(name), { filename: name, existing, now: () => 1_800_000_000_000 });
+  if (!r.ok) throw new Error(r.error);
+  return r.value;
+};
+
+describe('our JSON: exact round trip', () => {
+  it('property: any valid notes and collections come back exactly', () => {
+    const raw = fc.record(
+      {
+        id: fc.uuid({ version: 7 }),
+        kind: fc.constantFrom('insight', 'question', 'answer', 'snippet'),
+        quote: fc.string({ unit: 'grapheme', maxLength: 80 }),
+        takeaway: fc.string({ unit: 'binary', maxLength: 40 }),
+        tags: fc.array(fc.string({ minLength: 1, maxLength: 12 }), { maxLength: 4 }),
+        createdAt: fc.integer({ min: 0, max: 4_000_000_000_000 }),
+        title: fc.string({ maxLength: 30 }),
+        path: fc.webPath(),
+        author: fc.option(fc.record({ id: fc.string({ maxLength: 8 }), name: fc.string({ maxLength: 12 }) }), {
+          nil: undefined,
+        }),
+      },
+      { requiredKeys: ['id', 'kind', 'quote', 'takeaway', 'tags', 'createdAt', 'title', 'path'] },
+    );
+    const toNote = (r: typeof raw extends fc.Arbitrary<infer T> ? T : never) => {
+      const url = `https://example.com${r.path}`;
+      const parsed = NoteSchema.safeParse({
+        schemaVersion: 1,
+        id: r.id,
+        kind: r.kind,
+        quote: r.quote,
+        takeaway: r.takeaway,
+        tags: r.tags,
+        selectors: r.quote ? [{ type: 'TextQuoteSelector', exact: r.quote }] : [],
+        page: { url, canonicalUrl: url, title: r.title },
+        pageKey: url,
+        createdAt: r.createdAt,
+        updatedAt: r.createdAt + 1,
+        ...(r.author ? { author: r.author } : {}),
+      });
+      return parsed.success ? [parsed.data] : [];
+    };
+    let seen = 0;
+    fc.assert(
+      fc.property(fc.array(raw, { maxLength: 8 }), (raws) => {
+        const notes = raws.flatMap(toNote);
+        seen += notes.length;
+        const ids = new Set(notes.map((n) => n.id));
+        const unique = notes.filter((n) => ids.delete(n.id));
+        const collections = [{ id: 'c', name: 'C', noteIds: unique.map((n) => n.id), createdAt: 1, updatedAt: 2 }];
+        const r = importFile(exportJson(unique, { collections, now: 5 }));
+        if (!r.ok) throw new Error(r.error);
+        expect(r.value.notes).toEqual(unique);
+        expect(r.value.collections).toEqual(collections);
+      }),
+      { numRuns: 150 },
+    );
+    expect(seen).toBeGreaterThan(150); // the generator really makes valid notes
+  });
+
+  it('keeps every field of rich notes (chat, contributors, rich html) and skips ones already present', () => {
+    const { notes, collection } = goldenNotes();
+    const file = exportJson(notes, { collections: [collection] });
+    expect(JSON.parse(file).first.items[0]).toMatchObject({
+      type: 'Annotation',
+      target: { source: notes[0]!.page.url },
+    });
+    const again = importFile(file, { existing: notes.slice(0, 2) });
+    if (!again.ok) throw new Error(again.error);
+    expect(again.value.notes).toEqual(notes.slice(2));
+    expect(again.value.duplicates).toBe(2);
+  });
+
+  it('a damaged note or a newer version imports nothing, with a clear error', () => {
+    const { notes } = goldenNotes();
+    const doc = JSON.parse(exportJson(notes));
+    doc.first.items[2]['cp:note'].page.url = 'javascript:alert(1)';
+    const damaged = importFile(JSON.stringify(doc));
+    expect(damaged).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^Note 3 is damaged \(page\.url: .*nothing was imported/),
+    });
+    doc['cp:version'] = 99;
+    expect(importFile(JSON.stringify(doc))).toMatchObject({ ok: false, error: expect.stringMatching(/newer/) });
+  });
+});
+
+describe('Hypothesis', () => {
+  it('reads the client export: selectors, tags, page notes, replies linked to their parent', () => {
+    const r = load('hypothesis-client-export.json');
+    expect(r).toMatchObject({ format: 'hypothesis', flavour: 'client export' });
+    const [hl, pageNote, reply] = r.notes;
+    expect(hl!.selectors.map((s) => s.type)).toEqual(['RangeSelector', 'TextPositionSelector', 'TextQuoteSelector']);
+    expect(hl!.quote).toMatch(/^Identify requests from clients uniquely/);
+    expect(hl!.tags).toEqual(['distributed-systems', 'idempotency']);
+    expect(hl!.author).toEqual({ id: 'acct:ada_l@hypothes.is', name: 'Ada Lovelace' });
+    expect(hl!.createdAt).toBe(Date.parse('2026-10-30T09:12:44.118Z'));
+    expect(pageNote).toMatchObject({ quote: '', takeaway: expect.stringMatching(/^Whole series/) });
+    expect(reply).toMatchObject({ links: { addsTo: hl!.id }, author: { name: 'Grace Hopper' } });
+    expect(r.skipped).toEqual([
+      { where: 'annotation 4', reason: 'not a web page (urn: URL)' },
+      { where: 'annotation 5', reason: 'reply to an annotation that is not in this file' },
+    ]);
+  });
+
+  it('reads API search rows, and finds duplicates of notes already saved on the same page', () => {
+    const first = load('hypothesis-api-search.json');
+    expect(first.notes).toHaveLength(2);
+    expect(first.notes[0]!.pageKey).toBe('postgresql.org/docs/15/mvcc-intro.html');
+    expect(first.notes[0]!.author?.name).toBe('linus_t');
+    const second = load('hypothesis-api-search.json', first.notes);
+    expect(second.notes).toEqual([]);
+    expect(second.duplicates).toBe(2);
+  });
+});
+
+describe('Markdown highlight exports', () => {
+  it.each([
+    ['readwise.md', 'readwise', 3, 'https://pragprog.com/tips/'],
+    ['omnivore.md', 'omnivore', 3, 'https://cbea.ms/git-commit/'],
+    ['obsidian.md', 'obsidian', 3, 'https://www.nngroup.com/articles/ten-usability-heuristics/'],
+    ['logseq.md', 'logseq', 3, 'https://dataintensive.net/'],
+  ])('%s → %s, %i notes from %s', (file, flavour, count, url) => {
+    const r = load(file);
+    expect(r.flavour).toBe(flavour);
+    expect(r.notes).toHaveLength(count);
+    expect(r.notes[0]!.page.url).toBe(url);
+    expect(r.notes.every((n) => n.quote && !/View Highlight|⤴|^>/.test(n.quote))).toBe(true);
+  });
+
+  it('keeps notes, tags and per-highlight sources', () => {
+    const rw = load('readwise.md').notes[0]!;
+    expect(rw).toMatchObject({ takeaway: 'Opening line of our onboarding doc.', tags: ['craft', 'onboarding'] });
+    const om = load('omnivore.md').notes[0]!;
+    expect(om).toMatchObject({ quote: 'Separate subject from body with a blank line', tags: ['git', 'style'] });
+    const ob = load('obsidian.md').notes;
+    expect(ob[0]!.quote).toMatch(/^The design should always keep users informed/);
+    expect(ob[0]!.tags).toEqual(['ux', 'heuristics']);
+    expect(ob[1]!.takeaway).toBe('This is why imports can be cancelled.');
+    expect(ob[2]!.page.url).toBe('https://www.nngroup.com/articles/recognition-and-recall/');
+    const ls = load('logseq.md').notes;
+    expect(ls[1]!.takeaway).toBe(
+      'We use HLC + field merge instead of plain LWW.\nDiscussed in the sync design review.',
+    );
+    expect(ls[2]!.page.url).toMatch(/^https:\/\/martin\.kleppmann\.com/);
+  });
+
+  it('reports highlights without a source instead of guessing one', () => {
+    const r = load('no-source.md');
+    expect(r.notes).toEqual([]);
+    expect(r.skipped).toEqual([{ where: 'line 3', reason: 'no source link (an http or https URL)' }]);
+  });
+});
+
+describe('malformed files import nothing, with a clear error', () => {
+  it.each([
+    ['malformed-truncated.json', /^Not valid JSON/],
+    ['malformed-unknown.json', /^Unrecognised JSON/],
+    ['empty-highlights.md', /^No highlights found/],
+  ])('%s', (file, message) => {
+    expect(importFile(read(file), { filename: file })).toEqual({ ok: false, error: expect.stringMatching(message) });
+  });
+
+  it('refuses an empty file', () => {
+    expect(importFile('  \n')).toEqual({ ok: false, error: 'The file is empty.' });
+  });
+});

@@ -1,0 +1,4 @@
+export { importFile, MAX_IMPORT_BYTES } from './import-file';
+export type { ImportReport, ImportOptions, ImportFormat, Skipped } from './import-report';
+export { dropDuplicates } from './dedupe';
+export { detectFlavour, type MarkdownFlavour } from './markdown/import-markdown';

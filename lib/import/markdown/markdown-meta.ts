@@ -1,0 +1,64 @@
+/** Front matter (`---` YAML block) as flat key → string; just enough YAML for export headers. */
+export function frontMatter(lines: string[]): { meta: Map<string, string>; bodyStart: number } {
+  const meta = new Map<string, string>();
+  if (lines[0]?.trim() !== '---') return { meta, bodyStart: 0 };
+  const end = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
+  if (end < 0) return { meta, bodyStart: 0 };
+  for (const l of lines.slice(1, end)) {
+    const m = /^([\w-]+):\s*(.*)$/.exec(l);
+    if (m) meta.set(m[1]!.toLowerCase(), unquote(m[2]!));
+  }
+  return { meta, bodyStart: end + 1 };
+}
+
+const unquote = (v: string) => v.trim().replace(/^(["'])(.*)\1$/, '$2');
+
+/** The first http(s) URL in a text: bare, `<url>` or `[text](url)`. */
+export function firstUrl(text: string | undefined): string | undefined {
+  return text ? /https?:\/\/[^\s)<>\]"']+/.exec(text)?.[0] : undefined;
+}
+
+/** `[[tag]]`, `#tag` and comma lists → tags. */
+export function tagsIn(text: string): string[] {
+  const out = [...text.matchAll(/\[\[([^\]]+)\]\]|#([\p{L}\p{N}_/-]+)/gu)].map((m) => m[1] ?? m[2]!);
+  if (out.length) return out;
+  return text
+    .split(',')
+    .map((t) => t.trim())
+    .filter(Boolean);
+}
+
+/** The page a whole file is about, from whichever header its tool writes. */
+export function documentSource(
+  meta: Map<string, string>,
+  body: string,
+): { url?: string; title?: string; tags: string[] } {
+  const url =
+    firstUrl(
+      meta.get('url') ?? meta.get('source') ?? meta.get('link') ?? meta.get('original_url') ?? meta.get('site'),
+    ) ??
+    firstUrl(/^\s*-\s*URL:\s*(.+)$/im.exec(body)?.[1]) ?? // Readwise metadata list
+    firstUrl(/\[Read Original\]\(([^)]+)\)/i.exec(body)?.[1]) ?? // Omnivore
+    firstUrl(/^\s*(?:source|url|original-url)::\s*(.+)$/im.exec(body)?.[1]); // Logseq page property
+  const title =
+    meta.get('title') ??
+    /^\s*-\s*Full Title:\s*(.+)$/im.exec(body)?.[1]?.trim() ??
+    /^\s*title::\s*(.+)$/im.exec(body)?.[1]?.trim() ??
+    /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
+  const tagText = meta.get('tags') ?? /^tags::\s*(.+)$/im.exec(body)?.[1];
+  const tags = tagText ? tagsIn(tagText.replace(/^\[|\]$/g, '')) : [];
+  return { url, title, tags };
+}
+
+/** Link-and-label debris export tools append to a highlight: `([View Highlight](…))`, `[⤴️](…)`, `#labels`. */
+export function cleanHighlight(text: string): { text: string; tags: string[] } {
+  const tags: string[] = [];
+  let t = text
+    .replace(/\s*\(\[(?:View Highlight|Location [^\]]*|Page [^\]]*)\]\([^)]*\)\)\s*$/i, '')
+    .replace(/\s*\[⤴️?\]\([^)]*\)/gu, '');
+  t = t.replace(/(?:\s+#[\p{L}\p{N}_/-]+)+\s*$/u, (m) => {
+    tags.push(...tagsIn(m));
+    return '';
+  });
+  return { text: t.trim(), tags };
+}
