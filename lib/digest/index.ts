@@ -201,3 +201,4 @@ function ritualSection(
       ),
     }));
 }
+export { parseSchedules, RitualSchema } from './ritual-schema';

@@ -1,0 +1,54 @@
+import { useMemo } from 'react';
+import type { Digest, PersonToThank, Ritual } from '@/lib/digest';
+import { ArchiveSection } from './ArchiveSection';
+import { formatters } from './format';
+import { GhostTownBanner } from './GhostTownBanner';
+import { HarvestSection } from './HarvestSection';
+import { HealthSection } from './HealthSection';
+import { PeopleSection } from './PeopleSection';
+import { RitualsSection } from './RitualsSection';
+import { StoriesSection } from './StoriesSection';
+import { UnansweredSection } from './UnansweredSection';
+import { WinsSection } from './WinsSection';
+
+export interface DigestActions {
+  /** Saves an answer linked to the question; resolves to an error message, or null when saved. */
+  answer(questionId: string, text: string): Promise<string | null>;
+  thank(p: PersonToThank): Promise<string | null>;
+  saveRituals(communityId: string, rituals: Ritual[]): void;
+}
+
+/** Every digest section, rendered from one computed digest (no data fetching here). */
+export function DigestView({
+  digest,
+  now,
+  locale,
+  names,
+  actions,
+}: {
+  digest: Digest;
+  now: number;
+  locale?: string;
+  names: Record<string, string>;
+  actions: DigestActions;
+}) {
+  const fmt = useMemo(() => formatters(locale, digest.timeZone), [locale, digest.timeZone]);
+  return (
+    <>
+      <GhostTownBanner reasons={digest.ghostTown} />
+      {digest.isEmpty && (
+        <p className="welcome">Harvest a highlight from any page and your community’s pulse will show here.</p>
+      )}
+      <div className="digest-grid">
+        <HarvestSection harvest={digest.harvest} fmt={fmt} now={now} />
+        <UnansweredSection unanswered={digest.unanswered} fmt={fmt} now={now} onAnswer={actions.answer} />
+        <WinsSection wins={digest.wins} fmt={fmt} now={now} />
+        <RitualsSection rituals={digest.rituals} names={names} fmt={fmt} now={now} onSave={actions.saveRituals} />
+        <PeopleSection people={digest.people} fmt={fmt} onThank={actions.thank} />
+        <StoriesSection stories={digest.stories} fmt={fmt} now={now} />
+        <ArchiveSection note={digest.archive} fmt={fmt} now={now} />
+        <HealthSection digest={digest} fmt={fmt} />
+      </div>
+    </>
+  );
+}

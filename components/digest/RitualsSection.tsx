@@ -1,0 +1,72 @@
+import { useState } from 'react';
+import type { CommunityRituals, Ritual } from '@/lib/digest';
+import type { Formatters } from './format';
+import { NoteLine } from './NoteLine';
+import { RitualEditor } from './RitualEditor';
+import { Section } from './Section';
+
+/** Each community's rhythm: next date of every ritual and the notes that feed it; the schedule is editable. */
+export function RitualsSection({
+  rituals,
+  names,
+  fmt,
+  now,
+  onSave,
+}: {
+  rituals: CommunityRituals[];
+  names: Record<string, string>;
+  fmt: Formatters;
+  now: number;
+  onSave: (communityId: string, rituals: Ritual[]) => void;
+}) {
+  const [editing, setEditing] = useState<string | null>(null);
+  return (
+    <Section title="Rituals" className="rituals">
+      {rituals.length === 0 && <p className="empty">Rituals appear once you share notes with a community.</p>}
+      {rituals.map((c) => {
+        const name = names[c.communityId] ?? c.communityId;
+        return (
+          <div key={c.communityId} className="community-rituals">
+            <h3>{name}</h3>
+            {editing === c.communityId ? (
+              <RitualEditor
+                communityName={name}
+                rituals={c.rituals.map((r) => r.ritual)}
+                onCancel={() => setEditing(null)}
+                onSave={(next) => {
+                  onSave(c.communityId, next);
+                  setEditing(null);
+                }}
+              />
+            ) : (
+              <>
+                <ul>
+                  {c.rituals.map((r) => (
+                    <li key={r.ritual.id} className="ritual">
+                      <span className="ritual-name">{r.ritual.title}</span>{' '}
+                      <time dateTime={r.nextDay}>{fmt.day(r.nextDay)}</time>
+                      {r.feeds.length > 0 && (
+                        <ul className="feeds" aria-label={`Feeding ${r.ritual.title}`}>
+                          {r.feeds.map((n) => (
+                            <NoteLine key={n.id} note={n} fmt={fmt} now={now} />
+                          ))}
+                        </ul>
+                      )}
+                    </li>
+                  ))}
+                </ul>
+                <button
+                  type="button"
+                  onClick={() => setEditing(c.communityId)}
+                  aria-label={`Edit the schedule of ${name}`}
+                >
+                  Edit schedule
+                </button>
+              </>
+            )}
+          </div>
+        );
+      })}
+    </Section>
+  );
+}

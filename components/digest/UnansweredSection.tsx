@@ -1,0 +1,50 @@
+import { useState } from 'react';
+import type { Digest } from '@/lib/digest';
+import { AnswerForm } from './AnswerForm';
+import type { Formatters } from './format';
+import { NoteLine } from './NoteLine';
+import { Section } from './Section';
+
+/** Open questions, oldest first, each one click from an answer. */
+export function UnansweredSection({
+  unanswered,
+  fmt,
+  now,
+  onAnswer,
+}: {
+  unanswered: Digest['unanswered'];
+  fmt: Formatters;
+  now: number;
+  onAnswer: (questionId: string, text: string) => Promise<string | null>;
+}) {
+  const [answering, setAnswering] = useState<string | null>(null);
+  return (
+    <Section title="Unanswered questions" className="unanswered">
+      {unanswered.total === 0 ? (
+        <p className="empty">Every question has an answer.</p>
+      ) : (
+        <>
+          <p className="summary">{fmt.count(unanswered.total)} waiting, oldest first</p>
+          <ul>
+            {unanswered.questions.map((q) => (
+              <NoteLine key={q.id} note={q} fmt={fmt} now={now}>
+                <span className="age">waiting {fmt.count(q.ageDays)} d</span>
+                {answering === q.id ? (
+                  <AnswerForm
+                    questionTitle={q.title}
+                    onAnswer={(text) => onAnswer(q.id, text)}
+                    onDone={() => setAnswering(null)}
+                  />
+                ) : (
+                  <button type="button" onClick={() => setAnswering(q.id)} aria-label={`Answer: ${q.title}`}>
+                    Answer
+                  </button>
+                )}
+              </NoteLine>
+            ))}
+          </ul>
+        </>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,65 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { CommonplaceDb } from '@/lib/db';
+import { DAY_MS, type Digest } from '@/lib/digest';
+import { makeNote, seedStore } from '@/lib/digest/seed';
+import { loadDigest, loadDigestByFullScan, type DigestRequest } from './digest-source';
+
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+let n = 0;
+const open = () => new CommonplaceDb(`digest-source-${n++}`);
+const dbs: CommonplaceDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+
+const req = (now = NOW): DigestRequest => ({ now, timeZone: 'Europe/Berlin', settings: { meIds: ['me'] } });
+const withoutArchive = ({ archive: _a, ...rest }: Digest) => rest;
+
+describe('loadDigest', () => {
+  it('matches the full scan, serves the day cache, and folds in later changes', async () => {
+    const db = open();
+    dbs.push(db);
+    const notes = seedStore(3000, NOW, 200, 7);
+    await db.notes.bulkAdd(notes);
+    await db.thanks.bulkAdd(
+      notes.slice(0, 300).map((x, i) => ({
+        id: `${x.id}:m${i % 5}`,
+        noteId: x.id,
+        memberId: `m${i % 5}`,
+        communityId: 'c1',
+        createdAt: NOW - (i % 10) * DAY_MS,
+      })),
+    );
+    await db.events.bulkAdd([
+      { type: 'duplicate-avoided', at: NOW - DAY_MS },
+      { type: 'note-opened', noteId: notes[5]!.id, at: NOW - 3600_000 },
+    ]);
+
+    const first = await loadDigest(db, req());
+    expect(withoutArchive(first)).toEqual(withoutArchive(await loadDigestByFullScan(db, req())));
+    expect(first.archive).not.toBeNull();
+    expect(await loadDigest(db, req())).toEqual(first);
+
+    const q = first.unanswered.questions[0]!;
+    const answer = makeNote({ createdAt: NOW + 1000, kind: 'answer', links: { answers: q.id }, communityId: 'c3' });
+    const gone = {
+      ...notes.find((x) => x.id === first.unanswered.questions[1]!.id)!,
+      deletedAt: NOW + 2000,
+      updatedAt: NOW + 2000,
+    };
+    await db.notes.bulkPut([answer, gone]);
+    const later = await loadDigest(db, req(NOW + 5000));
+    expect(later.unanswered.total).toBe(first.unanswered.total - 2);
+    expect(withoutArchive(later)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(NOW + 5000))));
+    expect(later.archive?.id).toBe(first.archive?.id);
+  });
+
+  it('copes with an empty store', async () => {
+    const db = open();
+    dbs.push(db);
+    const d = await loadDigest(db, req());
+    expect(d.isEmpty).toBe(true);
+    expect(d.harvest.total).toBe(0);
+  });
+});

@@ -1,0 +1,155 @@
+import type { CommonplaceDb } from '@/lib/db';
+import {
+  advanceIndex,
+  ARCHIVE_AGE_MS,
+  computeDigest,
+  dayString,
+  localDay,
+  emptyIndex,
+  neededQuestionIds,
+  STORIES_SHOWN,
+  trendWeekStarts,
+  type Digest,
+  type DigestIndex,
+  type DigestSettings,
+  type DigestThank,
+} from '@/lib/digest';
+import type { Note } from '@/lib/model';
+
+const INDEX_KEY = 'digest:index';
+const DAY_KEY = 'digest:day';
+const SHOWN_KEY = 'digest:archive-shown';
+const ARCHIVE_SAMPLE = 24;
+const ARCHIVE_TOP_THANKED = 24;
+
+interface DayCache {
+  fingerprint: string;
+  digest: Digest;
+}
+
+export interface DigestRequest {
+  now: number;
+  timeZone: string;
+  settings: Omit<DigestSettings, 'archiveShown'>;
+}
+
+/** Last digest computed today in this zone, however stale: painted at once while the fresh one is computed. */
+export async function cachedDigest(db: CommonplaceDb, day: string, timeZone: string): Promise<Digest | null> {
+  const row = (await db.kv.get(DAY_KEY))?.value as DayCache | undefined;
+  return row && row.digest.day === day && row.digest.timeZone === timeZone ? row.digest : null;
+}
+
+/** Changes whenever anything the digest reads changed: newest note edit, thanks, events, settings, day. */
+async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string): Promise<string> {
+  const [noteKey, thanks, thankKey, eventKey] = await Promise.all([
+    db.notes.orderBy('updatedAt').lastKey(),
+    db.thanks.count(),
+    db.thanks.orderBy('createdAt').lastKey(),
+    db.events.toCollection().lastKey(),
+  ]);
+  return JSON.stringify([day, req.timeZone, noteKey, thanks, thankKey, eventKey, req.settings]);
+}
+
+/**
+ * The digest from IndexedDB without reading every note: a per-day cache when nothing changed; otherwise the
+ * persisted index advanced by notes changed since its cursor (indexed on `updatedAt`), the weeks not cached
+ * yet (indexed on `createdAt`), and the few notes the sections point at. Saves index, cache and archive pick.
+ */
+export async function loadDigest(db: CommonplaceDb, req: DigestRequest): Promise<Digest> {
+  const weekStarts = trendWeekStarts(req.now, req.timeZone);
+  const day = dayString(localDay(req.now, req.timeZone));
+  const fp = await fingerprint(db, req, day);
+  const cached = (await db.kv.get(DAY_KEY))?.value as DayCache | undefined;
+  if (cached?.fingerprint === fp) return cached.digest;
+
+  const meIds = req.settings.meIds;
+  const stored = (await db.kv.get(INDEX_KEY))?.value as DigestIndex | undefined;
+  const index = stored?.v === 1 ? stored : emptyIndex(req.timeZone);
+  const changed = await db.notes.where('updatedAt').aboveOrEqual(index.cursor).toArray();
+  advanceIndex(index, changed, meIds, req.timeZone);
+
+  const current = weekStarts.length - 1;
+  const missing = weekStarts.filter((ws, i) => i === current || !index.weeks[ws]);
+  const recent = await db.notes
+    .where('createdAt')
+    .aboveOrEqual(Math.min(...missing))
+    .toArray();
+  const [questions, stories, thanks, events, shown] = await Promise.all([
+    db.notes.bulkGet(neededQuestionIds(index)),
+    db.notes
+      .where('kind')
+      .equals('story')
+      .reverse()
+      .limit(STORIES_SHOWN * 2)
+      .toArray(),
+    db.thanks.where('createdAt').aboveOrEqual(weekStarts[current]!).toArray(),
+    db.events.where('at').aboveOrEqual(weekStarts[0]!).toArray(),
+    db.kv.get(SHOWN_KEY).then((r) => (r?.value ?? {}) as Record<string, string>),
+  ]);
+  const mine = await db.thanks
+    .where('memberId')
+    .anyOf([...meIds])
+    .toArray();
+  const archive = await archiveCandidates(db, req.now - ARCHIVE_AGE_MS, day, shown);
+  const referenced = new Set([...thanks, ...events].map((r) => r.noteId).filter((id): id is string => !!id));
+  const loaded = [...recent, ...stories, ...archive.notes, ...questions.filter(isNote)];
+  for (const n of loaded) referenced.delete(n.id);
+  const extra = (await db.notes.bulkGet([...referenced])).filter(isNote);
+
+  const { digest, index: next } = computeDigest({
+    notes: [...loaded, ...extra],
+    thanks: dedupe([...thanks, ...mine, ...archive.thanks]),
+    events,
+    settings: { ...req.settings, archiveShown: shown },
+    now: req.now,
+    timeZone: req.timeZone,
+    index,
+  });
+  const rows: { key: string; value: unknown }[] = [
+    { key: INDEX_KEY, value: next },
+    { key: DAY_KEY, value: { fingerprint: fp, digest } satisfies DayCache },
+  ];
+  if (digest.archive && shown[digest.archive.id] !== day) {
+    rows.push({ key: SHOWN_KEY, value: { ...shown, [digest.archive.id]: day } });
+  }
+  await db.kv.bulkPut(rows);
+  return digest;
+}
+
+/** The naive way, kept for the benchmark's side-by-side: read every note, thank and event, compute from scratch. */
+export async function loadDigestByFullScan(db: CommonplaceDb, req: DigestRequest): Promise<Digest> {
+  const [notes, thanks, events] = await Promise.all([db.notes.toArray(), db.thanks.toArray(), db.events.toArray()]);
+  return computeDigest({ notes, thanks, events, settings: req.settings, now: req.now, timeZone: req.timeZone }).digest;
+}
+
+/** Older notes worth resurfacing: the most-thanked ones, a day-seeded sample of the rest, and today's pick. */
+async function archiveCandidates(db: CommonplaceDb, olderThan: number, day: string, shown: Record<string, string>) {
+  const counts = new Map<string, number>();
+  for (const k of await db.thanks.orderBy('noteId').keys()) counts.set(String(k), (counts.get(String(k)) ?? 0) + 1);
+  const top = [...counts]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, ARCHIVE_TOP_THANKED)
+    .map(([id]) => id);
+  const todays = Object.keys(shown).filter((id) => shown[id] === day);
+  const older = db.notes.where('createdAt').below(olderThan);
+  const total = await older.count();
+  const offset = total > ARCHIVE_SAMPLE ? hash(day) % (total - ARCHIVE_SAMPLE) : 0;
+  const [picked, sample, thanks] = await Promise.all([
+    db.notes.bulkGet([...top, ...todays]),
+    db.notes.where('createdAt').below(olderThan).offset(offset).limit(ARCHIVE_SAMPLE).toArray(),
+    top.length ? db.thanks.where('noteId').anyOf(top).toArray() : Promise.resolve([]),
+  ]);
+  return { notes: [...picked.filter(isNote), ...sample], thanks };
+}
+
+const isNote = (n: Note | undefined): n is Note => n !== undefined;
+
+function dedupe(rows: DigestThank[]): DigestThank[] {
+  return [...new Map(rows.map((r) => [r.id, r])).values()];
+}
+
+function hash(s: string): number {
+  let h = 2166136261;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 16777619);
+  return h >>> 0;
+}
