@@ -1,0 +1,50 @@
+import type { Collection } from '../collections';
+import type { Note } from '../model';
+import type { CommonplaceDb } from './schema';
+
+export interface ImportProgress {
+  written: number;
+  total: number;
+}
+
+export interface WriteImportOptions {
+  /** Notes per transaction: big enough to be fast, small enough to keep the UI responsive. */
+  batchSize?: number;
+  onProgress?: (p: ImportProgress) => void;
+  /** Cancel: checked between batches, so a batch is either fully written or not at all. */
+  signal?: AbortSignal;
+}
+
+export interface WriteImportResult {
+  written: number;
+  isCancelled: boolean;
+}
+
+/**
+ * Writes an import preview's notes (already validated and de-duplicated by lib/import) in batches, each in
+ * one transaction, so a 50k import shows progress and a cancel never leaves half a batch. Collections are
+ * written with the last batch, so they never point at notes a cancel left out.
+ */
+export async function writeImport(
+  db: CommonplaceDb,
+  notes: Note[],
+  collections: Collection[] = [],
+  { batchSize = 500, onProgress, signal }: WriteImportOptions = {},
+): Promise<WriteImportResult> {
+  let written = 0;
+  onProgress?.({ written, total: notes.length });
+  for (let i = 0; i < notes.length || (i === 0 && collections.length); i += batchSize) {
+    if (signal?.aborted) return { written, isCancelled: true };
+    const batch = notes.slice(i, i + batchSize);
+    const isLast = i + batchSize >= notes.length;
+    await db.transaction('rw', db.notes, db.collections, async () => {
+      await db.notes.bulkAdd(batch);
+      if (isLast && collections.length) await db.collections.bulkPut(collections);
+    });
+    written += batch.length;
+    onProgress?.({ written, total: notes.length });
+    // Yield to the event loop so progress paints and a cancel click is seen before the next batch.
+    await new Promise((r) => setTimeout(r, 0));
+  }
+  return { written, isCancelled: false };
+}
