@@ -11,12 +11,21 @@ export const selectors = {
   container: '[role="log"], [role="feed"]',
   message:
     '[role="log"] > [role="article"], [role="log"] > [role="listitem"], [role="log"] > article, [role="feed"] > article, [role="feed"] > [role="article"], [role="log"] [role="list"] > [role="listitem"], [role="feed"] [role="listitem"]',
-  author:
-    '[rel="author"], [itemprop="author"], a[href*="/user"], a[href*="/u/"], [class*="author"], [class*="username"], [class*="sender"]',
+  author: [
+    '[rel="author"]',
+    '[itemprop="author"]',
+    '[class*="display-name__html"]',
+    '[class*="author"]',
+    '[class*="username"]',
+    '[class*="sender"]',
+    'a[href*="/user"]',
+  ].join(', '),
   time: 'time',
   body: '[itemprop="text"], [class*="body"], [class*="content"], [class*="text"]',
-  bodySkip: 'time, header, footer, [rel="author"], [class*="author"], [class*="username"], [class*="sender"]',
+  bodySkip:
+    'time, header, footer, [rel="author"], [class*="author"], [class*="username"], [class*="sender"], [class*="display-name"]',
   thread: '[aria-label*="thread" i], [aria-label*="replies" i]',
+  labelled: ':is([role="log"], [role="feed"], [role="region"], [role="complementary"])[aria-label]',
 } as const;
 
 function readMessage(el: Element): ChatMessage {
@@ -50,7 +59,7 @@ export const generic: ChatAdapter = {
     return snapshot(els.map(readMessage), isThread);
   },
   contextOf(doc, el) {
-    const label = el?.closest(selectors.container)?.getAttribute('aria-label');
+    const label = el?.closest(selectors.labelled)?.getAttribute('aria-label');
     return compact({ channel: clip(label ?? lineText(doc.querySelector('h1')) ?? doc.title, 300) });
   },
 };

@@ -1,0 +1,81 @@
+/**
+ * bench:chat — extraction accuracy per adapter on its fixtures (and under class-hash rotation), the chat
+ * observer's cost per mutation batch on a 2,000-message channel against baselines, and the gzipped size the
+ * adapters add to the content script. Last line: one JSON object of headline figures.
+ */
+import { gzipSync } from 'node:zlib';
+import { build } from 'esbuild';
+import { ADAPTERS, genericAdapter } from '../lib/capture/chat';
+import { FIELDS, rotateClassHashes, scoreAdapter, type Score } from './chat-accuracy';
+import { observerCost } from './chat-observer';
+
+const pct = (r: number, t: number) => (t ? ((100 * r) / t).toFixed(1).padStart(6) : '     -');
+const isQuick = process.argv.includes('--quick');
+
+console.log('Extraction accuracy (messages fully right; per field right/total), fixtures | after class-hash rotation');
+let right = 0;
+let total = 0;
+let rotatedRight = 0;
+const rows: [string, Score, Score][] = [
+  ...ADAPTERS.map(
+    (a) => [a.id, scoreAdapter(a, a.id), scoreAdapter(a, a.id, rotateClassHashes)] as [string, Score, Score],
+  ),
+  ['generic', scoreAdapter(genericAdapter, 'generic'), scoreAdapter(genericAdapter, 'generic', rotateClassHashes)],
+];
+for (const [id, s, rot] of rows) {
+  const fields = FIELDS.map((f) => `${f} ${pct(s.fields[f].right, s.fields[f].total)}%`).join('  ');
+  console.log(
+    `${id.padEnd(12)} ${String(s.right).padStart(2)}/${s.messages} ${pct(s.right, s.messages)}%  ${fields}  | rotated ${pct(rot.right, rot.messages)}%`,
+  );
+  if (id !== 'generic') {
+    right += s.right;
+    total += s.messages;
+    rotatedRight += rot.right;
+  }
+}
+
+const size = isQuick ? 500 : 2000;
+const batches = isQuick ? 40 : 150;
+console.log(
+  `\nObserver cost on a ${size}-message channel, ${batches} batches of 20 rows recycled ` +
+    '(median ms per batch: record delivery + flush)',
+);
+const cost: Record<string, number> = {};
+for (const mode of ['none', 'noop', 'bare', 'ours', 'none', 'noop', 'bare', 'ours'] as const) {
+  const ms = await observerCost(mode, size, batches);
+  cost[mode] = Math.min(cost[mode] ?? Infinity, ms);
+}
+console.log(`no observer ${cost.none!.toFixed(3)} ms`);
+console.log(`no-op MutationObserver ${cost.noop!.toFixed(3)} ms`);
+console.log(`observeMessages, empty onChange ${cost.bare!.toFixed(3)} ms`);
+console.log(`observeMessages, onChange re-reads the added messages' ids ${cost.ours!.toFixed(3)} ms`);
+
+const bundle = await build({
+  entryPoints: ['lib/capture/chat/index.ts'],
+  bundle: true,
+  minify: true,
+  format: 'esm',
+  platform: 'browser',
+  target: 'es2022',
+  write: false,
+});
+const code = bundle.outputFiles[0]!.contents;
+const kbGz = gzipSync(code, { level: 9 }).length / 1024;
+console.log(
+  `\nContent-script cost of lib/capture/chat: ${(code.length / 1024).toFixed(1)} kB minified, ${kbGz.toFixed(2)} kB gzipped`,
+);
+
+console.log(
+  JSON.stringify({
+    bench: 'chat',
+    adapters: ADAPTERS.length,
+    accuracy: Number((right / total).toFixed(4)),
+    accuracyClassRotated: Number((rotatedRight / total).toFixed(4)),
+    messages: total,
+    observerMsPerBatch: Number(cost.ours!.toFixed(3)),
+    observerOverheadMsPerBatch: Number(cost.bare!.toFixed(3)),
+    noopObserverMsPerBatch: Number(cost.noop!.toFixed(3)),
+    noObserverMsPerBatch: Number(cost.none!.toFixed(3)),
+    contentScriptKbGz: Number(kbGz.toFixed(2)),
+  }),
+);
