@@ -6,9 +6,16 @@ const types = {
     oid === INT8_OID ? parseInt8 : pg.types.getTypeParser(oid, format)) as typeof pg.types.getTypeParser,
 };
 
-/** A real PostgreSQL server: many app processes may share it (row locks keep versions in commit order). */
-export async function openPostgres(connectionString: string, max = 10): Promise<Database> {
-  const pool = new pg.Pool({ connectionString, max, types });
+/**
+ * A real PostgreSQL server: many app processes may share it (row locks keep versions in commit order).
+ * `searchPath` puts every table in one schema: tests give each file its own.
+ */
+export async function openPostgres(
+  connectionString: string,
+  { max = 10, searchPath }: { max?: number; searchPath?: string } = {},
+): Promise<Database> {
+  const options = searchPath ? `-c search_path=${searchPath}` : undefined;
+  const pool = new pg.Pool({ connectionString, max, types, ...(options ? { options } : {}) });
   pool.on('error', (error) => console.error('postgres pool error:', error.message));
   await pool.query('SELECT 1');
   return {
