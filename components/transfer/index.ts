@@ -1,0 +1,3 @@
+export { TransferPanel, type TransferPanelProps } from './TransferPanel';
+export { CollectionsPanel, type CollectionsPanelProps } from './CollectionsPanel';
+export { WikiPreview, type WikiPreviewProps } from './WikiPreview';
