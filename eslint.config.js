@@ -22,10 +22,13 @@ export default tseslint.config(
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
-    files: ['**/*.{ts,tsx}'],
+    files: ['**/*.tsx', 'components/**/*.ts', 'entrypoints/**/*.ts'],
     plugins: { 'react-hooks': reactHooks },
+    rules: reactHooks.configs.recommended.rules,
+  },
+  {
+    files: ['**/*.{ts,tsx}'],
     rules: {
-      ...reactHooks.configs.recommended.rules,
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
       '@typescript-eslint/consistent-type-imports': 'error',
       ...forbid(ENTRYPOINTS, 'Nothing imports entrypoints/: move shared code to lib/ or components/.'),
@@ -57,12 +60,32 @@ export default tseslint.config(
   {
     files: ['entrypoints/content/**'],
     rules: forbid(
-      [...DB, 'dexie', 'fuse.js', 'react', 'react-dom', 'react-dom/*', '@mozilla/readability', '**/components/**', '@/components/*'],
+      [
+        ...DB,
+        'dexie',
+        'fuse.js',
+        'react',
+        'react-dom',
+        'react-dom/*',
+        '@mozilla/readability',
+        '**/components/**',
+        '@/components/*',
+      ],
       'The content script runs on every page: no IndexedDB (it would be the page’s), no React, Fuse or Readability.',
     ),
   },
   {
     files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'tests/**', 'server/**', 'bench/**'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', fetch: 'readonly', Buffer: 'readonly' } },
+    languageOptions: {
+      globals: {
+        process: 'readonly',
+        console: 'readonly',
+        URL: 'readonly',
+        setTimeout: 'readonly',
+        clearTimeout: 'readonly',
+        fetch: 'readonly',
+        Buffer: 'readonly',
+      },
+    },
   },
 );

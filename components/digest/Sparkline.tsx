@@ -45,17 +45,19 @@ export function Sparkline({
           c && i === coords.length - 1 ? <circle key={i} cx={c[0]} cy={c[1]} r="2.5" fill="currentColor" /> : null,
         )}
       </svg>
-      <table id={tableId} className="visually-hidden">
-        <caption>{label}, by week</caption>
-        <tbody>
-          {points.map((p, i) => (
-            <tr key={i}>
-              <th scope="row">{labels[i]}</th>
-              <td>{p === null ? '—' : format(p)}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <div className="visually-hidden">
+        <table id={tableId}>
+          <caption>{label}, by week</caption>
+          <tbody>
+            {points.map((p, i) => (
+              <tr key={i}>
+                <th scope="row">{labels[i]}</th>
+                <td>{p === null ? '—' : format(p)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </figure>
   );
 }

@@ -1,1 +1,10 @@
-export default defineBackground(() => {});
+import { registerHandlers } from './handlers';
+import { onCommand, onContextMenuClick, registerHarvestEntryPoints } from './harvest';
+
+export default defineBackground(() => {
+  registerHandlers();
+  registerHarvestEntryPoints();
+  // The same handlers the context menu and the shortcut call, reachable from the service worker's console
+  // (and from end-to-end tests, which cannot click browser chrome).
+  Object.assign(globalThis, { commonplace: { onContextMenuClick, onCommand } });
+});

@@ -3,8 +3,28 @@
  * same article shared from a newsletter and from a chat lands on the same notes.
  */
 const TRACKING_PARAMS = new Set([
-  'fbclid', 'gclid', 'dclid', 'gbraid', 'wbraid', 'msclkid', 'mc_cid', 'mc_eid', 'igshid', 'yclid', '_hsenc',
-  '_hsmi', 'mkt_tok', 'ref_src', 'ref_url', 'spm', 'si', 'oly_enc_id', 'oly_anon_id', 'vero_id', '__s', 's_cid',
+  'fbclid',
+  'gclid',
+  'dclid',
+  'gbraid',
+  'wbraid',
+  'msclkid',
+  'mc_cid',
+  'mc_eid',
+  'igshid',
+  'yclid',
+  '_hsenc',
+  '_hsmi',
+  'mkt_tok',
+  'ref_src',
+  'ref_url',
+  'spm',
+  'si',
+  'oly_enc_id',
+  'oly_anon_id',
+  'vero_id',
+  '__s',
+  's_cid',
 ]);
 
 export function isTrackingParam(name: string): boolean {

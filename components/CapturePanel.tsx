@@ -1,0 +1,147 @@
+import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { NOTE_KINDS, type NoteKind, type PageContext, type Result } from '@/lib/model';
+import { defaultKind, parseTags, type CaptureInput } from '@/lib/capture/draft';
+import type { CaptureRequest } from '@/lib/messaging/protocol';
+
+export type CaptureSubmit = CaptureInput;
+
+interface Props {
+  capture: CaptureRequest;
+  page: PageContext | null;
+  tagSuggestions: string[];
+  onSave(input: CaptureSubmit): Promise<Result<unknown>>;
+  onDone(): void;
+  onCancel(): void;
+}
+
+/** The compact capture panel: quote, takeaway, kind, tags. Enter saves, Shift+Enter breaks a line, Escape cancels. */
+export function CapturePanel({ capture, page, tagSuggestions, onSave, onDone, onCancel }: Props) {
+  const ids = { takeaway: useId(), kind: useId(), tags: useId(), quote: useId() };
+  const [takeaway, setTakeaway] = useState('');
+  const [kind, setKind] = useState<NoteKind>(defaultKind(capture.mode));
+  const [tagText, setTagText] = useState('');
+  const [state, setState] = useState<{ status: 'idle' | 'saving' | 'saved' } | { status: 'error'; message: string }>({
+    status: 'idle',
+  });
+
+  const tags = parseTags(tagText);
+  const partial = /[^,\s]$/.test(tagText) ? (tagText.split(/[,\s]+/).pop() ?? '').toLowerCase() : '';
+  const suggestions = useMemo(
+    () => tagSuggestions.filter((t) => !tags.includes(t) && (!partial || t.startsWith(partial))).slice(0, 8),
+    [tagSuggestions, tags, partial],
+  );
+
+  const quote =
+    capture.mode === 'link'
+      ? `${capture.linkText ?? ''} ${capture.linkUrl ?? ''}`.trim()
+      : capture.mode === 'page'
+        ? (page?.excerpt ?? page?.title ?? 'Reading the page…')
+        : capture.quote;
+
+  async function submit(e?: FormEvent) {
+    e?.preventDefault();
+    if (state.status === 'saving' || state.status === 'saved') return;
+    setState({ status: 'saving' });
+    const result = await onSave({ kind, takeaway: takeaway.trim(), tags });
+    if (!result.ok) return setState({ status: 'error', message: result.error });
+    setState({ status: 'saved' });
+    setTimeout(onDone, 900);
+  }
+
+  function onKeyDown(e: KeyboardEvent) {
+    if (e.key === 'Escape') {
+      e.preventDefault();
+      onCancel();
+    } else if (e.key === 'Enter' && !e.shiftKey && !(e.target instanceof HTMLButtonElement)) {
+      e.preventDefault();
+      void submit();
+    }
+  }
+
+  function addTag(tag: string) {
+    const base = partial ? tagText.slice(0, tagText.length - partial.length) : tagText.replace(/[,\s]*$/, ', ');
+    setTagText(`${base === ', ' ? '' : base}${tag}, `);
+  }
+
+  if (state.status === 'saved') {
+    return (
+      <div className="capture pad" role="status" onKeyDown={onKeyDown}>
+        <strong>Harvested</strong> <span className="muted">— saved to your commons.</span>
+      </div>
+    );
+  }
+
+  return (
+    <form className="capture pad" aria-label="Harvest to community" onSubmit={submit} onKeyDown={onKeyDown}>
+      <div className="muted" id={ids.quote}>
+        {capture.mode === 'link' ? 'Link' : capture.mode === 'page' ? 'Page' : 'Quote'} from{' '}
+        {page?.siteName ?? safeHost(capture.url)}
+      </div>
+      <blockquote aria-labelledby={ids.quote}>{quote}</blockquote>
+
+      <label htmlFor={ids.takeaway}>Takeaway</label>
+      <textarea
+        id={ids.takeaway}
+        rows={3}
+        autoFocus
+        value={takeaway}
+        placeholder="Why does this matter to the community?"
+        onChange={(e) => setTakeaway(e.target.value)}
+      />
+
+      <div className="row" style={{ alignItems: 'flex-start' }}>
+        <div style={{ flex: '0 0 120px' }}>
+          <label htmlFor={ids.kind}>Kind</label>
+          <select id={ids.kind} value={kind} onChange={(e) => setKind(e.target.value as NoteKind)}>
+            {NOTE_KINDS.map((k) => (
+              <option key={k} value={k}>
+                {k}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div style={{ flex: 1 }}>
+          <label htmlFor={ids.tags}>Tags</label>
+          <input
+            id={ids.tags}
+            value={tagText}
+            placeholder="react, hooks"
+            autoComplete="off"
+            onChange={(e) => setTagText(e.target.value)}
+          />
+        </div>
+      </div>
+      {suggestions.length > 0 && (
+        <div className="row" role="group" aria-label="Suggested tags" style={{ marginTop: 6 }}>
+          {suggestions.map((t) => (
+            <button key={t} type="button" className="chip" onClick={() => addTag(t)} aria-label={`Add tag ${t}`}>
+              #{t}
+            </button>
+          ))}
+        </div>
+      )}
+
+      {state.status === 'error' && (
+        <p className="error" role="alert">
+          {state.message}
+        </p>
+      )}
+      <div className="row" style={{ justifyContent: 'flex-end', marginTop: 12 }}>
+        <button type="button" onClick={onCancel}>
+          Cancel
+        </button>
+        <button type="submit" className="primary" disabled={state.status === 'saving'}>
+          Save
+        </button>
+      </div>
+    </form>
+  );
+}
+
+function safeHost(url: string) {
+  try {
+    return new URL(url).hostname;
+  } catch {
+    return 'this page';
+  }
+}

@@ -1,0 +1,110 @@
+import { browser } from 'wxt/browser';
+import { db, notes } from '@/lib/db';
+import { onMessage, sendMessage, type PaintableNote } from '@/lib/messaging/protocol';
+import { CaptureRequestSchema } from '@/lib/messaging/schemas';
+import { createPendingCaptures } from '@/lib/capture/pending';
+import { textFragmentUrl } from '@/lib/capture/text-fragment';
+import { err, ok, type Note } from '@/lib/model';
+
+const EXTENSION_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
+
+/** Messages that read or write the user's notes come only from our own pages, never from a content script. */
+function isExtensionPage(sender: { url?: string; tab?: unknown }): boolean {
+  return !!sender.url && new URL(sender.url).origin === EXTENSION_ORIGIN;
+}
+
+const FOCUS_KEY = (tabId: number) => `focus:${tabId}`;
+
+async function ownMemberIds(): Promise<Set<string>> {
+  const row = await db.kv.get('identity:memberIds');
+  return new Set(Array.isArray(row?.value) ? (row.value as string[]) : []);
+}
+
+function paintable(n: Note, own: Set<string>): PaintableNote {
+  return {
+    id: n.id,
+    kind: n.kind,
+    quote: n.quote,
+    takeaway: n.takeaway,
+    selectors: n.selectors,
+    authorName: n.author?.name,
+    isOwn: !n.author || own.has(n.author.id),
+  };
+}
+
+/** Registers every background message handler. Each validates its input; failures come back as values. */
+export function registerHandlers() {
+  const pending = createPendingCaptures();
+
+  onMessage('openCapture', ({ data, sender }) => {
+    const tabId = sender.tab?.id;
+    if (tabId === undefined) return err('Harvests start in a tab');
+    const parsed = CaptureRequestSchema.safeParse(data);
+    if (!parsed.success) return err(`Invalid harvest: ${parsed.error.issues[0]?.message ?? 'bad input'}`);
+    return ok({ captureId: pending.add(parsed.data, tabId, sender.frameId ?? 0) });
+  });
+
+  onMessage('getCapture', async ({ data, sender }) => {
+    if (!isExtensionPage(sender)) return null;
+    const entry = pending.get(String(data?.captureId));
+    if (!entry) return null;
+    const tags = await notes.tagCounts(50);
+    return { ...entry.request, captureId: String(data.captureId), tagSuggestions: tags.map((t) => t.tag) };
+  });
+
+  onMessage('closeCapture', async ({ data, sender }) => {
+    if (!isExtensionPage(sender)) return;
+    const entry = pending.remove(String(data?.captureId));
+    if (!entry) return;
+    await sendMessage(
+      'captureClosed',
+      { captureId: String(data.captureId), isSaved: !!data.isSaved },
+      { tabId: entry.tabId, frameId: entry.frameId },
+    ).catch(() => undefined); // the tab may have gone; nothing to close then
+  });
+
+  onMessage('createNote', ({ data, sender }) => (isExtensionPage(sender) ? notes.create(data) : err('Not allowed')));
+  onMessage('updateNote', ({ data, sender }) =>
+    isExtensionPage(sender) ? notes.update(String(data?.id), data?.patch) : err('Not allowed'),
+  );
+  onMessage('removeNote', ({ data, sender }) =>
+    isExtensionPage(sender) ? notes.remove(String(data?.id)) : err('Not allowed'),
+  );
+  onMessage('restoreNote', ({ data, sender }) =>
+    isExtensionPage(sender) ? notes.restore(String(data?.id)) : err('Not allowed'),
+  );
+
+  onMessage('openNote', async ({ data, sender }) => {
+    if (!isExtensionPage(sender)) return err('Not allowed');
+    const note = await notes.get(String(data?.id));
+    if (!note) return err('No such note');
+    const tab = await browser.tabs.create({ url: textFragmentUrl(note.page.url, note.quote) });
+    if (tab.id !== undefined) await browser.storage.session.set({ [FOCUS_KEY(tab.id)]: note.id });
+    await db.events.add({ type: 'note-opened', noteId: note.id, at: Date.now() });
+    return ok(null);
+  });
+
+  onMessage('getPageNotes', async ({ data, sender }) => {
+    const urls = [data?.url, data?.canonicalUrl].filter((u): u is string => typeof u === 'string');
+    const found = new Map<string, Note>();
+    for (const url of urls) {
+      try {
+        for (const n of await notes.forPage(url)) found.set(n.id, n);
+      } catch {
+        // not a URL we store notes for
+      }
+    }
+    const own = await ownMemberIds();
+    let focusNoteId: string | undefined;
+    const tabId = sender.tab?.id;
+    if (tabId !== undefined && (sender.frameId ?? 0) === 0) {
+      const key = FOCUS_KEY(tabId);
+      const stored = await browser.storage.session.get(key);
+      if (typeof stored[key] === 'string' && found.has(stored[key])) {
+        focusNoteId = stored[key];
+        await browser.storage.session.remove(key);
+      }
+    }
+    return { notes: [...found.values()].map((n) => paintable(n, own)), focusNoteId };
+  });
+}

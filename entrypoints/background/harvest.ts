@@ -1,0 +1,43 @@
+import { browser, type Browser } from 'wxt/browser';
+import { sendMessage } from '@/lib/messaging/protocol';
+
+export const MENU_ID = 'harvest-to-community';
+export const COMMAND_ID = 'harvest-selection';
+
+/** Right-click → Harvest to community: the selection, else the link, else the page itself. */
+export async function onContextMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
+  if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
+  const target = { tabId: tab.id, frameId: info.frameId ?? 0 };
+  if (info.selectionText) return sendMessage('startHarvest', { mode: 'selection' }, target);
+  if (info.linkUrl) {
+    return sendMessage('startHarvest', { mode: 'link', linkUrl: info.linkUrl, linkText: info.selectionText }, target);
+  }
+  return sendMessage('startHarvest', { mode: 'page' }, target);
+}
+
+/** The keyboard shortcut: harvest the selection in the active tab (the page, when nothing is selected). */
+export async function onCommand(command: string, tab?: Browser.tabs.Tab) {
+  if (command !== COMMAND_ID) return;
+  const active = tab?.id !== undefined ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
+  if (active?.id === undefined) return;
+  await sendMessage('startHarvest', { mode: 'selection' }, { tabId: active.id, frameId: 0 });
+}
+
+export function registerHarvestEntryPoints() {
+  browser.runtime.onInstalled.addListener(() => {
+    browser.contextMenus.create({
+      id: MENU_ID,
+      title: 'Harvest to community',
+      contexts: ['selection', 'page', 'link'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
+  });
+  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab).catch(logError));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab).catch(logError));
+}
+
+function logError(e: unknown) {
+  const message = e instanceof Error ? e.message : String(e);
+  // A tab without our content script (chrome://, the web store) can't harvest; that is not an error.
+  if (!/Receiving end does not exist|Could not establish connection/.test(message)) console.error(e);
+}

@@ -1,0 +1,67 @@
+import { liveQuery } from 'dexie';
+import { db } from '@/lib/db';
+import { createSyncEngine, type SyncOutcome } from '@/lib/sync/engine';
+import { onSyncMessage, type SyncRunSummary } from '@/lib/sync/messages';
+import { describeCallError } from '@/lib/sync/transport';
+
+const PERIODIC = 'commonplace-sync';
+const RETRY = 'commonplace-sync-retry';
+/** A burst of edits becomes one sync. */
+const DEBOUNCE_MS = 4_000;
+const PERIOD_MINUTES = 5;
+
+/**
+ * Background sync: on a schedule (alarms survive the worker), when the browser comes back online, a few
+ * seconds after the outbox changes (in any extension context: Dexie broadcasts writes), on demand, and once
+ * at start-up, which is how a killed worker resumes. Backoff lives in IndexedDB; a retry alarm honours it.
+ * Returns a teardown.
+ */
+export function registerSync(): () => void {
+  const engine = createSyncEngine({ db, fetch: (url, init) => fetch(url, init) });
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const run = async (isForced: boolean): Promise<SyncOutcome[]> => {
+    const outcomes = await engine.syncAll(isForced);
+    const due = await engine.nextDue();
+    if (due !== undefined) await browser.alarms.create(RETRY, { when: Math.max(due, Date.now() + 30_000) });
+    return outcomes;
+  };
+  const runLogged = (isForced: boolean) => {
+    run(isForced).catch((e: unknown) => console.warn('[commonplace] sync failed', e));
+  };
+  const soon = () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => runLogged(false), DEBOUNCE_MS);
+  };
+
+  void browser.alarms.create(PERIODIC, { periodInMinutes: PERIOD_MINUTES });
+  const onAlarm = (alarm: { name: string }) => {
+    if (alarm.name === PERIODIC || alarm.name === RETRY) runLogged(false);
+  };
+  browser.alarms.onAlarm.addListener(onAlarm);
+  const onOnline = () => runLogged(true);
+  globalThis.addEventListener?.('online', onOnline);
+  const subscription = liveQuery(() => db.outbox.count()).subscribe({
+    next: (count) => {
+      if (count > 0) soon();
+    },
+    error: (e: unknown) => console.warn('[commonplace] outbox watch failed', e),
+  });
+  const stopMessages = onSyncMessage('syncNow', async (): Promise<SyncRunSummary[]> => {
+    const outcomes = await run(true);
+    return outcomes.map((o) => ({
+      communityId: o.communityId,
+      status: o.status,
+      ...(o.status === 'failed' ? { message: describeCallError(o.error) } : {}),
+    }));
+  });
+  runLogged(false);
+
+  return () => {
+    clearTimeout(timer);
+    browser.alarms.onAlarm.removeListener(onAlarm);
+    globalThis.removeEventListener?.('online', onOnline);
+    subscription.unsubscribe();
+    stopMessages();
+  };
+}

@@ -1,0 +1,39 @@
+import { onMessage } from '@/lib/messaging/protocol';
+import { closePanel, currentSelectionRange, openCapturePanel } from './capture';
+import { registerHarvestButton } from './harvest-button';
+import { createHighlights } from './highlights';
+import { createUiHost, type UiHost } from './ui-host';
+
+export default defineContentScript({
+  matches: ['http://*/*', 'https://*/*'],
+  runAt: 'document_idle',
+  main(ctx) {
+    let host: UiHost | null = null;
+    const getHost = () => (host ??= createUiHost(document));
+    ctx.onInvalidated(() => host?.destroy());
+
+    const highlights = createHighlights(ctx.signal);
+    const repaint = () => void highlights.refresh().catch(() => undefined);
+    repaint();
+
+    registerHarvestButton(ctx, getHost, (range) => void openCapturePanel(getHost(), 'selection', { range }));
+
+    // Only the extension can reach this listener (runtime messages); the page's postMessage never does.
+    const offStart = onMessage('startHarvest', ({ data }) => {
+      const mode = data.mode === 'link' || data.mode === 'page' ? data.mode : 'selection';
+      void openCapturePanel(getHost(), mode, {
+        range: mode === 'selection' ? currentSelectionRange() : null,
+        linkUrl: data.linkUrl,
+        linkText: data.linkText,
+      });
+    });
+    const offClosed = onMessage('captureClosed', ({ data }) => {
+      if (host) closePanel(host, data.captureId);
+      if (data.isSaved) repaint();
+    });
+    ctx.onInvalidated(() => {
+      offStart();
+      offClosed();
+    });
+  },
+});

@@ -1,0 +1,157 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { FilterChips } from '@/components/FilterChips';
+import { NoteCard } from '@/components/NoteCard';
+import { NoteEditor } from '@/components/NoteEditor';
+import { db } from '@/lib/db';
+import { sendMessage } from '@/lib/messaging/protocol';
+import type { Note, NoteKind } from '@/lib/model';
+import { useNoteSearch } from './use-search';
+
+/** The toolbar popup: search every harvested note, open, edit, delete (with undo). */
+export function App() {
+  const searchId = useId();
+  const allNotes = useLiveQuery(
+    () =>
+      db.notes
+        .orderBy('createdAt')
+        .reverse()
+        .filter((n) => n.deletedAt === undefined)
+        .toArray(),
+    [],
+  );
+  const [query, setQueryState] = useState('');
+  const [kind, setKindState] = useState<NoteKind | null>(null);
+  const [tag, setTagState] = useState<string | null>(null);
+  const [active, setActive] = useState(0);
+  // A new query or filter starts again at the top.
+  const setQuery = (q: string) => (setQueryState(q), setActive(0));
+  const setKind = (k: NoteKind | null) => (setKindState(k), setActive(0));
+  const setTag = (t: string | null) => (setTagState(t), setActive(0));
+  const [editing, setEditing] = useState<string | null>(null);
+  const [undo, setUndo] = useState<Note | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const inputRef = useRef<HTMLInputElement>(null);
+
+  const filtered = useMemo(
+    () => (allNotes ?? []).filter((n) => (!kind || n.kind === kind) && (!tag || n.tags.includes(tag))),
+    [allNotes, kind, tag],
+  );
+  const hits = useNoteSearch(filtered, query);
+  const topTags = useMemo(() => {
+    const counts = new Map<string, number>();
+    for (const n of allNotes ?? []) for (const t of n.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
+    return [...counts]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, 8)
+      .map(([t]) => t);
+  }, [allNotes]);
+
+  useEffect(() => {
+    document.getElementById(`note-${hits[active]?.note.id}`)?.scrollIntoView({ block: 'nearest' });
+  }, [active, hits]);
+
+  const open = async (note: Note) => {
+    const r = await sendMessage('openNote', { id: note.id });
+    if (!r.ok) setError(r.error);
+    else window.close();
+  };
+  const remove = async (note: Note) => {
+    const r = await sendMessage('removeNote', { id: note.id });
+    if (r.ok) setUndo(note);
+    else setError(r.error);
+  };
+  const restore = async () => {
+    if (!undo) return;
+    const r = await sendMessage('restoreNote', { id: undo.id });
+    if (!r.ok) setError(r.error);
+    setUndo(null);
+    inputRef.current?.focus();
+  };
+
+  const onKeyDown = (e: React.KeyboardEvent) => {
+    if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
+    else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
+    else if (e.key === 'Enter' && hits[active]) void open(hits[active].note);
+    else if (e.key === 'Escape' && query) setQuery('');
+    else return;
+    e.preventDefault();
+  };
+
+  const isEmptyStore = allNotes !== undefined && allNotes.length === 0;
+  return (
+    <main className="popup">
+      <label htmlFor={searchId} className="visually-hidden">
+        Search harvested notes
+      </label>
+      <input
+        id={searchId}
+        ref={inputRef}
+        type="search"
+        autoFocus
+        placeholder="Search harvested notes"
+        aria-describedby={`${searchId}-help`}
+        value={query}
+        onChange={(e) => setQuery(e.target.value)}
+        onKeyDown={onKeyDown}
+      />
+      <div id={`${searchId}-help`} className="muted" style={{ fontSize: 12 }}>
+        ↑↓ to move, Enter to open the page at the quote.
+      </div>
+      {!isEmptyStore && <FilterChips kind={kind} tag={tag} tags={topTags} onKind={setKind} onTag={setTag} />}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+      <div role="status" aria-live="polite">
+        {undo && (
+          <div className="toast">
+            <span>Note deleted.</span>
+            <button type="button" onClick={() => void restore()}>
+              Undo
+            </button>
+          </div>
+        )}
+      </div>
+      {isEmptyStore ? (
+        <section className="pad" aria-label="Getting started">
+          <h2 style={{ margin: '0 0 6px', fontSize: 16 }}>Nothing harvested yet</h2>
+          <p className="muted" style={{ margin: 0 }}>
+            Select text on any web page and click <strong>Harvest</strong>, right-click and choose{' '}
+            <strong>Harvest to community</strong>, or press <kbd>Alt</kbd>+<kbd>Shift</kbd>+<kbd>H</kbd>. Your notes
+            show up here, searchable in a keystroke.
+          </p>
+        </section>
+      ) : (
+        <ul className="results" aria-label="Harvested notes">
+          {hits.length === 0 && allNotes && <li className="muted">No notes match “{query}”.</li>}
+          {hits.map(({ note, matches }, i) => (
+            <li key={note.id}>
+              <NoteCard
+                note={note}
+                matches={matches}
+                isActive={i === active}
+                onOpen={() => void open(note)}
+                onEdit={() => setEditing(note.id)}
+                onDelete={() => void remove(note)}
+              >
+                {editing === note.id ? (
+                  <NoteEditor
+                    note={note}
+                    onCancel={() => setEditing(null)}
+                    onSave={async (patch) => {
+                      const r = await sendMessage('updateNote', { id: note.id, patch });
+                      if (!r.ok) setError(r.error);
+                      setEditing(null);
+                    }}
+                  />
+                ) : undefined}
+              </NoteCard>
+            </li>
+          ))}
+        </ul>
+      )}
+    </main>
+  );
+}

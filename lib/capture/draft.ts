@@ -1,0 +1,35 @@
+import type { CaptureRequest } from '../messaging/protocol';
+import { stripTracking, type NoteDraft, type NoteKind, type PageContext } from '../model';
+
+export interface CaptureInput {
+  kind: NoteKind;
+  takeaway: string;
+  tags: string[];
+}
+
+/** Tags as typed: comma or space separated, `#` optional, de-duplicated, in the order given. */
+export function parseTags(text: string): string[] {
+  const tags = text
+    .split(/[,\s]+/)
+    .map((t) => t.trim().replace(/^#/, '').toLowerCase())
+    .filter(Boolean);
+  return [...new Set(tags)];
+}
+
+/** The kind a harvest starts with: pages and links are links, a selection is an insight. */
+export const defaultKind = (mode: CaptureRequest['mode']): NoteKind => (mode === 'selection' ? 'insight' : 'link');
+
+/** The note draft for a harvest: a selection quotes the page, a page harvest its excerpt, a link harvest the link. */
+export function draftFromCapture(capture: CaptureRequest, page: PageContext, input: CaptureInput): NoteDraft {
+  if (capture.mode === 'link' && capture.linkUrl) {
+    const title = capture.linkText?.trim() || capture.linkUrl;
+    return {
+      ...input,
+      quote: title,
+      selectors: [],
+      page: { url: capture.linkUrl, canonicalUrl: stripTracking(capture.linkUrl), title: title.slice(0, 1000) },
+    };
+  }
+  const quote = capture.mode === 'page' ? (page.excerpt ?? page.title) : capture.quote;
+  return { ...input, quote, selectors: capture.mode === 'page' ? [] : capture.selectors, page };
+}

@@ -1,0 +1,64 @@
+import { defineExtensionMessaging } from '@webext-core/messaging';
+import type { Note, NoteKind, Result, Selector } from '../model';
+
+/** How a harvest started: a text selection, the page itself (no selection), or a link that was right-clicked. */
+export type CaptureMode = 'selection' | 'page' | 'link';
+
+/** What the content script hands over when a harvest starts (validated by CaptureRequestSchema). */
+export interface CaptureRequest {
+  mode: CaptureMode;
+  url: string;
+  quote: string;
+  selectors: Selector[];
+  /** The page's HTML at capture time, for Readability in the panel (never run on the live page). */
+  html: string;
+  linkUrl?: string;
+  linkText?: string;
+}
+
+/** A note as the content script needs it to paint a highlight: nothing more leaves the background. */
+export interface PaintableNote {
+  id: string;
+  kind: NoteKind;
+  quote: string;
+  takeaway: string;
+  selectors: Note['selectors'];
+  authorName?: string;
+  isOwn: boolean;
+}
+
+export interface PendingCapture extends CaptureRequest {
+  captureId: string;
+  tagSuggestions: string[];
+}
+
+/**
+ * Every cross-context message, in one place. Commands are imperative, events past tense.
+ * Senders: C = content script, P = extension pages (popup, capture panel, options, new tab), B = background.
+ */
+export interface ProtocolMap {
+  /** C→B: open the capture panel in the sender's tab for this harvest; answers the id the panel loads by. */
+  openCapture(req: CaptureRequest): Result<{ captureId: string }>;
+  /** P→B: the pending harvest a capture panel was opened for (null once used or expired). */
+  getCapture(req: { captureId: string }): PendingCapture | null;
+  /** P→B: close the capture panel in its tab; `isSaved` repaints the page's highlights. */
+  closeCapture(req: { captureId: string; isSaved: boolean }): void;
+  /** P→B: save a new note (validated again in the background). */
+  createNote(draft: unknown): Result<Note>;
+  /** P→B: change a note's takeaway, kind or tags. */
+  updateNote(req: { id: string; patch: unknown }): Result<Note>;
+  /** P→B: delete a note (a tombstone; `restoreNote` is the undo). */
+  removeNote(req: { id: string }): Result<Note>;
+  /** P→B: undo a delete. */
+  restoreNote(req: { id: string }): Result<Note>;
+  /** P→B: open a note's page in a new tab and scroll to its quote. */
+  openNote(req: { id: string }): Result<null>;
+  /** C→B: the notes to paint on this page, and the one to scroll to if the page was opened for it. */
+  getPageNotes(req: { url: string; canonicalUrl?: string }): { notes: PaintableNote[]; focusNoteId?: string };
+  /** B→C: start a harvest in this frame (shortcut or context menu). */
+  startHarvest(req: { mode: CaptureMode; linkUrl?: string; linkText?: string }): void;
+  /** B→C: the capture panel closed; remove it and, if saved, repaint. */
+  captureClosed(req: { captureId: string; isSaved: boolean }): void;
+}
+
+export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
