@@ -22,7 +22,7 @@ const TYPO_WHEN_FEWER = 20;
 export function buildGroups(store: Store, q: ParsedQuery): Group[] | null {
   const { vocab } = store;
   const groups: Group[] = [];
-  const n = Math.max(1, vocab.ids.size);
+  const n = Math.max(1, store.size);
   for (const w of q.words) {
     const terms: { id: number; weight: number }[] = [];
     const exact = vocab.live(w.text);

@@ -21,6 +21,11 @@ export class Postings {
       this.count = grow(this.count, n) as Uint32Array;
       this.single = grow(this.single, n) as Int32Array;
     }
+    // Kept dense (no holes): a sparse JS array falls back to a slow dictionary.
+    while (this.lists.length < this.count.length) {
+      this.lists.push(undefined);
+      this.bits.push(undefined);
+    }
     if (slotCapacity > this.slotCapacity) {
       this.slotCapacity = slotCapacity;
       this.slotWords = Math.ceil(slotCapacity / 32);

@@ -47,7 +47,7 @@ export function parseQuery(input: string, now = Date.now()): ParsedQuery {
   };
   const text = input.slice(0, 500);
   const isTyping = text.length > 0 && !/\s$/u.test(text);
-  const items = [...text.matchAll(ITEM)];
+  const items = [...text.matchAll(ITEM)].slice(0, 32);
   items.forEach((m, i) => {
     const isLast = i === items.length - 1 && isTyping && m[3] === undefined;
     const isNegated = m[1] === '-';

@@ -9,11 +9,18 @@ type Fields = Record<FieldName, string>;
 const FIELD_WEIGHT: Record<FieldName, number> = { quote: 3, takeaway: 3, title: 1.5, tags: 1.5, site: 1 };
 const KEYS = TEXT_FIELDS.map((name) => ({ name, weight: FIELD_WEIGHT[name] }));
 
-/** Text of a slot's fields as Fuse sees it: normalised tokens joined by spaces. */
-export function fieldTexts(store: Store, slot: number, ids = store.fields(slot)): Fields {
+/**
+ * What Fuse sees of a candidate: per field, the words the prefilter matched there (in text order, once
+ * each). Fuse then judges how close each typed word is to what it matched, and in which fields, without
+ * scanning whole quotes: that keeps ranking 200 candidates within a keystroke's budget.
+ */
+export function fieldTexts(store: Store, ids: number[][], matched: Set<number>): Fields {
   const t = store.vocab.terms;
   const out = {} as Fields;
-  TEXT_FIELDS.forEach((name, f) => (out[name] = ids[f]!.map((id) => t[id]).join(' ')));
+  TEXT_FIELDS.forEach((name, f) => {
+    const words = ids[f]!.filter((id, i, all) => matched.has(id) && all.indexOf(id) === i);
+    out[name] = words.map((id) => t[id]).join(' ');
+  });
   return out;
 }
 
@@ -30,7 +37,7 @@ export function fuseScores(records: Fields[], words: string[]): Float64Array {
     ignoreLocation: true,
     threshold: 0.45,
     shouldSort: false,
-    fieldNormWeight: 0.5,
+    ignoreFieldNorm: true,
   });
   const query: Expression = { $and: words.map((w) => ({ $or: TEXT_FIELDS.map((k) => ({ [k]: w })) })) };
   for (const r of fuse.search(query)) scores[r.refIndex] = r.score ?? 1;

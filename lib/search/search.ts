@@ -20,7 +20,7 @@ export interface SearchOptions {
 }
 
 const HALF_LIFE_MS = 90 * 86_400_000;
-const W = { quality: 0.45, fuse: 0.2, field: 0.15, recency: 0.13, thanks: 0.07 };
+const W = { quality: 0.45, fuse: 0.2, field: 0.15, prior: 0.2 };
 
 /** Runs one query over the store: prefilter by terms, filter by facts, pre-rank, then Fuse.js on the best few. */
 export function runSearch(store: Store, input: string, options: SearchOptions = {}): SearchHit[] {
@@ -32,12 +32,12 @@ export function runSearch(store: Store, input: string, options: SearchOptions = 
   const excluded = excludedTerms(store, q);
   const matched = groups.length > 0 ? matchGroups(store, groups, excluded) : allSlots(store, excluded);
   const { quality } = matched;
-  const slots = matched.slots.filter((s) => passesFacts(store, q, s));
+  const hasFacts = q.after !== undefined || q.before !== undefined || q.isUnanswered || q.phrases.length > 0;
+  const slots = hasFacts ? matched.slots.filter((s) => passesFacts(store, q, s)) : matched.slots;
 
-  const recency = (s: number) => 0.5 ** (Math.max(0, now - store.createdAt[s]!) / HALF_LIFE_MS);
-  const thanks = (s: number) => store.thanks[s]! / (store.thanks[s]! + 5);
-  const pre = new Float64Array(store.end);
-  for (const s of slots) pre[s] = round(quality[s]! + 0.1 * recency(s) + 0.05 * thanks(s));
+  const prior = priorOf(store, now);
+  const pre = store.scratch();
+  for (const s of slots) pre[s] = round(quality[s]! + 0.15 * prior[s]!);
   const byPre = (a: number, b: number) => pre[b]! - pre[a]! || tieBreak(store, a, b);
   const words = [...q.words.map((w) => w.text), ...q.phrases.map((p) => p.join(' '))];
   if (words.length === 0) {
@@ -46,27 +46,42 @@ export function runSearch(store: Store, input: string, options: SearchOptions = 
 
   const candidates = topK(slots, Math.max(limit, options.candidates ?? 200), byPre);
   const ids = candidates.map((s) => store.fields(s));
+  const wordSets = groups.filter((g) => g.isScored).map((g) => new Set(g.terms.map((t) => t.id)));
+  const matchedTerms = new Set(wordSets.flatMap((g) => [...g]));
   const fuse = fuseScores(
-    candidates.map((s, i) => fieldTexts(store, s, ids[i])),
+    ids.map((fields) => fieldTexts(store, fields, matchedTerms)),
     words,
   );
-  const wordSets = groups.filter((g) => g.isScored).map((g) => new Set(g.terms.map((t) => t.id)));
-  const final = new Float64Array(store.end);
   candidates.forEach((s, i) => {
     const score =
-      W.quality * quality[s]! +
-      W.fuse * (1 - fuse[i]!) +
-      W.field * fieldScore(ids[i]!, wordSets) +
-      W.recency * recency(s) +
-      W.thanks * thanks(s);
-    final[s] = round(score);
+      W.quality * quality[s]! + W.fuse * (1 - fuse[i]!) + W.field * fieldScore(ids[i]!, wordSets) + W.prior * prior[s]!;
+    pre[s] = round(score);
   });
-  const byFinal = (a: number, b: number) => final[b]! - final[a]! || tieBreak(store, a, b);
   return candidates
-    .sort(byFinal)
+    .sort(byPre)
     .slice(0, limit)
-    .map((s) => ({ id: store.idOf(s), score: final[s]! }));
+    .map((s) => ({ id: store.idOf(s), score: pre[s]! }));
 }
+
+/**
+ * Recency (half-life 90 days) and thanks (saturating) blended per slot, 0..1. Cached per minute and store
+ * version: it only changes when notes do, and typing must not recompute it for 100k notes on every key.
+ */
+function priorOf(store: Store, now: number): Float32Array {
+  const minute = Math.floor(now / 60_000) * 60_000;
+  const cached = priorCache.get(store);
+  if (cached && cached.version === store.version && cached.minute === minute) return cached.values;
+  const values = new Float32Array(store.end);
+  for (let s = 0; s < store.end; s++) {
+    if (!store.alive[s]) continue;
+    const recency = 0.5 ** (Math.max(0, minute - store.createdAt[s]!) / HALF_LIFE_MS);
+    const thanks = store.thanks[s]! / (store.thanks[s]! + 5);
+    values[s] = (2 * recency + thanks) / 3;
+  }
+  priorCache.set(store, { version: store.version, minute, values });
+  return values;
+}
+const priorCache = new WeakMap<Store, { version: number; minute: number; values: Float32Array }>();
 
 /** Rounded so float noise from summation order can never reorder equal hits. */
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

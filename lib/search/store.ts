@@ -51,6 +51,8 @@ export class Store {
   cap = 0;
   end = 0;
   size = 0;
+  /** Bumped on every add and remove: caches derived from the docs key off it. */
+  version = 0;
   private free: number[] = [];
   alive = new Uint8Array(0);
   createdAt = new Float64Array(0);
@@ -116,6 +118,7 @@ export class Store {
 
   /** Adds a doc already turned into term ids of this vocabulary (loading saved data). */
   addIds(doc: DocFacts, ids: number[][]): number {
+    this.version++;
     const slot = this.free.pop() ?? this.end++;
     this.reserve(this.end);
     this.alive[slot] = 1;
@@ -129,9 +132,14 @@ export class Store {
     }
     this.postings.reserve(this.vocab.terms.length, this.cap);
     this.writeForward(slot, ids);
-    for (const t of new Set(ids.flat())) {
-      this.postings.add(t, slot);
-      this.vocab.df[t]!++;
+    const seen = this.seen(slot);
+    for (const field of ids) {
+      for (const t of field) {
+        if (seen[t] === slot + 1) continue;
+        seen[t] = slot + 1;
+        this.postings.add(t, slot);
+        this.vocab.df[t]!++;
+      }
     }
     this.size++;
     this.bySlotId?.set(doc.id, slot);
@@ -139,9 +147,15 @@ export class Store {
   }
 
   removeSlot(slot: number) {
-    for (const t of new Set(this.fields(slot).flat())) {
-      this.postings.remove(t, slot);
-      this.vocab.df[t]!--;
+    this.version++;
+    const seen = this.seen(-1);
+    for (const field of this.fields(slot)) {
+      for (const t of field) {
+        if (seen[t] === 0) continue;
+        seen[t] = 0;
+        this.postings.remove(t, slot);
+        this.vocab.df[t]!--;
+      }
     }
     const q = this.answersOf.get(slot);
     if (q !== undefined) {
@@ -207,10 +221,33 @@ export class Store {
     return this.fwdEnd + this.postings.byteSize() + this.cap * (1 + 8 + 4 + 1 + 16 + 4) + this.vocab.df.byteLength;
   }
 
+  /**
+   * A per-term scratch array marking terms already handled for one slot (stamp `slot + 1`), so adding a doc
+   * dedupes its terms without allocating a Set. Stamp -1 fills it with a fresh non-zero mark for removal.
+   */
+  private seenBuf = new Int32Array(0);
+  private scratchBuf = new Float64Array(0);
+
+  /** A per-slot scratch array for one search (contents undefined), reused so typing allocates little. */
+  scratch(): Float64Array {
+    if (this.scratchBuf.length < this.end) this.scratchBuf = new Float64Array(this.cap);
+    return this.scratchBuf;
+  }
+
+  private seen(slot: number): Int32Array {
+    if (this.seenBuf.length < this.vocab.terms.length) {
+      this.seenBuf = new Int32Array(Math.max(1024, this.vocab.terms.length * 2));
+    }
+    if (slot < 0) this.seenBuf.fill(-1);
+    return this.seenBuf;
+  }
+
   private setId(slot: number, id: string) {
     if (UUID.test(id)) {
-      const hex = id.replace(/-/g, '');
-      for (let i = 0; i < 16; i++) this.uuid[slot * 16 + i] = parseInt(hex.slice(i * 2, i * 2 + 2), 16);
+      for (let i = 0, j = 0; i < 16; i++, j += 2) {
+        if (id.charCodeAt(j) === 45) j++; // '-'
+        this.uuid[slot * 16 + i] = (hexValue(id.charCodeAt(j)) << 4) | hexValue(id.charCodeAt(j + 1));
+      }
     } else {
       this.otherIds.set(slot, id);
     }
@@ -265,6 +302,8 @@ export class Store {
     this.garbage = 0;
   }
 }
+
+const hexValue = (c: number) => (c <= 57 ? c - 48 : c - 87);
 
 function grow<T extends Uint8Array | Uint32Array | Float64Array>(a: T, n: number): T {
   if (a.length >= n) return a;

@@ -1,0 +1,229 @@
+/**
+ * `npm run bench:search`: plain Fuse.js over every note vs our prefilter + Fuse.js ranking, side by side, on
+ * seeded corpora of 1k–100k notes. Sizes can be narrowed while developing: SEARCH_BENCH_SIZES=1000,10000.
+ * Run with --expose-gc (the npm script does) so heap figures are measured after a collection.
+ */
+import Fuse from 'fuse.js';
+import { SearchIndex, type SearchDoc } from '../lib/search/index';
+import { generateCorpus } from './search-corpus';
+import { makeQueries, Oracle, type BenchQuery } from './search-queries';
+
+const SIZES = (process.env.SEARCH_BENCH_SIZES ?? '1000,10000,50000,100000').split(',').map(Number);
+/** Plain Fuse scans everything: time only this many queries per size so the run stays in minutes. */
+const FUSE_QUERIES: Record<number, number> = { 1000: 200, 10000: 20, 50000: 4, 100000: 3 };
+const FUSE_OPTIONS = {
+  keys: [
+    { name: 'quote', weight: 3 },
+    { name: 'takeaway', weight: 3 },
+    { name: 'title', weight: 1.5 },
+    { name: 'tags', weight: 1.5 },
+    { name: 'site', weight: 1 },
+  ],
+  includeScore: true,
+  ignoreLocation: true,
+  threshold: 0.4,
+};
+
+const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+const heap = () => {
+  gc();
+  gc();
+  return process.memoryUsage().heapUsed;
+};
+const ms = (t0: number) => performance.now() - t0;
+const q = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length ? s[Math.min(s.length - 1, Math.floor(p * s.length))]! : NaN;
+};
+const r2 = (x: number) => Math.round(x * 100) / 100;
+const mb = (b: number) => r2(b / 1048576);
+
+function recall(hits: string[], relevant: Set<number>, idOf: Map<string, number>): number {
+  if (relevant.size === 0) return NaN;
+  const want = Math.min(10, relevant.size);
+  return hits.slice(0, want).filter((id) => relevant.has(idOf.get(id)!)).length / want;
+}
+const mean = (xs: number[]) => {
+  const v = xs.filter((x) => !Number.isNaN(x));
+  return v.length ? v.reduce((a, b) => a + b, 0) / v.length : NaN;
+};
+
+function timed<T>(fn: () => T): [T, number] {
+  const t0 = performance.now();
+  const out = fn();
+  return [out, ms(t0)];
+}
+
+function runOurs(docs: SearchDoc[], queries: BenchQuery[], oracle: Oracle, idOf: Map<string, number>, now: number) {
+  const [built, buildMs] = timed(() => SearchIndex.build(docs));
+  const bytes = built.serialize();
+  const h0 = heap();
+  const loads: number[] = [];
+  let index = built;
+  for (let i = 0; i < 3; i++) {
+    const [idx, t] = timed(() => SearchIndex.load(bytes));
+    loads.push(t);
+    index = idx;
+  }
+  const times: number[] = [];
+  const exact: number[] = [];
+  const typo: number[] = [];
+  const typoTimes: number[] = [];
+  for (const query of queries) {
+    const [hits, t] = timed(() => index.search(query.text, { limit: 10, now }));
+    times.push(t);
+    const rel = oracle.relevant(query);
+    exact.push(
+      recall(
+        hits.map((h) => h.id),
+        rel,
+        idOf,
+      ),
+    );
+    if (query.typo) {
+      const [th, tt] = timed(() => index.search(query.typo!, { limit: 10, now }));
+      typoTimes.push(tt);
+      typo.push(
+        recall(
+          th.map((h) => h.id),
+          rel,
+          idOf,
+        ),
+      );
+    }
+  }
+  const keys: number[] = [];
+  for (const query of queries.slice(0, 60)) {
+    const text = query.typo ?? query.text;
+    for (let i = 1; i <= text.length; i++) {
+      const [, t] = timed(() => index.search(text.slice(0, i), { limit: 20, now }));
+      keys.push(t);
+    }
+  }
+  const heapBytes = heap() - h0;
+  void built;
+  return {
+    buildMs: buildMs,
+    indexBytes: bytes.length,
+    loadMs: q(loads, 0.5),
+    p50: q(times, 0.5),
+    p95: q(times, 0.95),
+    max: Math.max(...times),
+    typoP95: q(typoTimes, 0.95),
+    keystrokeP95: q(keys, 0.95),
+    recallExact: mean(exact),
+    recallTypo: mean(typo),
+    heapBytes,
+    index,
+  };
+}
+
+function runFuse(docs: SearchDoc[], queries: BenchQuery[], oracle: Oracle, idOf: Map<string, number>) {
+  const json = JSON.stringify(docs);
+  const h0 = heap();
+  const [fuse, buildMs] = timed(() => new Fuse(JSON.parse(json) as SearchDoc[], FUSE_OPTIONS));
+  const heapBytes = heap() - h0;
+  const indexJson = JSON.stringify(fuse.getIndex().toJSON());
+  const [, loadMs] = timed(
+    () => new Fuse(JSON.parse(json) as SearchDoc[], FUSE_OPTIONS, Fuse.parseIndex(JSON.parse(indexJson))),
+  );
+  const n = FUSE_QUERIES[docs.length] ?? 3;
+  const times: number[] = [];
+  const exact: number[] = [];
+  const typo: number[] = [];
+  for (const query of queries.slice(0, n)) {
+    const words = query.words.join(' ');
+    const [hits, t] = timed(() => fuse.search(words, { limit: 10 }));
+    times.push(t);
+    const rel = oracle.relevant(query);
+    exact.push(
+      recall(
+        hits.map((h) => h.item.id),
+        rel,
+        idOf,
+      ),
+    );
+    if (query.typo && docs.length <= 10_000) {
+      const typoWords = query.typo.replace(/\s\w+:\S+/g, '');
+      typo.push(
+        recall(
+          fuse.search(typoWords, { limit: 10 }).map((h) => h.item.id),
+          rel,
+          idOf,
+        ),
+      );
+    }
+  }
+  return {
+    buildMs,
+    indexBytes: json.length + indexJson.length,
+    loadMs,
+    p50: q(times, 0.5),
+    p95: q(times, 0.95),
+    max: Math.max(...times),
+    recallExact: mean(exact),
+    recallTypo: mean(typo),
+    heapBytes,
+    queries: n,
+  };
+}
+
+let last: Record<string, unknown> = {};
+for (const n of SIZES) {
+  const corpus = generateCorpus(n);
+  const oracle = new Oracle(corpus.docs);
+  const queries = makeQueries(corpus.docs, oracle, new Set(corpus.vocabulary.slice(0, 60)));
+  const idOf = new Map(corpus.docs.map((d, i) => [d.id, i]));
+  const ours = runOurs(corpus.docs, queries, oracle, idOf, corpus.now);
+  const fuse = runFuse(corpus.docs, queries, oracle, idOf);
+  const kinds = ['words', 'prefix', 'filter']
+    .map((k) => `${k} ${queries.filter((x) => x.kind === k).length}`)
+    .join(', ');
+  console.log(
+    `\n== N = ${n} notes · ${queries.length} queries (${kinds}), ${queries.filter((x) => x.typo).length} typo twins`,
+  );
+  console.table({
+    'plain Fuse.js': {
+      'build ms': r2(fuse.buildMs),
+      'index MB': mb(fuse.indexBytes),
+      'load ms': r2(fuse.loadMs),
+      'query p50 ms': r2(fuse.p50),
+      'query p95 ms': r2(fuse.p95),
+      'query max ms': r2(fuse.max),
+      'keystroke p95 ms': '-',
+      'recall@10 exact': r2(fuse.recallExact),
+      'recall@10 typo': r2(fuse.recallTypo),
+      'heap MB': mb(fuse.heapBytes),
+      queries: fuse.queries,
+    },
+    'prefilter + Fuse.js': {
+      'build ms': r2(ours.buildMs),
+      'index MB': mb(ours.indexBytes),
+      'load ms': r2(ours.loadMs),
+      'query p50 ms': r2(ours.p50),
+      'query p95 ms': r2(ours.p95),
+      'query max ms': r2(ours.max),
+      'keystroke p95 ms': r2(ours.keystrokeP95),
+      'recall@10 exact': r2(ours.recallExact),
+      'recall@10 typo': r2(ours.recallTypo),
+      'heap MB': mb(ours.heapBytes),
+      queries: queries.length,
+    },
+  });
+  last = {
+    bench: 'search',
+    n,
+    keystrokeP95Ms: r2(ours.keystrokeP95),
+    queryP50Ms: r2(ours.p50),
+    queryP95Ms: r2(ours.p95),
+    recallExact: r2(ours.recallExact),
+    recallTypo: r2(ours.recallTypo),
+    indexMb: mb(ours.indexBytes),
+    heapMb: mb(ours.heapBytes),
+    loadMs: r2(ours.loadMs),
+    buildMs: Math.round(ours.buildMs),
+    fuseP50Ms: r2(fuse.p50),
+    fuseRecallExact: r2(fuse.recallExact),
+  };
+}
+console.log(JSON.stringify(last));
