@@ -1,0 +1,120 @@
+/**
+ * `npm test`: every suite, one summary. Static checks, unit and API tests (Vitest; the server's on PGlite and,
+ * where PostgreSQL is installed, on a throwaway PostgreSQL cluster too), the extension builds (Chrome and
+ * Firefox), and E2E in real Chromium with the built extension. Ends with `N passed, N failed`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { findChromium, HOW_TO_GET_CHROMIUM } from './find-chromium';
+
+interface Tally {
+  name: string;
+  passed: number;
+  failed: number;
+  skipped: number;
+}
+const tallies: Tally[] = [];
+const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
+const wants = (suite: string) => only.length === 0 || only.includes(suite);
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return r.status ?? 1;
+}
+const npx = (args: string[], env?: NodeJS.ProcessEnv) => run('npx', ['--no-install', ...args], env);
+
+function step(name: string, ok: boolean) {
+  tallies.push({ name, passed: ok ? 1 : 0, failed: ok ? 0 : 1, skipped: 0 });
+}
+
+function readJson(path: string): unknown {
+  try {
+    return JSON.parse(readFileSync(path, 'utf8'));
+  } catch {
+    return null;
+  }
+}
+
+mkdirSync('reports', { recursive: true });
+
+if (wants('static')) {
+  step('lint', npx(['eslint', '.', '--max-warnings=0']) === 0);
+  step('typecheck', npx(['tsc', '--noEmit']) === 0);
+  step('format', npx(['prettier', '--check', '.', '--log-level', 'warn']) === 0);
+}
+
+if (wants('unit')) {
+  const env: NodeJS.ProcessEnv = {};
+  let pgStarted = false;
+  if (!process.env.TEST_DATABASE_URL) {
+    const pg = spawnSync('sh', ['scripts/pg-test-cluster.sh', 'start'], { encoding: 'utf8' });
+    if (pg.status === 0) {
+      env.TEST_DATABASE_URL = pg.stdout.trim().split('\n').pop();
+      pgStarted = true;
+    } else if (pg.status === 3) {
+      console.warn('\n[test] PostgreSQL 15 is not installed: server tests run on PGlite only.');
+      console.warn('[test] Install it (Debian: apt-get install -y --no-install-recommends postgresql) for both.\n');
+    } else {
+      console.error(pg.stderr);
+      step('postgres cluster', false);
+    }
+  }
+  rmSync('reports/vitest.json', { force: true });
+  const status = npx(
+    ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json'],
+    env,
+  );
+  if (pgStarted) spawnSync('sh', ['scripts/pg-test-cluster.sh', 'stop'], { stdio: 'inherit' });
+  const report = readJson('reports/vitest.json') as {
+    numPassedTests: number;
+    numFailedTests: number;
+    numPendingTests: number;
+    numTodoTests: number;
+  } | null;
+  if (report) {
+    const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
+    tallies.push({
+      name: 'vitest',
+      passed: report.numPassedTests,
+      failed,
+      skipped: report.numPendingTests + report.numTodoTests,
+    });
+  } else step('vitest', false);
+}
+
+if (wants('build') || wants('e2e')) {
+  step('build chrome-mv3', npx(['wxt', 'build']) === 0);
+  if (wants('build')) step('build firefox-mv2', npx(['wxt', 'build', '-b', 'firefox']) === 0);
+}
+
+if (wants('e2e')) {
+  const chromium = findChromium();
+  if (!chromium) {
+    console.error(`\n${HOW_TO_GET_CHROMIUM}\n`);
+    step('find chromium', false);
+  } else if (!existsSync('.output/chrome-mv3/manifest.json')) {
+    step('e2e (no build)', false);
+  } else {
+    rmSync('reports/playwright.json', { force: true });
+    const status = npx(['playwright', 'test'], { CHROMIUM_PATH: chromium });
+    const report = readJson('reports/playwright.json') as {
+      stats: { expected: number; unexpected: number; flaky: number; skipped: number };
+    } | null;
+    if (report) {
+      const { expected, unexpected, flaky, skipped } = report.stats;
+      const failed = unexpected + (status !== 0 && unexpected === 0 ? 1 : 0);
+      tallies.push({ name: 'e2e', passed: expected + flaky, failed, skipped });
+    } else step('e2e', false);
+  }
+}
+
+console.log('\n── summary ──');
+for (const t of tallies)
+  console.log(
+    `${t.name.padEnd(20)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`,
+  );
+const passed = tallies.reduce((s, t) => s + t.passed, 0);
+const failed = tallies.reduce((s, t) => s + t.failed, 0);
+const skipped = tallies.reduce((s, t) => s + t.skipped, 0);
+console.log(`${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+process.exit(failed > 0 ? 1 : 0);
