@@ -76,7 +76,9 @@ export function useTestServer(backend: Backend, options: { limits?: Partial<Limi
       headers['content-type'] ??= 'application/json';
     }
     const env = { incoming: { socket: { remoteAddress: o.ip ?? '192.0.2.1' } } };
-    const res = await app.request(path, { method, headers, body }, env);
+    const init: RequestInit & { duplex?: 'half' } = { method, headers, body };
+    if (body instanceof ReadableStream) init.duplex = 'half';
+    const res = await app.request(path, init, env);
     const text = await res.text();
     let json: unknown;
     try {
