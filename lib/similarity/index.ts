@@ -8,3 +8,4 @@ export {
   type FindSimilarOptions,
 } from './find-similar';
 export { threadKey } from './thread-key';
+export { addToDraft, answerDraft, duplicateAvoidedEvent, DUPLICATE_AVOIDED } from './add-to';
