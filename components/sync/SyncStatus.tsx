@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { useNow } from './use-now';
 import type { CommunitySyncView } from './use-sync-status';
 
 interface Props {
@@ -6,7 +7,6 @@ interface Props {
   isOnline: boolean;
   /** Asks the background to sync now; resolves when it has tried. */
   onSyncNow(): Promise<void>;
-  now?: number;
 }
 
 /** "3 min ago": last sync times people can read at a glance. */
@@ -23,8 +23,9 @@ export function formatAgo(at: number | null, now: number): string {
  * The popup's sync line: pending changes, last sync, offline or the error with its reason, and "Sync now".
  * Status changes are announced politely to screen readers.
  */
-export function SyncStatus({ communities, isOnline, onSyncNow, now = Date.now() }: Props) {
+export function SyncStatus({ communities, isOnline, onSyncNow }: Props) {
   const [isSyncing, setSyncing] = useState(false);
+  const now = useNow();
   if (communities.length === 0) return null;
   const pending = communities.reduce((sum, c) => sum + c.pending, 0);
   const last = Math.max(...communities.map((c) => c.lastSyncAt ?? 0));
@@ -43,9 +44,7 @@ export function SyncStatus({ communities, isOnline, onSyncNow, now = Date.now() 
         {!isOnline ? (
           <span>Offline — changes are kept and sent when you are back.</span>
         ) : failing.length ? (
-          <span className="error">
-            {failing.map((c) => `${c.communityName}: ${c.lastError}`).join(' · ')}
-          </span>
+          <span className="error">{failing.map((c) => `${c.communityName}: ${c.lastError}`).join(' · ')}</span>
         ) : (
           <span className="muted">Synced {formatAgo(last || null, now)}</span>
         )}

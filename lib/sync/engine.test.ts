@@ -8,7 +8,7 @@ let log: WireLog;
 const clients: TestClient[] = [];
 beforeAll(async () => {
   server = await startTestServer();
-});
+}, 300_000);
 afterAll(async () => {
   await Promise.all(clients.map((c) => c.close()));
   await server.close();

@@ -143,6 +143,9 @@ export function makeClient(server: TestServer, log: WireLog, start = Date.parse(
       await client.state.saveSettings({ endpoint: ENDPOINT, displayName: (await other.state.settings()).displayName });
       communityOfToken = communityId;
     },
+    get isKilled() {
+      return killed;
+    },
     get communityId() {
       return communityOfToken;
     },

@@ -1,0 +1,65 @@
+import { useState } from 'react';
+import { formatAgo } from '@/components/sync/SyncStatus';
+import { useNow } from '@/components/sync/use-now';
+import type { CommunitySyncView } from '@/components/sync/use-sync-status';
+import { account, syncNow } from './account';
+
+/** Joined communities: sync on/off, state, and leaving (two steps: leaving removes its notes here). */
+export function CommunityList({ communities }: { communities: CommunitySyncView[] }) {
+  const [confirming, setConfirming] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const now = useNow();
+  if (communities.length === 0) return <p className="muted">You have not joined a community yet.</p>;
+  const leave = async (c: CommunitySyncView) => {
+    const res = await account.leave(c.communityId);
+    setConfirming(null);
+    setError(res.ok ? null : res.error);
+  };
+  return (
+    <>
+      <ul style={{ listStyle: 'none', padding: 0 }}>
+        {communities.map((c) => (
+          <li key={c.communityId} className="card" aria-label={c.communityName}>
+            <h3 style={{ margin: '0 0 4px' }}>{c.communityName}</h3>
+            <label>
+              <input
+                type="checkbox"
+                checked={c.isEnabled}
+                onChange={async (e) => {
+                  await account.setEnabled(c.communityId, e.target.checked);
+                  if (e.target.checked) await syncNow();
+                }}
+              />{' '}
+              Sync this community
+            </label>
+            <p className="muted" style={{ margin: '4px 0' }}>
+              Last sync {formatAgo(c.lastSyncAt, now)}
+              {c.pending > 0 ? ` · ${c.pending} waiting` : ''}
+              {c.lastError ? ` · ${c.lastError}` : ''}
+            </p>
+            {confirming === c.communityId ? (
+              <span role="group" aria-label={`Confirm leaving ${c.communityName}`}>
+                <span>Leave and remove its notes from this browser? </span>
+                <button type="button" className="danger" onClick={() => leave(c)} autoFocus>
+                  Leave {c.communityName}
+                </button>{' '}
+                <button type="button" onClick={() => setConfirming(null)}>
+                  Cancel
+                </button>
+              </span>
+            ) : (
+              <button type="button" onClick={() => setConfirming(c.communityId)}>
+                Leave…
+              </button>
+            )}
+          </li>
+        ))}
+      </ul>
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,143 @@
+import { compareStamps } from '../../lib/sync/hlc';
+import type { World } from './sync-run';
+
+interface ServerNote {
+  id: string;
+  communityId: string;
+  takeaway: string | null;
+  isDeleted: boolean;
+  thankedBy: string[];
+}
+
+async function serverNotes(w: World): Promise<Map<string, ServerNote>> {
+  const { rows } = await w.server.db.query<{
+    id: string;
+    community_id: string;
+    body: { takeaway?: string } | null;
+    deleted_at: number | null;
+    thanked_by: string[];
+  }>(
+    `SELECT n.id, n.community_id, n.body, n.deleted_at,
+            COALESCE((SELECT array_agg(t.member_id::text ORDER BY t.member_id) FROM thanks t WHERE t.note_id = n.id), '{}') AS thanked_by
+       FROM notes n`,
+  );
+  return new Map(
+    rows.map((r) => [
+      r.id,
+      {
+        id: r.id,
+        communityId: r.community_id,
+        takeaway: r.body?.takeaway ?? null,
+        isDeleted: r.deleted_at !== null,
+        thankedBy: r.thanked_by,
+      },
+    ]),
+  );
+}
+
+const fail = (msg: string): never => {
+  throw new Error(msg);
+};
+
+/** The properties the issue names, checked after healing. Throws with the first violation. */
+export async function checkWorld(w: World): Promise<void> {
+  const server = await serverNotes(w);
+
+  // Every outbox drained.
+  for (const [i, c] of w.clients.entries()) {
+    const left = await c.db.outbox.count();
+    if (left) fail(`client ${i} still has ${left} queued changes`);
+  }
+
+  // No client ever received another community's rows, and none holds one.
+  for (const pull of w.log.pulls) {
+    for (const n of pull.notes) {
+      const home = w.noteCommunity.get(n.id) ?? server.get(n.id)?.communityId;
+      if (home !== pull.communityOfToken)
+        fail(`note ${n.id} of ${home} was sent to a member of ${pull.communityOfToken}`);
+    }
+  }
+
+  // Replicas equal the server: live notes, their content and thanks; tombstones stay tombstones.
+  for (const [i, c] of w.clients.entries()) {
+    const cid = c.communityId;
+    const local = await c.db.notes.toArray();
+    const foreign = local.filter((n) => n.communityId && n.communityId !== cid);
+    if (foreign.length) fail(`client ${i} holds notes of another community`);
+    const live = new Map(local.filter((n) => n.communityId === cid && n.deletedAt === undefined).map((n) => [n.id, n]));
+    const serverLive = [...server.values()].filter((n) => n.communityId === cid && !n.isDeleted);
+    if (live.size !== serverLive.length) fail(`client ${i} has ${live.size} live notes, server ${serverLive.length}`);
+    for (const s of serverLive) {
+      const n = live.get(s.id) ?? fail(`client ${i} lacks note ${s.id}`);
+      if (n.takeaway !== s.takeaway) fail(`client ${i} note ${s.id}: "${n.takeaway}" vs server "${s.takeaway}"`);
+      const thanks = (await c.db.thanks.where('noteId').equals(s.id).toArray()).map((t) => t.memberId).sort();
+      if (thanks.join() !== [...s.thankedBy].sort().join())
+        fail(`client ${i} thanks of ${s.id} differ from the server`);
+    }
+  }
+
+  // Nothing applied twice: each (client, mutation number) applied at most once.
+  const applied = new Set<string>();
+  for (const p of w.log.push) {
+    for (const r of p.results) {
+      if (r.status !== 'applied') continue;
+      const key = `${String(r.clientId)}#${String(r.mutationNumber)}`;
+      if (applied.has(key)) fail(`mutation ${key} applied twice`);
+      applied.add(key);
+    }
+  }
+
+  // Nothing acknowledged lost: a live note shows its latest write; a refused write survives as a draft.
+  const sentTakeaways = new Map<string, { status: string; hlc: string; clientId: string; noteId: string }[]>();
+  for (const p of w.log.push) {
+    for (const [k, m] of p.body.mutations.entries()) {
+      const r = p.results[k]!;
+      const takeaway =
+        (m.note as { takeaway?: string } | undefined)?.takeaway ??
+        (m.patch as { takeaway?: string } | undefined)?.takeaway;
+      if (takeaway === undefined || r.status === 'deferred') continue;
+      const noteId = String((m.note as { id?: string } | undefined)?.id ?? m.noteId);
+      const list = sentTakeaways.get(takeaway) ?? [];
+      list.push({ status: String(r.status), hlc: String(m.hlc), clientId: String(m.clientId), noteId });
+      sentTakeaways.set(takeaway, list);
+    }
+  }
+  const winners = new Map<string, { hlc: string; clientId: string; takeaway: string }>();
+  for (const [takeaway, list] of sentTakeaways) {
+    for (const s of list) {
+      if (s.status !== 'applied') continue;
+      const best = winners.get(s.noteId);
+      if (!best || compareStamps(s, best) > 0) winners.set(s.noteId, { ...s, takeaway });
+    }
+  }
+  for (const wr of w.written) {
+    const c = w.clients[wr.client]!;
+    const drafts = (await c.db.notes.toArray()).filter((n) => n.sync?.isRejected).map((n) => n.takeaway);
+    const sent = sentTakeaways.get(wr.takeaway);
+    if (!sent && !drafts.includes(wr.takeaway))
+      fail(`write "${wr.takeaway}" (${wr.op}) never reached the server nor a draft`);
+    if (sent?.some((s) => s.status === 'rejected' && s.noteId === wr.noteId) && !drafts.includes(wr.takeaway)) {
+      // A rejected resend of a write the server had already applied is fine; a write only ever rejected is not.
+      if (!sent.some((s) => s.status === 'applied' || s.status === 'duplicate'))
+        fail(`rejected write "${wr.takeaway}" was dropped`);
+    }
+  }
+  for (const [noteId, win] of winners) {
+    const s = server.get(noteId);
+    if (s && !s.isDeleted && s.takeaway !== win.takeaway)
+      fail(`note ${noteId}: server "${s.takeaway}" but the winning write was "${win.takeaway}"`);
+  }
+
+  // Deletes stay deleted: a delete the server applied is a tombstone there and on every replica.
+  for (const p of w.log.push) {
+    for (const [k, m] of p.body.mutations.entries()) {
+      if (m.op !== 'delete' || p.results[k]!.status !== 'applied') continue;
+      const id = String(m.noteId);
+      if (!server.get(id)?.isDeleted) fail(`deleted note ${id} is live on the server`);
+      for (const [i, c] of w.clients.entries()) {
+        const n = await c.db.notes.get(id);
+        if (n && n.deletedAt === undefined) fail(`deleted note ${id} is live on client ${i}`);
+      }
+    }
+  }
+}

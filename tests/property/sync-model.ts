@@ -1,0 +1,56 @@
+import fc from 'fast-check';
+import type { Fault } from './sync-client';
+
+/** One step of a run: what a user, the network, the server or the browser does. */
+export type Step =
+  | { t: 'create'; c: number }
+  | { t: 'edit' | 'delete' | 'restore'; c: number; pick: number }
+  | { t: 'thank'; c: number; pick: number; on: boolean }
+  | { t: 'sync'; c: number; force: boolean }
+  | { t: 'syncEveryone' }
+  | { t: 'offline'; c: number; on: boolean }
+  | { t: 'fault'; c: number; faults: Fault[] }
+  | { t: 'restartServer' }
+  | { t: 'restartWorker'; c: number }
+  | { t: 'clock'; c: number; days: number };
+
+const c = fc.nat(15);
+const pick = fc.nat(50);
+const FAULTS: Fault[] = ['lostBefore', 'lostAfter', 'duplicate', 'replayOld', '429', '503', 'kill'];
+
+export const stepArb: fc.Arbitrary<Step> = fc.oneof(
+  { weight: 4, arbitrary: fc.record({ t: fc.constant('create' as const), c }) },
+  { weight: 3, arbitrary: fc.record({ t: fc.constant('edit' as const), c, pick }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), c, pick }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('restore' as const), c, pick }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('thank' as const), c, pick, on: fc.boolean() }) },
+  { weight: 4, arbitrary: fc.record({ t: fc.constant('sync' as const), c, force: fc.boolean() }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('syncEveryone' as const) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('offline' as const), c, on: fc.boolean() }) },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('fault' as const),
+      c,
+      faults: fc.array(fc.constantFrom(...FAULTS), { minLength: 1, maxLength: 3 }),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('restartServer' as const) }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('restartWorker' as const), c }) },
+  { weight: 1, arbitrary: fc.record({ t: fc.constant('clock' as const), c, days: fc.integer({ min: -5, max: 5 }) }) },
+);
+
+/** Who the clients are: a community each, and some are a second device of an earlier client's member. */
+export const clientsArb = fc.array(
+  fc.record({ community: fc.integer({ min: 0, max: 1 }), isSecondDevice: fc.boolean() }),
+  {
+    minLength: 2,
+    maxLength: 5,
+  },
+);
+
+export const scenarioArb = fc.record({
+  clients: clientsArb,
+  steps: fc.array(stepArb, { minLength: 5, maxLength: 40 }),
+});
+export type Scenario = { clients: { community: number; isSecondDevice: boolean }[]; steps: Step[] };
