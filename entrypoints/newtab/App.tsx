@@ -3,7 +3,6 @@ import { DigestSearch } from '@/components/digest/DigestSearch';
 import { DigestView, type DigestActions } from '@/components/digest/DigestView';
 import { db } from '@/lib/db';
 import { dayString, localDay, parseSchedules, type Digest, type Ritual } from '@/lib/digest';
-import { sendMessage } from '@/lib/messaging/protocol';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
 import { cachedDigest, loadDigest, loadDigestByFullScan, type DigestRequest } from './digest-source';
 import { meIdsOf, readIdentity, type Identity } from './identity';
@@ -25,21 +24,28 @@ export function App() {
   const search = useMemo(() => lazySearch(db), []);
 
   const refresh = useCallback(async () => {
+    performance.mark('digest-start');
+    const t = Date.now();
+    if (!isFullScan) {
+      // Paint today's last digest while the fresh one is computed (usually they are the same).
+      void cachedDigest(db, dayString(localDay(t, timeZone)), timeZone).then((stale) => {
+        if (stale) setDigest((d) => d ?? stale);
+      });
+    }
     const [who, minimal, stored] = await Promise.all([
       readIdentity(db),
       minimalMode.getValue(),
       ritualSchedules.getValue(),
     ]);
+    performance.mark('digest-settings-read');
     const rituals = parseSchedules(stored);
     setIdentity(who);
     setMinimal(minimal);
     setSchedules(rituals);
     if (minimal) return;
-    const t = Date.now();
     const req: DigestRequest = { now: t, timeZone, settings: { meIds: meIdsOf(who), rituals } };
-    const stale = isFullScan ? null : await cachedDigest(db, dayString(localDay(t, timeZone)), timeZone);
-    if (stale) setDigest((d) => d ?? stale);
     const fresh = await (isFullScan ? loadDigestByFullScan(db, req) : loadDigest(db, req));
+    performance.mark('digest-computed');
     setNow(t);
     setDigest(fresh);
     setFresh(true);
@@ -72,7 +78,8 @@ export function App() {
     await minimalMode.setValue(!isMinimal);
     await refresh();
   };
-  const open = (id: string) => void sendMessage('openNote', { id });
+  // The messaging module loads on the first open, keeping it off the first paint.
+  const open = (id: string) => void import('@/lib/messaging/protocol').then((m) => m.sendMessage('openNote', { id }));
 
   return (
     <main className="newtab" data-state={isMinimal ? 'minimal' : isFresh ? 'ready' : 'loading'}>
