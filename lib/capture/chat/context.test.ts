@@ -124,3 +124,16 @@ describe('hostile pages', () => {
     expect(() => ChatContextSchema.parse(ctx)).not.toThrow();
   });
 });
+
+describe('views that mix channels', () => {
+  it('reads the channel of the message, not of the page (Zulip combined feed)', () => {
+    const f = loadFixtures('zulip').find((x) => x.name === 'thread')!;
+    const { doc } = f.open();
+    const adapter = adapterFor(locationOf(f.expected.url), doc)!;
+    const last = adapter.messagesIn(doc).at(-1)!;
+    expect(adapter.contextOf(doc, last).channel).toBe('release > v2.1');
+    const ctx = threadContextAt(last, doc, locationOf(f.expected.url))!;
+    expect(ctx.messages.map((m) => m.id)).toEqual(['2005']);
+    expect(ctx.threadRoot).toBeUndefined();
+  });
+});

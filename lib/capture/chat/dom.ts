@@ -51,14 +51,15 @@ export function compact<T extends object>(value: T): T {
 }
 
 /**
- * Cozy layouts show a name only on the first message of a run by one person. Walk back through the rendered
- * messages before `el` to the one that names its author; stop at `limit` so a hostile page cannot make it slow.
+ * Cozy layouts show a name only on the first message of a run by one person. Walk back through the sibling
+ * rows (`item`: the element the list repeats) to the one that names its author; stop after `limit` rows so a
+ * hostile page cannot make a read slow. Returns that row.
  */
-export function previousWith(el: Element, list: Element[], has: (e: Element) => boolean, limit = 200): Element | null {
-  const i = list.indexOf(el);
-  for (let j = i - 1; j >= 0 && i - j <= limit; j--) {
-    const prev = list[j];
-    if (prev && has(prev)) return prev;
+export function previousWith(el: Element, item: string, has: (row: Element) => boolean, limit = 200): Element | null {
+  let row: Element | null = el.closest(item) ?? el;
+  for (let i = 0; i < limit && row; i++) {
+    row = row.previousElementSibling;
+    if (row && has(row)) return row;
   }
   return null;
 }

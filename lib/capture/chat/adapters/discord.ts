@@ -28,10 +28,9 @@ function idsOf(el: Element): { channelId?: string; messageId?: string } {
 }
 
 function readMessage(el: Element): ChatMessage {
-  const list = Array.from((el.closest(selectors.list) ?? el.ownerDocument).querySelectorAll(selectors.message));
   const head = el.querySelector(selectors.username)
     ? el
-    : previousWith(el, list, (e) => !!e.querySelector(selectors.username));
+    : previousWith(el, selectors.message, (e) => !!e.querySelector(selectors.username));
   const avatarSrc = head?.querySelector(selectors.avatar)?.getAttribute('src') ?? '';
   const { channelId, messageId } = idsOf(el);
   const guild = /^\/channels\/(@me|\d+)/.exec(el.ownerDocument.location?.pathname ?? '')?.[1];

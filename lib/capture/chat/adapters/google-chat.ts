@@ -27,11 +27,9 @@ const matches = (loc: ChatLocation): boolean =>
   (loc.hostname === 'mail.google.com' && matchesPath(loc));
 
 function readMessage(el: Element): ChatMessage {
-  const scope = el.closest(selectors.topic) ?? el.ownerDocument;
-  const list = Array.from(scope.querySelectorAll(selectors.message));
   const head = el.querySelector(selectors.sender)
     ? el
-    : previousWith(el, list, (e) => !!e.querySelector(selectors.sender));
+    : previousWith(el, selectors.message, (e) => !!e.querySelector(selectors.sender));
   const sender = head?.querySelector(selectors.sender);
   const space = /\/(?:room|space|dm)\/([\w-]+)/.exec(
     `${el.ownerDocument.location?.pathname ?? ''}${el.ownerDocument.location?.hash ?? ''}`,

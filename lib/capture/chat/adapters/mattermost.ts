@@ -26,10 +26,9 @@ const matchesPath = ({ pathname }: ChatLocation): boolean =>
 const postId = (el: Element): string | undefined => /^(?:rhsRootPost_|rhsPost_|post_)(\w+)$/.exec(el.id)?.[1];
 
 function readMessage(el: Element): ChatMessage {
-  const list = Array.from((el.closest(selectors.list) ?? el.ownerDocument).querySelectorAll(selectors.message));
   const head = el.querySelector(selectors.author)
     ? el
-    : previousWith(el, list, (e) => !!e.querySelector(selectors.author));
+    : previousWith(el, selectors.message, (e) => !!e.querySelector(selectors.author));
   const avatar = head?.querySelector(selectors.avatar)?.getAttribute('src') ?? '';
   return compact({
     id: clip(postId(el), 512),

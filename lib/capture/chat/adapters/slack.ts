@@ -22,15 +22,10 @@ const matchesPath = ({ pathname }: ChatLocation): boolean => /^\/(client|archive
 const matches = (loc: ChatLocation): boolean =>
   (loc.hostname === 'app.slack.com' || loc.hostname.endsWith('.slack.com')) && matchesPath(loc);
 
-function scopeOf(el: Element): ParentNode {
-  return el.closest(selectors.threadPane) ?? el.closest('[role="list"]') ?? el.ownerDocument;
-}
-
 function readMessage(el: Element): ChatMessage {
-  const list = Array.from(scopeOf(el).querySelectorAll(selectors.message));
   const named = el.querySelector(selectors.sender)
     ? el
-    : previousWith(el, list, (e) => !!e.querySelector(selectors.sender));
+    : previousWith(el, selectors.listItem, (e) => !!e.querySelector(selectors.sender));
   const sender = named?.querySelector(selectors.sender);
   const stamp = el.querySelector(selectors.timestamp);
   const ts = el.getAttribute('data-msg-ts') ?? stamp?.getAttribute('data-ts') ?? undefined;

@@ -15,7 +15,7 @@ export const selectors = {
   repliesPane: '[data-tid="channel-replies-runway"]',
   chatTitle: '[data-tid="chat-title"], [data-tid="channelTitle-text"]',
   chat: '[data-tid="chat-pane-message"]',
-  list: '[data-tid="message-pane-list-runway"]',
+  chatItem: '[data-tid="chat-pane-item"]',
 } as const;
 
 const HOSTS = new Set(['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft']);
@@ -27,11 +27,16 @@ const authorOf = (el: Element) => ownQuery(el, selectors.author, selectors.messa
 function readMessage(el: Element): ChatMessage {
   const mid = el.getAttribute('data-mid') ?? el.querySelector('[data-mid]')?.getAttribute('data-mid');
   // Consecutive chat messages by one person show the name once, on the first.
-  const list = Array.from((el.closest(selectors.list) ?? el.ownerDocument).querySelectorAll(selectors.chat));
-  const named = authorOf(el) ? el : el.matches(selectors.chat) ? previousWith(el, list, (e) => !!authorOf(e)) : null;
+  const author =
+    authorOf(el) ??
+    (el.matches(selectors.chat)
+      ? previousWith(el, selectors.chatItem, (row) => !!row.querySelector(selectors.author))?.querySelector(
+          selectors.author,
+        )
+      : null);
   return compact({
     id: clip(mid, 512),
-    author: clip(lineText(named && authorOf(named)), 200),
+    author: clip(lineText(author), 200),
     timestamp: isoFromDatetime(ownQuery(el, selectors.time, selectors.message)?.getAttribute('datetime')),
     text: clip(renderedText(ownQuery(el, selectors.body, selectors.message), selectors.bodySkip), 50_000) ?? '',
   });

@@ -26,10 +26,9 @@ const matchesPath = ({ pathname, hash = '' }: ChatLocation): boolean =>
 
 function readMessage(el: Element): ChatMessage {
   const group = el.closest(selectors.group);
-  const list = Array.from((group ?? el.ownerDocument).querySelectorAll(selectors.message));
   const head = el.querySelector(selectors.sender)
     ? el
-    : previousWith(el, list, (e) => !!e.querySelector(selectors.sender));
+    : previousWith(el, selectors.message, (e) => !!e.querySelector(selectors.sender));
   const userClass = head?.querySelector(selectors.avatar)?.className.match(/\bu-(\d+)\b/)?.[1];
   const time = el.querySelector(selectors.time);
   // Zulip renders only a clock time; the day comes from the group's date label.
