@@ -75,16 +75,18 @@ describe('incremental maintenance', () => {
   it('add/update/remove in any order equals a fresh build of the surviving docs (and its saved copy)', () => {
     fc.assert(
       fc.property(fc.array(searchDoc, { maxLength: 6 }), fc.array(op, { maxLength: 25 }), (initial, ops) => {
-        const index = SearchIndex.build(initial);
+        let index = SearchIndex.build(initial);
         const live = new Map(initial.map((d) => [d.id, d]));
-        for (const o of ops) {
+        ops.forEach((o, i) => {
+          // Halfway, continue on a saved-and-loaded copy: loaded indexes must stay maintainable.
+          if (i === Math.floor(ops.length / 2)) index = SearchIndex.load(index.serialize());
           if (o.type === 'upsert') {
             index.upsert(o.doc);
             live.set(o.doc.id, o.doc);
           } else {
             expect(index.remove(o.id)).toBe(live.delete(o.id));
           }
-        }
+        });
         const fresh = SearchIndex.build([...live.values()].reverse());
         expect(index.size).toBe(live.size);
         expect(results(index)).toEqual(results(fresh));
@@ -92,5 +94,33 @@ describe('incremental maintenance', () => {
       }),
       { numRuns: 150 },
     );
+  });
+});
+
+describe('incremental maintenance at scale', () => {
+  it('stays equal to a fresh build through bitset postings, slot reuse and storage compaction', () => {
+    const make = (i: number, v: number) =>
+      doc({
+        id: `n${i}`,
+        quote: `${WORDS[i % WORDS.length]} common words v${v} ${'filler '.repeat(i % 40)}`,
+        createdAt: NOW - i * 3_600_000,
+      });
+    let index = SearchIndex.build(Array.from({ length: 400 }, (_, i) => make(i, 0)));
+    const live = new Map(Array.from({ length: 400 }, (_, i) => [`n${i}`, make(i, 0)]));
+    for (let round = 1; round <= 3; round++) {
+      for (let i = round; i < 400; i += 2) {
+        index.remove(`n${i}`);
+        live.delete(`n${i}`);
+      }
+      for (let i = 0; i < 400; i += 3) {
+        index.upsert(make(i, round));
+        live.set(`n${i}`, make(i, round));
+      }
+      if (round === 2) index = SearchIndex.load(index.serialize());
+    }
+    const fresh = SearchIndex.build(live.values());
+    for (const q of ['common', 'words v3', 'fill', 'react', 'v1', '']) {
+      expect(index.search(q, { now: NOW, limit: 100 })).toEqual(fresh.search(q, { now: NOW, limit: 100 }));
+    }
   });
 });

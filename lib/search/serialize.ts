@@ -1,15 +1,16 @@
 import { ByteReader, ByteWriter } from './bytes';
-import { FIELD_COUNT, Store } from './store';
+import { Store } from './store';
 import { Vocab } from './vocab';
 
 const MAGIC = 0x43505349; // "CPSI"
-const FORMAT = 1;
+const FORMAT = 2;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**
- * Compact bytes of the live index: terms most-frequent-first (so common words take one varint byte), the
- * sorted order of terms (no sort on load), then docs oldest first with delta-coded times and term ids.
- * Postings are not stored: loading rebuilds them from the docs' term ids, which is cheaper than the bytes.
+ * Compact bytes of the live index, laid out in blocks so loading is mostly copying: terms most-frequent-first
+ * (common words take one varint byte), the sorted order of terms (no sort on load), then per-doc columns
+ * (ids as 16 raw bytes, delta-coded times, kinds, thanks) and every doc's packed term ids as one block.
+ * Postings are not stored: loading rebuilds them from the term ids, cheaper than their bytes.
  */
 export function serializeStore(store: Store): Uint8Array {
   const { vocab } = store;
@@ -29,28 +30,40 @@ export function serializeStore(store: Store): Uint8Array {
   const slots: number[] = [];
   for (let s = 0; s < store.end; s++) if (store.alive[s]) slots.push(s);
   slots.sort((a, b) => store.createdAt[a]! - store.createdAt[b]!);
+  const facts = slots.map((s) => store.factsOf(s));
   w.uint(slots.length);
+  const uuids = new Uint8Array(slots.length * 16);
+  const others: [number, string][] = [];
+  facts.forEach((f, i) => {
+    if (UUID.test(f.id)) uuids.set(hexBytes(f.id), i * 16);
+    else others.push([i, f.id]);
+  });
+  w.bytes(uuids);
+  writeSparse(w, others);
   let prev = 0;
-  for (const s of slots) {
-    const f = store.factsOf(s);
-    if (UUID.test(f.id)) {
-      w.uint(0);
-      w.bytes(Uint8Array.from(f.id.replace(/-/g, '').match(/../g)!, (h) => parseInt(h, 16)));
-    } else {
-      w.uint(1);
-      w.string(f.id);
-    }
+  for (const f of facts) {
     const t = Math.max(0, Math.floor(f.createdAt));
-    w.uint(t - prev >= 0 ? (t - prev) * 2 : (prev - t) * 2 + 1);
+    w.uint(t >= prev ? (t - prev) * 2 : (prev - t) * 2 + 1);
     prev = t;
-    w.uint(f.kind);
-    w.uint(f.thanks);
-    w.string(f.answers ?? '');
-    for (const field of store.fields(s)) {
-      w.uint(field.length);
-      for (const id of field) w.uint(remap[id]!);
-    }
   }
+  w.bytes(Uint8Array.from(facts, (f) => f.kind));
+  for (const f of facts) w.uint(f.thanks);
+  writeSparse(
+    w,
+    facts.flatMap((f, i) => (f.answers ? [[i, f.answers] as [number, string]] : [])),
+  );
+  const fwd = new ByteWriter(1 << 20);
+  const lengths: number[] = [];
+  for (const s of slots) {
+    const start = fwd.pos;
+    for (const field of store.fields(s)) {
+      fwd.uint(field.length);
+      for (const id of field) fwd.uint(remap[id]!);
+    }
+    lengths.push(fwd.pos - start);
+  }
+  for (const n of lengths) w.uint(n);
+  w.bytes(fwd.result());
   return w.result();
 }
 
@@ -64,37 +77,49 @@ export function loadStore(bytes: Uint8Array): Store {
   const termCount = r.uint();
   if (termCount !== terms.length) throw new RangeError('Search index data is corrupt');
   const order = new Array<number>(termCount);
-  for (let i = 0; i < termCount; i++) order[i] = checkId(r.uint(), termCount);
-  const docCount = r.uint();
-  const store = new Store(new Vocab(terms, order), Math.max(16, docCount));
+  for (let i = 0; i < termCount; i++) order[i] = checkIndex(r.uint(), termCount);
+  const count = r.uint();
+  const uuids = r.bytes();
+  if (uuids.length !== count * 16) throw new RangeError('Search index data is corrupt');
+  const otherIds = readSparse(r, count);
+  const createdAt = new Float64Array(count);
   let prev = 0;
-  for (let d = 0; d < docCount; d++) {
-    const isUuid = r.uint() === 0;
-    const id = isUuid ? uuidOf(r.bytes()) : r.string();
+  for (let i = 0; i < count; i++) {
     const dt = r.uint();
-    const createdAt = (prev += dt % 2 === 0 ? dt / 2 : -(dt - 1) / 2);
-    const kind = r.uint();
-    const thanks = r.uint();
-    const answers = r.string() || undefined;
-    const ids: number[][] = [];
-    for (let f = 0; f < FIELD_COUNT; f++) {
-      const n = r.uint();
-      const field = new Array<number>(n);
-      for (let i = 0; i < n; i++) field[i] = checkId(r.uint(), termCount);
-      ids.push(field);
-    }
-    store.addIds({ id, createdAt, kind, thanks, answers }, ids);
+    createdAt[i] = prev += dt % 2 === 0 ? dt / 2 : -(dt - 1) / 2;
   }
+  const kind = r.bytes();
+  if (kind.length !== count) throw new RangeError('Search index data is corrupt');
+  const thanks = new Uint32Array(count);
+  for (let i = 0; i < count; i++) thanks[i] = r.uint();
+  const answers = readSparse(r, count);
+  const lengths = new Uint32Array(count);
+  for (let i = 0; i < count; i++) lengths[i] = r.uint();
+  const forward = r.bytes();
+  const store = new Store(new Vocab(terms, order), Math.max(16, count));
+  store.loadBlocks({ count, uuids, otherIds, createdAt, kind, thanks, answers, lengths, forward });
   return store;
 }
 
-function checkId(id: number, count: number): number {
-  if (id >= count) throw new RangeError('Search index data is corrupt');
-  return id;
+function writeSparse(w: ByteWriter, entries: [number, string][]) {
+  w.uint(entries.length);
+  for (const [i, s] of entries) {
+    w.uint(i);
+    w.string(s);
+  }
 }
 
-function uuidOf(b: Uint8Array): string {
-  if (b.length !== 16) throw new RangeError('Search index data is corrupt');
-  const hex = Array.from(b, (x) => (x + 0x100).toString(16).slice(1)).join('');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+function readSparse(r: ByteReader, count: number): Map<number, string> {
+  const out = new Map<number, string>();
+  for (let n = r.uint(); n > 0; n--) out.set(checkIndex(r.uint(), count), r.string());
+  return out;
+}
+
+function checkIndex(i: number, count: number): number {
+  if (i >= count) throw new RangeError('Search index data is corrupt');
+  return i;
+}
+
+function hexBytes(uuid: string): Uint8Array {
+  return Uint8Array.from(uuid.replace(/-/g, '').match(/../g)!, (h) => parseInt(h, 16));
 }

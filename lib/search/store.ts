@@ -109,6 +109,69 @@ export class Store {
     return hex;
   }
 
+  /**
+   * Fills an empty store from saved blocks in one go: facts arrays, the packed term ids copied as one
+   * byte block (`lengths[i]` bytes per doc), postings and frequencies rebuilt by Postings.fill.
+   */
+  loadBlocks(b: {
+    count: number;
+    uuids: Uint8Array;
+    otherIds: Map<number, string>;
+    createdAt: Float64Array;
+    kind: Uint8Array;
+    thanks: Uint32Array;
+    answers: Map<number, string>;
+    lengths: Uint32Array;
+    forward: Uint8Array;
+  }) {
+    const n = b.count;
+    this.reserve(Math.max(n, 16));
+    this.uuid.set(b.uuids);
+    this.otherIds = b.otherIds;
+    this.createdAt.set(b.createdAt);
+    this.kind.set(b.kind);
+    this.thanks.set(b.thanks);
+    this.alive.fill(1, 0, n);
+    for (const [slot, q] of b.answers) {
+      this.answersOf.set(slot, q);
+      this.answerCount.set(q, (this.answerCount.get(q) ?? 0) + 1);
+    }
+    this.fwd = b.forward.slice();
+    let pos = 0;
+    for (let i = 0; i < n; i++) {
+      this.fwdAt[i] = pos;
+      pos += b.lengths[i]!;
+      this.fwdEndOf[i] = pos;
+    }
+    if (pos !== this.fwd.length) throw new RangeError('Search index data is corrupt');
+    this.fwdEnd = pos;
+    this.end = n;
+    this.size = n;
+    this.version++;
+    const termCount = this.vocab.terms.length;
+    const seen = this.seen(0);
+    const fwd = this.fwd;
+    this.postings.fill(termCount, this.cap, (visit) => {
+      seen.fill(-1); // stamps are slot numbers, increasing within a pass
+      let p = 0;
+      for (let slot = 0; slot < n; slot++) {
+        for (let f = 0; f < FIELD_COUNT; f++) {
+          let count = 0;
+          for (let shift = 0, x = 0x80; x >= 0x80; shift += 7) count |= ((x = fwd[p++]!) & 0x7f) << shift;
+          for (let i = 0; i < count; i++) {
+            let t = 0;
+            for (let shift = 0, x = 0x80; x >= 0x80; shift += 7) t |= ((x = fwd[p++]!) & 0x7f) << shift;
+            if (t >= termCount || p > this.fwdEndOf[slot]!) throw new RangeError('Search index data is corrupt');
+            if (seen[t] === slot) continue;
+            seen[t] = slot;
+            visit(slot, t);
+          }
+        }
+      }
+    });
+    this.vocab.df.set(this.postings.count.subarray(0, termCount));
+  }
+
   /** Adds `doc`; the caller has removed any older version. */
   add(doc: SearchDoc): number {
     const ids = docTerms(doc).map((f) => f.map((t) => this.vocab.intern(t)));
