@@ -68,7 +68,7 @@ export function findSimilar(
   }
   const words = tokenize(comparableText(draft.quote, draft.takeaway ?? '', draft.chat?.threadRoot?.text));
   if (words.length) {
-    for (const [slot, cos] of index.wordScores(words)) {
+    for (const [slot, cos] of index.wordScores(words, minWordScore, found.keys())) {
       if (cos >= minWordScore) mark(slot, 'similar-words');
       const f = found.get(slot);
       if (f) f.word = cos;

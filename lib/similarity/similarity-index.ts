@@ -3,9 +3,6 @@ import { tokenize } from '../text/normalize';
 import { comparableText, quoteKey } from './text-of';
 import { threadKey } from './thread-key';
 
-/** Words in more than this share of notes are too common to be worth walking their postings. */
-const COMMON_SHARE = 0.2;
-
 /**
  * A compact, incrementally maintained structure for finding notes like a draft in milliseconds at 100k notes:
  * word → note postings (for TF-IDF cosine), plus exact maps by page key, chat thread and normalised quote.
@@ -92,10 +89,12 @@ export class SimilarityIndex {
   }
 
   /**
-   * TF-IDF cosine (binary term weights) between the words and every note sharing a rare-enough word.
-   * Returns slot → cosine for the best `keep` notes.
+   * TF-IDF cosine (binary term weights) between the words and the notes that could reach `minScore`, plus
+   * the `extra` slots (same page, thread or quote) whose word score is shown. Postings are walked rarest word
+   * first and the walk stops once the words left could not lift an unseen note to `minScore` (MaxScore
+   * pruning): common words never cost a scan. Returns slot → cosine.
    */
-  wordScores(words: string[], keep = 64): Map<number, number> {
+  wordScores(words: string[], minScore: number, extra: Iterable<number> = [], keep = 64): Map<number, number> {
     const n = Math.max(this.live, 1);
     const idf = (df: number) => Math.log(1 + n / Math.max(df, 1));
     const query = new Map<number, number>();
@@ -107,34 +106,44 @@ export class SimilarityIndex {
       qNorm += weight;
       if (t !== undefined && df > 0) query.set(t, weight);
     }
+    // cos <= sqrt(dot / qNorm), so a note needs dot >= minScore^2 * qNorm to qualify.
+    const need = minScore * minScore * qNorm;
+    const terms = [...query].sort((a, b) => b[1] - a[1]);
+    let remaining = terms.reduce((sum, [, w]) => sum + w, 0);
     const touched: number[] = [];
     const scores = this.scores;
-    for (const [t, weight] of query) {
-      if (this.df[t]! > COMMON_SHARE * n && n > 50) continue;
+    for (const [t, weight] of terms) {
+      if (remaining < need) break;
+      remaining -= weight;
       for (const slot of this.postings[t]!) {
-        if (this.notes[slot] === undefined) continue;
+        if (this.terms[slot] === undefined) continue;
         if (scores[slot] === 0) touched.push(slot);
         scores[slot]! += weight;
       }
     }
-    // Preselect by overlap over sqrt(length), then score the few best exactly.
-    const pre = touched
-      .map((slot) => ({ slot, s: scores[slot]! / Math.sqrt(this.terms[slot]!.length || 1) }))
-      .sort((a, b) => b.s - a.s)
-      .slice(0, keep);
-    for (const slot of touched) scores[slot] = 0;
+    const candidates: { slot: number; acc: number }[] = [];
+    for (const slot of touched) {
+      const acc = scores[slot]!;
+      scores[slot] = 0;
+      if (acc + remaining >= need) candidates.push({ slot, acc });
+    }
+    candidates.sort((a, b) => b.acc - a.acc);
     const out = new Map<number, number>();
-    for (const { slot } of pre) {
+    const exact = (slot: number) => {
+      const docTerms = this.terms[slot];
+      if (!docTerms || out.has(slot)) return;
       let dot = 0;
       let dNorm = 0;
-      for (const t of this.terms[slot]!) {
+      for (const t of docTerms) {
         const w = idf(this.df[t]!) ** 2;
         dNorm += w;
-        const q = query.get(t);
-        if (q !== undefined) dot += q;
+        if (query.has(t)) dot += w;
       }
       out.set(slot, qNorm && dNorm ? dot / Math.sqrt(qNorm * dNorm) : 0);
-    }
+    };
+    for (const { slot } of candidates.slice(0, keep)) exact(slot);
+    let extraCount = 0;
+    for (const slot of extra) if (extraCount++ < keep) exact(slot);
     return out;
   }
 
