@@ -21,11 +21,11 @@ const FAULTS: Fault[] = ['lostBefore', 'lostAfter', 'duplicate', 'replayOld', '4
 export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ t: fc.constant('create' as const), c }) },
   { weight: 3, arbitrary: fc.record({ t: fc.constant('edit' as const), c, pick }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('delete' as const), c, pick }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('delete' as const), c, pick }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('restore' as const), c, pick }) },
   { weight: 2, arbitrary: fc.record({ t: fc.constant('thank' as const), c, pick, on: fc.boolean() }) },
   { weight: 4, arbitrary: fc.record({ t: fc.constant('sync' as const), c, force: fc.boolean() }) },
-  { weight: 1, arbitrary: fc.record({ t: fc.constant('syncEveryone' as const) }) },
+  { weight: 2, arbitrary: fc.record({ t: fc.constant('syncEveryone' as const) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('offline' as const), c, on: fc.boolean() }) },
   {
     weight: 3,
@@ -51,6 +51,6 @@ export const clientsArb = fc.array(
 
 export const scenarioArb = fc.record({
   clients: clientsArb,
-  steps: fc.array(stepArb, { minLength: 5, maxLength: 40 }),
+  steps: fc.array(stepArb, { minLength: 12, maxLength: 36, size: 'max' }),
 });
 export type Scenario = { clients: { community: number; isSecondDevice: boolean }[]; steps: Step[] };

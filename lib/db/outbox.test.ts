@@ -1,0 +1,110 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { notesRepository } from './notes';
+import { pendingFor, type PendingRow } from './outbox';
+import { CommonplaceDb } from './schema';
+import { syncState } from './sync-state';
+
+let db: CommonplaceDb;
+afterEach(async () => {
+  await db?.delete();
+});
+
+const draft = (communityId: string | null, takeaway = 't') => ({
+  kind: 'insight',
+  quote: 'q',
+  takeaway,
+  tags: [],
+  selectors: [],
+  page: { url: 'https://example.org/', canonicalUrl: 'https://example.org/', title: 'E' },
+  communityId,
+});
+
+async function setUp() {
+  db = new CommonplaceDb(`t-${Math.random()}`);
+  let t = 1_000;
+  const notes = notesRepository(db, () => (t += 10));
+  await syncState(db).putMembership({
+    communityId: 'c1',
+    communityName: 'C',
+    memberId: 'me',
+    token: 'tok',
+    endpoint: 'http://x',
+    isEnabled: true,
+    cursor: null,
+    epoch: null,
+    lastSyncAt: null,
+    lastError: null,
+    attempt: 0,
+    notBefore: 0,
+  });
+  await syncState(db).saveSettings({ displayName: 'Ada' });
+  return notes;
+}
+const ops = async () =>
+  (await pendingFor(db, 'c1', 100)).map((r: PendingRow) => [r.mutation.number, r.mutation.change.op]);
+
+describe('outbox written with the note change', () => {
+  it('queues community changes with consecutive numbers and rising clocks; personal notes stay local', async () => {
+    const notes = await setUp();
+    await notes.create(draft(null));
+    const made = await notes.create(draft('c1'));
+    if (!made.ok) throw new Error(made.error);
+    expect(made.value.author).toEqual({ id: 'me', name: 'Ada' });
+    await notes.update(made.value.id, { takeaway: 'changed' });
+    await notes.remove(made.value.id);
+    expect(await ops()).toEqual([
+      [1, 'create'],
+      [2, 'edit'],
+      [3, 'delete'],
+    ]);
+    const rows = await pendingFor(db, 'c1', 100);
+    const clocks = rows.map((r) => r.mutation.change.hlc);
+    expect([...clocks].sort()).toEqual(clocks);
+    expect(new Set(clocks).size).toBe(3);
+    expect(await db.outbox.count()).toBe(3);
+  });
+
+  it('an undo before sending drops the queued delete and keeps numbers consecutive', async () => {
+    const notes = await setUp();
+    const made = await notes.create(draft('c1'));
+    if (!made.ok) throw new Error(made.error);
+    await notes.remove(made.value.id);
+    await notes.restore(made.value.id);
+    await notes.create(draft('c1', 'second'));
+    expect(await ops()).toEqual([
+      [1, 'create'],
+      [2, 'edit'],
+      [3, 'create'],
+    ]);
+  });
+
+  it('a sent delete stands: undo then queues an edit after it', async () => {
+    const notes = await setUp();
+    const made = await notes.create(draft('c1'));
+    if (!made.ok) throw new Error(made.error);
+    await notes.remove(made.value.id);
+    const rows = await pendingFor(db, 'c1', 100);
+    await db.outbox.update(rows[1]!.seq, { mutation: { ...rows[1]!.mutation, isSent: true } });
+    await notes.restore(made.value.id);
+    expect(await ops()).toEqual([
+      [1, 'create'],
+      [2, 'delete'],
+      [3, 'edit'],
+    ]);
+  });
+
+  it("refuses to change another member's note, and changes nothing", async () => {
+    const notes = await setUp();
+    const made = await notes.create(draft('c1'), { id: 'someone-else', name: 'Bea' });
+    if (!made.ok) throw new Error(made.error);
+    const before = await db.outbox.count();
+    expect(await notes.update(made.value.id, { takeaway: 'mine now' })).toEqual({
+      ok: false,
+      error: 'Only its author can change this note',
+    });
+    expect((await notes.remove(made.value.id)).ok).toBe(false);
+    expect(await db.outbox.count()).toBe(before);
+    expect((await notes.get(made.value.id))?.takeaway).toBe('t');
+  });
+});
