@@ -74,10 +74,11 @@ export function CapturePanel({ capture, page, tagSuggestions, onSave, onDone, on
   return (
     <form className="capture pad" aria-label="Harvest to community" onSubmit={submit} onKeyDown={onKeyDown}>
       <div className="muted" id={ids.quote}>
-        {capture.mode === 'link' ? 'Link' : capture.mode === 'page' ? 'Page' : 'Quote'} from{' '}
+        {{ link: 'Link', page: 'Page', thread: 'Thread', selection: 'Quote' }[capture.mode]} from{' '}
         {page?.siteName ?? safeHost(capture.url)}
       </div>
       <blockquote aria-labelledby={ids.quote}>{quote}</blockquote>
+      {capture.chat && <ChatSummary chat={capture.chat} />}
 
       <label htmlFor={ids.takeaway}>Takeaway</label>
       <textarea
@@ -135,6 +136,25 @@ export function CapturePanel({ capture, page, tagSuggestions, onSave, onDone, on
         </button>
       </div>
     </form>
+  );
+}
+
+/** Who said it and where; how much of a thread was loaded; whether the conversation was private. */
+function ChatSummary({ chat }: { chat: NonNullable<CaptureRequest['chat']> }) {
+  const authors = [...new Set(chat.messages.map((m) => m.author).filter(Boolean))];
+  return (
+    <p className="muted" style={{ margin: '6px 0 0', fontSize: 12 }} aria-label="Chat context">
+      {chat.isThread ? `Thread of ${chat.loadedCount ?? chat.messages.length} messages (as loaded)` : 'Chat'} on{' '}
+      {chat.platform}
+      {chat.channel ? ` · ${chat.channel}` : ''}
+      {authors.length > 0 ? ` · by ${authors.slice(0, 5).join(', ')}${authors.length > 5 ? '…' : ''}` : ''}
+      {chat.isPrivate && (
+        <>
+          <br />
+          <strong>Private conversation</strong>: this note stays personal unless you choose to share it.
+        </>
+      )}
+    </p>
   );
 }
 

@@ -2,12 +2,15 @@ import { browser, type Browser } from 'wxt/browser';
 import { sendMessage } from '@/lib/messaging/protocol';
 
 export const MENU_ID = 'harvest-to-community';
+export const THREAD_MENU_ID = 'harvest-thread';
 export const COMMAND_ID = 'harvest-selection';
 
 /** Right-click → Harvest to community: the selection, else the link, else the page itself. */
 export async function onContextMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
-  if (info.menuItemId !== MENU_ID || tab?.id === undefined) return;
+  if (tab?.id === undefined) return;
   const target = { tabId: tab.id, frameId: info.frameId ?? 0 };
+  if (info.menuItemId === THREAD_MENU_ID) return sendMessage('startHarvest', { mode: 'thread' }, target);
+  if (info.menuItemId !== MENU_ID) return;
   if (info.selectionText) return sendMessage('startHarvest', { mode: 'selection' }, target);
   if (info.linkUrl) {
     return sendMessage('startHarvest', { mode: 'link', linkUrl: info.linkUrl, linkText: info.selectionText }, target);
@@ -28,6 +31,13 @@ export function registerHarvestEntryPoints() {
     browser.contextMenus.create({
       id: MENU_ID,
       title: 'Harvest to community',
+      contexts: ['selection', 'page', 'link'],
+      documentUrlPatterns: ['http://*/*', 'https://*/*'],
+    });
+    // In chat apps: the whole thread around the clicked message as one note (elsewhere it harvests the page).
+    browser.contextMenus.create({
+      id: THREAD_MENU_ID,
+      title: 'Harvest thread',
       contexts: ['selection', 'page', 'link'],
       documentUrlPatterns: ['http://*/*', 'https://*/*'],
     });

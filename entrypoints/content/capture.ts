@@ -1,5 +1,7 @@
 import { browser } from 'wxt/browser';
 import { describeRange } from '@/lib/anchoring';
+import { chatContextForRange, hostMatchers, threadContextAt, type AdapterOptions } from '@/lib/capture/chat';
+import type { ChatContext } from '@/lib/model';
 import { sendMessage, type CaptureMode } from '@/lib/messaging/protocol';
 import { placeNear, type UiHost } from './ui-host';
 
@@ -11,6 +13,27 @@ export function currentSelectionRange(): Range | null {
   if (!sel || sel.rangeCount === 0 || sel.isCollapsed) return null;
   const r = sel.getRangeAt(0);
   return r.toString().trim() ? r.cloneRange() : null;
+}
+
+/**
+ * Tests serve chat fixtures from 127.0.0.1: a storage flag lets that host stand in for the apps' real hosts
+ * (their path rules still apply). Real matching is untouched.
+ */
+async function chatOptions(): Promise<AdapterOptions | undefined> {
+  const { 'chat:testHost': host } = await browser.storage.local.get('chat:testHost');
+  return typeof host === 'string' && host === location.hostname ? { matchers: hostMatchers(host) } : undefined;
+}
+
+/** Who said what: the chat messages a selection touches, or the whole thread around a node. */
+async function chatContext(range: Range | null, threadNode: Node | null): Promise<ChatContext | undefined> {
+  try {
+    const opts = await chatOptions();
+    const at = { hostname: location.hostname, pathname: location.pathname };
+    if (threadNode) return threadContextAt(threadNode, document, at, opts) ?? undefined;
+    return range ? (chatContextForRange(range, document, at, opts) ?? undefined) : undefined;
+  } catch {
+    return undefined; // an app changed its markup: harvest the text without chat context rather than fail
+  }
 }
 
 function pageHtml(): string {
@@ -25,16 +48,19 @@ function pageHtml(): string {
 export async function openCapturePanel(
   host: UiHost,
   mode: CaptureMode,
-  opts: { range?: Range | null; linkUrl?: string; linkText?: string } = {},
+  opts: { range?: Range | null; linkUrl?: string; linkText?: string; threadNode?: Node | null } = {},
 ): Promise<string | null> {
   const range = mode === 'selection' ? (opts.range ?? currentSelectionRange()) : null;
-  const effectiveMode: CaptureMode = mode === 'selection' && !range ? 'page' : mode;
+  const chat = await chatContext(range, mode === 'thread' ? (opts.threadNode ?? null) : null);
+  const effectiveMode: CaptureMode = (mode === 'selection' && !range) || (mode === 'thread' && !chat) ? 'page' : mode;
   const root = document.body ?? document.documentElement;
+  const threadQuote = chat?.threadRoot?.text ?? chat?.messages[0]?.text ?? '';
   const result = await sendMessage('openCapture', {
     mode: effectiveMode,
     url: location.href,
-    quote: range ? range.toString().trim().slice(0, 20_000) : '',
+    quote: (effectiveMode === 'thread' ? threadQuote : range ? range.toString().trim() : '').slice(0, 20_000),
     selectors: range ? describeRange(range, root) : [],
+    ...(chat ? { chat } : {}),
     html: pageHtml(),
     ...(opts.linkUrl ? { linkUrl: opts.linkUrl } : {}),
     ...(opts.linkText ? { linkText: opts.linkText.slice(0, 2000) } : {}),

@@ -18,11 +18,19 @@ export default defineContentScript({
 
     registerHarvestButton(ctx, getHost, (range) => void openCapturePanel(getHost(), 'selection', { range }));
 
+    // The element last right-clicked: "Harvest thread" harvests the thread around it.
+    let contextTarget: Node | null = null;
+    ctx.addEventListener(document, 'contextmenu', (e) => {
+      if (e.isTrusted) contextTarget = e.target as Node;
+    });
+
     // Only the extension can reach this listener (runtime messages); the page's postMessage never does.
     const offStart = onMessage('startHarvest', ({ data }) => {
-      const mode = data.mode === 'link' || data.mode === 'page' ? data.mode : 'selection';
+      const mode = data.mode === 'link' || data.mode === 'page' || data.mode === 'thread' ? data.mode : 'selection';
+      const selection = currentSelectionRange();
       void openCapturePanel(getHost(), mode, {
-        range: mode === 'selection' ? currentSelectionRange() : null,
+        range: mode === 'selection' ? selection : null,
+        threadNode: mode === 'thread' ? (contextTarget ?? selection?.startContainer ?? null) : null,
         linkUrl: data.linkUrl,
         linkText: data.linkText,
       });

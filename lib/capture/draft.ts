@@ -1,4 +1,5 @@
 import type { CaptureRequest } from '../messaging/protocol';
+import { contributorsOf } from './chat';
 import { stripTracking, type NoteDraft, type NoteKind, type PageContext } from '../model';
 
 export interface CaptureInput {
@@ -16,8 +17,9 @@ export function parseTags(text: string): string[] {
   return [...new Set(tags)];
 }
 
-/** The kind a harvest starts with: pages and links are links, a selection is an insight. */
-export const defaultKind = (mode: CaptureRequest['mode']): NoteKind => (mode === 'selection' ? 'insight' : 'link');
+/** The kind a harvest starts with: pages and links are links, a thread a question, a selection an insight. */
+export const defaultKind = (mode: CaptureRequest['mode']): NoteKind =>
+  mode === 'selection' ? 'insight' : mode === 'thread' ? 'question' : 'link';
 
 /** The note draft for a harvest: a selection quotes the page, a page harvest its excerpt, a link harvest the link. */
 export function draftFromCapture(capture: CaptureRequest, page: PageContext, input: CaptureInput): NoteDraft {
@@ -31,5 +33,6 @@ export function draftFromCapture(capture: CaptureRequest, page: PageContext, inp
     };
   }
   const quote = capture.mode === 'page' ? (page.excerpt ?? page.title) : capture.quote;
-  return { ...input, quote, selectors: capture.mode === 'page' ? [] : capture.selectors, page };
+  const chat = capture.chat ? { chat: capture.chat, contributors: contributorsOf(capture.chat) } : {};
+  return { ...input, quote, selectors: capture.mode === 'page' ? [] : capture.selectors, page, ...chat };
 }

@@ -1,8 +1,8 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { Note, NoteKind, Result, Selector } from '../model';
+import type { ChatContext, Note, NoteKind, Result, Selector } from '../model';
 
-/** How a harvest started: a text selection, the page itself (no selection), or a link that was right-clicked. */
-export type CaptureMode = 'selection' | 'page' | 'link';
+/** How a harvest started: a selection, the page itself (no selection), a right-clicked link, or a whole chat thread. */
+export type CaptureMode = 'selection' | 'page' | 'link' | 'thread';
 
 /** What the content script hands over when a harvest starts (validated by CaptureRequestSchema). */
 export interface CaptureRequest {
@@ -14,6 +14,8 @@ export interface CaptureRequest {
   html: string;
   linkUrl?: string;
   linkText?: string;
+  /** Set when the harvest came from a chat app: who said what, where, in which thread. */
+  chat?: ChatContext;
 }
 
 /** A note as the content script needs it to paint a highlight: nothing more leaves the background. */

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { SelectorSchema, WebUrlSchema, safeText } from '../model';
+import { ChatContextSchema, SelectorSchema, WebUrlSchema, safeText } from '../model';
 import type { CaptureRequest } from './protocol';
 
 /**
@@ -7,11 +7,12 @@ import type { CaptureRequest } from './protocol';
  * they hand over. Kept apart from protocol.ts so the content script's bundle carries no zod.
  */
 export const CaptureRequestSchema = z.strictObject({
-  mode: z.enum(['selection', 'page', 'link']),
+  mode: z.enum(['selection', 'page', 'link', 'thread']),
   url: WebUrlSchema,
   quote: safeText(20_000),
   selectors: z.array(SelectorSchema).max(8),
   html: z.string().max(8_000_000),
   linkUrl: WebUrlSchema.optional(),
   linkText: safeText(2000).optional(),
+  chat: ChatContextSchema.optional(),
 }) satisfies z.ZodType<CaptureRequest>;

@@ -103,7 +103,10 @@ export async function storedNotes(page: Page) {
 }
 
 /** The service worker's `chrome` global, as far as these helpers use it. */
-declare const chrome: { tabs: { query(q: object): Promise<{ id?: number }[]> } };
+declare const chrome: {
+  tabs: { query(q: object): Promise<{ id?: number }[]> };
+  storage: { local: { set(items: object): Promise<void> } };
+};
 
 interface SwHandlers {
   onContextMenuClick(info: object, tab: { id: number }): Promise<void>;
@@ -111,14 +114,19 @@ interface SwHandlers {
 }
 
 /** Calls the very handler the “Harvest to community” menu item calls, in the service worker. */
-export function clickHarvestMenu(sw: Worker, tabId: number, info: { selectionText?: string; linkUrl?: string } = {}) {
+export function clickHarvestMenu(
+  sw: Worker,
+  tabId: number,
+  info: { selectionText?: string; linkUrl?: string } = {},
+  menuItemId: 'harvest-to-community' | 'harvest-thread' = 'harvest-to-community',
+) {
   return sw.evaluate(
-    ({ tabId, info }) =>
+    ({ tabId, info, menuItemId }) =>
       (globalThis as unknown as { commonplace: SwHandlers }).commonplace.onContextMenuClick(
-        { menuItemId: 'harvest-to-community', frameId: 0, editable: false, pageUrl: '', ...info },
+        { menuItemId, frameId: 0, editable: false, pageUrl: '', ...info },
         { id: tabId },
       ),
-    { tabId, info },
+    { tabId, info, menuItemId },
   );
 }
 
@@ -137,4 +145,9 @@ export async function tabIdOf(sw: Worker, page: Page): Promise<number> {
   const id = await sw.evaluate(async () => (await chrome.tabs.query({ active: true, lastFocusedWindow: true }))[0]?.id);
   if (id === undefined) throw new Error('no active tab');
   return id;
+}
+
+/** Writes to the extension's storage.local from its service worker. */
+export function setExtensionStorage(sw: Worker, items: Record<string, unknown>) {
+  return sw.evaluate((items) => chrome.storage.local.set(items), items);
 }

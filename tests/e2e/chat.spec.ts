@@ -1,0 +1,72 @@
+import { readFileSync } from 'node:fs';
+import { test, expect } from './fixtures';
+import {
+  capturePanel,
+  clickHarvestMenu,
+  expectSaved,
+  paintedTexts,
+  selectWithMouse,
+  setExtensionStorage,
+  storedNotes,
+  tabIdOf,
+} from './pages/harvest-flow';
+
+const SLACK_PATH = '/client/T024BE7LD/C024BE91L';
+const slackChannel = readFileSync('tests/fixtures/chat/slack/channel.html', 'utf8');
+const QUOTE = 'Has anyone profiled the sync job since the index change?';
+
+test('harvest a Slack message: chat context and credit are stored, the highlight comes back on reload', async ({
+  context,
+  sw,
+  extensionId,
+  site,
+}) => {
+  site.override(SLACK_PATH, slackChannel);
+  // Let 127.0.0.1 stand in for Slack's hosts; Slack's own path rules still decide.
+  await setExtensionStorage(sw, { 'chat:testHost': '127.0.0.1' });
+
+  const page = await context.newPage();
+  await page.goto(`${site.origin}${SLACK_PATH}`);
+  await selectWithMouse(page, '[id="1763632800.000100"] [data-qa="message-text"]', QUOTE);
+  await page.getByRole('button', { name: 'Harvest' }).click();
+  const panel = capturePanel(page);
+  await expect(panel.getByLabel('Chat context')).toContainText('slack');
+  await expect(panel.getByLabel('Chat context')).toContainText('Ada Lovelace');
+  await panel.getByRole('button', { name: 'Save' }).click();
+  await expectSaved(page);
+
+  // Harvest the thread around Grace's message, from the context menu.
+  await page.locator('[id="1763633100.000300"] [data-qa="message-text"]').click({ button: 'right' });
+  await page.keyboard.press('Escape');
+  await clickHarvestMenu(sw, await tabIdOf(sw, page), {}, 'harvest-thread');
+  await expect(capturePanel(page).getByLabel('Chat context')).toContainText('Thread of');
+  await capturePanel(page).getByRole('button', { name: 'Save' }).click();
+  await expectSaved(page);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const notes = (await storedNotes(popup)) as unknown as {
+    kind: string;
+    quote: string;
+    chat?: {
+      platform: string;
+      channel?: string;
+      isThread?: boolean;
+      messages: { author?: string; permalink?: string }[];
+    };
+    contributors?: { name: string }[];
+  }[];
+  const message = notes.find((n) => n.quote === QUOTE)!;
+  expect(message.chat).toMatchObject({ platform: 'slack', channel: 'design' });
+  expect(message.chat!.messages[0]).toMatchObject({
+    author: 'Ada Lovelace',
+    permalink: 'https://acme.slack.com/archives/C024BE91L/p1763632800000100',
+  });
+  expect(message.contributors?.map((c) => c.name)).toEqual(['Ada Lovelace']);
+  const thread = notes.find((n) => n.chat?.isThread)!;
+  expect(thread.kind).toBe('question');
+  expect(thread.contributors?.map((c) => c.name)).toContain('Grace Hopper');
+
+  await page.reload();
+  await expect.poll(() => paintedTexts(page)).toContain(QUOTE);
+});
