@@ -15,5 +15,6 @@ export const sync = new Hono<AppEnv>()
   })
   .get('/pull', async (c) => {
     const query = readQuery(c, PullQuerySchema);
-    return c.json(await pull(c.var.services.db, c.var.services.cursorKey, c.var.auth, query));
+    const body = await pull(c.var.services.db, c.var.services.cursorKey, c.var.auth, query);
+    return c.body(body, 200, { 'Content-Type': 'application/json' });
   });

@@ -1,26 +1,41 @@
-import type { Change, PullQuery, PullResponse } from '../../../lib/sync/protocol';
+import type { PullQuery } from '../../../lib/sync/protocol';
 import { newEpoch } from '../crypto';
 import type { Database } from '../db/database';
 import { ApiHttpError } from '../http/errors';
 import type { AuthContext } from '../http/env';
 import { decodeCursor, encodeCursor } from './cursor';
 
-interface ChangeRow {
-  id: string;
-  author_id: string;
-  author_name: string;
-  version: number;
-  hlc: string;
-  body: Record<string, unknown> | null;
-  deleted_at: number | null;
-  thanked_by: string[];
-}
+/**
+ * Each change is built as JSON text by PostgreSQL (same SQL on PGlite and a real server), so the app process
+ * never parses and re-serialises note bodies: the pull page is concatenated from these strings.
+ */
+const CHANGE_SQL = `
+  SELECT n.version,
+    CASE WHEN n.body IS NULL THEN
+      jsonb_build_object('type', 'tombstone', 'version', n.version, 'noteId', n.id, 'authorId', n.author_id,
+                         'deletedAt', COALESCE(n.deleted_at, 0))::text
+    ELSE
+      jsonb_build_object(
+        'type', 'note', 'version', n.version,
+        'note', n.body || jsonb_build_object(
+          'communityId', n.community_id,
+          'author', jsonb_build_object('id', n.author_id, 'name', m.display_name),
+          'sync', jsonb_build_object('version', n.version, 'hlc', n.hlc)),
+        'thankedBy', COALESCE(
+          (SELECT jsonb_agg(t.member_id ORDER BY t.member_id) FROM thanks t WHERE t.note_id = n.id), '[]'::jsonb)
+      )::text
+    END AS change
+  FROM notes n JOIN members m ON m.id = n.author_id
+  WHERE n.community_id = $1 AND n.version > $2
+  ORDER BY n.version
+  LIMIT $3`;
 
 /**
  * Changes after the cursor in version order. Versions are assigned under the community row lock and commit
  * in order (sync/push.ts), so reading `version > cursor` never skips a row that commits later.
  */
-export async function pull(db: Database, key: Buffer, auth: AuthContext, query: PullQuery): Promise<PullResponse> {
+/** Returns the PullResponse as JSON text (see CHANGE_SQL). */
+export async function pull(db: Database, key: Buffer, auth: AuthContext, query: PullQuery): Promise<string> {
   const from = query.cursor === undefined ? undefined : decodeCursor(key, query.cursor);
   if (query.cursor !== undefined && (!from || from.communityId !== auth.communityId)) {
     throw new ApiHttpError(400, 'invalid_cursor', 'Cursor not recognised: send back exactly what pull returned');
@@ -38,45 +53,17 @@ export async function pull(db: Database, key: Buffer, auth: AuthContext, query: 
     epoch = await startNewEpoch(db, auth.communityId, epoch);
     [after, isReset] = [0, true];
   }
-  const { rows } = await db.query<ChangeRow>(
-    `SELECT n.id, n.author_id, m.display_name AS author_name, n.version, n.hlc, n.body, n.deleted_at,
-            COALESCE((SELECT array_agg(t.member_id::text ORDER BY t.member_id) FROM thanks t WHERE t.note_id = n.id),
-                     '{}') AS thanked_by
-       FROM notes n JOIN members m ON m.id = n.author_id
-      WHERE n.community_id = $1 AND n.version > $2
-      ORDER BY n.version
-      LIMIT $3`,
-    [auth.communityId, after, query.limit + 1],
-  );
+  const { rows } = await db.query<{ version: number; change: string }>(CHANGE_SQL, [
+    auth.communityId,
+    after,
+    query.limit + 1,
+  ]);
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1)?.version ?? after;
-  return {
-    epoch,
-    isReset,
-    changes: page.map((row) => toChange(row, auth.communityId)),
-    cursor: encodeCursor(key, { communityId: auth.communityId, epoch, version: last }),
-    hasMore,
-  };
-}
-
-function toChange(row: ChangeRow, communityId: string): Change {
-  if (row.body === null) {
-    return {
-      type: 'tombstone',
-      version: row.version,
-      noteId: row.id,
-      authorId: row.author_id,
-      deletedAt: row.deleted_at ?? 0,
-    };
-  }
-  const note = {
-    ...row.body,
-    communityId,
-    author: { id: row.author_id, name: row.author_name },
-    sync: { version: row.version, hlc: row.hlc },
-  } as Extract<Change, { type: 'note' }>['note'];
-  return { type: 'note', version: row.version, note, thankedBy: row.thanked_by };
+  const cursor = encodeCursor(key, { communityId: auth.communityId, epoch, version: last });
+  const head = JSON.stringify({ epoch, isReset, cursor, hasMore }).slice(0, -1);
+  return `${head},"changes":[${page.map((r) => r.change).join(',')}]}`;
 }
 
 /**

@@ -1,0 +1,192 @@
+/**
+ * Sync end to end on loopback: push N notes (batches of 500), a first sync pulling them all (page 1000 vs the
+ * baseline page 100), then an autocannon load of 200 concurrent members pulling (at the head, as steady-state
+ * polling, and from the start with page 100), with /healthz as the floor. PGlite always; PostgreSQL too when
+ * the throwaway cluster starts (or TEST_DATABASE_URL / DATABASE_URL is set).
+ * Usage: npm run bench:sync [-- notes=10000 seconds=10 members=200 runs=3]
+ */
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import autocannon from 'autocannon';
+import { formatHlc } from '../lib/sync/hlc';
+import type { PullResponse, PushResponse } from '../lib/sync/protocol';
+import { makeNote } from '../server/testing/notes';
+
+const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=') as [string, string]));
+const NOTES = Number(args.notes ?? 10_000);
+const SECONDS = Number(args.seconds ?? 10);
+const MEMBERS = Number(args.members ?? 200);
+const RUNS = Number(args.runs ?? 3);
+const BATCH = 500;
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+
+interface Server {
+  base: string;
+  tokens: string[];
+  stop: () => Promise<void>;
+}
+
+async function startServer(env: Record<string, string>): Promise<Server> {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sync-server.ts'], {
+    env: { ...process.env, ...env, MEMBERS: String(MEMBERS) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const line = await new Promise<string>((resolve, reject) => {
+    createInterface({ input: child.stdout! }).once('line', resolve);
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+  const { port, tokens } = JSON.parse(line) as { port: number; tokens: string[] };
+  const stop = () =>
+    new Promise<void>((resolve) => {
+      child.once('exit', () => resolve());
+      child.kill('SIGTERM');
+    });
+  return { base: `http://127.0.0.1:${port}`, tokens, stop };
+}
+
+async function call<T>(base: string, token: string, path: string, body?: unknown): Promise<T> {
+  const res = await fetch(base + path, {
+    method: body ? 'POST' : 'GET',
+    headers: { authorization: `Bearer ${token}`, ...(body ? { 'content-type': 'application/json' } : {}) },
+    body: body ? JSON.stringify(body) : undefined,
+  });
+  if (!res.ok) throw new Error(`${path}: ${res.status} ${await res.text()}`);
+  return (await res.json()) as T;
+}
+
+async function pushAll(s: Server): Promise<number> {
+  const notes = Array.from({ length: NOTES }, (_, i) =>
+    makeNote({
+      takeaway: `Takeaway ${i}: ${'small modules, clear names, tests beside the code. '.repeat(3)}`,
+      tags: ['bench', `t${i % 50}`],
+    }),
+  );
+  const t0 = performance.now();
+  for (let i = 0; i < NOTES; i += BATCH) {
+    const mutations = notes.slice(i, i + BATCH).map((note, j) => ({
+      clientId: 'bench-author',
+      mutationNumber: i + j + 1,
+      hlc: formatHlc(Date.now(), 0),
+      op: 'create',
+      note,
+    }));
+    const res = await call<PushResponse>(s.base, s.tokens[0]!, '/v1/sync/push', { mutations });
+    if (res.results.some((r) => r.status !== 'applied')) throw new Error('push not applied');
+  }
+  return performance.now() - t0;
+}
+
+async function firstSync(s: Server, token: string, limit: number): Promise<{ ms: number; cursor: string }> {
+  const t0 = performance.now();
+  let cursor: string | undefined;
+  let count = 0;
+  let page: PullResponse;
+  do {
+    const qs = new URLSearchParams({ limit: String(limit), ...(cursor ? { cursor } : {}) });
+    page = await call<PullResponse>(s.base, token, `/v1/sync/pull?${qs}`);
+    count += page.changes.length;
+    cursor = page.cursor;
+  } while (page.hasMore);
+  if (count !== NOTES) throw new Error(`pulled ${count} of ${NOTES}`);
+  return { ms: performance.now() - t0, cursor };
+}
+
+async function load(s: Server, path: string): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  let next = 0;
+  const result = await autocannon({
+    url: s.base + path,
+    connections: MEMBERS,
+    duration: SECONDS,
+    // One member per connection: each polls with its own token.
+    setupClient: (client) => client.setHeaders({ authorization: `Bearer ${s.tokens[1 + (next++ % MEMBERS)]}` }),
+  });
+  return {
+    rps: result.requests.average,
+    p50: result.latency.p50,
+    p99: result.latency.p99,
+    errors: result.errors + result.non2xx,
+  };
+}
+
+async function benchOne(db: 'pglite' | 'postgres', env: Record<string, string>) {
+  const s = await startServer(env);
+  try {
+    const pushMs = await pushAll(s);
+    const ours: number[] = [];
+    const baseline: number[] = [];
+    let head = '';
+    for (let r = 0; r < RUNS; r++) {
+      const big = await firstSync(s, s.tokens[1 + r]!, 1000);
+      ours.push(big.ms);
+      head = big.cursor;
+      baseline.push((await firstSync(s, s.tokens[1 + r]!, 100)).ms);
+    }
+    const atHead = await load(s, `/v1/sync/pull?cursor=${encodeURIComponent(head)}`);
+    const page100 = await load(s, '/v1/sync/pull?limit=100');
+    const floor = await load(s, '/healthz');
+    const firstSyncMs = median(ours);
+    console.log(
+      `\n[${db}] ${NOTES} notes, ${MEMBERS} members, median of ${RUNS}; load average ${loadavg()
+        .map((l) => l.toFixed(1))
+        .join(' ')}`,
+    );
+    console.log(
+      `  push            ${pushMs.toFixed(0)} ms   ${((NOTES / pushMs) * 1000).toFixed(0)} notes/s (batches of ${BATCH})`,
+    );
+    console.log(
+      `  first sync      page 1000: ${firstSyncMs.toFixed(0)} ms (${((NOTES / firstSyncMs) * 1000).toFixed(0)} notes/s)   baseline page 100: ${median(baseline).toFixed(0)} ms`,
+    );
+    for (const [name, r] of [
+      ['pull at head', atHead],
+      ['pull page 100', page100],
+      ['healthz floor', floor],
+    ] as const) {
+      console.log(
+        `  ${name.padEnd(14)}  ${r.rps.toFixed(0)} req/s  p50 ${r.p50} ms  p99 ${r.p99} ms  errors ${r.errors}   (${MEMBERS} connections, ${SECONDS} s)`,
+      );
+    }
+    return {
+      pullNotesPerS: Math.round((NOTES / firstSyncMs) * 1000),
+      pushNotesPerS: Math.round((NOTES / pushMs) * 1000),
+      firstSync10kMs: Math.round(firstSyncMs),
+      p99Ms200: atHead.p99,
+      rps200: Math.round(atHead.rps),
+      p99Ms200Page100: page100.p99,
+      p99MsHealthz: floor.p99,
+      db,
+      loadAvg1m: Number(loadavg()[0]!.toFixed(1)),
+    };
+  } finally {
+    await s.stop();
+  }
+}
+
+const dataDir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
+const pglite = await benchOne('pglite', { BENCH_DB: 'pglite', DATA_DIR: join(dataDir, 'pgdata') });
+rmSync(dataDir, { recursive: true, force: true });
+
+let postgres;
+let url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
+let startedCluster = false;
+if (!url) {
+  try {
+    url = execFileSync('scripts/pg-test-cluster.sh', ['start', '55492'], { encoding: 'utf8' })
+      .trim()
+      .split('\n')
+      .at(-1)!;
+    startedCluster = true;
+  } catch {
+    console.log('\n[postgres] skipped: no cluster (scripts/pg-test-cluster.sh start failed)');
+  }
+}
+if (url) {
+  try {
+    postgres = await benchOne('postgres', { BENCH_DB: 'postgres', DATABASE_URL: url });
+  } finally {
+    if (startedCluster) execFileSync('scripts/pg-test-cluster.sh', ['stop', '55492']);
+  }
+}
+console.log(JSON.stringify({ bench: 'sync', ...pglite, ...(postgres ? { postgres } : {}) }));
