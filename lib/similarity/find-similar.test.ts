@@ -113,3 +113,17 @@ describe('findSimilar reasons', () => {
 function page(url: string) {
   return { url, canonicalUrl: url, title: 'T' };
 }
+
+describe('SimilarityIndex upkeep', () => {
+  it('stays correct after many edits (dead slots are compacted away)', () => {
+    const notes = Array.from({ length: 1500 }, (_, i) => makeNote({ quote: `Note number ${i} about topic ${i % 7}` }));
+    const index = SimilarityIndex.build(notes);
+    for (const n of notes.slice(0, 1200))
+      index.upsert({ ...n, quote: `${n.quote} edited`, updatedAt: n.updatedAt + 1 });
+    for (const n of notes.slice(0, 1000)) index.remove(n.id);
+    expect(index.size).toBe(500);
+    const [hit] = findSimilar(index, { quote: 'Note number 1100 about topic 1 edited' });
+    expect(hit!.note.id).toBe(notes[1100]!.id);
+    expect(hit!.reasons).toContain('same-quote');
+  });
+});

@@ -71,6 +71,14 @@ export class SimilarityIndex {
     this.terms[slot] = undefined;
     this.slotOf.delete(id);
     this.live -= 1;
+    if (this.notes.length > 1024 && this.live < this.notes.length / 2) this.compact();
+  }
+
+  /** Rebuilds without dead slots, so a long session of edits does not grow the postings forever. */
+  private compact(): void {
+    const liveNotes = this.notes.filter((n): n is Note => n !== undefined);
+    const fresh = SimilarityIndex.build(liveNotes);
+    Object.assign(this, fresh);
   }
 
   /** @internal Read side for find-similar.ts. */
