@@ -19,7 +19,7 @@ export const selectors = {
 } as const;
 
 const HOSTS = new Set(['teams.microsoft.com', 'teams.live.com', 'teams.cloud.microsoft']);
-const matchesPath = ({ pathname }: ChatLocation): boolean => /^\/(v2\/?|_|l\/)/.test(pathname) || pathname === '/';
+const matchesPath = ({ pathname }: ChatLocation): boolean => /^\/(v2\/?$|v2\/|_$|_\/|l\/)/.test(pathname);
 const matches = (loc: ChatLocation): boolean => HOSTS.has(loc.hostname) && matchesPath(loc);
 
 const authorOf = (el: Element) => ownQuery(el, selectors.author, selectors.message);
