@@ -209,4 +209,27 @@ describe('computeDigest', () => {
     const { archive: _d, ...f2 } = fullLater;
     expect(s2).toEqual(f2);
   });
+
+  it('recomputes a cached past week when a note in it changes', () => {
+    const notes = seedStore(2000, NOW, 120, 3);
+    const first = computeDigest({ notes, thanks: [], events: [], settings: me, now: NOW, timeZone: 'UTC' });
+    const target = notes.find((n) => n.createdAt < NOW - 20 * DAY_MS && n.createdAt > NOW - 27 * DAY_MS)!;
+    const gone = { ...target, deletedAt: NOW, updatedAt: NOW };
+    const index = advanceIndex(structuredClone(first.index), [gone], me.meIds, 'UTC');
+    const ws = first.digest.weekStarts.find(
+      (w, i, all) => gone.createdAt >= w && gone.createdAt < (all[i + 1] ?? Infinity),
+    )!;
+    expect(index.weeks[ws]).toBeUndefined();
+    const after = notes.map((n) => (n.id === gone.id ? gone : n));
+    const inc = computeDigest({ notes: after, thanks: [], events: [], settings: me, now: NOW, timeZone: 'UTC', index });
+    expect(inc.digest.health).toEqual(run(after).health);
+    expect(inc.digest.health).not.toEqual(first.digest.health);
+  });
+
+  it('keeps New York weeks whole across the end of daylight saving time', () => {
+    const now = Date.parse('2026-11-04T15:00:00Z'); // Wednesday after DST ended on Sunday Nov 1
+    const d = run([], { now, timeZone: 'America/New_York' });
+    expect(new Date(d.weekStart).toISOString()).toBe('2026-11-02T05:00:00.000Z');
+    expect(new Date(d.weekStarts[10]!).toISOString()).toBe('2026-10-26T04:00:00.000Z');
+  });
 });
