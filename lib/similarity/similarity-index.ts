@@ -4,6 +4,12 @@ import { comparableText, quoteKey } from './text-of';
 import { threadKey } from './thread-key';
 
 /**
+ * Postings one query may walk: bounds the worst case (a draft made only of common words) so the capture panel
+ * never waits; such drafts rarely reach the threshold through common words alone.
+ */
+const MAX_POSTINGS = 120_000;
+
+/**
  * A compact, incrementally maintained structure for finding notes like a draft in milliseconds at 100k notes:
  * word → note postings (for TF-IDF cosine), plus exact maps by page key, chat thread and normalised quote.
  * Build it once (background start) and keep it current with `upsert`/`remove`; queries never scan every note.
@@ -102,7 +108,13 @@ export class SimilarityIndex {
    * first and the walk stops once the words left could not lift an unseen note to `minScore` (MaxScore
    * pruning): common words never cost a scan. Returns slot → cosine.
    */
-  wordScores(words: string[], minScore: number, extra: Iterable<number> = [], keep = 64): Map<number, number> {
+  wordScores(
+    words: string[],
+    minScore: number,
+    extra: Iterable<number> = [],
+    keep = 64,
+    maxPostings = MAX_POSTINGS,
+  ): Map<number, number> {
     const n = Math.max(this.live, 1);
     const idf = (df: number) => Math.log(1 + n / Math.max(df, 1));
     const query = new Map<number, number>();
@@ -120,9 +132,11 @@ export class SimilarityIndex {
     let remaining = terms.reduce((sum, [, w]) => sum + w, 0);
     const touched: number[] = [];
     const scores = this.scores;
+    let budget = maxPostings;
     for (const [t, weight] of terms) {
-      if (remaining < need) break;
+      if (remaining < need || budget <= 0) break;
       remaining -= weight;
+      budget -= this.postings[t]!.length;
       for (const slot of this.postings[t]!) {
         if (this.terms[slot] === undefined) continue;
         if (scores[slot] === 0) touched.push(slot);
