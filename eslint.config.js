@@ -39,7 +39,18 @@ export default tseslint.config(
     rules: forbid([...ENTRYPOINTS, ...BROWSER], 'Components get data via props and hooks; no browser.* here.'),
   },
   {
-    files: ['lib/anchoring/**', 'lib/search/**', 'lib/digest/**', 'lib/capture/**', 'lib/model/**', 'lib/highlight/**'],
+    files: [
+      'lib/anchoring/**',
+      'lib/search/**',
+      'lib/digest/**',
+      'lib/capture/**',
+      'lib/model/**',
+      'lib/highlight/**',
+      'lib/similarity/**',
+      'lib/export/**',
+      'lib/import/**',
+      'lib/collections/**',
+    ],
     ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.bench.ts'],
     rules: forbid(
       [...ENTRYPOINTS, ...DB, ...BROWSER, ...UI],
