@@ -12,25 +12,42 @@ import { observerCost } from './chat-observer';
 const pct = (r: number, t: number) => (t ? ((100 * r) / t).toFixed(1).padStart(6) : '     -');
 const isQuick = process.argv.includes('--quick');
 
-console.log('Extraction accuracy (messages fully right; per field right/total), fixtures | after class-hash rotation');
+console.log(
+  'Extraction accuracy (messages fully right; per field right/total) | after class-hash rotation | ' +
+    'baseline: the generic ARIA reader on the same pages',
+);
 let right = 0;
 let total = 0;
 let rotatedRight = 0;
-const rows: [string, Score, Score][] = [
+const rows: [string, Score, Score, Score | undefined][] = [
   ...ADAPTERS.map(
-    (a) => [a.id, scoreAdapter(a, a.id), scoreAdapter(a, a.id, rotateClassHashes)] as [string, Score, Score],
+    (a) =>
+      [a.id, scoreAdapter(a, a.id), scoreAdapter(a, a.id, rotateClassHashes), scoreAdapter(genericAdapter, a.id)] as [
+        string,
+        Score,
+        Score,
+        Score,
+      ],
   ),
-  ['generic', scoreAdapter(genericAdapter, 'generic'), scoreAdapter(genericAdapter, 'generic', rotateClassHashes)],
+  [
+    'generic',
+    scoreAdapter(genericAdapter, 'generic'),
+    scoreAdapter(genericAdapter, 'generic', rotateClassHashes),
+    undefined,
+  ],
 ];
-for (const [id, s, rot] of rows) {
+let baselineRight = 0;
+for (const [id, s, rot, base] of rows) {
   const fields = FIELDS.map((f) => `${f} ${pct(s.fields[f].right, s.fields[f].total)}%`).join('  ');
   console.log(
-    `${id.padEnd(12)} ${String(s.right).padStart(2)}/${s.messages} ${pct(s.right, s.messages)}%  ${fields}  | rotated ${pct(rot.right, rot.messages)}%`,
+    `${id.padEnd(12)} ${String(s.right).padStart(2)}/${s.messages} ${pct(s.right, s.messages)}%  ${fields}  | rotated ${pct(rot.right, rot.messages)}%` +
+      (base ? `  | generic reader ${pct(base.right, base.messages)}%` : ''),
   );
   if (id !== 'generic') {
     right += s.right;
     total += s.messages;
     rotatedRight += rot.right;
+    baselineRight += base?.right ?? 0;
   }
 }
 
@@ -71,6 +88,7 @@ console.log(
     adapters: ADAPTERS.length,
     accuracy: Number((right / total).toFixed(4)),
     accuracyClassRotated: Number((rotatedRight / total).toFixed(4)),
+    genericReaderAccuracy: Number((baselineRight / total).toFixed(4)),
     messages: total,
     observerMsPerBatch: Number(cost.ours!.toFixed(3)),
     observerOverheadMsPerBatch: Number(cost.bare!.toFixed(3)),

@@ -139,3 +139,15 @@ export function findMessageElement(adapter: ChatAdapter, root: ParentNode, ref: 
   for (const test of tests) for (const el of els) if (test(get(el))) return el;
   return null;
 }
+
+/**
+ * What to hand `observeMessages`: the nearest element holding every rendered message (the app's list), so
+ * the observer sees re-renders without watching the whole page. `doc.body` when nothing is rendered yet.
+ */
+export function messageListRoot(adapter: ChatAdapter, doc: Document): Element {
+  const els = adapter.messagesIn(doc);
+  const [first, last] = [els[0], els.at(-1)];
+  let root: Element | null = first?.parentElement ?? null;
+  while (root && last && !root.contains(last)) root = root.parentElement;
+  return root ?? doc.body;
+}

@@ -2,7 +2,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { VIRTUAL_CHANNEL_URL, virtualChannelHtml, virtualTs } from '../../../tests/fixtures/chat/virtual-channel';
 import { locationOf } from '../../../tests/fixtures/chat/load';
-import { adapterFor, findMessageElement, observeMessages, threadContextAt } from './index';
+import { adapterFor, findMessageElement, messageListRoot, observeMessages, threadContextAt } from './index';
 
 type ChatWindow = Window & { chatScrollTo(first: number): void };
 const settle = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -21,6 +21,7 @@ describe('a virtualised channel', () => {
   it('renders only a window, and a harvest holds only what is rendered', () => {
     const { doc, adapter } = open();
     expect(adapter.id).toBe('slack');
+    expect(messageListRoot(adapter, doc)).toBe(doc.querySelector('[role="list"]'));
     const els = adapter.messagesIn(doc);
     expect(els).toHaveLength(40);
     const ctx = threadContextAt(els[5]!, doc, locationOf(VIRTUAL_CHANNEL_URL))!;
