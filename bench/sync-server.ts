@@ -49,11 +49,14 @@ const app = createApp({
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   console.log(JSON.stringify({ port: info.port, tokens }));
 });
-const stop = async () => {
-  server.close();
-  if (process.env.BENCH_DB === 'postgres') await db.query(`DROP SCHEMA ${schema} CASCADE`);
-  await db.close();
-  process.exit(0);
+const stop = () => {
+  // Let requests still in flight finish before the schema goes.
+  server.close(async () => {
+    if (process.env.BENCH_DB === 'postgres') await db.query(`DROP SCHEMA ${schema} CASCADE`);
+    await db.close();
+    process.exit(0);
+  });
+  if ('closeIdleConnections' in server) server.closeIdleConnections();
 };
 process.once('SIGTERM', () => void stop());
 process.once('SIGINT', () => void stop());

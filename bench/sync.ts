@@ -94,12 +94,24 @@ async function firstSync(s: Server, token: string, limit: number): Promise<{ ms:
   return { ms: performance.now() - t0, cursor };
 }
 
+/** Waits until the server answers promptly again, so one load phase's backlog does not bleed into the next. */
+async function settle(s: Server): Promise<void> {
+  for (let i = 0; i < 60; i++) {
+    const t0 = performance.now();
+    await fetch(`${s.base}/healthz`).then((r) => r.text());
+    if (performance.now() - t0 < 200) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+}
+
 async function load(s: Server, path: string): Promise<{ rps: number; p50: number; p99: number; errors: number }> {
+  await settle(s);
   let next = 0;
   const result = await autocannon({
     url: s.base + path,
     connections: MEMBERS,
     duration: SECONDS,
+    timeout: 60,
     // One member per connection: each polls with its own token.
     setupClient: (client) => client.setHeaders({ authorization: `Bearer ${s.tokens[1 + (next++ % MEMBERS)]}` }),
   });
@@ -124,9 +136,9 @@ async function benchOne(db: 'pglite' | 'postgres', env: Record<string, string>) 
       head = big.cursor;
       baseline.push((await firstSync(s, s.tokens[1 + r]!, 100)).ms);
     }
+    const floor = await load(s, '/healthz');
     const atHead = await load(s, `/v1/sync/pull?cursor=${encodeURIComponent(head)}`);
     const page100 = await load(s, '/v1/sync/pull?limit=100');
-    const floor = await load(s, '/healthz');
     const firstSyncMs = median(ours);
     console.log(
       `\n[${db}] ${NOTES} notes, ${MEMBERS} members, median of ${RUNS}; load average ${loadavg()

@@ -19,7 +19,10 @@ export async function seedDemo(
   publicUrl: string,
   at = Date.now(),
 ): Promise<{ communityId: string; inviteLink: string }> {
-  const communityId = await createCommunity(db, 'Demo: web craft circle', at);
+  const existing = await db.query<{ id: string }>('SELECT id FROM communities WHERE name = $1', [DEMO_NAME]);
+  const found = existing.rows[0]?.id;
+  if (found) return { communityId: found, inviteLink: await demoInvite(db, publicUrl, found, null, at) };
+  const communityId = await createCommunity(db, DEMO_NAME, at);
   const members: AuthContext[] = [];
   for (const [i, name] of DEMO_MEMBERS.entries()) {
     const memberId = uuidv7();
@@ -79,13 +82,14 @@ export async function seedDemo(
   });
   await send(0, { op: 'create', note: draft }, at - 1000);
   await send(0, { op: 'delete', noteId: draft.id }, at - 500);
-  const { code } = await createInvite(db, {
-    communityId,
-    role: 'member',
-    maxUses: 20,
-    expiresAt: at + 30 * 86_400_000,
-    createdBy: members[0]!.memberId,
-    at,
-  });
-  return { communityId, inviteLink: formatInviteLink(publicUrl, code) };
+  return { communityId, inviteLink: await demoInvite(db, publicUrl, communityId, members[0]!.memberId, at) };
+}
+
+const DEMO_NAME = 'Demo: web craft circle';
+
+/** A 20-use member invite, so several browser profiles can join the demo. */
+async function demoInvite(db: Database, publicUrl: string, communityId: string, by: string | null, at: number) {
+  const expiresAt = at + 30 * 86_400_000;
+  const { code } = await createInvite(db, { communityId, role: 'member', maxUses: 20, expiresAt, createdBy: by, at });
+  return formatInviteLink(publicUrl, code);
 }
