@@ -69,6 +69,13 @@ describe('our JSON: exact round trip', () => {
     expect(seen).toBeGreaterThan(150); // the generator really makes valid notes
   });
 
+  it('tags stay the same through a round trip, even ones typed with several #', () => {
+    const parsed = NoteSchema.parse({ ...goldenNotes().notes[0]!, tags: ['## Deep Work', '#x', '##y'] });
+    expect(parsed.tags).toEqual(['deep-work', 'x', 'y']);
+    const r = importFile(exportJson([parsed]));
+    expect(r.ok && r.value.notes).toEqual([parsed]);
+  });
+
   it('keeps every field of rich notes (chat, contributors, rich html) and skips ones already present', () => {
     const { notes, collection } = goldenNotes();
     const file = exportJson(notes, { collections: [collection] });

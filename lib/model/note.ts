@@ -30,7 +30,7 @@ export const WebUrlSchema = z
   }, 'must be an http(s) URL');
 
 export const TagSchema = safeText(64)
-  .transform((t) => t.trim().replace(/^#/, '').replace(/\s+/g, '-').toLowerCase())
+  .transform((t) => t.trim().replace(/^#+/, '').trim().replace(/\s+/g, '-').toLowerCase())
   .pipe(z.string().min(1).max(64));
 
 export const PageContextSchema = z.strictObject({
