@@ -74,6 +74,12 @@ export function registerHandlers() {
     isExtensionPage(sender) ? notes.restore(String(data?.id)) : err('Not allowed'),
   );
 
+  onMessage('moveNotes', ({ data, sender }) => {
+    if (!isExtensionPage(sender)) return err('Not allowed');
+    const ids = Array.isArray(data?.ids) ? data.ids.map(String).slice(0, 10_000) : [];
+    return notes.moveToPage(ids, String(data?.url));
+  });
+
   onMessage('openNote', async ({ data, sender }) => {
     if (!isExtensionPage(sender)) return err('Not allowed');
     const note = await notes.get(String(data?.id));

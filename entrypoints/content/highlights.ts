@@ -1,39 +1,91 @@
-import { anchorInModel, buildTextModel } from '@/lib/anchoring';
-import { createPainter } from '@/lib/highlight';
-import { sendMessage, type PaintableNote } from '@/lib/messaging/protocol';
+import { anchorInModel, buildTextModel, IGNORE_ATTRIBUTE } from '@/lib/anchoring';
+import { createPainter, type Painter } from '@/lib/highlight';
+import { sendMessage, type PageStatus, type PaintableNote } from '@/lib/messaging/protocol';
+
+const MIN_DELAY = 250;
+const MAX_DELAY = 5_000;
 
 /**
- * Paints this page's notes. Asks the background once (an indexed lookup); anchoring runs only when the page
- * has notes. `refresh` is called again after a save.
+ * Paints this page's notes and keeps them painted: asks the background once per URL (an indexed lookup),
+ * anchors only when the page has notes, and re-anchors when the DOM changes (late content, re-renders) —
+ * debounced, backing off when anchoring gets expensive — and when a single-page app changes URL.
  */
 export function createHighlights(signal: AbortSignal) {
-  let painter: ReturnType<typeof createPainter> | null = null;
-  signal.addEventListener('abort', () => painter?.destroy());
+  let painter: Painter | null = null;
+  let notes: PaintableNote[] = [];
+  let status: PageStatus = { url: location.href, painted: [], orphans: [] };
+  let focusNoteId: string | undefined;
+  let observer: MutationObserver | null = null;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let delay = MIN_DELAY;
+  /** The URL the current `notes` belong to; a single-page app may have moved on since. */
+  let notesUrl = '';
 
   const canonical = () => document.querySelector<HTMLLinkElement>('link[rel~="canonical" i]')?.href;
 
-  async function refresh(): Promise<{ painted: number; orphans: PaintableNote[] }> {
-    const { notes, focusNoteId } = await sendMessage('getPageNotes', { url: location.href, canonicalUrl: canonical() });
-    if (signal.aborted) return { painted: 0, orphans: [] };
-    if (notes.length === 0 && !painter) return { painted: 0, orphans: [] };
-    painter ??= createPainter(document);
+  function anchorAll() {
+    const started = performance.now();
     const root = document.body ?? document.documentElement;
-    const items: { id: string; range: Range; isOwn: boolean }[] = [];
-    const orphans: PaintableNote[] = [];
     const model = buildTextModel(root); // one read of the page's text for every note
+    const items: { id: string; range: Range; isOwn: boolean }[] = [];
+    const painted: PaintableNote[] = [];
+    const orphans: PaintableNote[] = [];
     for (const note of notes) {
-      const range = note.selectors.length ? (anchorInModel(note.selectors, model)?.range ?? null) : null;
-      if (range) items.push({ id: note.id, range, isOwn: note.isOwn });
-      else if (note.selectors.length) orphans.push(note);
+      if (!note.selectors.length) continue; // page and link notes have nothing to paint
+      const range = anchorInModel(note.selectors, model)?.range;
+      if (range) {
+        items.push({ id: note.id, range, isOwn: note.isOwn });
+        painted.push(note);
+      } else orphans.push(note);
     }
-    painter.paint(items);
+    if (items.length || painter) (painter ??= createPainter(document)).paint(items);
+    status = { url: location.href, painted, orphans };
     const focus = items.find((i) => i.id === focusNoteId);
     if (focus) {
-      const el = focus.range.startContainer.parentElement;
-      el?.scrollIntoView({ block: 'center', behavior: 'instant' });
+      focusNoteId = undefined;
+      focus.range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
     }
-    return { painted: items.length, orphans };
+    // Expensive pages get re-anchored less often.
+    const cost = performance.now() - started;
+    delay = cost > 30 ? Math.min(delay * 2, MAX_DELAY) : MIN_DELAY;
   }
 
-  return { refresh };
+  const isOurs = (n: Node) => (n instanceof Element ? n : n.parentElement)?.closest(`[${IGNORE_ATTRIBUTE}]`) !== null;
+
+  function watch() {
+    if (observer || notes.length === 0) return;
+    observer = new MutationObserver((records) => {
+      if (records.every((r) => isOurs(r.target))) return;
+      clearTimeout(timer);
+      // SPAs re-render when they navigate: a new URL means other notes, not a re-anchor of these.
+      timer = setTimeout(() => (location.href === notesUrl ? anchorAll() : void refresh()), delay);
+    });
+    observer.observe(document.documentElement, { childList: true, subtree: true, characterData: true });
+  }
+
+  signal.addEventListener('abort', () => {
+    observer?.disconnect();
+    clearTimeout(timer);
+    painter?.destroy();
+  });
+
+  /** Loads this URL's notes from the background and paints them. */
+  async function refresh(): Promise<PageStatus> {
+    const url = location.href;
+    const res = await sendMessage('getPageNotes', { url, canonicalUrl: canonical() });
+    if (signal.aborted) return status;
+    if (location.href !== url) return refresh(); // navigated while we asked: these notes are stale
+    notes = res.notes;
+    notesUrl = url;
+    focusNoteId = res.focusNoteId ?? focusNoteId;
+    if (notes.length === 0 && !painter) {
+      status = { url: location.href, painted: [], orphans: [] };
+      return status;
+    }
+    anchorAll();
+    watch();
+    return status;
+  }
+
+  return { refresh, status: () => status };
 }

@@ -15,6 +15,8 @@ export default defineContentScript({
     const highlights = createHighlights(ctx.signal);
     const repaint = () => void highlights.refresh().catch(() => undefined);
     repaint();
+    // Single-page apps change URL without a load: the new URL has notes of its own.
+    ctx.addEventListener(window, 'wxt:locationchange', repaint);
 
     registerHarvestButton(ctx, getHost, (range) => void openCapturePanel(getHost(), 'selection', { range }));
 
@@ -39,9 +41,11 @@ export default defineContentScript({
       if (host) closePanel(host, data.captureId);
       if (data.isSaved) repaint();
     });
+    const offStatus = onMessage('getPageStatus', () => highlights.status());
     ctx.onInvalidated(() => {
       offStart();
       offClosed();
+      offStatus();
     });
   },
 });

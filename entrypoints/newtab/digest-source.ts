@@ -58,13 +58,14 @@ async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string): 
 export async function loadDigest(db: CommonplaceDb, req: DigestRequest): Promise<Digest> {
   const weekStarts = trendWeekStarts(req.now, req.timeZone);
   const day = dayString(localDay(req.now, req.timeZone));
-  const fp = await fingerprint(db, req, day);
-  const cached = (await db.kv.get(DAY_KEY))?.value as DayCache | undefined;
+  const [fp, cachedRow] = await Promise.all([fingerprint(db, req, day), db.kv.get(DAY_KEY)]);
+  const cached = cachedRow?.value as DayCache | undefined;
   if (cached?.fingerprint === fp) return cached.digest;
 
   const meIds = req.settings.meIds;
   const stored = (await db.kv.get(INDEX_KEY))?.value as DigestIndex | undefined;
   const index = stored?.v === 1 ? stored : emptyIndex(req.timeZone);
+  const cursorBefore = index.cursor;
   const changed = await db.notes.where('updatedAt').aboveOrEqual(index.cursor).toArray();
   advanceIndex(index, changed, meIds, req.timeZone);
 
@@ -106,9 +107,12 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest): Promise
     index,
   });
   const rows: { key: string; value: unknown }[] = [
-    { key: INDEX_KEY, value: next },
     { key: DAY_KEY, value: { fingerprint: fp, digest } satisfies DayCache },
   ];
+  // The index is the biggest row: write it only when notes changed or a week was newly cached.
+  const isIndexDirty =
+    !stored || changed.some((n) => n.updatedAt > cursorBefore) || !sameKeys(next.weeks, stored.weeks);
+  if (isIndexDirty) rows.push({ key: INDEX_KEY, value: next });
   if (digest.archive && shown[digest.archive.id] !== day) {
     rows.push({ key: SHOWN_KEY, value: { ...shown, [digest.archive.id]: day } });
   }
@@ -122,15 +126,25 @@ export async function loadDigestByFullScan(db: CommonplaceDb, req: DigestRequest
   return computeDigest({ notes, thanks, events, settings: req.settings, now: req.now, timeZone: req.timeZone }).digest;
 }
 
-/** Older notes worth resurfacing: the most-thanked ones, a day-seeded sample of the rest, and today's pick. */
+/**
+ * Older notes worth resurfacing: today's pick once there is one (the choice is made once a day); else the
+ * most-thanked ones and a day-seeded sample of the rest.
+ */
 async function archiveCandidates(db: CommonplaceDb, olderThan: number, day: string, shown: Record<string, string>) {
+  const todays = Object.keys(shown).filter((id) => shown[id] === day);
+  if (todays.length > 0) {
+    const [notes, thanks] = await Promise.all([
+      db.notes.bulkGet(todays),
+      db.thanks.where('noteId').anyOf(todays).toArray(),
+    ]);
+    if (notes.some((n) => n && n.deletedAt === undefined)) return { notes: notes.filter(isNote), thanks };
+  }
   const counts = new Map<string, number>();
   for (const k of await db.thanks.orderBy('noteId').keys()) counts.set(String(k), (counts.get(String(k)) ?? 0) + 1);
   const top = [...counts]
     .sort((a, b) => b[1] - a[1])
     .slice(0, ARCHIVE_TOP_THANKED)
     .map(([id]) => id);
-  const todays = Object.keys(shown).filter((id) => shown[id] === day);
   const older = db.notes.where('createdAt').below(olderThan);
   const total = await older.count();
   const offset = total > ARCHIVE_SAMPLE ? hash(day) % (total - ARCHIVE_SAMPLE) : 0;
@@ -140,6 +154,12 @@ async function archiveCandidates(db: CommonplaceDb, olderThan: number, day: stri
     top.length ? db.thanks.where('noteId').anyOf(top).toArray() : Promise.resolve([]),
   ]);
   return { notes: [...picked.filter(isNote), ...sample], thanks };
+}
+
+function sameKeys(a: object, b: object | undefined): boolean {
+  if (!b) return false;
+  const ka = Object.keys(a);
+  return ka.length === Object.keys(b).length && ka.every((k) => k in b);
 }
 
 const isNote = (n: Note | undefined): n is Note => n !== undefined;

@@ -3,8 +3,10 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { FilterChips } from '@/components/FilterChips';
 import { NoteCard } from '@/components/NoteCard';
 import { NoteEditor } from '@/components/NoteEditor';
+import { ThisPageView } from '@/components/ThisPageView';
 import { db } from '@/lib/db';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { usePageStatus } from './use-page-status';
 import type { Note, NoteKind } from '@/lib/model';
 import { useNoteSearch } from './use-search';
 
@@ -32,6 +34,8 @@ export function App() {
   const [undo, setUndo] = useState<Note | null>(null);
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
+  const [view, setView] = useState<'all' | 'page'>('all');
+  const page = usePageStatus();
 
   const filtered = useMemo(
     () => (allNotes ?? []).filter((n) => (!kind || n.kind === kind) && (!tag || n.tags.includes(tag))),
@@ -51,7 +55,7 @@ export function App() {
     document.getElementById(`note-${hits[active]?.note.id}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, hits]);
 
-  const open = async (note: Note) => {
+  const open = async (note: Pick<Note, 'id'>) => {
     const r = await sendMessage('openNote', { id: note.id });
     if (!r.ok) setError(r.error);
     else window.close();
@@ -98,7 +102,29 @@ export function App() {
       <div id={`${searchId}-help`} className="muted" style={{ fontSize: 12 }}>
         ↑↓ to move, Enter to open the page at the quote.
       </div>
-      {!isEmptyStore && <FilterChips kind={kind} tag={tag} tags={topTags} onKind={setKind} onTag={setTag} />}
+      <div className="row" role="group" aria-label="View">
+        <button type="button" className="chip" aria-pressed={view === 'all'} onClick={() => setView('all')}>
+          All notes
+        </button>
+        <button type="button" className="chip" aria-pressed={view === 'page'} onClick={() => setView('page')}>
+          This page{page.status ? ` (${page.status.painted.length + page.status.orphans.length})` : ''}
+        </button>
+      </div>
+      {view === 'page' && (
+        <ThisPageView
+          status={page.status}
+          onOpen={(id) => void open({ id })}
+          onMove={async (ids, url) => {
+            const r = await sendMessage('moveNotes', { ids, url });
+            if (!r.ok) return r.error;
+            page.reload();
+            return `Moved ${r.value} note${r.value === 1 ? '' : 's'}.`;
+          }}
+        />
+      )}
+      {view === 'all' && !isEmptyStore && (
+        <FilterChips kind={kind} tag={tag} tags={topTags} onKind={setKind} onTag={setTag} />
+      )}
       {error && (
         <p role="alert" className="error">
           {error}
@@ -114,7 +140,7 @@ export function App() {
           </div>
         )}
       </div>
-      {isEmptyStore ? (
+      {view === 'page' ? null : isEmptyStore ? (
         <section className="pad" aria-label="Getting started">
           <h2 style={{ margin: '0 0 6px', fontSize: 16 }}>Nothing harvested yet</h2>
           <p className="muted" style={{ margin: 0 }}>

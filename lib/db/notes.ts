@@ -4,8 +4,11 @@ import {
   NoteDraftSchema,
   NotePatchSchema,
   NoteSchema,
+  WebUrlSchema,
   err,
+  ok,
   pageKey,
+  stripTracking,
   type Note,
   type NoteDraft,
   type NotePatch,
@@ -87,6 +90,29 @@ export function notesRepository(db: CommonplaceDb, now: () => number = Date.now)
         const next: Note = { ...rest, updatedAt: Math.max(now(), note.updatedAt + 1) };
         await dropUnsentDelete(db, id);
         return putTracked('edit', next);
+      });
+    },
+
+    /** Moves notes to the page at `url` (the page moved): they then paint and are found there. */
+    async moveToPage(ids: string[], url: string): Promise<Result<number>> {
+      const parsed = WebUrlSchema.safeParse(url);
+      if (!parsed.success) return err('The new address must be an http(s) URL');
+      const target = stripTracking(parsed.data);
+      return db.transaction('rw', db.notes, async () => {
+        let moved = 0;
+        for (const id of ids) {
+          const note = await db.notes.get(id);
+          if (!note || !live(note)) continue;
+          const page = { ...note.page, url: target, canonicalUrl: target };
+          await db.notes.put({
+            ...note,
+            page,
+            pageKey: pageKey(target),
+            updatedAt: Math.max(now(), note.updatedAt + 1),
+          });
+          moved++;
+        }
+        return moved ? ok(moved) : err('No such notes');
       });
     },
 

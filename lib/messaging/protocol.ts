@@ -29,6 +29,13 @@ export interface PaintableNote {
   isOwn: boolean;
 }
 
+/** What a page shows of its notes: the ones painted, and the orphans whose text is gone. */
+export interface PageStatus {
+  url: string;
+  painted: PaintableNote[];
+  orphans: PaintableNote[];
+}
+
 export interface PendingCapture extends CaptureRequest {
   captureId: string;
   tagSuggestions: string[];
@@ -59,6 +66,10 @@ export interface ProtocolMap {
   getPageNotes(req: { url: string; canonicalUrl?: string }): { notes: PaintableNote[]; focusNoteId?: string };
   /** B→C: start a harvest in this frame (shortcut or context menu). */
   startHarvest(req: { mode: CaptureMode; linkUrl?: string; linkText?: string }): void;
+  /** P→C: which of this page's notes are painted and which are orphans (the popup's "This page" view). */
+  getPageStatus(): PageStatus;
+  /** P→B: move notes to another URL (the page moved); answers how many moved. */
+  moveNotes(req: { ids: string[]; url: string }): Result<number>;
   /** B→C: the capture panel closed; remove it and, if saved, repaint. */
   captureClosed(req: { captureId: string; isSaved: boolean }): void;
 }
