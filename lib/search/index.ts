@@ -69,6 +69,15 @@ export class SearchIndex {
     return true;
   }
 
+  /**
+   * Builds the lookups that are otherwise made on first use (sorted vocabulary for prefixes, trigrams for
+   * typos). Call it when the page is idle after loading, e.g. in requestIdleCallback, so the first typo'd
+   * keystroke does not pay for it.
+   */
+  warm(): void {
+    this.store.vocab.warm();
+  }
+
   /** Hits for a query of the QUERY_HELP language, best first. An empty query gives the newest notes. */
   search(query: string, options?: SearchOptions): SearchHit[] {
     return runSearch(this.store, query, options);

@@ -28,7 +28,9 @@ export function buildGroups(store: Store, q: ParsedQuery): Group[] | null {
     const exact = vocab.live(w.text);
     if (exact >= 0) terms.push({ id: exact, weight: 1 });
     if (w.isPrefix) {
-      for (const id of vocab.withPrefix(w.text, PREFIX_LIMIT)) {
+      // One or two typed letters match much of the vocabulary: only their most common words are worth it.
+      const limit = w.text.length === 1 ? 8 : w.text.length === 2 ? 24 : PREFIX_LIMIT;
+      for (const id of vocab.withPrefix(w.text, limit)) {
         terms.push({ id, weight: 0.7 + (0.2 * w.text.length) / vocab.terms[id]!.length });
       }
     }
@@ -95,8 +97,7 @@ export function matchGroups(
     .map((g) => ({ g, n: size(g) }))
     .sort((a, b) => a.n - b.n)
     .map((x) => x.g);
-  const hits = new Uint8Array(store.end);
-  const quality = new Float32Array(store.end);
+  const { hits, quality } = store.matchScratch();
   const touched: number[] = [];
   ordered.forEach((g, gi) => {
     for (const { id, weight } of g.terms) {
@@ -117,5 +118,6 @@ export function matchGroups(
     quality[s] = quality[s]! / scored;
     slots.push(s);
   }
+  store.touched = touched;
   return { slots, quality };
 }

@@ -38,13 +38,14 @@ export function runSearch(store: Store, input: string, options: SearchOptions = 
   const prior = priorOf(store, now);
   const pre = store.scratch();
   for (const s of slots) pre[s] = round(quality[s]! + 0.15 * prior[s]!);
-  const byPre = (a: number, b: number) => pre[b]! - pre[a]! || tieBreak(store, a, b);
+  const tie = (a: number, b: number) => tieBreak(store, a, b);
+  const byPre = (a: number, b: number) => pre[b]! - pre[a]! || tie(a, b);
   const words = [...q.words.map((w) => w.text), ...q.phrases.map((p) => p.join(' '))];
   if (words.length === 0) {
-    return topK(slots, limit, byPre).map((s) => ({ id: store.idOf(s), score: pre[s]! }));
+    return topK(slots, limit, pre, tie).map((s) => ({ id: store.idOf(s), score: pre[s]! }));
   }
 
-  const candidates = topK(slots, Math.max(limit, options.candidates ?? 200), byPre);
+  const candidates = topK(slots, Math.max(limit, options.candidates ?? 200), pre, tie);
   const ids = candidates.map((s) => store.fields(s));
   const wordSets = groups.filter((g) => g.isScored).map((g) => new Set(g.terms.map((t) => t.id)));
   const matchedTerms = new Set(wordSets.flatMap((g) => [...g]));

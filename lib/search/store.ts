@@ -291,6 +291,26 @@ export class Store {
   private seenBuf = new Int32Array(0);
   private scratchBuf = new Float64Array(0);
 
+  private hitsBuf = new Uint8Array(0);
+  private qualityBuf = new Float32Array(0);
+  /** Slots the last search marked in the match scratch arrays; cleared before the next search. */
+  touched: number[] = [];
+
+  /** Zeroed per-slot arrays for matching (see matchGroups), reused across keystrokes to spare the GC. */
+  matchScratch(): { hits: Uint8Array; quality: Float32Array } {
+    if (this.hitsBuf.length < this.end) {
+      this.hitsBuf = new Uint8Array(this.cap);
+      this.qualityBuf = new Float32Array(this.cap);
+      this.touched = [];
+    }
+    for (const s of this.touched) {
+      this.hitsBuf[s] = 0;
+      this.qualityBuf[s] = 0;
+    }
+    this.touched = [];
+    return { hits: this.hitsBuf, quality: this.qualityBuf };
+  }
+
   /** A per-slot scratch array for one search (contents undefined), reused so typing allocates little. */
   scratch(): Float64Array {
     if (this.scratchBuf.length < this.end) this.scratchBuf = new Float64Array(this.cap);

@@ -1,36 +1,47 @@
 /**
- * The `k` best of `items` by `better(a, b) < 0 ⇔ a ranks above b`, best first, without sorting them all:
- * a bounded heap keeps selection at O(n log k) when a common word matches most of 100k notes.
+ * The `k` items with the highest `key[item]`, best first; equal keys fall back to `tie` (negative: a first).
+ * A bounded heap with the comparisons inlined: selection stays O(n log k) and cheap when a common word
+ * matches most of 100k notes on every keystroke.
  */
-export function topK(items: number[], k: number, better: (a: number, b: number) => number): number[] {
+export function topK(items: number[], k: number, key: Float64Array, tie: (a: number, b: number) => number): number[] {
+  const better = (a: number, b: number) => key[b]! - key[a]! || tie(a, b);
   if (items.length <= k) return items.slice().sort(better);
-  const heap: number[] = []; // worst on top
-  const worse = (a: number, b: number) => better(a, b) > 0;
-  const down = (i: number) => {
-    for (;;) {
+  // Min-heap on (key, reversed tie): heap[0] is the worst kept item.
+  const heap = new Int32Array(k);
+  let size = 0;
+  const worse = (a: number, b: number) => {
+    const d = key[a]! - key[b]!;
+    return d < 0 || (d === 0 && tie(a, b) > 0);
+  };
+  for (const x of items) {
+    if (size < k) {
+      let i = size++;
+      heap[i] = x;
+      while (i > 0) {
+        const p = (i - 1) >> 1;
+        if (!worse(heap[i]!, heap[p]!)) break;
+        const t = heap[i]!;
+        heap[i] = heap[p]!;
+        heap[p] = t;
+        i = p;
+      }
+      continue;
+    }
+    const top = heap[0]!;
+    if (key[x]! < key[top]! || (key[x] === key[top] && tie(x, top) >= 0)) continue;
+    heap[0] = x;
+    for (let i = 0; ;) {
       const l = 2 * i + 1;
       const r = l + 1;
       let m = i;
-      if (l < heap.length && worse(heap[l]!, heap[m]!)) m = l;
-      if (r < heap.length && worse(heap[r]!, heap[m]!)) m = r;
-      if (m === i) return;
-      [heap[i], heap[m]] = [heap[m]!, heap[i]!];
+      if (l < size && worse(heap[l]!, heap[m]!)) m = l;
+      if (r < size && worse(heap[r]!, heap[m]!)) m = r;
+      if (m === i) break;
+      const t = heap[i]!;
+      heap[i] = heap[m]!;
+      heap[m] = t;
       i = m;
     }
-  };
-  for (const x of items) {
-    if (heap.length < k) {
-      heap.push(x);
-      for (let i = heap.length - 1; i > 0;) {
-        const p = (i - 1) >> 1;
-        if (!worse(heap[i]!, heap[p]!)) break;
-        [heap[i], heap[p]] = [heap[p]!, heap[i]!];
-        i = p;
-      }
-    } else if (better(x, heap[0]!) < 0) {
-      heap[0] = x;
-      down(0);
-    }
   }
-  return heap.sort(better);
+  return Array.from(heap).sort(better);
 }

@@ -95,6 +95,12 @@ export class Vocab {
     return ids.length > limit ? ids.slice(0, limit) : ids;
   }
 
+  /** Builds the lazy lookups now (sorted order, trigrams), so no later keystroke pays for them. */
+  warm() {
+    this.sortedIds();
+    this.grams ??= this.buildGrams();
+  }
+
   /** Live word terms within `maxEdits` of `word` (not `word` itself), with their distance. */
   nearby(word: string, maxEdits: number, limit: number): { id: number; edits: number }[] {
     if (maxEdits === 0) return [];
