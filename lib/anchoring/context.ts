@@ -31,3 +31,37 @@ function bestSimilarity(window: string, pattern: string): number {
   for (const m of search(window, pattern, maxErrors)) best = Math.min(best, m.errors);
   return best > maxErrors ? 0 : 1 - best / pattern.length;
 }
+
+/** The best approximate occurrence of `pattern` in `text` near `at`: errors first, then distance to `at`. */
+function nearest(text: string, pattern: string, at: number, slack: number, edge: 'start' | 'end'): number | null {
+  const from = Math.max(0, at - slack - (edge === 'end' ? pattern.length : 0));
+  const to = Math.min(text.length, at + slack + (edge === 'start' ? pattern.length : 0));
+  let best: { pos: number; errors: number } | null = null;
+  for (const m of search(text.slice(from, to), pattern, Math.floor(pattern.length / 4))) {
+    const pos = from + (edge === 'end' ? m.end : m.start);
+    if (Math.abs(pos - at) > slack) continue;
+    if (!best || m.errors < best.errors || (m.errors === best.errors && Math.abs(pos - at) < Math.abs(best.pos - at))) {
+      best = { pos, errors: m.errors };
+    }
+  }
+  return best?.pos ?? null;
+}
+
+/**
+ * A fuzzy match's edges are uncertain by its error count; where the stored prefix and suffix sit within that
+ * slack, the quote is exactly the text between them.
+ */
+export function snapToContext(
+  text: string,
+  q: { prefix: string; suffix: string },
+  start: number,
+  end: number,
+  slack: number,
+): { start: number; end: number } {
+  let s = q.prefix ? (nearest(text, q.prefix, start, slack, 'end') ?? start) : start;
+  let e = q.suffix ? (nearest(text, q.suffix, end, slack, 'start') ?? end) : end;
+  if (e <= s) return { start, end };
+  while (s < e && text.charCodeAt(s) === 32) s++;
+  while (e > s && text.charCodeAt(e - 1) === 32) e--;
+  return { start: s, end: e };
+}

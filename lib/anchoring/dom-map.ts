@@ -67,6 +67,9 @@ export function offsetsToRange(model: TextModel, start: number, end: number): Ra
   const ks = Math.max(0, lowerBound(model.nodeStarts, rs + 1) - 1);
   const ke = Math.max(0, lowerBound(model.nodeStarts, re) - 1);
   const range = (model.root.ownerDocument as Document).createRange();
+  // Select the start node first: each later boundary is then compared with a nearby one, not with the
+  // document's start (that comparison walks the whole tree in DOM implementations such as jsdom).
+  range.selectNodeContents(model.nodes[ks] as Text);
   range.setStart(model.nodes[ks] as Text, rs - (model.nodeStarts[ks] as number));
   range.setEnd(model.nodes[ke] as Text, re - (model.nodeStarts[ke] as number));
   return range;

@@ -8,10 +8,15 @@ export interface Candidate {
   errors: number;
 }
 
-/** Share of a quote's characters a fuzzy match may get wrong (1 - QUOTE_MIN in locate.ts). */
-const QUOTE_ERRORS = 0.25;
+/**
+ * Edits a changed quote may carry and still be "clearly" the same words: a few typo fixes plus a word in ten.
+ * Short quotes still get 2–3 (a quarter of their length at most).
+ */
+export function maxQuoteErrors(length: number): number {
+  return Math.min(Math.floor(length / 4), 2 + Math.floor(length / 10));
+}
 /** Share of a 32-char context that may be wrong where it still supports a place (1 - CONTEXT_MIN). */
-const CONTEXT_ERRORS = 0.25;
+const CONTEXT_ERRORS = 0.15;
 /** Context hits followed up: enough for repeated boilerplate, bounded for pathological pages. */
 const MAX_HITS = 32;
 
@@ -32,6 +37,11 @@ function contextHits(text: string, pattern: string): { start: number; end: numbe
   return search(text, pattern, Math.floor(pattern.length * CONTEXT_ERRORS)).slice(0, MAX_HITS);
 }
 
+/** How far from its stored position a quote still counts as "in place". */
+export function nearDistance(length: number): number {
+  return length + maxQuoteErrors(length) + CONTEXT_WINDOW;
+}
+
 /**
  * Approximate matches of the quote, searched only where a match could be accepted: near the stored position
  * and near where its prefix or suffix still appear. Searching the whole page would cost more and could only
@@ -42,17 +52,19 @@ export function* fuzzyCandidates(
   q: Quote,
   pos: TextPositionSelector | undefined,
   deadline: number,
+  onlyNearPosition = false,
 ): Generator<Candidate> {
   const len = q.exact.length;
-  const maxErrors = Math.floor(len * QUOTE_ERRORS);
-  const reach = len + maxErrors + CONTEXT_WINDOW;
+  const maxErrors = maxQuoteErrors(len);
+  const reach = nearDistance(len);
   const windows: [number, number][] = [];
   if (pos) windows.push([pos.start - reach, pos.start + reach]);
-  for (const h of contextHits(text, q.prefix)) windows.push([h.end, h.end + reach]);
-  for (const h of contextHits(text, q.suffix)) windows.push([h.start - reach, h.start]);
+  if (!onlyNearPosition) {
+    for (const h of contextHits(text, q.prefix)) windows.push([h.end, h.end + reach]);
+    for (const h of contextHits(text, q.suffix)) windows.push([h.start - reach, h.start]);
+  }
   const seen = new Set<string>();
   for (const [a, b] of windows) {
-    if (performance.now() > deadline) return;
     const from = Math.max(0, a);
     for (const m of search(text.slice(from, Math.max(from, b)), q.exact, maxErrors)) {
       const c = { start: m.start + from, end: m.end + from, errors: m.errors };
@@ -61,5 +73,6 @@ export function* fuzzyCandidates(
       seen.add(key);
       yield c;
     }
+    if (performance.now() > deadline) return;
   }
 }

@@ -57,4 +57,30 @@ describe('describeRange / anchorSelectors round trip', () => {
     root.querySelector('p')!.textContent = 'Entirely different words now.';
     expect(anchorSelectors(selectors, root)).toBeNull();
   });
+
+  it('describes ranges whose boundaries are elements, not text nodes', () => {
+    const r = document.createRange();
+    r.selectNodeContents(root.querySelector('b')!);
+    expect(describeRange(r, root)[0]).toMatchObject({ exact: 'bold words' });
+    r.selectNode(root.querySelectorAll('p')[1]!);
+    expect(describeRange(r, root)[0]).toMatchObject({ exact: 'Second paragraph with bold words and a tail.' });
+  });
+
+  it('describes nothing for an empty range or one outside the root', () => {
+    const empty = document.createRange();
+    empty.setStart(root.querySelector('p')!.firstChild!, 3);
+    expect(describeRange(empty, root)).toEqual([]);
+    const outside = document.createElement('div');
+    outside.textContent = 'detached';
+    const r = document.createRange();
+    r.selectNodeContents(outside);
+    expect(describeRange(r, root)).toEqual([]);
+  });
+
+  it('anchors again after the page is re-indented and wrapped in new elements', () => {
+    const selectors = describeRange(rangeOf(root, 'jumps over the lazy'), root);
+    document.body.innerHTML = `<main><div><article>\n\n  <h1>Title</h1>\n  <p>The quick brown fox
+        jumps   over the <span>lazy</span> dog.</p><p>Second paragraph with <b>bold words</b> and a tail.</p></article></div></main>`;
+    expect(anchorSelectors(selectors, document.body)?.toString().replace(/\s+/g, ' ')).toBe('jumps over the lazy');
+  });
 });

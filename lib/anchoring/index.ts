@@ -2,9 +2,9 @@ import type { Selector } from '../model/selectors';
 import { describeOffsets } from './describe';
 import { offsetsToRange } from './dom-map';
 import { locate, type LocateOptions, type Match } from './locate';
-import { buildTextModel, type TextModel } from './text-model';
+import { readTextModel, type TextModel } from './text-model';
 
-export { buildTextModel, normalizeWhitespace, IGNORE_ATTRIBUTE, type TextModel } from './text-model';
+export { buildTextModel, readTextModel, normalizeWhitespace, IGNORE_ATTRIBUTE, type TextModel } from './text-model';
 export { locate, type LocateOptions, type Match } from './locate';
 export { offsetsToRange, rangeToOffsets } from './dom-map';
 
@@ -13,15 +13,15 @@ export { offsetsToRange, rangeToOffsets } from './dom-map';
  * separated): stable when the page only re-indents or restructures. `[]` for an empty or foreign range.
  */
 export function describeRange(range: Range, root: Element): Selector[] {
-  return describeOffsets(buildTextModel(root), range);
+  return describeOffsets(readTextModel(root), range);
 }
 
 /**
  * The range a note's selectors point to now, or null (an orphan) when the text is gone or only a lookalike
- * remains. Synchronous and time-bounded. To anchor many notes, build one TextModel and use anchorInModel.
+ * remains. Synchronous and time-bounded; the page's text is read once and reused until the DOM changes.
  */
 export function anchorSelectors(selectors: Selector[], root: Element, options?: LocateOptions): Range | null {
-  return anchorInModel(selectors, buildTextModel(root), options)?.range ?? null;
+  return anchorInModel(selectors, readTextModel(root), options)?.range ?? null;
 }
 
 /** anchorSelectors against a prebuilt model (valid until the DOM changes), with how the match was found. */

@@ -1,6 +1,6 @@
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '../model/selectors';
-import { prefixSimilarity, suffixSimilarity } from './context';
-import { fuzzyCandidates } from './fuzzy';
+import { prefixSimilarity, snapToContext, suffixSimilarity } from './context';
+import { fuzzyCandidates, nearDistance } from './fuzzy';
 import { normalizeWhitespace } from './text-model';
 
 /** Where a note's text is now, and how we know. */
@@ -15,13 +15,11 @@ export interface LocateOptions {
   maxMs?: number;
 }
 
-/** A side of the context "supports" a place when at least this share of it is found there. */
-export const CONTEXT_MIN = 0.75;
-/** A fuzzy quote must keep at least this share of its characters. */
-export const QUOTE_MIN = 0.75;
+/** A side of the context "supports" a place when it is found nearly intact there (a typo or two). */
+export const CONTEXT_MIN = 0.85;
 /** Quotes this long are distinctive: found verbatim exactly once, they need no context. */
 export const DISTINCTIVE_LENGTH = 32;
-/** Most exact occurrences worth scoring: beyond, the quote says nothing about place on its own. */
+/** Most exact occurrences scored (each costs a small window search), so this phase needs no deadline. */
 const MAX_OCCURRENCES = 256;
 
 interface Quote {
@@ -43,7 +41,11 @@ function placeScore(text: string, q: Quote, start: number, end: number, pos?: Te
   const prefix = prefixSimilarity(text, start, q.prefix);
   const suffix = suffixSimilarity(text, end, q.suffix);
   const near = pos ? 1 - Math.min(1, Math.abs(start - pos.start) / Math.max(1, text.length)) : 0;
-  return { prefix, suffix, score: prefix + suffix + near * 0.5, hasContext: Math.max(prefix, suffix) >= CONTEXT_MIN };
+  return {
+    score: prefix + suffix + near * 0.5,
+    hasContext: Math.max(prefix, suffix) >= CONTEXT_MIN,
+    hasBothSides: Math.min(prefix, suffix) >= CONTEXT_MIN,
+  };
 }
 
 function exactOccurrences(text: string, exact: string): number[] {
@@ -80,25 +82,31 @@ export function locate(selectors: readonly Selector[], text: string, options: Lo
     return { start: pos.start, end: pos.start + len, method: 'position' };
   }
 
+  let exact: { start: number; score: number; hasContext: boolean; hasBothSides: boolean } | null = null;
   const occurrences = exactOccurrences(text, q.exact);
-  let best: { start: number; score: number; hasContext: boolean } | null = null;
   for (const start of occurrences) {
     const s = placeScore(text, q, start, start + len, pos);
-    if (!best || s.score > best.score) best = { start, ...s };
-    if (performance.now() > deadline) break;
+    if (!exact || s.score + 2 > exact.score) exact = { start, ...s, score: s.score + 2 };
   }
-  if (best && (best.hasContext || (occurrences.length === 1 && len >= DISTINCTIVE_LENGTH))) {
-    return { start: best.start, end: best.start + len, method: 'quote' };
-  }
+  const isNear = (start: number) => !pos || Math.abs(start - pos.start) <= nearDistance(len);
+  if (exact?.hasBothSides && isNear(exact.start))
+    return { start: exact.start, end: exact.start + len, method: 'quote' };
 
-  let fuzzy: { start: number; end: number; score: number } | null = null;
-  for (const c of fuzzyCandidates(text, q, pos, deadline)) {
-    const quoteSim = 1 - c.errors / len;
-    if (quoteSim < QUOTE_MIN) continue;
+  // A changed quote is accepted only between its own context: both sides found around it. A lookalike
+  // elsewhere can sit next to one side of where the quote was, never between both. An edited quote at the
+  // stored place also beats an identical one far away (pages that repeat a passage).
+  let fuzzy: { start: number; end: number; errors: number; score: number } | null = null;
+  for (const c of fuzzyCandidates(text, q, pos, deadline, exact?.hasBothSides === true)) {
     const s = placeScore(text, q, c.start, c.end, pos);
-    if (!s.hasContext) continue;
-    const score = quoteSim * 2 + s.score;
-    if (!fuzzy || score > fuzzy.score) fuzzy = { start: c.start, end: c.end, score };
+    if (!s.hasBothSides) continue;
+    const score = (1 - c.errors / len) * 2 + s.score;
+    if (!fuzzy || score > fuzzy.score) fuzzy = { ...c, score };
   }
-  return fuzzy ? { start: fuzzy.start, end: fuzzy.end, method: 'fuzzy' } : null;
+  if (fuzzy && fuzzy.errors > 0 && (!exact || fuzzy.score > exact.score)) {
+    return { ...snapToContext(text, q, fuzzy.start, fuzzy.end, fuzzy.errors + 1), method: 'fuzzy' };
+  }
+  if (exact && (exact.hasContext || (occurrences.length === 1 && len >= DISTINCTIVE_LENGTH))) {
+    return { start: exact.start, end: exact.start + len, method: 'quote' };
+  }
+  return null;
 }

@@ -27,11 +27,12 @@ const BLOCKS = new Set(
     'tbody td tfoot th thead tr ul video audio canvas input textarea select button option'
   ).split(' '),
 );
-/** Elements carrying this attribute (the painter's host) are invisible to anchoring. */
+/** Custom elements (the painter's host) carrying this attribute are invisible to anchoring. */
 export const IGNORE_ATTRIBUTE = 'data-commonplace-ignore';
 
 export function isSkipped(el: Element): boolean {
-  return SKIPPED.has(el.localName) || el.hasAttribute(IGNORE_ATTRIBUTE);
+  const name = el.localName;
+  return SKIPPED.has(name) || (name.includes('-') && el.hasAttribute(IGNORE_ATTRIBUTE));
 }
 
 function isSpace(c: number): boolean {
@@ -70,13 +71,31 @@ export function normalizeWhitespace(s: string): string {
   return pending && out ? `${out} ` : out;
 }
 
+/** Growable parallel arrays: the normalised code units and the raw span each stands for. */
 class Builder {
-  codes: number[] = [];
-  starts: number[] = [];
-  ends: number[] = [];
+  codes = new Uint16Array(1024);
+  starts = new Int32Array(1024);
+  ends = new Int32Array(1024);
+  length = 0;
   pending = false;
   pendingRaw = -1;
 
+  private push(code: number, start: number, end: number): void {
+    if (this.length === this.codes.length) {
+      const grow = <T extends Uint16Array | Int32Array>(a: T, make: (n: number) => T): T => {
+        const b = make(a.length * 2);
+        b.set(a);
+        return b;
+      };
+      this.codes = grow(this.codes, (n) => new Uint16Array(n));
+      this.starts = grow(this.starts, (n) => new Int32Array(n));
+      this.ends = grow(this.ends, (n) => new Int32Array(n));
+    }
+    this.codes[this.length] = code;
+    this.starts[this.length] = start;
+    this.ends[this.length] = end;
+    this.length++;
+  }
   space(raw: number): void {
     if (!this.pending) this.pendingRaw = raw;
     this.pending = true;
@@ -85,21 +104,14 @@ class Builder {
     this.pending = true;
   }
   char(code: number, raw: number): void {
-    if (this.pending && this.codes.length > 0) {
-      this.codes.push(32);
-      this.starts.push(this.pendingRaw >= 0 ? this.pendingRaw : raw);
-      this.ends.push(raw);
-    }
+    if (this.pending && this.length > 0) this.push(32, this.pendingRaw >= 0 ? this.pendingRaw : raw, raw);
     this.pending = false;
     this.pendingRaw = -1;
-    this.codes.push(code);
-    this.starts.push(raw);
-    this.ends.push(raw + 1);
+    this.push(code, raw, raw + 1);
   }
   text(): string {
-    let s = '';
-    for (let i = 0; i < this.codes.length; i += 8192) s += String.fromCharCode(...this.codes.slice(i, i + 8192));
-    return s;
+    const decoder = new TextDecoder('utf-16le');
+    return decoder.decode(this.codes.subarray(0, this.length));
   }
 }
 
@@ -145,8 +157,36 @@ export function buildTextModel(root: Element): TextModel {
     text: b.text(),
     nodes,
     nodeStarts,
-    rawStart: Int32Array.from(b.starts),
-    rawEnd: Int32Array.from(b.ends),
+    rawStart: b.starts.slice(0, b.length),
+    rawEnd: b.ends.slice(0, b.length),
     nodeIndex,
   };
+}
+
+interface Cached {
+  model: TextModel;
+  observer: MutationObserver;
+}
+const cache = new WeakMap<Element, Cached>();
+
+/**
+ * buildTextModel, reused while the DOM under `root` is unchanged: notes anchored one after another read the
+ * page once. A MutationObserver notices changes, synchronously through takeRecords() and otherwise at the next
+ * microtask, when it drops the model and stops observing (so a busy page costs nothing once it changes).
+ */
+export function readTextModel(root: Element): TextModel {
+  const hit = cache.get(root);
+  if (hit && hit.observer.takeRecords().length === 0) return hit.model;
+  hit?.observer.disconnect();
+  cache.delete(root);
+  const model = buildTextModel(root);
+  const Observer = root.ownerDocument.defaultView?.MutationObserver;
+  if (!Observer) return model;
+  const observer = new Observer(() => {
+    observer.disconnect();
+    if (cache.get(root)?.observer === observer) cache.delete(root);
+  });
+  observer.observe(root, { childList: true, subtree: true, characterData: true });
+  cache.set(root, { model, observer });
+  return model;
 }
