@@ -50,6 +50,17 @@ describe('chatContextForRange', () => {
     expect(ctx.threadRoot?.id).toBe('1763633100.000300');
   });
 
+  it('counts a post and the reply nested in it when a selection runs from one into the other (Teams)', () => {
+    const f = loadFixtures('teams').find((x) => x.name === 'thread')!;
+    const { doc } = f.open();
+    const range = doc.createRange();
+    range.setStart(doc.querySelector('#content-1763650800000 p')!.firstChild!, 0);
+    range.setEnd(doc.querySelector('#content-1763651100000 p')!.firstChild!, 4);
+    const ctx = chatContextForRange(range, doc, locationOf(f.expected.url))!;
+    expect(ctx.messages.map((m) => m.author)).toEqual(['Linus Torvalds', 'Ada Lovelace']);
+    expect(ctx.threadRoot?.id).toBe('1763650800000');
+  });
+
   it('is null outside messages and on pages that are not chats', () => {
     const { doc, loc } = slack('channel');
     const header = doc.createRange();

@@ -60,9 +60,10 @@ function messagesInRange(adapter: ChatAdapter, range: Range): Element[] {
   if (start && start === end) return [start];
   const scope = elementOf(range.commonAncestorContainer);
   if (!scope) return [];
-  const inside = adapter.messagesIn(scope).filter((el) => range.intersectsNode(el));
+  // Teams nests replies inside their post: a range from a post into its replies touches the post too.
   const outer = adapter.messageAt(scope);
-  return inside.length ? inside.filter((el) => !inside.some((o) => o !== el && o.contains(el))) : outer ? [outer] : [];
+  const inside = adapter.messagesIn(scope).filter((el) => range.intersectsNode(el));
+  return outer ? [outer, ...inside] : inside;
 }
 
 /**
