@@ -38,8 +38,11 @@ const drafts = Array.from({ length: Q }, (_, i) => ({
 }));
 
 const t0 = performance.now();
+const c0 = process.cpuUsage();
 const index = SimilarityIndex.build(notes);
 const buildMs = performance.now() - t0;
+const buildCpu = process.cpuUsage(c0);
+const buildCpuMs = (buildCpu.user + buildCpu.system) / 1000;
 
 // Baseline: tokens precomputed (a fair naive scan), cosine over token sets against every note.
 const sets = notes.map((n) => new Set(tokenize(`${n.quote}\n${n.takeaway}`)));
@@ -83,7 +86,7 @@ drafts.forEach((d, i) => {
 const pct = (xs: number[], p: number) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(p * xs.length))]!;
 const r = (x: number) => Math.round(x * 100) / 100;
-console.log(`notes ${N}, drafts ${Q}, index build ${r(buildMs)} ms`);
+console.log(`notes ${N}, drafts ${Q}, index build ${r(buildMs)} ms (CPU ${r(buildCpuMs)} ms)`);
 console.log(
   `findSimilar (index) median ${r(pct(ours, 0.5))} ms, p95 ${r(pct(ours, 0.95))} ms, max ${r(Math.max(...ours))} ms`,
 );
@@ -98,6 +101,7 @@ console.log(
     notes: N,
     queries: Q,
     buildMs: r(buildMs),
+    buildCpuMs: r(buildCpuMs),
     medianMs: r(pct(ours, 0.5)),
     p95Ms: r(pct(ours, 0.95)),
     cpuMedianMs: r(pct(oursCpu, 0.5)),
