@@ -15,7 +15,7 @@ afterAll(async () => {
 });
 beforeEach(async () => {
   await server.reset();
-  log = { push: [], pulls: [] };
+  log = { push: [], pulls: [], generation: 0 };
 });
 
 const draft = (communityId: string, takeaway: string) => ({

@@ -32,6 +32,18 @@ export async function pullAll(ctx: PassContext): Promise<Result<number, CallErro
   return ok(count);
 }
 
+/**
+ * The server lost what it had acknowledged (it asked for mutation numbers we used long ago): pull everything
+ * from scratch and re-send whatever of ours it no longer has, as after an epoch change.
+ */
+export async function startReset(ctx: PassContext): Promise<void> {
+  const { db } = ctx;
+  await db.transaction('rw', db.kv, async () => {
+    await db.kv.delete(SEEN + ctx.member.communityId);
+    await syncState(db).patchMembership(ctx.member.communityId, { cursor: null, isResetting: true });
+  });
+}
+
 async function applyPage(ctx: PassContext, page: PullResponse): Promise<void> {
   const { db } = ctx;
   const state = syncState(db);
@@ -40,7 +52,9 @@ async function applyPage(ctx: PassContext, page: PullResponse): Promise<void> {
     const member = await state.membership(cid);
     if (!member) return; // left meanwhile
     const isResetting = page.isReset || member.isResetting === true;
-    const seen = new Set<string>(page.isReset ? [] : (((await db.kv.get(SEEN + cid))?.value as string[]) ?? []));
+    const seen = new Set<string>(
+      page.isReset ? [] : (((await db.kv.get(SEEN + cid))?.value as string[] | undefined) ?? []),
+    );
     const intents = await thankIntents(ctx);
     const mctx: MergeContext = { communityId: cid, newId: ctx.newId, now: ctx.now() };
     let maxHlc = HLC_ZERO;

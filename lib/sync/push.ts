@@ -2,6 +2,7 @@ import { err, ok, type Result } from '../model';
 import { enqueue, outboxTables, pendingFor, renumber, withoutSync, type PendingRow } from '../db/outbox';
 import { PushResponseSchema, type MutationInput, type MutationResult, type PushResponse } from './protocol';
 import { rejectedDraft } from './merge';
+import { startReset } from './pull';
 import { call, type CallError } from './transport';
 import type { PassContext } from './context';
 
@@ -96,6 +97,7 @@ async function record(ctx: PassContext, batch: PendingRow[], answer: PushRespons
     // The server expects an earlier number than we hold: it lost acknowledged changes (restored from a backup).
     if (deferredTo < first) {
       await renumber(db, ctx.member.communityId, deferredTo);
+      await startReset(ctx);
       return { sent: batch.length, isDone: false, wasRenumbered: true };
     }
   }

@@ -2,7 +2,7 @@ import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../tests/property/sync-harness';
 import { checkWorld } from '../../tests/property/sync-checks';
-import { scenarioArb } from '../../tests/property/sync-model';
+import { restoreScenarioArb, scenarioArb, type Scenario } from '../../tests/property/sync-model';
 import { heal, runStep, setUp } from '../../tests/property/sync-run';
 
 /**
@@ -25,20 +25,28 @@ describe('sync converges without losing anything, whatever the network does', ()
   it(
     'replicas equal the server; nothing lost, nothing twice; deletes stay; communities stay apart',
     async () => {
-      await fc.assert(
-        fc.asyncProperty(scenarioArb, async (scenario) => {
-          const world = await setUp(server, scenario);
-          try {
-            for (const step of scenario.steps) await runStep(world, step);
-            await heal(world);
-            await checkWorld(world);
-          } finally {
-            await Promise.all(world.clients.map((c) => c.close()));
-          }
-        }),
-        { numRuns: RUNS, seed: SEED, endOnFailure: true },
-      );
+      await fc.assert(fc.asyncProperty(scenarioArb, play), { numRuns: RUNS, seed: SEED, endOnFailure: true });
+    },
+    24 * 3600_000,
+  );
+
+  it(
+    'after the server is restored from a backup, clients re-send what it lost and converge again',
+    async () => {
+      const runs = Math.max(1, Math.round(RUNS / 4));
+      await fc.assert(fc.asyncProperty(restoreScenarioArb, play), { numRuns: runs, seed: SEED, endOnFailure: true });
     },
     24 * 3600_000,
   );
 });
+
+async function play(scenario: Scenario): Promise<void> {
+  const world = await setUp(server, scenario);
+  try {
+    for (const step of scenario.steps) await runStep(world, step);
+    await heal(world);
+    await checkWorld(world);
+  } finally {
+    await Promise.all(world.clients.map((c) => c.close()));
+  }
+}

@@ -81,7 +81,7 @@ export async function checkWorld(w: World): Promise<void> {
   for (const p of w.log.push) {
     for (const r of p.results) {
       if (r.status !== 'applied') continue;
-      const key = `${String(r.clientId)}#${String(r.mutationNumber)}`;
+      const key = `${p.generation}#${String(r.clientId)}#${String(r.mutationNumber)}`;
       if (applied.has(key)) fail(`mutation ${key} applied twice`);
       applied.add(key);
     }
@@ -133,7 +133,8 @@ export async function checkWorld(w: World): Promise<void> {
     for (const [k, m] of p.body.mutations.entries()) {
       if (m.op !== 'delete' || p.results[k]!.status !== 'applied') continue;
       const id = String(m.noteId);
-      if (!server.get(id)?.isDeleted) fail(`deleted note ${id} is live on the server`);
+      const s = server.get(id);
+      if (s && !s.isDeleted) fail(`deleted note ${id} is live on the server`);
       for (const [i, c] of w.clients.entries()) {
         const n = await c.db.notes.get(id);
         if (n && n.deletedAt === undefined) fail(`deleted note ${id} is live on client ${i}`);

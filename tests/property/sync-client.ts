@@ -12,7 +12,9 @@ export type Fault = 'lostBefore' | 'lostAfter' | 'duplicate' | 'replayOld' | '42
 
 /** What the test saw cross the wire, for its checks. */
 export interface WireLog {
-  push: { clientId: string; body: { mutations: Record<string, unknown>[] }; results: Record<string, unknown>[] }[];
+  /** Bumped by each server restore: mutation numbers start again from what the backup knew. */
+  generation: number;
+  push: { generation: number; body: { mutations: Record<string, unknown>[] }; results: Record<string, unknown>[] }[];
   pulls: { communityOfToken: string; notes: { id: string; communityId?: string | null }[] }[];
 }
 
@@ -40,7 +42,7 @@ export function makeClient(server: TestServer, log: WireLog, start = Date.parse(
       const body = JSON.parse(text) as Record<string, unknown>;
       if (url.includes('/v1/sync/push') && res.ok) {
         log.push.push({
-          clientId: '',
+          generation: log.generation,
           body: JSON.parse(String(init.body)),
           results: body.results as Record<string, unknown>[],
         });

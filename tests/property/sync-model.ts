@@ -11,6 +11,8 @@ export type Step =
   | { t: 'offline'; c: number; on: boolean }
   | { t: 'fault'; c: number; faults: Fault[] }
   | { t: 'restartServer' }
+  /** The server is restored from the backup taken after everyone joined: it forgets later changes. */
+  | { t: 'restoreBackup' }
   | { t: 'restartWorker'; c: number }
   | { t: 'clock'; c: number; days: number };
 
@@ -52,5 +54,17 @@ export const clientsArb = fc.array(
 export const scenarioArb = fc.record({
   clients: clientsArb,
   steps: fc.array(stepArb, { minLength: 12, maxLength: 36, size: 'max' }),
+});
+
+/** The same, plus now and then a restore of the server from a backup (what epochs are for). */
+export const restoreScenarioArb = fc.record({
+  clients: clientsArb,
+  steps: fc.array(
+    fc.oneof(
+      { weight: 30, arbitrary: stepArb },
+      { weight: 1, arbitrary: fc.constant({ t: 'restoreBackup' as const }) },
+    ),
+    { minLength: 12, maxLength: 36, size: 'max' },
+  ),
 });
 export type Scenario = { clients: { community: number; isSecondDevice: boolean }[]; steps: Step[] };

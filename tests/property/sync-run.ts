@@ -25,7 +25,7 @@ let unique = 0;
 
 export async function setUp(server: TestServer, scenario: Scenario): Promise<World> {
   await server.reset();
-  const log: WireLog = { push: [], pulls: [] };
+  const log: WireLog = { push: [], pulls: [], generation: 0 };
   const a = await server.createCommunity('Alpha');
   const b = await server.createCommunity('Beta');
   const communities = [a, b];
@@ -42,6 +42,7 @@ export async function setUp(server: TestServer, scenario: Scenario): Promise<Wor
     }
     clients.push(client);
   }
+  await server.backup();
   return { server, clients, communities: communities.map((x) => x.id), log, written: [], noteCommunity: new Map() };
 }
 
@@ -118,6 +119,9 @@ export async function runStep(w: World, step: Step): Promise<void> {
       return;
     case 'restartServer':
       return w.server.restart();
+    case 'restoreBackup':
+      w.log.generation++;
+      return w.server.restore();
     case 'restartWorker':
       return c!.restartWorker();
     case 'clock':
