@@ -172,6 +172,7 @@ async function benchOne(db: 'pglite' | 'postgres', env: Record<string, string>) 
       loadAvg1m: Number(loadavg()[0]!.toFixed(1)),
     };
   } finally {
+    await settle(s).catch(() => undefined);
     await s.stop();
   }
 }
