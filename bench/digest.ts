@@ -7,7 +7,7 @@
  * (the npm script runs it).
  */
 import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { chromium, type Page } from '@playwright/test';
 import { DAY_MS } from '../lib/digest/time';
@@ -31,6 +31,8 @@ const r1 = (x: number) => Math.round(x * 10) / 10;
 interface Timing {
   fcp: number;
   full: number;
+  /** From the app's first effect to the digest computed: our data path alone, without module loading. */
+  data: number;
 }
 
 async function measure(page: Page, url: string): Promise<Timing> {
@@ -42,7 +44,9 @@ async function measure(page: Page, url: string): Promise<Timing> {
         const read = () => {
           const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
           const full = performance.getEntriesByName('digest-complete')[0]?.startTime;
-          if (fcp !== undefined && full !== undefined) resolve({ fcp, full });
+          const start = performance.getEntriesByName('digest-start')[0]?.startTime ?? 0;
+          const computed = performance.getEntriesByName('digest-computed')[0]?.startTime ?? 0;
+          if (fcp !== undefined && full !== undefined) resolve({ fcp, full, data: computed - start });
           else setTimeout(read, 10);
         };
         read();
@@ -147,7 +151,11 @@ async function benchSize(n: number, extensionCopy: string) {
     }
     const cached: Timing[] = [];
     for (let i = 0; i < RUNS; i++) cached.push(await measure(page, url));
-    const med = (xs: Timing[]) => ({ fcp: r1(median(xs.map((x) => x.fcp))), full: r1(median(xs.map((x) => x.full))) });
+    const med = (xs: Timing[]) => ({
+      fcp: r1(median(xs.map((x) => x.fcp))),
+      full: r1(median(xs.map((x) => x.full))),
+      data: r1(median(xs.map((x) => x.data))),
+    });
     return { n, baseline: med(baseline), cold: med(cold), incremental: med(incremental), cached: med(cached) };
   } finally {
     await launched.close();
@@ -163,7 +171,18 @@ async function main() {
     `new-tab bundle (initial load): ${bundle.rawKb} KB raw, ${bundle.gzipKb} KB gzip in ${bundle.files.length} files; ` +
       `search loads lazily on the first keystroke`,
   );
-  console.log('medians of', RUNS, 'runs (cold:', COLD_RUNS, '), ms from navigation start: FCP / complete digest');
+  console.log(
+    'medians of',
+    RUNS,
+    'runs (cold:',
+    COLD_RUNS,
+    '), ms from navigation start: FCP / complete digest (data path)',
+  );
+  console.log(
+    `load average at start: ${loadavg()
+      .map((x) => x.toFixed(1))
+      .join(' ')} on ${cpus().length} cores`,
+  );
   console.log(
     'notes   | full scan (baseline) | ours cold (no index) | ours +1 note (incremental) | ours unchanged (day cache)',
   );
@@ -171,7 +190,7 @@ async function main() {
   for (const n of SIZES) {
     const r = await benchSize(n, extensionCopy);
     results.push(r);
-    const cell = (t: { fcp: number; full: number }) => `${t.fcp} / ${t.full}`.padEnd(22);
+    const cell = (t: { fcp: number; full: number; data: number }) => `${t.fcp} / ${t.full} (${t.data})`.padEnd(24);
     console.log(
       `${String(n).padEnd(7)} | ${cell(r.baseline)} | ${cell(r.cold)} | ${cell(r.incremental)}     | ${cell(r.cached)}`,
     );
@@ -186,10 +205,13 @@ async function main() {
       fullMs: last.incremental.full,
       bundleKb: bundle.rawKb,
       bundleGzipKb: bundle.gzipKb,
+      dataMs: last.incremental.data,
       cachedFullMs: last.cached.full,
       coldFullMs: last.cold.full,
       baselineFcpMs: last.baseline.fcp,
       baselineFullMs: last.baseline.full,
+      baselineDataMs: last.baseline.data,
+      loadAvg: Math.round(loadavg()[0]! * 10) / 10,
     }),
   );
 }
