@@ -25,6 +25,7 @@ const VERBOSE = args.verbose === '1';
 const dir = path.resolve(process.cwd(), '../shared/corpus/readability-pages');
 const pages = readdirSync(dir)
   .filter((d) => existsSync(path.join(dir, d, 'source.html')) && existsSync(path.join(dir, d, 'expected.html')))
+  .filter((d) => !args.only || args.only.split(',').includes(d))
   .slice(0, Number(args.pages ?? 1000));
 if (!pages.length) throw new Error(`corpus not found: ${dir}`);
 (globalThis as Record<string, unknown>).Node = new JSDOM('').window.Node;
