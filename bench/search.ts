@@ -25,10 +25,12 @@ const FUSE_OPTIONS = {
 };
 
 const gc = (globalThis as { gc?: () => void }).gc ?? (() => {});
+/** JS heap plus ArrayBuffer backing stores (typed arrays live outside heapUsed but are memory all the same). */
 const heap = () => {
   gc();
   gc();
-  return process.memoryUsage().heapUsed;
+  const m = process.memoryUsage();
+  return m.heapUsed + m.arrayBuffers;
 };
 const ms = (t0: number) => performance.now() - t0;
 const q = (xs: number[], p: number) => {

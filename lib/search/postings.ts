@@ -30,9 +30,10 @@ export class Postings {
       this.poolCap = grow(this.poolCap, n);
     }
     // Kept dense (no holes): a sparse JS array falls back to a slow dictionary.
-    while (this.lists.length < this.count.length) {
-      this.lists.push(undefined);
-      this.bits.push(undefined);
+    if (this.lists.length < this.count.length) {
+      const more = new Array<undefined>(this.count.length - this.lists.length).fill(undefined);
+      this.lists = this.lists.concat(more);
+      this.bits = this.bits.concat(more);
     }
     if (slotCapacity > this.slotCapacity) {
       this.slotCapacity = slotCapacity;

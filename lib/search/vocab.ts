@@ -9,19 +9,39 @@ export const FILTER_MARK = '\u0001';
  */
 export class Vocab {
   readonly terms: string[] = [];
-  readonly ids = new Map<string, number>();
+  /** term -> id; built on first intern after a load (a loaded vocabulary looks terms up by binary search). */
+  private idMap: Map<string, number> | null = new Map();
   df = new Uint32Array(1024);
   private sorted: number[] = [];
   private unsorted: number[] = [];
   private grams: Map<string, number[]> | null = null;
 
-  /** Builds from terms already in sorted order when `sortedOrder` is given (loading saved data). */
+  /** With `sortedOrder` (loading saved data), `terms` are taken as they are and sorted by that order. */
   constructor(terms: string[] = [], sortedOrder?: number[]) {
-    for (const t of terms) this.intern(t);
-    if (sortedOrder) {
-      this.sorted = sortedOrder;
-      this.unsorted = [];
+    if (!sortedOrder) {
+      for (const t of terms) this.intern(t);
+      return;
     }
+    this.terms = terms;
+    this.sorted = sortedOrder;
+    this.idMap = null;
+    this.df = new Uint32Array(Math.max(1024, terms.length));
+  }
+
+  private get ids(): Map<string, number> {
+    if (!this.idMap) {
+      this.idMap = new Map();
+      this.terms.forEach((t, i) => this.idMap!.set(t, i));
+    }
+    return this.idMap;
+  }
+
+  /** Id of `term`, or -1: the map once built, else binary search of the sorted order. */
+  private find(term: string): number {
+    if (this.idMap) return this.idMap.get(term) ?? -1;
+    const sorted = this.sortedIds();
+    const at = this.lowerBound(term);
+    return at < sorted.length && this.terms[sorted[at]!] === term ? sorted[at]! : -1;
   }
 
   intern(term: string): number {
@@ -42,8 +62,8 @@ export class Vocab {
 
   /** Live term id of `term`, or -1 when no live document has it. */
   live(term: string): number {
-    const id = this.ids.get(term);
-    return id !== undefined && this.df[id]! > 0 ? id : -1;
+    const id = this.find(term);
+    return id >= 0 && this.df[id]! > 0 ? id : -1;
   }
 
   /** Ids in sorted order, of terms not yet in the sorted list merged in first. */
