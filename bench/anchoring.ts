@@ -175,12 +175,44 @@ const quantile = (xs: number[], q: number) => {
 const rate = (ok: number, n: number) => (n ? Math.round((ok / n) * 1000) / 1000 : 0);
 const pct = (ok: number, n: number) => `${((ok / Math.max(1, n)) * 100).toFixed(1)}%`.padStart(7);
 
+const headline = (pick: (t: Tally) => number, n: (t: Tally) => number) =>
+  Object.fromEntries(NAMES.map((c) => [c, rate(pick(tally[c]), n(tally[c]))]));
+const headlineJson = (pagesDone: number) =>
+  JSON.stringify({
+    bench: 'anchoring',
+    pages: pagesDone,
+    notes: NAMES.reduce((s, c) => s + tally[c].n, 0),
+    ...headline(
+      (t) => t.ok,
+      (t) => t.n,
+    ),
+    p95Ms: Math.round(quantile(oursMs, 0.95) * 100) / 100,
+    cpuP95Ms: Math.round(quantile(oursCpuMs, 0.95) * 100) / 100,
+    readP95Ms: Math.round(quantile(readMs, 0.95) * 100) / 100,
+    ref: {
+      notes: refMs.length,
+      ...headline(
+        (t) => t.refOk,
+        (t) => t.refN,
+      ),
+      p95Ms: Math.round(quantile(refMs, 0.95)),
+      timeouts: ref.timeouts,
+      oursOnSame: headline(
+        (t) => t.oursOnRefOk,
+        (t) => t.refN,
+      ),
+    },
+  });
+
 const ref = new RefRunner(REF_TIMEOUT);
 const started = performance.now();
+let done = 0;
 for (const page of pages) {
   const t0 = performance.now();
   await runPage(page, ref);
-  process.stderr.write(`${page} ${((performance.now() - t0) / 1000).toFixed(1)}s\n`);
+  done++;
+  // A running headline after every page: a run stopped early still reports what it measured.
+  process.stderr.write(`${page} ${((performance.now() - t0) / 1000).toFixed(1)}s ${headlineJson(done)}\n`);
 }
 await ref.close();
 
@@ -207,32 +239,4 @@ console.log(
 if (sanity) console.log(`WARNING: ${sanity} re-indented page(s) changed the reader text: the c2 generator is wrong`);
 console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 
-const headline = (pick: (t: Tally) => number, n: (t: Tally) => number) =>
-  Object.fromEntries(NAMES.map((c) => [c, rate(pick(tally[c]), n(tally[c]))]));
-console.log(
-  JSON.stringify({
-    bench: 'anchoring',
-    pages: pages.length,
-    notes: NAMES.reduce((s, c) => s + tally[c].n, 0),
-    ...headline(
-      (t) => t.ok,
-      (t) => t.n,
-    ),
-    p95Ms: Math.round(quantile(oursMs, 0.95) * 100) / 100,
-    cpuP95Ms: Math.round(quantile(oursCpuMs, 0.95) * 100) / 100,
-    readP95Ms: Math.round(quantile(readMs, 0.95) * 100) / 100,
-    ref: {
-      notes: refMs.length,
-      ...headline(
-        (t) => t.refOk,
-        (t) => t.refN,
-      ),
-      p95Ms: Math.round(quantile(refMs, 0.95)),
-      timeouts: ref.timeouts,
-      oursOnSame: headline(
-        (t) => t.oursOnRefOk,
-        (t) => t.refN,
-      ),
-    },
-  }),
-);
+console.log(headlineJson(done));
