@@ -11,7 +11,7 @@ import { account, syncNow } from './account';
 /** Options: join communities, choose which to sync, your display name, leave, sign out. */
 export function App() {
   const id = useId();
-  const settings = useLiveQuery(() => syncState(db).settings(), []);
+  const settings = useLiveQuery(() => syncState(db).readSettings(), []);
   const communities = useSyncStatus();
   const [name, setName] = useState<string | null>(null);
   const [note, setNote] = useState<{ isError: boolean; text: string } | null>(null);

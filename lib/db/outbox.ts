@@ -69,7 +69,7 @@ export async function trackNoteChange(
   }
   let next = note;
   if (!next.author && member) {
-    next = { ...next, author: { id: member.memberId, name: (await state.settings()).displayName || 'Member' } };
+    next = { ...next, author: { id: member.memberId, name: (await state.readSettings()).displayName || 'Member' } };
   }
   const hlc = await nextHlc(db, now);
   next = { ...next, sync: { ...next.sync, hlc, isPending: true } };

@@ -38,6 +38,12 @@ const HLC = 'sync:hlc';
 /** Read and write sync state in the `kv` table; every function works inside a caller's transaction too. */
 export function syncState(db: CommonplaceDb) {
   return {
+    /** Read-only (safe inside a live query); the client id is empty until `settings()` first makes one. */
+    async readSettings(): Promise<SyncSettings> {
+      const row = await db.kv.get(SETTINGS);
+      return (row?.value as SyncSettings | undefined) ?? { endpoint: '', clientId: '', displayName: '' };
+    },
+    /** The settings, making this install's client id the first time. Needs a writable context. */
     async settings(): Promise<SyncSettings> {
       const row = await db.kv.get(SETTINGS);
       if (row) return row.value as SyncSettings;

@@ -51,6 +51,9 @@ async function join(page: Page, extensionId: string, invite: string, name: strin
   await expect(page.getByRole('status').filter({ hasText: 'Joined Makers' })).toBeVisible();
 }
 
+/** The sync line the popup and options page show. */
+const syncLine = (page: Page) => page.getByRole('region', { name: 'Community sync' }).getByRole('status');
+
 /** Saves a note through the background, as the capture panel does (same message, same validation). */
 async function harvest(page: Page, communityId: string, takeaway: string) {
   return page.evaluate(
@@ -89,14 +92,14 @@ test('a note harvested in one profile is found in another member’s popup after
 
     expect(await harvest(adaPage, endpoint.communityId, 'Start with the riskiest step')).toMatchObject({ ok: true });
     await adaPage.getByRole('button', { name: 'Sync now' }).click();
-    await expect(adaPage.getByRole('status').filter({ hasText: 'Synced' })).toBeVisible();
+    await expect(syncLine(adaPage)).toContainText('Synced');
 
     // Offline: Ada's second note waits in the outbox and goes once she is back.
     await ada.context.setOffline(true);
     expect(await harvest(adaPage, endpoint.communityId, 'Written on the train')).toMatchObject({ ok: true });
     await ada.context.setOffline(false);
     await adaPage.getByRole('button', { name: 'Sync now' }).click();
-    await expect(adaPage.getByRole('status')).not.toContainText('waiting', { timeout: 20_000 });
+    await expect(syncLine(adaPage)).not.toContainText('waiting', { timeout: 20_000 });
 
     await beaPage.getByRole('button', { name: 'Sync now' }).click();
     const popup = await bea.context.newPage();
