@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { readConfig } from './config';
+
+describe('readConfig', () => {
+  it('defaults to loopback, 8787 and ./.data', () => {
+    const c = readConfig({});
+    expect(c).toMatchObject({ port: 8787, host: '127.0.0.1', databaseUrl: undefined, trustProxy: false });
+    expect(c.dataDir.endsWith('.data')).toBe(true);
+    expect(c.publicUrl).toBe('http://127.0.0.1:8787');
+  });
+
+  it('reads the environment and refuses a bad port', () => {
+    const c = readConfig({ PORT: '9000', HOST: '0.0.0.0', DATABASE_URL: 'postgres://x/y', TRUST_PROXY: '1' });
+    expect(c).toMatchObject({ port: 9000, host: '0.0.0.0', databaseUrl: 'postgres://x/y', trustProxy: true });
+    expect(c.publicUrl).toBe('http://127.0.0.1:9000');
+    expect(() => readConfig({ PORT: 'http' })).toThrow(/PORT/);
+  });
+});
