@@ -17,6 +17,11 @@ export function maxQuoteErrors(length: number): number {
 }
 /** Share of a 32-char context that may be wrong where it still supports a place (1 - CONTEXT_MIN). */
 const CONTEXT_ERRORS = 0.15;
+/**
+ * Longer quotes (a few hundred words) are matched exactly only: approximate search costs grow with length
+ * times text, and one window could outlast the whole time budget.
+ */
+export const MAX_FUZZY_LENGTH = 2000;
 /** Context hits followed up: enough for repeated boilerplate, bounded for pathological pages. */
 const MAX_HITS = 32;
 
@@ -55,6 +60,7 @@ export function* fuzzyCandidates(
   onlyNearPosition = false,
 ): Generator<Candidate> {
   const len = q.exact.length;
+  if (len > MAX_FUZZY_LENGTH) return;
   const maxErrors = maxQuoteErrors(len);
   const reach = nearDistance(len);
   const windows: [number, number][] = [];

@@ -89,3 +89,13 @@ describe('locate', () => {
     expect(locate(sel, text)).toMatchObject({ start, end: start + 'quick brown fox'.length });
   });
 });
+
+describe('locate bounds', () => {
+  it('matches a very long quote exactly but does not search for it approximately', () => {
+    const long = 'word '.repeat(600).trim();
+    const page = `Intro. ${long} Outro.`;
+    const sel: Selector[] = [{ type: 'TextQuoteSelector', exact: long, prefix: 'Intro. ', suffix: ' Outro.' }];
+    expect(locate(sel, page)).toMatchObject({ start: 7, method: 'quote' });
+    expect(locate(sel, page.replace('word word', 'ward word'))).toBeNull();
+  });
+});
