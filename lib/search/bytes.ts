@@ -71,17 +71,3 @@ export class ByteReader {
 
 const encoder = new TextEncoder();
 const decoder = new TextDecoder('utf-8', { fatal: true });
-
-/** Reads one varint at `pos` of `buf`; returns value and next position packed as [value, pos]. */
-export function readUint(buf: Uint8Array, pos: number, out: Int32Array): void {
-  let v = 0;
-  let shift = 0;
-  let b: number;
-  do {
-    b = buf[pos++]!;
-    v |= (b & 0x7f) << shift;
-    shift += 7;
-  } while (b >= 0x80 && shift < 28);
-  out[0] = v;
-  out[1] = pos;
-}
