@@ -17,7 +17,8 @@ export function ThisPageView({ status, onOpen, onMove }: Props) {
   const [message, setMessage] = useState<string | null>(null);
   if (!status)
     return <p className="muted">Commonplace can’t see this tab (browser pages and the web store are off limits).</p>;
-  const all = [...status.painted, ...status.orphans];
+  const offscreen = status.offscreen ?? [];
+  const all = [...status.painted, ...status.orphans, ...offscreen];
   if (all.length === 0) return <p className="muted">No notes on this page yet.</p>;
   const item = (n: PaintableNote, isOrphan: boolean) => (
     <li key={n.id}>
@@ -47,6 +48,17 @@ export function ThisPageView({ status, onOpen, onMove }: Props) {
             The page changed and these quotes are no longer on it. They are kept here.
           </p>
           <ul className="results">{status.orphans.map((n) => item(n, true))}</ul>
+        </section>
+      )}
+      {offscreen.length > 0 && (
+        <section aria-labelledby={`${id}-offscreen`}>
+          <h2 id={`${id}-offscreen`} style={{ fontSize: 14, margin: '8px 0 4px' }}>
+            Not on screen ({offscreen.length})
+          </h2>
+          <p className="muted" style={{ margin: '0 0 6px', fontSize: 12 }}>
+            Their messages are scrolled out of view; Open follows the message’s permalink.
+          </p>
+          <ul className="results">{offscreen.map((n) => item(n, false))}</ul>
         </section>
       )}
       {status.painted.length > 0 && (

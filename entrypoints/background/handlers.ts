@@ -29,7 +29,12 @@ function paintable(n: Note, own: Set<string>): PaintableNote {
     selectors: n.selectors,
     authorName: n.author?.name,
     isOwn: !n.author || own.has(n.author.id),
+    ...(n.chat?.messages[0] ? { chatMessage: pickMessage(n.chat.messages[0]) } : {}),
   };
+}
+
+function pickMessage({ id, permalink, author, timestamp, text }: NonNullable<Note['chat']>['messages'][number]) {
+  return { id, permalink, author, timestamp, text };
 }
 
 /** Registers every background message handler. Each validates its input; failures come back as values. */
@@ -84,7 +89,8 @@ export function registerHandlers() {
     if (!isExtensionPage(sender)) return err('Not allowed');
     const note = await notes.get(String(data?.id));
     if (!note) return err('No such note');
-    const tab = await browser.tabs.create({ url: textFragmentUrl(note.page.url, note.quote) });
+    const permalink = note.chat?.messages[0]?.permalink;
+    const tab = await browser.tabs.create({ url: permalink ?? textFragmentUrl(note.page.url, note.quote) });
     if (tab.id !== undefined) await browser.storage.session.set({ [FOCUS_KEY(tab.id)]: note.id });
     await db.events.add({ type: 'note-opened', noteId: note.id, at: Date.now() });
     return ok(null);

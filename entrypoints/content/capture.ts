@@ -19,7 +19,7 @@ export function currentSelectionRange(): Range | null {
  * Tests serve chat fixtures from 127.0.0.1: a storage flag lets that host stand in for the apps' real hosts
  * (their path rules still apply). Real matching is untouched.
  */
-async function chatOptions(): Promise<AdapterOptions | undefined> {
+export async function chatOptions(): Promise<AdapterOptions | undefined> {
   const { 'chat:testHost': host } = await browser.storage.local.get('chat:testHost');
   return typeof host === 'string' && host === location.hostname ? { matchers: hostMatchers(host) } : undefined;
 }

@@ -1,4 +1,5 @@
-import { anchorInModel, buildTextModel, IGNORE_ATTRIBUTE } from '@/lib/anchoring';
+import { anchorInModel, buildTextModel, IGNORE_ATTRIBUTE, type TextModel } from '@/lib/anchoring';
+import { adapterFor, findMessageElement, type AdapterOptions } from '@/lib/capture/chat';
 import { createPainter, type Painter } from '@/lib/highlight';
 import { sendMessage, type PageStatus, type PaintableNote } from '@/lib/messaging/protocol';
 
@@ -10,7 +11,8 @@ const MAX_DELAY = 5_000;
  * anchors only when the page has notes, and re-anchors when the DOM changes (late content, re-renders) —
  * debounced, backing off when anchoring gets expensive — and when a single-page app changes URL.
  */
-export function createHighlights(signal: AbortSignal) {
+export function createHighlights(signal: AbortSignal, loadChatOptions: () => Promise<AdapterOptions | undefined>) {
+  let chatOptions: AdapterOptions | undefined;
   let painter: Painter | null = null;
   let notes: PaintableNote[] = [];
   let status: PageStatus = { url: location.href, painted: [], orphans: [] };
@@ -30,16 +32,37 @@ export function createHighlights(signal: AbortSignal) {
     const items: { id: string; range: Range; isOwn: boolean }[] = [];
     const painted: PaintableNote[] = [];
     const orphans: PaintableNote[] = [];
+    const offscreen: PaintableNote[] = [];
+    const chat = notes.some((n) => n.chatMessage)
+      ? adapterFor(
+          { hostname: location.hostname, pathname: location.pathname, hash: location.hash },
+          document,
+          chatOptions,
+        )
+      : null;
     for (const note of notes) {
       if (!note.selectors.length) continue; // page and link notes have nothing to paint
-      const range = anchorInModel(note.selectors, model)?.range;
+      // Chat notes: find the message by identity first, then the quote inside it. A message that is not
+      // rendered (scrolled away, virtualised) is "not on screen", never an orphan.
+      let scope: TextModel = model;
+      if (chat && note.chatMessage) {
+        const el = findMessageElement(chat, document, note.chatMessage);
+        if (!el) {
+          offscreen.push(note);
+          continue;
+        }
+        scope = buildTextModel(el);
+      }
+      const range =
+        anchorInModel(note.selectors, scope)?.range ??
+        (scope === model ? undefined : anchorInModel(note.selectors, model)?.range);
       if (range) {
         items.push({ id: note.id, range, isOwn: note.isOwn });
         painted.push(note);
       } else orphans.push(note);
     }
     if (items.length || painter) (painter ??= createPainter(document)).paint(items);
-    status = { url: location.href, painted, orphans };
+    status = { url: location.href, painted, orphans, offscreen };
     const focus = items.find((i) => i.id === focusNoteId);
     if (focus) {
       focusNoteId = undefined;
@@ -77,6 +100,7 @@ export function createHighlights(signal: AbortSignal) {
     if (location.href !== url) return refresh(); // navigated while we asked: these notes are stale
     notes = res.notes;
     notesUrl = url;
+    if (notes.some((n) => n.chatMessage)) chatOptions = await loadChatOptions();
     focusNoteId = res.focusNoteId ?? focusNoteId;
     if (notes.length === 0 && !painter) {
       status = { url: location.href, painted: [], orphans: [] };

@@ -1,5 +1,5 @@
 import { onMessage } from '@/lib/messaging/protocol';
-import { closePanel, currentSelectionRange, openCapturePanel } from './capture';
+import { chatOptions, closePanel, currentSelectionRange, openCapturePanel } from './capture';
 import { registerHarvestButton } from './harvest-button';
 import { createHighlights } from './highlights';
 import { createUiHost, type UiHost } from './ui-host';
@@ -12,7 +12,7 @@ export default defineContentScript({
     const getHost = () => (host ??= createUiHost(document));
     ctx.onInvalidated(() => host?.destroy());
 
-    const highlights = createHighlights(ctx.signal);
+    const highlights = createHighlights(ctx.signal, chatOptions);
     const repaint = () => void highlights.refresh().catch(() => undefined);
     repaint();
     // Single-page apps change URL without a load: the new URL has notes of its own.

@@ -43,5 +43,6 @@ export function placeNear(rect: DOMRect, width: number, height: number, win: Win
   let top = rect.bottom + margin;
   if (top + height > win.innerHeight - margin) top = Math.max(margin, rect.top - height - margin);
   left = Math.max(margin, left);
+  top = Math.max(margin, Math.min(top, win.innerHeight - height - margin));
   return { left, top };
 }

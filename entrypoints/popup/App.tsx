@@ -107,7 +107,10 @@ export function App() {
           All notes
         </button>
         <button type="button" className="chip" aria-pressed={view === 'page'} onClick={() => setView('page')}>
-          This page{page.status ? ` (${page.status.painted.length + page.status.orphans.length})` : ''}
+          This page
+          {page.status
+            ? ` (${page.status.painted.length + page.status.orphans.length + (page.status.offscreen?.length ?? 0)})`
+            : ''}
         </button>
       </div>
       {view === 'page' && (

@@ -29,7 +29,7 @@ describe('extractPageContext on real pages', () => {
     if (expected.excerpt) expect(norm(ctx.excerpt)).toBe(norm(expected.excerpt).slice(0, 5000));
     if (expected.lang) expect(ctx.lang).toBe(expected.lang);
     expect(ctx.canonicalUrl).not.toContain('utm_source');
-  });
+  }, 120_000); // jsdom parses multi-megabyte pages: slow on a loaded 2-core machine
 });
 
 describe('extractPageContext without an article', () => {

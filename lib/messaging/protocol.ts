@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ChatContext, Note, NoteKind, Result, Selector } from '../model';
+import type { ChatContext, ChatMessage, Note, NoteKind, Result, Selector } from '../model';
 
 /** How a harvest started: a selection, the page itself (no selection), a right-clicked link, or a whole chat thread. */
 export type CaptureMode = 'selection' | 'page' | 'link' | 'thread';
@@ -27,6 +27,8 @@ export interface PaintableNote {
   selectors: Note['selectors'];
   authorName?: string;
   isOwn: boolean;
+  /** For chat notes: the first harvested message, re-found by identity before any text search. */
+  chatMessage?: Pick<ChatMessage, 'id' | 'permalink' | 'author' | 'timestamp' | 'text'>;
 }
 
 /** What a page shows of its notes: the ones painted, and the orphans whose text is gone. */
@@ -34,6 +36,8 @@ export interface PageStatus {
   url: string;
   painted: PaintableNote[];
   orphans: PaintableNote[];
+  /** Chat notes whose message is not rendered now (scrolled away, virtualised): not orphans. */
+  offscreen?: PaintableNote[];
 }
 
 export interface PendingCapture extends CaptureRequest {

@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { test, expect } from './fixtures';
+import { virtualChannelHtml, virtualTs } from '../fixtures/chat/virtual-channel';
 import {
   capturePanel,
   clickHarvestMenu,
@@ -69,4 +70,39 @@ test('harvest a Slack message: chat context and credit are stored, the highlight
 
   await page.reload();
   await expect.poll(() => paintedTexts(page)).toContain(QUOTE);
+});
+
+test('a virtualised message list: scrolled away the note is “not on screen”, scrolled back the highlight returns', async ({
+  context,
+  sw,
+  extensionId,
+  site,
+}) => {
+  site.override(SLACK_PATH, virtualChannelHtml(2000, 40));
+  await setExtensionStorage(sw, { 'chat:testHost': '127.0.0.1' });
+  const page = await context.newPage();
+  await page.goto(`${site.origin}${SLACK_PATH}`);
+  const ts = virtualTs(1962);
+  const text = 'Message number 1962: notes on the sync job';
+  await selectWithMouse(page, `[id="${ts}"] [data-qa="message-text"]`, text);
+  await page.getByRole('button', { name: 'Harvest' }).click();
+  await capturePanel(page).getByRole('button', { name: 'Save' }).click();
+  await expectSaved(page);
+  await expect.poll(() => paintedTexts(page)).toEqual([text]);
+
+  const scrollTo = (first: number) =>
+    page.evaluate((f) => (window as unknown as { chatScrollTo(n: number): void }).chatScrollTo(f), first);
+  await scrollTo(100);
+  await expect(page.locator(`[id="${ts}"]`)).toHaveCount(0);
+  await expect.poll(() => paintedTexts(page)).toEqual([]);
+
+  const tabId = await tabIdOf(sw, page);
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html?tabId=${tabId}`);
+  await popup.getByRole('button', { name: /This page/ }).click();
+  await expect(popup.getByRole('heading', { name: 'Not on screen (1)' })).toBeVisible();
+  await expect(popup.getByRole('heading', { name: /Orphans/ })).toHaveCount(0);
+
+  await scrollTo(1960);
+  await expect.poll(() => paintedTexts(page)).toEqual([text]);
 });
