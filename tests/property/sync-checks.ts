@@ -116,10 +116,13 @@ export async function checkWorld(w: World): Promise<void> {
     const sent = sentTakeaways.get(wr.takeaway);
     if (!sent && !drafts.includes(wr.takeaway))
       fail(`write "${wr.takeaway}" (${wr.op}) never reached the server nor a draft`);
-    if (sent?.some((s) => s.status === 'rejected' && s.noteId === wr.noteId) && !drafts.includes(wr.takeaway)) {
-      // A rejected resend of a write the server had already applied is fine; a write only ever rejected is not.
-      if (!sent.some((s) => s.status === 'applied' || s.status === 'duplicate'))
-        fail(`rejected write "${wr.takeaway}" was dropped`);
+    const rejected = sent?.filter((s) => s.status === 'rejected' && s.noteId === wr.noteId) ?? [];
+    const wasApplied = sent?.some((s) => s.status === 'applied' || s.status === 'duplicate');
+    // A refused write is kept as a draft, unless a later write of the same note (a re-send after a restore) won.
+    const win = winners.get(wr.noteId);
+    const isSuperseded = win !== undefined && rejected.every((s) => compareStamps(win, s) > 0);
+    if (rejected.length && !wasApplied && !isSuperseded && !drafts.includes(wr.takeaway)) {
+      fail(`rejected write "${wr.takeaway}" was dropped`);
     }
   }
   for (const [noteId, win] of winners) {
@@ -128,10 +131,12 @@ export async function checkWorld(w: World): Promise<void> {
       fail(`note ${noteId}: server "${s.takeaway}" but the winning write was "${win.takeaway}"`);
   }
 
-  // Deletes stay deleted: a delete the server applied is a tombstone there and on every replica.
+  // Deletes stay deleted: a delete the (current) server applied is a tombstone there and on every replica.
   for (const p of w.log.push) {
     for (const [k, m] of p.body.mutations.entries()) {
       if (m.op !== 'delete' || p.results[k]!.status !== 'applied') continue;
+      // A server restored from a backup may have lost an older delete; the user's later undo then stands.
+      if (p.generation !== w.log.generation) continue;
       const id = String(m.noteId);
       const s = server.get(id);
       if (s && !s.isDeleted) fail(`deleted note ${id} is live on the server`);
