@@ -68,18 +68,20 @@ export function registerHandlers() {
     ).catch(() => undefined); // the tab may have gone; nothing to close then
   });
 
-  onMessage('createNote', ({ data, sender }) => (isExtensionPage(sender) ? notes.create(data) : err('Not allowed')));
-  onMessage('updateNote', ({ data, sender }) =>
+  onMessage('createNote', async ({ data, sender }) =>
+    isExtensionPage(sender) ? notes.create(data) : err('Not allowed'),
+  );
+  onMessage('updateNote', async ({ data, sender }) =>
     isExtensionPage(sender) ? notes.update(String(data?.id), data?.patch) : err('Not allowed'),
   );
-  onMessage('removeNote', ({ data, sender }) =>
+  onMessage('removeNote', async ({ data, sender }) =>
     isExtensionPage(sender) ? notes.remove(String(data?.id)) : err('Not allowed'),
   );
-  onMessage('restoreNote', ({ data, sender }) =>
+  onMessage('restoreNote', async ({ data, sender }) =>
     isExtensionPage(sender) ? notes.restore(String(data?.id)) : err('Not allowed'),
   );
 
-  onMessage('moveNotes', ({ data, sender }) => {
+  onMessage('moveNotes', async ({ data, sender }) => {
     if (!isExtensionPage(sender)) return err('Not allowed');
     const ids = Array.isArray(data?.ids) ? data.ids.map(String).slice(0, 10_000) : [];
     return notes.moveToPage(ids, String(data?.url));

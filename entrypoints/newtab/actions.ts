@@ -1,7 +1,8 @@
+import type { SearchIndex } from '@/lib/search';
 import type { SearchResultLine } from '@/components/digest/DigestSearch';
 import { notesRepository, type CommonplaceDb } from '@/lib/db';
 import { PERSONAL, type PersonToThank } from '@/lib/digest';
-import type { Person } from '@/lib/model';
+import type { Note, Person } from '@/lib/model';
 import { LOCAL_ME, type Identity } from './identity';
 
 /** The user as a community knows them (undefined for personal notes, which carry no author). */
@@ -59,17 +60,17 @@ export async function thankContributor(
 }
 
 /**
- * Search for the new tab, loaded on the first keystroke so it never slows the first paint. Builds lib/search's
- * index from the notes once per tab. TODO(2026-11-27): reuse the popup's persisted index once one exists.
+ * Search for the new tab: the same saved index as the popup (one implementation, two callers), opened on the
+ * first keystroke so it never slows the first paint, and never built from every note.
  */
 export function lazySearch(db: CommonplaceDb): (q: string) => Promise<SearchResultLine[]> {
-  let ready: Promise<(q: string) => SearchResultLine[]> | null = null;
-  const load = async () => {
-    const [{ SearchIndex, toSearchDoc }, notes] = await Promise.all([import('@/lib/search'), db.notes.toArray()]);
-    const live = notes.filter((n) => n.deletedAt === undefined);
-    const titles = new Map(live.map((n) => [n.id, n.takeaway || n.quote || n.page.title]));
-    const index = SearchIndex.build(live.map((n) => toSearchDoc(n)));
-    return (q: string) => index.search(q, { limit: 8 }).map((h) => ({ id: h.id, title: titles.get(h.id) ?? '' }));
+  let ready: Promise<SearchIndex> | null = null;
+  return async (q) => {
+    const index = await (ready ??= import('@/lib/db/search-index').then((m) => m.searchIndexRepository(db).open()));
+    const ids = index.search(q, { limit: 8 }).map((h) => h.id);
+    const rows = await db.notes.bulkGet(ids);
+    return rows
+      .filter((n): n is Note => !!n && n.deletedAt === undefined)
+      .map((n) => ({ id: n.id, title: n.takeaway || n.quote || n.page.title }));
   };
-  return async (q) => (await (ready ??= load()))(q);
 }

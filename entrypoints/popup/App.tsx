@@ -4,7 +4,8 @@ import { FilterChips } from '@/components/FilterChips';
 import { NoteCard } from '@/components/NoteCard';
 import { NoteEditor } from '@/components/NoteEditor';
 import { ThisPageView } from '@/components/ThisPageView';
-import { db } from '@/lib/db';
+import { notes, searchIndex } from '@/lib/db';
+import { QUERY_HELP } from '@/lib/search';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { usePageStatus } from './use-page-status';
 import type { Note, NoteKind } from '@/lib/model';
@@ -13,15 +14,8 @@ import { useNoteSearch } from './use-search';
 /** The toolbar popup: search every harvested note, open, edit, delete (with undo). */
 export function App() {
   const searchId = useId();
-  const allNotes = useLiveQuery(
-    () =>
-      db.notes
-        .orderBy('createdAt')
-        .reverse()
-        .filter((n) => n.deletedAt === undefined)
-        .toArray(),
-    [],
-  );
+  const isEmptyStore = useLiveQuery(async () => (await notes.newest(1)).length === 0, []);
+  const tagCounts = useLiveQuery(() => notes.tagCounts(8), []);
   const [query, setQueryState] = useState('');
   const [kind, setKindState] = useState<NoteKind | null>(null);
   const [tag, setTagState] = useState<string | null>(null);
@@ -37,19 +31,13 @@ export function App() {
   const [view, setView] = useState<'all' | 'page'>('all');
   const page = usePageStatus();
 
-  const filtered = useMemo(
-    () => (allNotes ?? []).filter((n) => (!kind || n.kind === kind) && (!tag || n.tags.includes(tag))),
-    [allNotes, kind, tag],
-  );
-  const hits = useNoteSearch(filtered, query);
-  const topTags = useMemo(() => {
-    const counts = new Map<string, number>();
-    for (const n of allNotes ?? []) for (const t of n.tags) counts.set(t, (counts.get(t) ?? 0) + 1);
-    return [...counts]
-      .sort((a, b) => b[1] - a[1])
-      .slice(0, 8)
-      .map(([t]) => t);
-  }, [allNotes]);
+  const [version, setVersion] = useState(0);
+  const fullQuery = [query, kind && `kind:${kind}`, tag && `tag:${tag}`].filter(Boolean).join(' ');
+  const search = useNoteSearch(fullQuery, version);
+  const hits = useMemo(() => search.hits ?? [], [search.hits]);
+  const topTags = useMemo(() => (tagCounts ?? []).map((t) => t.tag), [tagCounts]);
+  /** After a write (made by the background) this page's index takes the change, and the list is read again. */
+  const changed = (id: string) => void searchIndex.noteChanged(id).then(() => setVersion((v) => v + 1));
 
   useEffect(() => {
     document.getElementById(`note-${hits[active]?.note.id}`)?.scrollIntoView({ block: 'nearest' });
@@ -64,12 +52,14 @@ export function App() {
     const r = await sendMessage('removeNote', { id: note.id });
     if (r.ok) setUndo(note);
     else setError(r.error);
+    changed(note.id);
   };
   const restore = async () => {
     if (!undo) return;
     const r = await sendMessage('restoreNote', { id: undo.id });
     if (!r.ok) setError(r.error);
     setUndo(null);
+    changed(undo.id);
     inputRef.current?.focus();
   };
 
@@ -82,7 +72,6 @@ export function App() {
     e.preventDefault();
   };
 
-  const isEmptyStore = allNotes !== undefined && allNotes.length === 0;
   return (
     <main className="popup">
       <label htmlFor={searchId} className="visually-hidden">
@@ -100,7 +89,7 @@ export function App() {
         onKeyDown={onKeyDown}
       />
       <div id={`${searchId}-help`} className="muted" style={{ fontSize: 12 }}>
-        ↑↓ to move, Enter to open the page at the quote.
+        ↑↓ to move, Enter to open the page at the quote. {QUERY_HELP}
       </div>
       <div className="row" role="group" aria-label="View">
         <button type="button" className="chip" aria-pressed={view === 'all'} onClick={() => setView('all')}>
@@ -154,7 +143,7 @@ export function App() {
         </section>
       ) : (
         <ul className="results" aria-label="Harvested notes">
-          {hits.length === 0 && allNotes && <li className="muted">No notes match “{query}”.</li>}
+          {search.hits?.length === 0 && <li className="muted">No notes match “{fullQuery}”.</li>}
           {hits.map(({ note, matches }, i) => (
             <li key={note.id}>
               <NoteCard
@@ -173,6 +162,7 @@ export function App() {
                       const r = await sendMessage('updateNote', { id: note.id, patch });
                       if (!r.ok) setError(r.error);
                       setEditing(null);
+                      changed(note.id);
                     }}
                   />
                 ) : undefined}

@@ -27,7 +27,7 @@ test('select with the mouse → Harvest → save → popup finds it by a misspel
   await expect(panel.getByText(QUOTE)).toBeVisible();
   await panel.getByLabel('Takeaway').fill('Keep input state local: typing then re-renders one component.');
   await panel.getByLabel('Kind').selectOption('insight');
-  await panel.getByLabel('Tags').fill('react, performance');
+  await panel.getByLabel('Tags', { exact: true }).fill('react, performance');
   await panel.getByRole('button', { name: 'Save' }).click();
   await expectSaved(page);
   await expect(page.locator('iframe[title="Commonplace: harvest to community"]')).toHaveCount(0);
@@ -71,7 +71,7 @@ test('the capture panel: Escape cancels, Enter saves, tag suggestions come from 
   await selectWithMouse(page, '#p5', 'Measure first with the profiler');
   await page.getByRole('button', { name: 'Harvest' }).click();
   let panel = capturePanel(page);
-  await panel.getByLabel('Tags').fill('profiling');
+  await panel.getByLabel('Tags', { exact: true }).fill('profiling');
   await panel.getByLabel('Takeaway').fill('Profile before optimising.');
   await panel.getByLabel('Takeaway').press('Enter');
   await expectSaved(page);
@@ -79,9 +79,9 @@ test('the capture panel: Escape cancels, Enter saves, tag suggestions come from 
   await selectWithMouse(page, '#p3', 'Reconciliation depends on stable keys.');
   await page.getByRole('button', { name: 'Harvest' }).click();
   panel = capturePanel(page);
-  await panel.getByLabel('Tags').fill('pro');
+  await panel.getByLabel('Tags', { exact: true }).fill('pro');
   await panel.getByRole('button', { name: 'Add tag profiling' }).click();
-  await expect(panel.getByLabel('Tags')).toHaveValue('profiling, ');
+  await expect(panel.getByLabel('Tags', { exact: true })).toHaveValue('profiling, ');
   await panel.getByRole('button', { name: 'Save' }).click();
   await expectSaved(page);
   await expect.poll(() => paintedCount(page)).toBe(2);
@@ -156,7 +156,7 @@ test('edit and delete with undo in the popup; filter chips; first-run hint', asy
   await page.goto(`${site.origin}/article.html`);
   await selectWithMouse(page, '#p3', 'Reconciliation depends on stable keys.');
   await page.getByRole('button', { name: 'Harvest' }).click();
-  await capturePanel(page).getByLabel('Tags').fill('keys');
+  await capturePanel(page).getByLabel('Tags', { exact: true }).fill('keys');
   await capturePanel(page).getByRole('button', { name: 'Save' }).click();
   await expectSaved(page);
 
