@@ -13,23 +13,27 @@ const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').tr
 describe('extractPageContext on real pages', () => {
   it('has the corpus', () => expect(pages.length).toBeGreaterThanOrEqual(30));
 
-  it.each(pages)('%s: metadata as Readability reads it, live document untouched', (page) => {
-    const html = readFileSync(join(CORPUS, page, 'source.html'), 'utf8');
-    const expected = JSON.parse(readFileSync(join(CORPUS, page, 'expected-metadata.json'), 'utf8'));
-    const url = `http://fakehost/test/${page}/?utm_source=feed&id=3`;
-    const { window } = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
-    const before = window.document.documentElement.outerHTML;
+  it.each(pages)(
+    '%s: metadata as Readability reads it, live document untouched',
+    (page) => {
+      const html = readFileSync(join(CORPUS, page, 'source.html'), 'utf8');
+      const expected = JSON.parse(readFileSync(join(CORPUS, page, 'expected-metadata.json'), 'utf8'));
+      const url = `http://fakehost/test/${page}/?utm_source=feed&id=3`;
+      const { window } = new JSDOM(html, { url, virtualConsole: new VirtualConsole() });
+      const before = window.document.documentElement.outerHTML;
 
-    const ctx = extractPageContext(window.document, url);
+      const ctx = extractPageContext(window.document, url);
 
-    expect(window.document.documentElement.outerHTML).toBe(before);
-    expect(PageContextSchema.safeParse(ctx).success).toBe(true);
-    if (expected.title) expect(norm(ctx.title)).toBe(norm(expected.title));
-    if (expected.byline) expect(norm(ctx.byline)).toBe(norm(expected.byline));
-    if (expected.excerpt) expect(norm(ctx.excerpt)).toBe(norm(expected.excerpt).slice(0, 5000));
-    if (expected.lang) expect(ctx.lang).toBe(expected.lang);
-    expect(ctx.canonicalUrl).not.toContain('utm_source');
-  }, 120_000); // jsdom parses multi-megabyte pages: slow on a loaded 2-core machine
+      expect(window.document.documentElement.outerHTML).toBe(before);
+      expect(PageContextSchema.safeParse(ctx).success).toBe(true);
+      if (expected.title) expect(norm(ctx.title)).toBe(norm(expected.title));
+      if (expected.byline) expect(norm(ctx.byline)).toBe(norm(expected.byline));
+      if (expected.excerpt) expect(norm(ctx.excerpt)).toBe(norm(expected.excerpt).slice(0, 5000));
+      if (expected.lang) expect(ctx.lang).toBe(expected.lang);
+      expect(ctx.canonicalUrl).not.toContain('utm_source');
+    },
+    120_000,
+  ); // jsdom parses multi-megabyte pages: slow on a loaded 2-core machine
 });
 
 describe('extractPageContext without an article', () => {
