@@ -6,6 +6,7 @@ import { db } from '@/lib/db';
 import { syncState } from '@/lib/db/sync-state';
 import { CommunityList } from './CommunityList';
 import { JoinForm } from './JoinForm';
+import { Knowledge } from './Knowledge';
 import { account, syncNow } from './account';
 
 /** Options: join communities, choose which to sync, your display name, leave, sign out. */
@@ -78,6 +79,7 @@ export function App() {
           )}
         </section>
       )}
+      <Knowledge />
     </main>
   );
 }

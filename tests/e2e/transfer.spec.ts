@@ -39,7 +39,7 @@ test('build a collection, export its wiki page, export JSON, import it into a fr
   await page.getByRole('button', { name: `Move up: ${notes[1]!.takeaway}` }).click();
   const [wiki] = await Promise.all([
     page.waitForEvent('download'),
-    page.getByRole('button', { name: 'Download wiki page' }).click(),
+    page.getByRole('region', { name: 'Collections' }).getByRole('button', { name: 'Download wiki page' }).click(),
   ]);
   const markdown = readFileSync((await wiki.path())!, 'utf8');
   expect(markdown).toMatch(/^# Onboarding\n/);
