@@ -11,6 +11,8 @@ interface Props {
   onOpen(): void;
   onEdit(): void;
   onDelete(): void;
+  /** More actions shown with Open/Edit/Delete (a thank button on community notes). */
+  actions?: React.ReactNode;
   children?: React.ReactNode;
 }
 
@@ -25,7 +27,7 @@ function hostOf(url: string) {
 
 /** One harvested note in a list. Everything shown is text: notes from other members are untrusted. */
 export const NoteCard = forwardRef<HTMLElement, Props>(function NoteCard(
-  { note, matches, isActive, onOpen, onEdit, onDelete, children },
+  { note, matches, isActive, onOpen, onEdit, onDelete, actions, children },
   ref,
 ) {
   const label = note.quote.slice(0, 80) || note.page.title;
@@ -41,7 +43,10 @@ export const NoteCard = forwardRef<HTMLElement, Props>(function NoteCard(
       )}
       <div className="meta">
         <span className="chip">{note.kind}</span> {site(note)}
-        {note.author ? ` · ${note.author.name}` : ''} · {new Date(note.createdAt).toLocaleDateString()}
+        {note.author ? ` · by ${note.author.name}` : ''}
+        {note.sync?.isRejected
+          ? ` · rejected: ${note.sync.rejectReason ?? 'the community refused this change'}`
+          : ''} · {new Date(note.createdAt).toLocaleDateString()}
         {note.tags.length > 0 && ` · ${note.tags.map((t) => `#${t}`).join(' ')}`}
       </div>
       {children ?? (
@@ -55,6 +60,7 @@ export const NoteCard = forwardRef<HTMLElement, Props>(function NoteCard(
           <button type="button" onClick={onDelete}>
             Delete
           </button>
+          {actions}
         </div>
       )}
     </article>

@@ -10,6 +10,7 @@ import type { CommunitySyncView } from './use-sync-status';
 
 const community = (over: Partial<CommunitySyncView> = {}): CommunitySyncView => ({
   communityId: 'c1',
+  memberId: 'm1',
   communityName: 'Makers',
   isEnabled: true,
   pending: 0,

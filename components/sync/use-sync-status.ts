@@ -5,6 +5,8 @@ import { syncState, type Membership } from '@/lib/db/sync-state';
 /** One community's sync state, as the popup shows it (no token: pages never need to display it). */
 export interface CommunitySyncView {
   communityId: string;
+  /** This browser's member id in the community (its notes are "own"). */
+  memberId: string;
   communityName: string;
   isEnabled: boolean;
   pending: number;
@@ -14,8 +16,8 @@ export interface CommunitySyncView {
 }
 
 function view(m: Membership, pending: number): CommunitySyncView {
-  const { communityId, communityName, isEnabled, lastSyncAt, lastError, notBefore } = m;
-  return { communityId, communityName, isEnabled, pending, lastSyncAt, lastError, notBefore };
+  const { communityId, memberId, communityName, isEnabled, lastSyncAt, lastError, notBefore } = m;
+  return { communityId, memberId, communityName, isEnabled, pending, lastSyncAt, lastError, notBefore };
 }
 
 /** Live sync state from IndexedDB: updates as the background syncs (Dexie broadcasts writes across contexts). */

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { db, notes } from '@/lib/db';
+import { syncState } from '@/lib/db/sync-state';
 import { onMessage, sendMessage, type PaintableNote } from '@/lib/messaging/protocol';
 import { CaptureRequestSchema } from '@/lib/messaging/schemas';
 import { createPendingCaptures } from '@/lib/capture/pending';
@@ -15,9 +16,9 @@ function isExtensionPage(sender: { url?: string; tab?: unknown }): boolean {
 
 const FOCUS_KEY = (tabId: number) => `focus:${tabId}`;
 
+/** This browser's member ids, one per community joined: notes by them are the user's own. */
 async function ownMemberIds(): Promise<Set<string>> {
-  const row = await db.kv.get('identity:memberIds');
-  return new Set(Array.isArray(row?.value) ? (row.value as string[]) : []);
+  return new Set((await syncState(db).memberships()).map((m) => m.memberId));
 }
 
 function paintable(n: Note, own: Set<string>): PaintableNote {

@@ -8,6 +8,10 @@ import { notes, searchIndex } from '@/lib/db';
 import { QUERY_HELP } from '@/lib/search';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { usePageStatus } from './use-page-status';
+import { NoteThanks } from './NoteThanks';
+import { SyncStatus } from '@/components/sync/SyncStatus';
+import { useSyncStatus } from '@/components/sync/use-sync-status';
+import { sendSyncMessage } from '@/lib/sync/messages';
 import type { Note, NoteKind } from '@/lib/model';
 import { useNoteSearch } from './use-search';
 
@@ -29,6 +33,8 @@ export function App() {
   const [error, setError] = useState<string | null>(null);
   const inputRef = useRef<HTMLInputElement>(null);
   const [view, setView] = useState<'all' | 'page'>('all');
+  const communities = useSyncStatus();
+  const ownIds = useMemo(() => new Set((communities ?? []).map((c) => c.memberId).filter(Boolean)), [communities]);
   const page = usePageStatus();
 
   const [version, setVersion] = useState(0);
@@ -91,6 +97,11 @@ export function App() {
       <div id={`${searchId}-help`} className="muted" style={{ fontSize: 12 }}>
         ↑↓ to move, Enter to open the page at the quote. {QUERY_HELP}
       </div>
+      <SyncStatus
+        communities={communities ?? []}
+        isOnline={navigator.onLine}
+        onSyncNow={() => sendSyncMessage('syncNow').then(() => undefined)}
+      />
       <div className="row" role="group" aria-label="View">
         <button type="button" className="chip" aria-pressed={view === 'all'} onClick={() => setView('all')}>
           All notes
@@ -153,6 +164,7 @@ export function App() {
                 onOpen={() => void open(note)}
                 onEdit={() => setEditing(note.id)}
                 onDelete={() => void remove(note)}
+                actions={note.communityId ? <NoteThanks note={note} ownMemberIds={ownIds} /> : undefined}
               >
                 {editing === note.id ? (
                   <NoteEditor
