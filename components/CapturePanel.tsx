@@ -1,21 +1,37 @@
 import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
-import { NOTE_KINDS, type NoteKind, type PageContext, type Result } from '@/lib/model';
+import { NOTE_KINDS, type Note, type NoteKind, type PageContext, type Result } from '@/lib/model';
+import type { SimilarNote } from '@/lib/similarity';
+import { SimilarNotes } from './transfer/SimilarNotes';
 import { defaultKind, parseTags, type CaptureInput } from '@/lib/capture/draft';
 import type { CaptureRequest } from '@/lib/messaging/protocol';
 
 export type CaptureSubmit = CaptureInput;
+/** Saving as part of an existing note: "add to it" (a linked me-too) or "answers this question". */
+export type SimilarChoice = { as: 'add' | 'answer'; match: SimilarNote };
 
 interface Props {
   capture: CaptureRequest;
   page: PageContext | null;
   tagSuggestions: string[];
-  onSave(input: CaptureSubmit): Promise<Result<unknown>>;
+  /** Existing notes like this harvest, shown before saving. */
+  similar?: SimilarNote[];
+  onOpenNote?(note: Note): void;
+  onSave(input: CaptureSubmit, choice?: SimilarChoice): Promise<Result<unknown>>;
   onDone(): void;
   onCancel(): void;
 }
 
 /** The compact capture panel: quote, takeaway, kind, tags. Enter saves, Shift+Enter breaks a line, Escape cancels. */
-export function CapturePanel({ capture, page, tagSuggestions, onSave, onDone, onCancel }: Props) {
+export function CapturePanel({
+  capture,
+  page,
+  tagSuggestions,
+  similar = [],
+  onOpenNote,
+  onSave,
+  onDone,
+  onCancel,
+}: Props) {
   const ids = { takeaway: useId(), kind: useId(), tags: useId(), quote: useId() };
   const [takeaway, setTakeaway] = useState('');
   const [kind, setKind] = useState<NoteKind>(defaultKind(capture.mode));
@@ -38,11 +54,11 @@ export function CapturePanel({ capture, page, tagSuggestions, onSave, onDone, on
         ? (page?.excerpt ?? page?.title ?? 'Reading the page…')
         : capture.quote;
 
-  async function submit(e?: FormEvent) {
+  async function submit(e?: FormEvent, choice?: SimilarChoice) {
     e?.preventDefault();
     if (state.status === 'saving' || state.status === 'saved') return;
     setState({ status: 'saving' });
-    const result = await onSave({ kind, takeaway: takeaway.trim(), tags });
+    const result = await onSave({ kind, takeaway: takeaway.trim(), tags }, choice);
     if (!result.ok) return setState({ status: 'error', message: result.error });
     setState({ status: 'saved' });
     setTimeout(onDone, 900);
@@ -122,6 +138,16 @@ export function CapturePanel({ capture, page, tagSuggestions, onSave, onDone, on
         </div>
       )}
 
+      {similar.length > 0 && (
+        <SimilarNotes
+          matches={similar}
+          draftKind={kind}
+          onOpen={(n) => onOpenNote?.(n)}
+          onAddTo={(match) => void submit(undefined, { as: 'add', match })}
+          onAnswer={(match) => void submit(undefined, { as: 'answer', match })}
+          onSaveAnyway={() => void submit()}
+        />
+      )}
       {state.status === 'error' && (
         <p className="error" role="alert">
           {state.message}

@@ -1,11 +1,13 @@
 import { browser } from 'wxt/browser';
 import { db, notes } from '@/lib/db';
 import { syncState } from '@/lib/db/sync-state';
+import { DUPLICATE_AVOIDED } from '@/lib/similarity';
+import type { Similarity } from './similarity';
 import { onMessage, sendMessage, type PaintableNote } from '@/lib/messaging/protocol';
 import { CaptureRequestSchema } from '@/lib/messaging/schemas';
 import { createPendingCaptures } from '@/lib/capture/pending';
 import { textFragmentUrl } from '@/lib/capture/text-fragment';
-import { err, ok, type Note } from '@/lib/model';
+import { err, ok, pageKey, type Note } from '@/lib/model';
 
 const EXTENSION_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
 
@@ -39,7 +41,7 @@ function pickMessage({ id, permalink, author, timestamp, text }: NonNullable<Not
 }
 
 /** Registers every background message handler. Each validates its input; failures come back as values. */
-export function registerHandlers() {
+export function registerHandlers(similarity: Similarity) {
   const pending = createPendingCaptures();
 
   onMessage('openCapture', ({ data, sender }) => {
@@ -86,6 +88,33 @@ export function registerHandlers() {
     if (!isExtensionPage(sender)) return err('Not allowed');
     const ids = Array.isArray(data?.ids) ? data.ids.map(String).slice(0, 10_000) : [];
     return notes.moveToPage(ids, String(data?.url));
+  });
+
+  onMessage('findSimilar', async ({ data, sender }) => {
+    if (!isExtensionPage(sender) || typeof data?.quote !== 'string') return [];
+    let key: string | undefined;
+    try {
+      key = data.url ? pageKey(String(data.url)) : undefined;
+    } catch {
+      key = undefined;
+    }
+    return similarity.find({
+      quote: data.quote,
+      takeaway: data.takeaway,
+      kind: data.kind,
+      chat: data.chat,
+      pageKey: key,
+    });
+  });
+
+  onMessage('recordDuplicateAvoided', async ({ data, sender }) => {
+    if (!isExtensionPage(sender) || !(await notes.get(String(data?.noteId)))) return;
+    await db.events.add({
+      type: DUPLICATE_AVOIDED,
+      noteId: String(data.noteId),
+      at: Date.now(),
+      data: { reasons: Array.isArray(data.reasons) ? data.reasons.map(String).slice(0, 4) : [] },
+    });
   });
 
   onMessage('openNote', async ({ data, sender }) => {

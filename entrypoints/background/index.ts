@@ -2,11 +2,13 @@ import { registerHandlers } from './handlers';
 import { onCommand, onContextMenuClick, registerHarvestEntryPoints } from './harvest';
 import { registerSearchUpkeep } from './search-upkeep';
 import { registerSync } from './sync';
+import { createSimilarity } from './similarity';
 
 export default defineBackground(() => {
-  registerHandlers();
+  const similarity = createSimilarity();
+  registerHandlers(similarity);
   registerHarvestEntryPoints();
-  registerSearchUpkeep();
+  registerSearchUpkeep(similarity.noteChanged);
   registerSync();
   // The same handlers the context menu and the shortcut call, reachable from the service worker's console
   // (and from end-to-end tests, which cannot click browser chrome).

@@ -7,13 +7,14 @@ const ALARM = 'search-index-compact';
  * Keeps the saved search index fresh: folded on install and start-up (so the first popup never builds from
  * every note), then whenever the change log has grown, checked every half hour.
  */
-export function registerSearchUpkeep() {
+export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () => undefined) {
   // Every note write in the background — harvests, edits, deletes, sync merges — is logged for the index,
   // in one place, batched per tick.
   const changed = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
   const mark = (id: unknown) => {
     changed.add(String(id));
+    onNoteChanged(String(id));
     clearTimeout(timer);
     timer = setTimeout(() => {
       const ids = [...changed];

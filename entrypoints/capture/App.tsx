@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { CapturePanel, type CaptureSubmit } from '@/components/CapturePanel';
+import { CapturePanel, type CaptureSubmit, type SimilarChoice } from '@/components/CapturePanel';
+import { addToDraft, answerDraft, type SimilarNote } from '@/lib/similarity';
 import { extractPageContext } from '@/lib/capture/page-context';
 import { draftFromCapture } from '@/lib/capture/draft';
 import { sendMessage, type PendingCapture } from '@/lib/messaging/protocol';
@@ -9,6 +10,7 @@ import type { PageContext } from '@/lib/model';
 export function App({ captureId }: { captureId: string }) {
   const [capture, setCapture] = useState<PendingCapture | null | undefined>(undefined);
   const [page, setPage] = useState<PageContext | null>(null);
+  const [similar, setSimilar] = useState<SimilarNote[]>([]);
 
   useEffect(() => {
     void sendMessage('getCapture', { captureId }).then((c) => {
@@ -17,16 +19,33 @@ export function App({ captureId }: { captureId: string }) {
       // Readability runs here, on a parsed copy of the page's HTML: never on the live page.
       setTimeout(() => {
         const doc = new DOMParser().parseFromString(c.html, 'text/html');
-        setPage(extractPageContext(doc, c.url));
+        const ctx = extractPageContext(doc, c.url);
+        setPage(ctx);
+        // "It may already exist": asked once, while the user writes the takeaway.
+        const quote = c.mode === 'page' ? (ctx.excerpt ?? ctx.title) : c.quote;
+        void sendMessage('findSimilar', { quote, url: ctx.canonicalUrl, chat: c.chat }).then(
+          setSimilar,
+          () => undefined,
+        );
       }, 0);
     });
   }, [captureId]);
 
   const close = (isSaved: boolean) => void sendMessage('closeCapture', { captureId, isSaved });
 
-  const save = async (input: CaptureSubmit) => {
+  const save = async (input: CaptureSubmit, choice?: SimilarChoice) => {
     if (!capture || !page) return { ok: false as const, error: 'Still reading the page…' };
-    return sendMessage('createNote', draftFromCapture(capture, page, input));
+    const draft = draftFromCapture(capture, page, input);
+    const linked = !choice
+      ? draft
+      : choice.as === 'add'
+        ? addToDraft(draft, choice.match.note)
+        : answerDraft(draft, choice.match.note);
+    const result = await sendMessage('createNote', linked);
+    if (result.ok && choice) {
+      await sendMessage('recordDuplicateAvoided', { noteId: choice.match.note.id, reasons: choice.match.reasons });
+    }
+    return result;
   };
 
   if (capture === undefined) return <p className="muted pad">Loading…</p>;
@@ -44,6 +63,8 @@ export function App({ captureId }: { captureId: string }) {
       capture={capture}
       page={page}
       tagSuggestions={capture.tagSuggestions}
+      similar={similar}
+      onOpenNote={(n) => void sendMessage('openNote', { id: n.id })}
       onSave={save}
       onDone={() => close(true)}
       onCancel={() => close(false)}

@@ -1,5 +1,6 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ChatContext, ChatMessage, Note, NoteKind, Result, Selector } from '../model';
+import type { SimilarNote } from '../similarity';
 
 /** How a harvest started: a selection, the page itself (no selection), a right-clicked link, or a whole chat thread. */
 export type CaptureMode = 'selection' | 'page' | 'link' | 'thread';
@@ -64,6 +65,16 @@ export interface ProtocolMap {
   removeNote(req: { id: string }): Result<Note>;
   /** P→B: undo a delete. */
   restoreNote(req: { id: string }): Result<Note>;
+  /** P→B: up to 3 existing notes (own and community) like this harvest: same page, thread, quote, or words. */
+  findSimilar(req: {
+    quote: string;
+    takeaway?: string;
+    url?: string;
+    kind?: NoteKind;
+    chat?: ChatContext;
+  }): SimilarNote[];
+  /** P→B: the user chose an existing note over a new one (the digest counts duplicate effort avoided). */
+  recordDuplicateAvoided(req: { noteId: string; reasons: string[] }): void;
   /** P→B: open a note's page in a new tab and scroll to its quote. */
   openNote(req: { id: string }): Result<null>;
   /** C→B: the notes to paint on this page, and the one to scroll to if the page was opened for it. */

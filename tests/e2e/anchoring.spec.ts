@@ -9,7 +9,7 @@ const MEASURE = 'Measure first with the profiler, then fix the one component tha
 async function harvest(page: Page, selector: string, text: string) {
   await selectWithMouse(page, selector, text);
   await page.getByRole('button', { name: 'Harvest' }).click();
-  await capturePanel(page).getByRole('button', { name: 'Save' }).click();
+  await capturePanel(page).getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
 }
 

@@ -33,7 +33,7 @@ test('harvest a Slack message: chat context and credit are stored, the highlight
   const panel = capturePanel(page);
   await expect(panel.getByLabel('Chat context')).toContainText('slack');
   await expect(panel.getByLabel('Chat context')).toContainText('Ada Lovelace');
-  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
 
   // Harvest the thread around Grace's message, from the context menu.
@@ -41,7 +41,7 @@ test('harvest a Slack message: chat context and credit are stored, the highlight
   await page.keyboard.press('Escape');
   await clickHarvestMenu(sw, await tabIdOf(sw, page), {}, 'harvest-thread');
   await expect(capturePanel(page).getByLabel('Chat context')).toContainText('Thread of');
-  await capturePanel(page).getByRole('button', { name: 'Save' }).click();
+  await capturePanel(page).getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
 
   const popup = await context.newPage();
@@ -86,7 +86,7 @@ test('a virtualised message list: scrolled away the note is “not on screen”,
   const text = 'Message number 1962: notes on the sync job';
   await selectWithMouse(page, `[id="${ts}"] [data-qa="message-text"]`, text);
   await page.getByRole('button', { name: 'Harvest' }).click();
-  await capturePanel(page).getByRole('button', { name: 'Save' }).click();
+  await capturePanel(page).getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
   await expect.poll(() => paintedTexts(page)).toEqual([text]);
 

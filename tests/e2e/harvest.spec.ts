@@ -28,7 +28,7 @@ test('select with the mouse → Harvest → save → popup finds it by a misspel
   await panel.getByLabel('Takeaway').fill('Keep input state local: typing then re-renders one component.');
   await panel.getByLabel('Kind').selectOption('insight');
   await panel.getByLabel('Tags', { exact: true }).fill('react, performance');
-  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
   await expect(page.locator('iframe[title="Commonplace: harvest to community"]')).toHaveCount(0);
   await expect.poll(() => paintedTexts(page)).toEqual([QUOTE]);
@@ -82,7 +82,7 @@ test('the capture panel: Escape cancels, Enter saves, tag suggestions come from 
   await panel.getByLabel('Tags', { exact: true }).fill('pro');
   await panel.getByRole('button', { name: 'Add tag profiling' }).click();
   await expect(panel.getByLabel('Tags', { exact: true })).toHaveValue('profiling, ');
-  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
   await expect.poll(() => paintedCount(page)).toBe(2);
 
@@ -107,7 +107,7 @@ test('right-click “Harvest to community”: selection, page and link; the keyb
   await clickHarvestMenu(sw, tabId, { selectionText: 'Most slow React screens' });
   let panel = capturePanel(page);
   await expect(panel.getByText('Most slow React screens we profiled')).toBeVisible();
-  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
 
   // No selection: the page itself, by its Readability excerpt.
@@ -116,14 +116,14 @@ test('right-click “Harvest to community”: selection, page and link; the keyb
   panel = capturePanel(page);
   await expect(panel.getByText('What our team learned about memoisation')).toBeVisible();
   await expect(panel.getByLabel('Kind')).toHaveValue('link');
-  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
 
   // A link.
   await clickHarvestMenu(sw, tabId, { linkUrl: 'https://react.dev/learn/render-and-commit' });
   panel = capturePanel(page);
   await expect(panel.getByText('https://react.dev/learn/render-and-commit')).toBeVisible();
-  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
 
   // The shortcut (the commands API's handler).
@@ -131,7 +131,7 @@ test('right-click “Harvest to community”: selection, page and link; the keyb
   await pressHarvestShortcut(sw, tabId);
   panel = capturePanel(page);
   await expect(panel.getByText('Memoisation is a tool, not a default')).toBeVisible();
-  await panel.getByRole('button', { name: 'Save' }).click();
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
 
   const popup = await context.newPage();
@@ -157,7 +157,7 @@ test('edit and delete with undo in the popup; filter chips; first-run hint', asy
   await selectWithMouse(page, '#p3', 'Reconciliation depends on stable keys.');
   await page.getByRole('button', { name: 'Harvest' }).click();
   await capturePanel(page).getByLabel('Tags', { exact: true }).fill('keys');
-  await capturePanel(page).getByRole('button', { name: 'Save' }).click();
+  await capturePanel(page).getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
 
   await popup.reload();

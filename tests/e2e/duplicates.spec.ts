@@ -1,0 +1,54 @@
+import { test, expect } from './fixtures';
+import { capturePanel, expectSaved, selectWithMouse } from './pages/harvest-flow';
+import type { Page } from '@playwright/test';
+
+const QUOTE = 'Colocate state with the component that uses it.';
+
+/** Rows of one object store in the extension's database, read through one of its pages. */
+function readStore(page: Page, store: string) {
+  return page.evaluate(
+    (store) =>
+      new Promise<Record<string, unknown>[]>((resolve, reject) => {
+        const open = indexedDB.open('commonplace');
+        open.onerror = () => reject(open.error);
+        open.onsuccess = () => {
+          const req = open.result.transaction(store, 'readonly').objectStore(store).getAll();
+          req.onsuccess = () => resolve(req.result);
+          req.onerror = () => reject(req.error);
+        };
+      }),
+    store,
+  );
+}
+
+test('harvesting what already exists: the panel offers it, “Add to it” links the notes and counts the effort saved', async ({
+  context,
+  extensionId,
+  site,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${site.origin}/article.html`);
+  await selectWithMouse(page, '#p2', QUOTE);
+  await page.getByRole('button', { name: 'Harvest' }).click();
+  await capturePanel(page).getByLabel('Takeaway').fill('Keep input state local.');
+  await capturePanel(page).getByRole('button', { name: 'Save', exact: true }).click();
+  await expectSaved(page);
+
+  await selectWithMouse(page, '#p2', QUOTE);
+  await page.getByRole('button', { name: 'Harvest' }).click();
+  const panel = capturePanel(page);
+  const similar = panel.getByRole('region', { name: 'Similar notes already harvested' });
+  await expect(similar).toBeVisible();
+  await panel.getByLabel('Takeaway').fill('Me too: this fixed our slow search box.');
+  await similar.getByRole('button', { name: /^Add to it:/ }).click();
+  await expectSaved(page);
+
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const notes = (await readStore(options, 'notes')) as { id: string; takeaway: string; links?: { addsTo?: string } }[];
+  const first = notes.find((n) => n.takeaway === 'Keep input state local.')!;
+  const second = notes.find((n) => n.takeaway.startsWith('Me too'))!;
+  expect(second.links?.addsTo).toBe(first.id);
+  const events = await readStore(options, 'events');
+  expect(events.filter((e) => e.type === 'duplicate-avoided' && e.noteId === first.id)).toHaveLength(1);
+});
