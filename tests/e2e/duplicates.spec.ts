@@ -1,25 +1,8 @@
 import { test, expect } from './fixtures';
 import { capturePanel, expectSaved, selectWithMouse } from './pages/harvest-flow';
-import type { Page } from '@playwright/test';
+import { readTable } from './digest-seed';
 
 const QUOTE = 'Colocate state with the component that uses it.';
-
-/** Rows of one object store in the extension's database, read through one of its pages. */
-function readStore(page: Page, store: string) {
-  return page.evaluate(
-    (store) =>
-      new Promise<Record<string, unknown>[]>((resolve, reject) => {
-        const open = indexedDB.open('commonplace');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const req = open.result.transaction(store, 'readonly').objectStore(store).getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-    store,
-  );
-}
 
 test('harvesting what already exists: the panel offers it, “Add to it” links the notes and counts the effort saved', async ({
   context,
@@ -45,10 +28,10 @@ test('harvesting what already exists: the panel offers it, “Add to it” links
 
   const options = await context.newPage();
   await options.goto(`chrome-extension://${extensionId}/options.html`);
-  const notes = (await readStore(options, 'notes')) as { id: string; takeaway: string; links?: { addsTo?: string } }[];
+  const notes = await readTable<{ id: string; takeaway: string; links?: { addsTo?: string } }>(options, 'notes');
   const first = notes.find((n) => n.takeaway === 'Keep input state local.')!;
   const second = notes.find((n) => n.takeaway.startsWith('Me too'))!;
   expect(second.links?.addsTo).toBe(first.id);
-  const events = await readStore(options, 'events');
+  const events = await readTable<{ type: string; noteId?: string }>(options, 'events');
   expect(events.filter((e) => e.type === 'duplicate-avoided' && e.noteId === first.id)).toHaveLength(1);
 });

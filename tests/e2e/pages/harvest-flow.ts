@@ -1,5 +1,6 @@
 import type { Page, Worker } from '@playwright/test';
 import { expect } from '../fixtures';
+import { readTable } from '../digest-seed';
 
 /** Selects `text` inside `selector` with the real mouse (press at its first character, release at its last). */
 export async function selectWithMouse(page: Page, selector: string, text: string) {
@@ -76,31 +77,18 @@ export function paintedTexts(page: Page, layer = 'commonplace-own') {
   );
 }
 
-/** Notes as stored, read from the extension's own database through one of its pages. */
-export async function storedNotes(page: Page) {
-  return page.evaluate(
-    () =>
-      new Promise<
-        {
-          quote: string;
-          takeaway: string;
-          kind: string;
-          tags: string[];
-          deletedAt?: number;
-          page: { title: string; canonicalUrl: string; byline?: string };
-        }[]
-      >((resolve, reject) => {
-        const open = indexedDB.open('commonplace');
-        open.onerror = () => reject(open.error);
-        open.onsuccess = () => {
-          const tx = open.result.transaction('notes', 'readonly');
-          const req = tx.objectStore('notes').getAll();
-          req.onsuccess = () => resolve(req.result);
-          req.onerror = () => reject(req.error);
-        };
-      }),
-  );
+/** A stored note, as far as these tests read it. */
+export interface StoredNote {
+  quote: string;
+  takeaway: string;
+  kind: string;
+  tags: string[];
+  deletedAt?: number;
+  page: { title: string; canonicalUrl: string; byline?: string };
 }
+
+/** Notes as stored, read from the extension's own database through one of its pages. */
+export const storedNotes = (page: Page) => readTable<StoredNote>(page, 'notes');
 
 /** The service worker's `chrome` global, as far as these helpers use it. */
 declare const chrome: {
