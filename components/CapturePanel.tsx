@@ -2,7 +2,7 @@ import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 're
 import { NOTE_KINDS, type Note, type NoteKind, type PageContext, type Result } from '@/lib/model';
 import type { SimilarNote } from '@/lib/similarity';
 import { SimilarNotes } from './transfer/SimilarNotes';
-import { defaultKind, parseTags, type CaptureInput } from '@/lib/capture/draft';
+import { defaultCommunity, defaultKind, parseTags, type CaptureInput } from '@/lib/capture/draft';
 import type { CaptureRequest } from '@/lib/messaging/protocol';
 
 export type CaptureSubmit = CaptureInput;
@@ -13,6 +13,8 @@ interface Props {
   capture: CaptureRequest;
   page: PageContext | null;
   tagSuggestions: string[];
+  /** Communities the note may be shared with. */
+  communities?: { id: string; name: string }[];
   /** Existing notes like this harvest, shown before saving. */
   similar?: SimilarNote[];
   onOpenNote?(note: Note): void;
@@ -26,13 +28,15 @@ export function CapturePanel({
   capture,
   page,
   tagSuggestions,
+  communities = [],
   similar = [],
   onOpenNote,
   onSave,
   onDone,
   onCancel,
 }: Props) {
-  const ids = { takeaway: useId(), kind: useId(), tags: useId(), quote: useId() };
+  const ids = { takeaway: useId(), kind: useId(), tags: useId(), quote: useId(), share: useId() };
+  const [share, setShare] = useState<string>(defaultCommunity(capture, communities) ?? '');
   const [takeaway, setTakeaway] = useState('');
   const [kind, setKind] = useState<NoteKind>(defaultKind(capture.mode));
   const [tagText, setTagText] = useState('');
@@ -58,7 +62,7 @@ export function CapturePanel({
     e?.preventDefault();
     if (state.status === 'saving' || state.status === 'saved') return;
     setState({ status: 'saving' });
-    const result = await onSave({ kind, takeaway: takeaway.trim(), tags }, choice);
+    const result = await onSave({ kind, takeaway: takeaway.trim(), tags, communityId: share || null }, choice);
     if (!result.ok) return setState({ status: 'error', message: result.error });
     setState({ status: 'saved' });
     setTimeout(onDone, 900);
@@ -138,6 +142,19 @@ export function CapturePanel({
         </div>
       )}
 
+      {communities.length > 0 && (
+        <>
+          <label htmlFor={ids.share}>Share with</label>
+          <select id={ids.share} value={share} onChange={(e) => setShare(e.target.value)}>
+            <option value="">Only me</option>
+            {communities.map((c) => (
+              <option key={c.id} value={c.id}>
+                {c.name}
+              </option>
+            ))}
+          </select>
+        </>
+      )}
       {similar.length > 0 && (
         <SimilarNotes
           matches={similar}

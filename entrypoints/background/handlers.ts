@@ -57,7 +57,10 @@ export function registerHandlers(similarity: Similarity) {
     const entry = pending.get(String(data?.captureId));
     if (!entry) return null;
     const tags = await notes.tagCounts(50);
-    return { ...entry.request, captureId: String(data.captureId), tagSuggestions: tags.map((t) => t.tag) };
+    const communities = (await syncState(db).memberships())
+      .filter((m) => m.isEnabled)
+      .map((m) => ({ id: m.communityId, name: m.communityName }));
+    return { ...entry.request, captureId: String(data.captureId), tagSuggestions: tags.map((t) => t.tag), communities };
   });
 
   onMessage('closeCapture', async ({ data, sender }) => {

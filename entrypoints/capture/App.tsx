@@ -63,6 +63,7 @@ export function App({ captureId }: { captureId: string }) {
       capture={capture}
       page={page}
       tagSuggestions={capture.tagSuggestions}
+      communities={capture.communities}
       similar={similar}
       onOpenNote={(n) => void sendMessage('openNote', { id: n.id })}
       onSave={save}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { NoteDraftSchema } from '../model';
-import { draftFromCapture, parseTags } from './draft';
+import { defaultCommunity, draftFromCapture, parseTags } from './draft';
 import { textFragmentUrl } from './text-fragment';
 import { createPendingCaptures } from './pending';
 import type { CaptureRequest } from '../messaging/protocol';
@@ -29,6 +29,14 @@ describe('capture drafts', () => {
       page: { url: 'https://x.org/p?utm_source=a', canonicalUrl: 'https://x.org/p' },
     });
     for (const d of [sel, pg, link]) expect(NoteDraftSchema.safeParse(d).success).toBe(true);
+  });
+  it('shares with the first community by default, but keeps private chat personal', () => {
+    const communities = [{ id: 'c1' }, { id: 'c2' }];
+    const chat = { platform: 'slack', messages: [{ text: 'hi' }] };
+    expect(defaultCommunity({}, communities)).toBe('c1');
+    expect(defaultCommunity({}, [])).toBeNull();
+    expect(defaultCommunity({ chat: { ...chat, isPrivate: false } }, communities)).toBe('c1');
+    expect(defaultCommunity({ chat: { ...chat, isPrivate: true } }, communities)).toBeNull();
   });
   it('builds text-fragment URLs, short form for long quotes', () => {
     expect(textFragmentUrl('https://ex.com/a#old', 'hello, world-wide')).toBe(

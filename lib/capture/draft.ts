@@ -6,6 +6,16 @@ export interface CaptureInput {
   kind: NoteKind;
   takeaway: string;
   tags: string[];
+  /** The community to share with; null keeps the note personal. */
+  communityId?: string | null;
+}
+
+/**
+ * Where a harvest goes unless the user says otherwise: the first community joined — except for private
+ * chat (direct messages, private channels), which stays personal until the user shares that note.
+ */
+export function defaultCommunity(capture: Pick<CaptureRequest, 'chat'>, communities: { id: string }[]): string | null {
+  return capture.chat?.isPrivate ? null : (communities[0]?.id ?? null);
 }
 
 /** Tags as typed: comma or space separated, `#` optional, de-duplicated, in the order given. */

@@ -44,6 +44,8 @@ export interface PageStatus {
 export interface PendingCapture extends CaptureRequest {
   captureId: string;
   tagSuggestions: string[];
+  /** Communities the note may be shared with (this browser's enabled memberships). */
+  communities: { id: string; name: string }[];
 }
 
 /**

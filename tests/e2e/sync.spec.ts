@@ -8,6 +8,8 @@ import { migrate } from '../../server/src/db/migrate';
 import { openPglite } from '../../server/src/db/pglite';
 import { loadCursorKey } from '../../server/src/db/server-meta';
 import { expect, launchWithExtension, test } from './fixtures';
+import { capturePanel, expectSaved, selectWithMouse } from './pages/harvest-flow';
+import { startStaticServer } from './static-server';
 
 /** The real endpoint on a loopback port, with one community and a multi-use invite. */
 async function startEndpoint() {
@@ -82,6 +84,7 @@ test.setTimeout(400_000);
 
 test('a note harvested in one profile is found in another member’s popup after sync; offline loses nothing', async () => {
   const endpoint = await startEndpoint();
+  const site = await startStaticServer();
   const ada = await launchWithExtension();
   const bea = await launchWithExtension();
   try {
@@ -90,7 +93,16 @@ test('a note harvested in one profile is found in another member’s popup after
     await join(adaPage, ada.extensionId, endpoint.invite, 'Ada');
     await join(beaPage, bea.extensionId, endpoint.invite, 'Bea');
 
-    expect(await harvest(adaPage, endpoint.communityId, 'Start with the riskiest step')).toMatchObject({ ok: true });
+    // Through the real capture panel: "Share with" defaults to the community Ada joined.
+    const article = await ada.context.newPage();
+    await article.goto(`${site.origin}/article.html`);
+    await selectWithMouse(article, '#p5', 'Measure first with the profiler');
+    await article.getByRole('button', { name: 'Harvest' }).click();
+    const panel = capturePanel(article);
+    await expect(panel.getByLabel('Share with')).not.toHaveValue('');
+    await panel.getByLabel('Takeaway').fill('Start with the riskiest step');
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
+    await expectSaved(article);
     await adaPage.getByRole('button', { name: 'Sync now' }).click();
     await expect(syncLine(adaPage)).toContainText('Synced');
 
@@ -114,5 +126,6 @@ test('a note harvested in one profile is found in another member’s popup after
     await ada.close();
     await bea.close();
     await endpoint.close();
+    await site.close();
   }
 });
