@@ -65,7 +65,9 @@ test('the capture panel: Escape cancels, Enter saves, tag suggestions come from 
   await page.goto(`${site.origin}/article.html`);
   await selectWithMouse(page, '#p5', 'Measure first with the profiler');
   await page.getByRole('button', { name: 'Harvest' }).click();
-  await capturePanel(page).getByLabel('Takeaway').press('Escape');
+  // Escape removes the panel's frame at once: press it on the keyboard, not on an element handle that vanishes.
+  await capturePanel(page).getByLabel('Takeaway').focus();
+  await page.keyboard.press('Escape');
   await expect(page.locator('iframe[title="Commonplace: harvest to community"]')).toHaveCount(0);
 
   await selectWithMouse(page, '#p5', 'Measure first with the profiler');
