@@ -36,7 +36,7 @@ export function Knowledge() {
         <TagWikiPanel notes={notes} tags={tags.map((t) => t.tag)} />
       </section>
       <section aria-labelledby={`${id}-tx`}>
-        <h2 id={`${id}-tx`}>Export and import</h2>
+        <h2 id={`${id}-tx`}>Take your knowledge with you</h2>
         <TransferPanel
           loadNotes={liveNotes}
           loadCollections={() => db.collections.toArray()}

@@ -5,14 +5,12 @@ import { launchWithExtension } from './fixtures';
 import { test, expect } from './fixtures';
 import { readTable, seedExtensionDb } from './digest-seed';
 
-/**
- * Collections, wiki page, export and import through the options page (TransferPanel + CollectionsPanel).
- * Skips, saying why, until the options page mounts both panels.
- */
+/** Collections, wiki page, export and import through the options page (TransferPanel + CollectionsPanel). */
 async function openOptions(page: Page, extensionId: string): Promise<boolean> {
   await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.waitForLoadState('domcontentloaded');
-  return (await page.getByRole('heading', { name: 'Export' }).count()) > 0;
+  // The page renders once its settings are read from IndexedDB: wait for it rather than sample too early.
+  await expect(page.getByRole('heading', { name: 'Export', exact: true })).toBeVisible();
+  return true;
 }
 
 const notes = [
@@ -26,7 +24,7 @@ test('build a collection, export its wiki page, export JSON, import it into a fr
   extensionId,
 }) => {
   const page = await context.newPage();
-  test.skip(!(await openOptions(page, extensionId)), 'options page does not mount TransferPanel/CollectionsPanel yet');
+  await openOptions(page, extensionId);
   await seedExtensionDb(page, { notes });
   await page.reload();
 
