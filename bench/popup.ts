@@ -72,10 +72,10 @@ async function main() {
     const foldStart = Date.now();
     await (browser.sw as Worker).evaluate(() =>
       (
-        globalThis as unknown as { commonplace: { compactSearchIndex(): Promise<unknown> } }
-      ).commonplace.compactSearchIndex(),
+        globalThis as unknown as { commonplace: { rebuildSearchIndex(): Promise<unknown> } }
+      ).commonplace.rebuildSearchIndex(),
     );
-    console.log(`search index folded (built once, as start-up does) in ${Date.now() - foldStart} ms`);
+    console.log(`search index built and saved in ${Date.now() - foldStart} ms`);
 
     const newest: number[] = [];
     const firstQuery: number[] = [];
