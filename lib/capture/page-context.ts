@@ -1,5 +1,5 @@
 import { Readability } from '@mozilla/readability';
-import { stripTracking, type PageContext } from '../model';
+import { stripTracking, webUrl, type PageContext } from '../model';
 
 const clamp = (s: string | null | undefined, max: number): string | undefined => {
   const t = s?.replace(/\s+/g, ' ').trim();
@@ -13,17 +13,6 @@ const meta = (doc: Document, ...selectors: string[]): string | undefined => {
   }
   return undefined;
 };
-
-/** An absolute http(s) URL, or undefined: pages can put anything in a canonical link. */
-function webUrl(href: string | null | undefined, base: string): string | undefined {
-  if (!href) return undefined;
-  try {
-    const u = new URL(href, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /**
  * What a note remembers about the page it came from. Readability mutates the document it reads, so it runs on

@@ -2,3 +2,4 @@ export * from './note';
 export * from './selectors';
 export * from './page-key';
 export * from './result';
+export * from './web-url';

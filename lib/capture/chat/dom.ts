@@ -19,16 +19,7 @@ export function clip(value: string | null | undefined, max: number): string | un
   return s ? s.slice(0, max).toWellFormed() : undefined;
 }
 
-/** An absolute http(s) URL for an href, or undefined: a page's `javascript:` links are never stored. */
-export function webUrl(href: string | null | undefined, base: string): string | undefined {
-  if (!href) return undefined;
-  try {
-    const u = new URL(href, base);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.toString() : undefined;
-  } catch {
-    return undefined;
-  }
-}
+export { webUrl } from '../../model/web-url';
 
 /** ISO 8601 from epoch milliseconds, or undefined for anything that is not a plausible time. */
 export function isoFromMs(ms: number): string | undefined {
