@@ -5,6 +5,8 @@ import { defineConfig } from 'wxt';
  * Every permission is explained in the README; keep the two lists in step.
  */
 export default defineConfig({
+  // WXT_OUT_DIR lets several builds (a benchmark, an E2E run) live side by side without overwriting each other.
+  outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
   manifest: ({ browser }) => ({
     name: 'Commonplace',

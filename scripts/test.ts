@@ -5,6 +5,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
 import { findChromium, HOW_TO_GET_CHROMIUM } from './find-chromium';
 
 interface Tally {
@@ -92,7 +93,7 @@ if (wants('e2e')) {
   if (!chromium) {
     console.error(`\n${HOW_TO_GET_CHROMIUM}\n`);
     step('find chromium', false);
-  } else if (!existsSync('.output/chrome-mv3/manifest.json')) {
+  } else if (!existsSync(join(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3/manifest.json'))) {
     step('e2e (no build)', false);
   } else {
     rmSync('reports/playwright.json', { force: true });

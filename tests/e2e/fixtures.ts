@@ -5,7 +5,8 @@ import { join, resolve } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium';
 import { startStaticServer, type StaticServer } from './static-server';
 
-export const EXTENSION_PATH = resolve('.output/chrome-mv3');
+/** The built extension under test: `WXT_OUT_DIR` (as the build used) or WXT's default `.output`. */
+export const EXTENSION_PATH = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 
 /** A fresh Chromium profile with the built extension loaded. */
 export async function launchWithExtension(): Promise<{
