@@ -1,7 +1,8 @@
+import { chatMessage, defineChatAdapter, paneThread } from '../adapter-kit';
 import type { ChatMessage } from '../../../model/note';
-import { clip, closestFrom, compact, isoFromDatetime, previousWith, snapshot } from '../dom';
-import { lineText, renderedText } from '../text';
-import type { ChatAdapter, ChatLocation } from '../types';
+import { clip, compact, isoFromDatetime, previousWith, snapshot } from '../dom';
+import { lineText } from '../text';
+import type { ChatLocation } from '../types';
 
 /** Discord's web client: ids are stable (`chat-messages-<channel>-<message>`); classes carry a hash suffix. */
 export const selectors = {
@@ -34,28 +35,27 @@ function readMessage(el: Element): ChatMessage {
   const avatarSrc = head?.querySelector(selectors.avatar)?.getAttribute('src') ?? '';
   const { channelId, messageId } = idsOf(el);
   const guild = /^\/channels\/(@me|\d+)/.exec(el.ownerDocument.location?.pathname ?? '')?.[1];
-  return compact({
-    id: clip(messageId, 512),
-    author: clip(lineText(head?.querySelector(selectors.username)), 200),
-    authorId: clip(/\/avatars\/(\d+)\//.exec(avatarSrc)?.[1], 200),
+  return chatMessage({
+    id: messageId,
+    author: lineText(head?.querySelector(selectors.username)),
+    authorId: /\/avatars\/(\d+)\//.exec(avatarSrc)?.[1],
     timestamp: isoFromDatetime(el.querySelector(selectors.time)?.getAttribute('datetime')),
     permalink:
       guild && channelId && messageId ? `https://discord.com/channels/${guild}/${channelId}/${messageId}` : undefined,
-    text: clip(renderedText(el.querySelector(selectors.body), selectors.bodySkip), 50_000) ?? '',
+    body: el.querySelector(selectors.body),
+    bodySkip: selectors.bodySkip,
   });
 }
 
-export const discord: ChatAdapter = {
+export const discord = defineChatAdapter({
   id: 'discord',
   selectors,
   matches,
   matchesPath,
-  messageAt: (node) => closestFrom(node, selectors.message),
-  messagesIn: (root) => Array.from(root.querySelectorAll(selectors.message)),
   readMessage,
   threadOf(el) {
-    const pane = el.closest(selectors.threadPane);
-    if (pane) return snapshot(Array.from(pane.querySelectorAll(selectors.message)).map(readMessage), true);
+    const inPane = paneThread(el, selectors.threadPane, selectors.message, readMessage);
+    if (inPane) return inPane;
     return snapshot([readMessage(el)], false);
   },
   contextOf(doc) {
@@ -70,4 +70,4 @@ export const discord: ChatAdapter = {
       isPrivate: isDm,
     });
   },
-};
+});

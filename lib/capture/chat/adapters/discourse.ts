@@ -1,7 +1,8 @@
+import { chatMessage, defineChatAdapter, readAll } from '../adapter-kit';
 import type { ChatMessage } from '../../../model/note';
-import { clip, closestFrom, compact, isoFromMs, snapshot, webUrl } from '../dom';
-import { lineText, renderedText } from '../text';
-import type { ChatAdapter, ChatLocation } from '../types';
+import { clip, compact, isoFromMs, snapshot, webUrl } from '../dom';
+import { lineText } from '../text';
+import type { ChatLocation } from '../types';
 
 /** Discourse topics (any host): each post is an `article[data-post-id]`; a topic is one thread. */
 export const selectors = {
@@ -21,29 +22,28 @@ export const selectors = {
 const matchesPath = ({ pathname }: ChatLocation): boolean => /^\/t\/[^/]+\/\d+/.test(pathname);
 
 function readMessage(el: Element): ChatMessage {
-  return compact({
-    id: clip(el.getAttribute('data-post-id'), 512),
-    author: clip(lineText(el.querySelector(selectors.author)), 200),
-    authorId: clip(el.getAttribute('data-user-id'), 200),
+  return chatMessage({
+    id: el.getAttribute('data-post-id'),
+    author: lineText(el.querySelector(selectors.author)),
+    authorId: el.getAttribute('data-user-id'),
     timestamp: isoFromMs(Number(el.querySelector(selectors.time)?.getAttribute('data-time'))),
     permalink: webUrl(el.querySelector(selectors.permalink)?.getAttribute('href'), el.ownerDocument.baseURI),
-    text: clip(renderedText(el.querySelector(selectors.body), selectors.bodySkip), 50_000) ?? '',
-    isRoot: el.id === 'post_1' || undefined,
+    body: el.querySelector(selectors.body),
+    bodySkip: selectors.bodySkip,
+    isRoot: el.id === 'post_1',
   });
 }
 
-export const discourse: ChatAdapter = {
+export const discourse = defineChatAdapter({
   id: 'discourse',
   selectors,
   matches: matchesPath,
   matchesPath,
   detects: (doc) => !!doc.querySelector(selectors.marker),
-  messageAt: (node) => closestFrom(node, selectors.message),
-  messagesIn: (root) => Array.from(root.querySelectorAll(selectors.message)),
   readMessage,
   threadOf(el) {
     // Long topics are cloaked and streamed: post #1 is the root only when it is actually rendered.
-    const all = Array.from(el.ownerDocument.querySelectorAll(selectors.message)).map(readMessage);
+    const all = readAll(el.ownerDocument, selectors.message, readMessage);
     return snapshot(all, true, false);
   },
   contextOf(doc) {
@@ -57,4 +57,4 @@ export const discourse: ChatAdapter = {
         !!doc.body?.classList.contains('archetype-private_message') || !!doc.querySelector(selectors.restricted),
     });
   },
-};
+});

@@ -1,7 +1,7 @@
+import { chatMessage, defineChatAdapter } from '../adapter-kit';
 import type { ChatMessage } from '../../../model/note';
-import { clip, closestFrom, compact, isoFromDatetime, snapshot, webUrl } from '../dom';
-import { lineText, renderedText } from '../text';
-import type { ChatAdapter } from '../types';
+import { clip, compact, isoFromDatetime, snapshot, webUrl } from '../dom';
+import { lineText } from '../text';
 
 /**
  * Chat apps no adapter knows, read from the ARIA structure accessible chat UIs share: a `log` or `feed` of
@@ -34,23 +34,22 @@ function readMessage(el: Element): ChatMessage {
   const body = el.querySelector(selectors.body) ?? el;
   const authorEl = el.querySelector(selectors.author);
   const id = el.id || el.getAttribute('data-id') || el.getAttribute('data-message-id') || undefined;
-  return compact({
-    id: clip(id, 512),
-    author: clip(lineText(authorEl), 200),
+  return chatMessage({
+    id: id,
+    author: lineText(authorEl),
     timestamp: isoFromDatetime(time?.getAttribute('datetime')) ?? clip(lineText(time), 100),
     permalink: webUrl(link?.getAttribute('href'), el.ownerDocument.baseURI),
-    text: clip(renderedText(body, selectors.bodySkip), 50_000) ?? '',
+    body: body,
+    bodySkip: selectors.bodySkip,
   });
 }
 
-export const generic: ChatAdapter = {
+export const generic = defineChatAdapter({
   id: 'generic',
   selectors,
   matches: () => false,
   matchesPath: () => false,
   detects: (doc) => !!doc.querySelector(selectors.message),
-  messageAt: (node) => closestFrom(node, selectors.message),
-  messagesIn: (root) => Array.from(root.querySelectorAll(selectors.message)),
   readMessage,
   threadOf(el) {
     const container = el.closest(selectors.container);
@@ -62,4 +61,4 @@ export const generic: ChatAdapter = {
     const label = el?.closest(selectors.labelled)?.getAttribute('aria-label');
     return compact({ channel: clip(label ?? lineText(doc.querySelector('h1')) ?? doc.title, 300) });
   },
-};
+});

@@ -1,7 +1,8 @@
+import { chatMessage, defineChatAdapter, readAll } from '../adapter-kit';
 import type { ChatMessage } from '../../../model/note';
-import { clip, closestFrom, compact, isoFromDatetime, snapshot, webUrl } from '../dom';
-import { lineText, renderedText } from '../text';
-import type { ChatAdapter, ChatLocation } from '../types';
+import { clip, compact, isoFromDatetime, snapshot, webUrl } from '../dom';
+import { lineText } from '../text';
+import type { ChatLocation } from '../types';
 
 /** GitHub issues, pull requests and discussions (server-rendered timeline markup). */
 export const selectors = {
@@ -24,28 +25,27 @@ const matches = (loc: ChatLocation): boolean => loc.hostname === 'github.com' &&
 function readMessage(el: Element): ChatMessage {
   const item = el.closest(selectors.item) ?? el;
   const avatar = item.querySelector(selectors.avatar)?.getAttribute('src') ?? '';
-  return compact({
-    id: clip(el.id, 512),
-    author: clip(lineText(el.querySelector(selectors.author)), 200),
-    authorId: clip(/\/u\/(\d+)/.exec(avatar)?.[1], 200),
+  return chatMessage({
+    id: el.id,
+    author: lineText(el.querySelector(selectors.author)),
+    authorId: /\/u\/(\d+)/.exec(avatar)?.[1],
     timestamp: isoFromDatetime(el.querySelector(selectors.time)?.getAttribute('datetime')),
     permalink: webUrl(el.querySelector(selectors.permalink)?.getAttribute('href'), el.ownerDocument.baseURI),
-    text: clip(renderedText(el.querySelector(selectors.body), selectors.bodySkip), 50_000) ?? '',
-    isRoot: /^(issue|pullrequest|discussion)-\d+$/.test(el.id) || undefined,
+    body: el.querySelector(selectors.body),
+    bodySkip: selectors.bodySkip,
+    isRoot: /^(issue|pullrequest|discussion)-\d+$/.test(el.id),
   });
 }
 
-export const github: ChatAdapter = {
+export const github = defineChatAdapter({
   id: 'github',
   selectors,
   matches,
   matchesPath,
-  messageAt: (node) => closestFrom(node, selectors.message),
-  messagesIn: (root) => Array.from(root.querySelectorAll(selectors.message)),
   readMessage,
   threadOf(el) {
     // "Load more…" hides the middle of long conversations: what is not rendered is not in the snapshot.
-    const all = Array.from(el.ownerDocument.querySelectorAll(selectors.message)).map(readMessage);
+    const all = readAll(el.ownerDocument, selectors.message, readMessage);
     return snapshot(all, true, false);
   },
   contextOf(doc) {
@@ -57,4 +57,4 @@ export const github: ChatAdapter = {
       isPrivate: labels.includes('Private'),
     });
   },
-};
+});

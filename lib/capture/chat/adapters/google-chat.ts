@@ -1,7 +1,8 @@
+import { chatMessage, defineChatAdapter } from '../adapter-kit';
 import type { ChatMessage } from '../../../model/note';
-import { clip, closestFrom, compact, isoFromMs, previousWith, snapshot } from '../dom';
-import { lineText, renderedText } from '../text';
-import type { ChatAdapter, ChatLocation } from '../types';
+import { clip, compact, isoFromMs, previousWith, snapshot } from '../dom';
+import { lineText } from '../text';
+import type { ChatLocation } from '../types';
 
 /**
  * Google Chat (chat.google.com and Chat inside Gmail). Class names are minified and rotate; the data-*
@@ -36,9 +37,9 @@ function readMessage(el: Element): ChatMessage {
   )?.[1];
   const topic = el.closest(selectors.topic)?.getAttribute('data-topic-id');
   const id = el.getAttribute('data-message-id') ?? undefined;
-  return compact({
-    id: clip(id, 512),
-    author: clip(sender?.getAttribute('data-name') ?? lineText(sender), 200),
+  return chatMessage({
+    id: id,
+    author: sender?.getAttribute('data-name') ?? lineText(sender),
     authorId: clip(
       head
         ?.querySelector(selectors.senderId)
@@ -48,17 +49,16 @@ function readMessage(el: Element): ChatMessage {
     ),
     timestamp: isoFromMs(Number(el.querySelector(selectors.time)?.getAttribute('data-absolute-timestamp'))),
     permalink: space && topic && id ? `https://chat.google.com/room/${space}/${topic}/${id}` : undefined,
-    text: clip(renderedText(el.querySelector(selectors.body), selectors.bodySkip), 50_000) ?? '',
+    body: el.querySelector(selectors.body),
+    bodySkip: selectors.bodySkip,
   });
 }
 
-export const googleChat: ChatAdapter = {
+export const googleChat = defineChatAdapter({
   id: 'google-chat',
   selectors,
   matches,
   matchesPath,
-  messageAt: (node) => closestFrom(node, selectors.message),
-  messagesIn: (root) => Array.from(root.querySelectorAll(selectors.message)),
   readMessage,
   threadOf(el) {
     const topic = el.closest(selectors.topic);
@@ -75,4 +75,4 @@ export const googleChat: ChatAdapter = {
         /(^\/dm\/|#chat\/dm\/)/.test(doc.location?.pathname + (doc.location?.hash ?? '')),
     });
   },
-};
+});

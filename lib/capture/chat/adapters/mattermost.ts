@@ -1,7 +1,8 @@
+import { chatMessage, defineChatAdapter, paneThread } from '../adapter-kit';
 import type { ChatMessage } from '../../../model/note';
-import { clip, closestFrom, compact, isoFromDatetime, previousWith, snapshot, webUrl } from '../dom';
-import { lineText, renderedText } from '../text';
-import type { ChatAdapter, ChatLocation } from '../types';
+import { clip, compact, isoFromDatetime, previousWith, snapshot, webUrl } from '../dom';
+import { lineText } from '../text';
+import type { ChatLocation } from '../types';
 
 /** Mattermost's webapp (self-hosted anywhere): ids like `post_<id>` / `rhsPost_<id>` and BEM classes. */
 export const selectors = {
@@ -30,29 +31,28 @@ function readMessage(el: Element): ChatMessage {
     ? el
     : previousWith(el, selectors.message, (e) => !!e.querySelector(selectors.author));
   const avatar = head?.querySelector(selectors.avatar)?.getAttribute('src') ?? '';
-  return compact({
-    id: clip(postId(el), 512),
-    author: clip(lineText(head?.querySelector(selectors.author)), 200),
-    authorId: clip(/\/users\/(\w+)\/image/.exec(avatar)?.[1], 200),
+  return chatMessage({
+    id: postId(el),
+    author: lineText(head?.querySelector(selectors.author)),
+    authorId: /\/users\/(\w+)\/image/.exec(avatar)?.[1],
     timestamp: isoFromDatetime(el.querySelector(selectors.time)?.getAttribute('datetime')),
     permalink: webUrl(el.querySelector(selectors.permalink)?.getAttribute('href'), el.ownerDocument.baseURI),
-    text: clip(renderedText(el.querySelector(selectors.body), selectors.bodySkip), 50_000) ?? '',
-    isRoot: el.id.startsWith('rhsRootPost_') || undefined,
+    body: el.querySelector(selectors.body),
+    bodySkip: selectors.bodySkip,
+    isRoot: el.id.startsWith('rhsRootPost_'),
   });
 }
 
-export const mattermost: ChatAdapter = {
+export const mattermost = defineChatAdapter({
   id: 'mattermost',
   selectors,
   matches: matchesPath,
   matchesPath,
   detects: (doc) => !!doc.querySelector(selectors.marker),
-  messageAt: (node) => closestFrom(node, selectors.message),
-  messagesIn: (root) => Array.from(root.querySelectorAll(selectors.message)),
   readMessage,
   threadOf(el) {
-    const rhs = el.closest(selectors.rhs);
-    if (rhs) return snapshot(Array.from(rhs.querySelectorAll(selectors.message)).map(readMessage), true);
+    const inPane = paneThread(el, selectors.rhs, selectors.message, readMessage);
+    if (inPane) return inPane;
     return snapshot([readMessage(el)], false);
   },
   contextOf(doc) {
@@ -64,4 +64,4 @@ export const mattermost: ChatAdapter = {
         /^\/[\w-]+\/messages\//.test(doc.location?.pathname ?? '') || !!doc.querySelector(selectors.privateIcon),
     });
   },
-};
+});

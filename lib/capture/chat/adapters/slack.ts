@@ -1,7 +1,8 @@
+import { chatMessage, defineChatAdapter, paneThread } from '../adapter-kit';
 import type { ChatMessage } from '../../../model/note';
-import { clip, closestFrom, compact, isoFromMs, previousWith, snapshot, webUrl } from '../dom';
-import { lineText, renderedText } from '../text';
-import type { ChatAdapter, ChatLocation } from '../types';
+import { clip, compact, isoFromMs, previousWith, snapshot, webUrl } from '../dom';
+import { lineText } from '../text';
+import type { ChatLocation } from '../types';
 
 /** Slack's web client (app.slack.com/client/…): data-qa attributes are its test hooks and change least. */
 export const selectors = {
@@ -29,28 +30,27 @@ function readMessage(el: Element): ChatMessage {
   const sender = named?.querySelector(selectors.sender);
   const stamp = el.querySelector(selectors.timestamp);
   const ts = el.getAttribute('data-msg-ts') ?? stamp?.getAttribute('data-ts') ?? undefined;
-  return compact({
-    id: clip(ts, 512),
-    author: clip(lineText(sender), 200),
-    authorId: clip(sender?.getAttribute('data-message-sender'), 200),
+  return chatMessage({
+    id: ts,
+    author: lineText(sender),
+    authorId: sender?.getAttribute('data-message-sender'),
     // The digits after the dot are a per-second sequence number, not a fraction of a second.
     timestamp: ts ? isoFromMs(Number(ts.split('.')[0]) * 1000) : undefined,
     permalink: webUrl(stamp?.getAttribute('href'), el.ownerDocument.baseURI),
-    text: clip(renderedText(el.querySelector(selectors.body), selectors.bodySkip), 50_000) ?? '',
+    body: el.querySelector(selectors.body),
+    bodySkip: selectors.bodySkip,
   });
 }
 
-export const slack: ChatAdapter = {
+export const slack = defineChatAdapter({
   id: 'slack',
   selectors,
   matches,
   matchesPath,
-  messageAt: (node) => closestFrom(node, selectors.message),
-  messagesIn: (root) => Array.from(root.querySelectorAll(selectors.message)),
   readMessage,
   threadOf(el) {
-    const pane = el.closest(selectors.threadPane);
-    if (pane) return snapshot(Array.from(pane.querySelectorAll(selectors.message)).map(readMessage), true);
+    const inPane = paneThread(el, selectors.threadPane, selectors.message, readMessage);
+    if (inPane) return inPane;
     const isRootWithReplies = !!el.querySelector(selectors.replyCount);
     return snapshot([readMessage(el)], isRootWithReplies);
   },
@@ -64,4 +64,4 @@ export const slack: ChatAdapter = {
       isPrivate: /^[DG]/.test(channelId) || !!doc.querySelector(selectors.privateIcon),
     });
   },
-};
+});

@@ -1,7 +1,8 @@
+import { chatMessage, defineChatAdapter, paneThread } from '../adapter-kit';
 import type { ChatMessage } from '../../../model/note';
-import { clip, closestFrom, compact, isoFromDatetime, ownQuery, previousWith, snapshot } from '../dom';
-import { lineText, renderedText } from '../text';
-import type { ChatAdapter, ChatLocation } from '../types';
+import { clip, compact, isoFromDatetime, ownQuery, previousWith, snapshot } from '../dom';
+import { lineText } from '../text';
+import type { ChatLocation } from '../types';
 
 /** Microsoft Teams (v2 web client): chats and channel posts carry `data-tid` test hooks and `data-mid` ids. */
 export const selectors = {
@@ -34,25 +35,24 @@ function readMessage(el: Element): ChatMessage {
           selectors.author,
         )
       : null);
-  return compact({
-    id: clip(mid, 512),
-    author: clip(lineText(author), 200),
+  return chatMessage({
+    id: mid,
+    author: lineText(author),
     timestamp: isoFromDatetime(ownQuery(el, selectors.time, selectors.message)?.getAttribute('datetime')),
-    text: clip(renderedText(ownQuery(el, selectors.body, selectors.message), selectors.bodySkip), 50_000) ?? '',
+    body: ownQuery(el, selectors.body, selectors.message),
+    bodySkip: selectors.bodySkip,
   });
 }
 
-export const teams: ChatAdapter = {
+export const teams = defineChatAdapter({
   id: 'teams',
   selectors,
   matches,
   matchesPath,
-  messageAt: (node) => closestFrom(node, selectors.message),
-  messagesIn: (root) => Array.from(root.querySelectorAll(selectors.message)),
   readMessage,
   threadOf(el) {
-    const pane = el.closest(selectors.repliesPane);
-    if (pane) return snapshot(Array.from(pane.querySelectorAll(selectors.message)).map(readMessage), true);
+    const inPane = paneThread(el, selectors.repliesPane, selectors.message, readMessage);
+    if (inPane) return inPane;
     const post = el.closest(selectors.post);
     if (post) return snapshot([post, ...Array.from(post.querySelectorAll(selectors.message))].map(readMessage), true);
     return snapshot([readMessage(el)], false);
@@ -66,4 +66,4 @@ export const teams: ChatAdapter = {
       isPrivate: !!doc.querySelector(selectors.chat),
     });
   },
-};
+});

@@ -1,7 +1,8 @@
+import { chatMessage, defineChatAdapter } from '../adapter-kit';
 import type { ChatMessage } from '../../../model/note';
-import { clip, closestFrom, compact, previousWith, snapshot, webUrl } from '../dom';
-import { lineText, renderedText } from '../text';
-import type { ChatAdapter, ChatLocation } from '../types';
+import { clip, compact, previousWith, snapshot, webUrl } from '../dom';
+import { lineText } from '../text';
+import type { ChatLocation } from '../types';
 
 /** Zulip's web app (zulipchat.com or self-hosted): message rows grouped under one recipient (channel > topic). */
 export const selectors = {
@@ -33,24 +34,23 @@ function readMessage(el: Element): ChatMessage {
   const time = el.querySelector(selectors.time);
   // Zulip renders only a clock time; the day comes from the group's date label.
   const shown = [lineText(group?.querySelector(selectors.date)), lineText(time)].filter(Boolean).join(' ');
-  return compact({
-    id: clip(el.getAttribute('data-message-id'), 512),
-    author: clip(lineText(head?.querySelector(selectors.sender)), 200),
-    authorId: clip(userClass, 200),
+  return chatMessage({
+    id: el.getAttribute('data-message-id'),
+    author: lineText(head?.querySelector(selectors.sender)),
+    authorId: userClass,
     timestamp: clip(shown, 100),
     permalink: webUrl(time?.getAttribute('href'), el.ownerDocument.baseURI),
-    text: clip(renderedText(el.querySelector(selectors.body), selectors.bodySkip), 50_000) ?? '',
+    body: el.querySelector(selectors.body),
+    bodySkip: selectors.bodySkip,
   });
 }
 
-export const zulip: ChatAdapter = {
+export const zulip = defineChatAdapter({
   id: 'zulip',
   selectors,
   matches: matchesPath,
   matchesPath,
   detects: (doc) => !!doc.querySelector(selectors.marker),
-  messageAt: (node) => closestFrom(node, selectors.message),
-  messagesIn: (root) => Array.from(root.querySelectorAll(selectors.message)),
   readMessage,
   threadOf(el) {
     // A topic is Zulip's thread; only the loaded part of it is in the DOM, so no message is called its root.
@@ -73,4 +73,4 @@ export const zulip: ChatAdapter = {
       isPrivate: !!dm || !!group?.querySelector(selectors.lockIcon),
     });
   },
-};
+});
