@@ -11,7 +11,14 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Commonplace',
     description: 'Harvest know-how where you read it, and find your community’s harvest in a keystroke.',
-    permissions: ['storage', 'unlimitedStorage', 'contextMenus', 'alarms'],
+    // offscreen (Chrome only): the search host, one warm index that the popup and new tab query.
+    permissions: [
+      'storage',
+      'unlimitedStorage',
+      'contextMenus',
+      'alarms',
+      ...(browser === 'firefox' ? [] : ['offscreen']),
+    ],
     commands: {
       'harvest-selection': {
         suggested_key: { default: 'Alt+Shift+H' },

@@ -1,9 +1,12 @@
 /**
  * `npm run bench:popup`: the popup in real Chromium with the built extension and N seeded notes (default
  * 100k, the search benchmark's corpus). Measures, inside the page: navigation → the newest notes on screen,
- * the first keystroke → its results, and each further keystroke → its results on screen. Baseline in the same
- * run: what the first design paid before it could show anything — reading every note (`getAll`).
- * Last line: one JSON object of headline figures.
+ * the first keystroke → its results, and each further keystroke → its results on screen (the popup marks
+ * `commonplace:results` with the query of each list it shows; a keystroke overtaken by the next one counts
+ * until the next list appears). Baselines in the same run, in the same popup page: reading every note
+ * (`getAll`, the first design) and reading the saved index's bytes (`get`, the step the in-page index design
+ * paid on every open before it could even decode them; decoding them costs `loadMs` of bench:search on top).
+ * Usage: `npm run bench:popup -- n=100000 runs=5`. Last line: one JSON object of headline figures.
  */
 import { spawnSync } from 'node:child_process';
 import type { Page, Worker } from '@playwright/test';
@@ -41,16 +44,29 @@ function toNote(d: SearchDoc, i: number): Note {
   };
 }
 
-/** Timestamps the page records for itself: first note card, and each keystroke → the list's next change. */
+/** Timestamps the page records for itself: the first note card on screen, and each keydown. */
 const PROBE = () => {
-  const w = window as unknown as { probe: { firstCard?: number; keys: number[]; updates: number[] } };
-  w.probe = { keys: [], updates: [] };
+  const w = window as unknown as { probe: { firstCard?: number; keys: number[] } };
+  w.probe = { keys: [] };
   document.addEventListener('keydown', () => w.probe.keys.push(performance.now()), true);
-  new MutationObserver(() => {
-    if (w.probe.firstCard === undefined && document.querySelector('article')) w.probe.firstCard = performance.now();
-    if (w.probe.keys.length > w.probe.updates.length) w.probe.updates.push(performance.now());
-  }).observe(document, { childList: true, subtree: true, characterData: true });
+  const seen = new MutationObserver(() => {
+    if (w.probe.firstCard !== undefined || !document.querySelector('article')) return;
+    w.probe.firstCard = performance.now();
+    seen.disconnect();
+  });
+  seen.observe(document, { childList: true, subtree: true });
 };
+
+/**
+ * Per keystroke: keydown → the first result list shown for that query or a later one (a later one means the
+ * answer to this keystroke was overtaken, which is by design; the user waited until then all the same).
+ */
+function keystrokeLatencies(query: string, keys: number[], shown: { query: string; at: number }[]): number[] {
+  return keys.map((k, i) => {
+    const later = new Set(Array.from({ length: query.length - i }, (_, j) => query.slice(0, i + 1 + j).trim()));
+    return (shown.find((s) => s.at >= k && later.has(s.query))?.at ?? NaN) - k;
+  });
+}
 
 async function openPopup(page: Page, extensionId: string) {
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -81,6 +97,10 @@ async function main() {
     const firstQuery: number[] = [];
     const keystrokes: number[] = [];
     const baseline: number[] = [];
+    const blobRead: number[] = [];
+    const scriptStart: number[] = [];
+    const hostAnswer: number[] = [];
+    const rowReads: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.context.newPage();
       await page.addInitScript(PROBE);
@@ -88,12 +108,22 @@ async function main() {
       const query = QUERIES[run % QUERIES.length]!;
       await page.keyboard.type(query, { delay: 60 });
       await page.waitForTimeout(300);
-      const probe = await page.evaluate(
-        () => (window as unknown as { probe: { keys: number[]; updates: number[] } }).probe,
-      );
-      const lat = probe.keys.map((k, i) => (probe.updates[i] ?? NaN) - k).filter((x) => Number.isFinite(x));
+      const { keys, shown, script, searches, rows } = await page.evaluate(() => ({
+        script: performance.getEntriesByName('commonplace:popup-script')[0]?.startTime ?? NaN,
+        searches: performance.getEntriesByName('commonplace:search').map((m) => m.duration),
+        rows: performance.getEntriesByName('commonplace:rows').map((m) => m.duration),
+        keys: (window as unknown as { probe: { keys: number[] } }).probe.keys,
+        shown: performance
+          .getEntriesByName('commonplace:results')
+          .map((m) => ({ query: String((m as PerformanceMark).detail), at: m.startTime })),
+      }));
+      scriptStart.push(script);
+      hostAnswer.push(...searches);
+      rowReads.push(...rows);
+      const lat = keystrokeLatencies(query, keys, shown);
+      if (lat.some((x) => !Number.isFinite(x))) console.warn(`  some keystrokes of "${query}" never got results`);
       if (lat[0] !== undefined) firstQuery.push(lat[0]);
-      keystrokes.push(...lat.slice(1));
+      keystrokes.push(...lat.slice(1).filter((x) => Number.isFinite(x)));
       baseline.push(
         await page.evaluate(
           () =>
@@ -108,13 +138,34 @@ async function main() {
             }),
         ),
       );
+      blobRead.push(
+        await page.evaluate(
+          () =>
+            new Promise<number>((resolve, reject) => {
+              const t0 = performance.now();
+              const req = indexedDB.open('commonplace');
+              req.onerror = () => reject(req.error);
+              req.onsuccess = () => {
+                const get = req.result.transaction('blobs').objectStore('blobs').get('search-index');
+                get.onsuccess = () => resolve(performance.now() - t0);
+              };
+            }),
+        ),
+      );
       await page.close();
     }
     console.log(`\n${N} notes, ${RUNS} popup opens (ms, median)`);
     console.log(`  ours: navigation → newest 20 on screen   ${median(newest).toFixed(1)}`);
     console.log(`  ours: first keystroke → results (index just opened) ${median(firstQuery).toFixed(1)}`);
     console.log(`  ours: keystroke → results  p50 ${median(keystrokes).toFixed(1)}  p95 ${p95(keystrokes).toFixed(1)}`);
+    console.log(`  where the time goes: navigation → popup script runs ${median(scriptStart).toFixed(1)}`);
+    console.log(
+      `  where the time goes: query → search host's ids p50 ${median(hostAnswer).toFixed(1)} p95 ${p95(hostAnswer).toFixed(1)}; rows read p50 ${median(rowReads).toFixed(1)} p95 ${p95(rowReads).toFixed(1)}`,
+    );
     console.log(`  baseline: read every note (getAll) before showing anything ${median(baseline).toFixed(1)}`);
+    console.log(
+      `  baseline: in-page index, reading its saved bytes alone (before decoding) ${median(blobRead).toFixed(1)}`,
+    );
     console.log(
       JSON.stringify({
         bench: 'popup',
@@ -123,7 +174,10 @@ async function main() {
         firstQueryMs: Number(median(firstQuery).toFixed(1)),
         keystrokeP50Ms: Number(median(keystrokes).toFixed(1)),
         keystrokeP95Ms: Number(p95(keystrokes).toFixed(1)),
+        scriptStartMs: Number(median(scriptStart).toFixed(1)),
+        hostAnswerP95Ms: Number(p95(hostAnswer).toFixed(1)),
         baselineReadAllMs: Number(median(baseline).toFixed(1)),
+        baselineIndexReadMs: Number(median(blobRead).toFixed(1)),
       }),
     );
   } finally {

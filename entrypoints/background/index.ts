@@ -1,7 +1,6 @@
-import { searchIndex } from '@/lib/db';
 import { registerHandlers } from './handlers';
 import { onCommand, onContextMenuClick, registerHarvestEntryPoints } from './harvest';
-import { registerSearchUpkeep } from './search-upkeep';
+import { rebuildSearchIndex, registerSearchUpkeep } from './search-upkeep';
 import { registerSync } from './sync';
 import { createSimilarity } from './similarity';
 
@@ -15,6 +14,6 @@ export default defineBackground(() => {
   // (and from end-to-end tests, which cannot click browser chrome).
   // Benchmarks rebuild the saved search index after seeding notes straight into IndexedDB.
   Object.assign(globalThis, {
-    commonplace: { onContextMenuClick, onCommand, rebuildSearchIndex: () => searchIndex.rebuild() },
+    commonplace: { onContextMenuClick, onCommand, rebuildSearchIndex },
   });
 });

@@ -1,17 +1,41 @@
 import { browser } from 'wxt/browser';
 import { db, searchIndex } from '@/lib/db';
+import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { ensureSearchHost, hasSearchHost } from '@/lib/search-host/ensure-host';
 
 const ALARM = 'search-index-compact';
 
 /**
- * Keeps the saved search index fresh: folded on install and start-up (so the first popup never builds from
- * every note), then whenever the change log has grown, checked every half hour.
+ * Saves the index with the change log folded in. On Chrome the search host does it with the index it
+ * already holds warm (the service worker never decodes the index); elsewhere the background does.
+ */
+async function compact(rebuild = false): Promise<void> {
+  if (!hasSearchHost()) {
+    await (rebuild ? searchIndex.rebuild() : searchIndex.compact());
+    return;
+  }
+  await ensureSearchHost();
+  await sendMessage('compactSearchIndex', { rebuild });
+}
+
+/** Rebuilds the saved index from every note (benchmarks and tests seed IndexedDB behind the hooks' back). */
+export const rebuildSearchIndex = () => compact(true);
+
+/**
+ * Keeps the saved search index fresh: folded on install and start-up (which also starts the search host,
+ * so the first popup finds the index warm), then whenever the change log has grown, checked every half hour.
+ * Every note write is logged, then reported to the host so its warm index follows.
  */
 export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () => undefined) {
   // Every note write in the background — harvests, edits, deletes, sync merges — is logged for the index,
   // in one place, batched per tick.
   const changed = new Set<string>();
   let timer: ReturnType<typeof setTimeout> | undefined;
+  const flush = async (ids: string[]) => {
+    await searchIndex.noteChanged(ids);
+    // No host yet: it replays the log when it opens.
+    if (hasSearchHost()) await sendMessage('searchIndexChanged', { ids }).catch(() => undefined);
+  };
   const mark = (id: unknown) => {
     changed.add(String(id));
     onNoteChanged(String(id));
@@ -19,7 +43,7 @@ export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () =>
     timer = setTimeout(() => {
       const ids = [...changed];
       changed.clear();
-      void searchIndex.noteChanged(ids).catch((e: unknown) => console.error('search index', e));
+      flush(ids).catch((e: unknown) => console.error('search index', e));
     }, 30);
   };
   db.notes.hook('creating', function (id) {
@@ -32,11 +56,12 @@ export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () =>
     this.onsuccess = () => mark(id);
   });
 
-  const compact = () => void searchIndex.compact().catch((e: unknown) => console.error('search index', e));
-  browser.runtime.onInstalled.addListener(compact);
-  browser.runtime.onStartup.addListener(compact);
+  if (hasSearchHost()) onMessage('ensureSearchHost', () => ensureSearchHost());
+  const fold = () => void compact().catch((e: unknown) => console.error('search index', e));
+  browser.runtime.onInstalled.addListener(fold);
+  browser.runtime.onStartup.addListener(fold);
   void browser.alarms.create(ALARM, { periodInMinutes: 30 });
   browser.alarms.onAlarm.addListener(async (alarm) => {
-    if (alarm.name === ALARM && (await searchIndex.pendingChanges()) > 500) compact();
+    if (alarm.name === ALARM && (await searchIndex.pendingChanges()) > 500) fold();
   });
 }

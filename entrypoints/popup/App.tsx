@@ -4,7 +4,8 @@ import { FilterChips } from '@/components/FilterChips';
 import { NoteCard } from '@/components/NoteCard';
 import { NoteEditor } from '@/components/NoteEditor';
 import { ThisPageView } from '@/components/ThisPageView';
-import { notes, searchIndex } from '@/lib/db';
+import { notes } from '@/lib/db';
+import { searchClient } from '@/lib/search-host';
 import { QUERY_HELP } from '@/lib/search';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { usePageStatus } from './use-page-status';
@@ -13,13 +14,12 @@ import { SyncStatus } from '@/components/sync/SyncStatus';
 import { useSyncStatus } from '@/components/sync/use-sync-status';
 import { sendSyncMessage } from '@/lib/sync/messages';
 import type { Note, NoteKind } from '@/lib/model';
-import { useNoteSearch } from './use-search';
+import { useNoteSearch, useTopTags } from './use-search';
 
 /** The toolbar popup: search every harvested note, open, edit, delete (with undo). */
 export function App() {
   const searchId = useId();
   const isEmptyStore = useLiveQuery(async () => (await notes.newest(1)).length === 0, []);
-  const tagCounts = useLiveQuery(() => notes.tagCounts(8), []);
   const [query, setQueryState] = useState('');
   const [kind, setKindState] = useState<NoteKind | null>(null);
   const [tag, setTagState] = useState<string | null>(null);
@@ -41,9 +41,13 @@ export function App() {
   const fullQuery = [query, kind && `kind:${kind}`, tag && `tag:${tag}`].filter(Boolean).join(' ');
   const search = useNoteSearch(fullQuery, version);
   const hits = useMemo(() => search.hits ?? [], [search.hits]);
-  const topTags = useMemo(() => (tagCounts ?? []).map((t) => t.tag), [tagCounts]);
-  /** After a write (made by the background) this page's index takes the change, and the list is read again. */
-  const changed = (id: string) => void searchIndex.noteChanged(id).then(() => setVersion((v) => v + 1));
+  const topTags = useTopTags(version);
+  /** After a write (made by the background) the search index takes the change, and the list is read again. */
+  const changed = (id: string) =>
+    void searchClient()
+      .changed([id])
+      .catch((e: unknown) => console.error('search', e))
+      .then(() => setVersion((v) => v + 1));
 
   useEffect(() => {
     document.getElementById(`note-${hits[active]?.note.id}`)?.scrollIntoView({ block: 'nearest' });

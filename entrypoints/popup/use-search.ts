@@ -1,9 +1,9 @@
 import Fuse, { type FuseResultMatch } from 'fuse.js';
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useState } from 'react';
 import type { MatchRanges } from '@/components/NoteCard';
-import { db, notes as notesRepo, searchIndex } from '@/lib/db';
+import { db, notes as notesRepo } from '@/lib/db';
 import type { Note } from '@/lib/model';
-import type { SearchIndex } from '@/lib/search';
+import { searchClient } from '@/lib/search-host';
 
 export interface Hit {
   note: Note;
@@ -29,46 +29,70 @@ function marks(note: Note, query: string): MatchRanges {
   return out;
 }
 
+/** Live notes for `ids`, in the order given. */
+async function notesOf(ids: string[]): Promise<Note[]> {
+  const rows = await db.notes.bulkGet(ids);
+  return rows.filter((n): n is Note => !!n && n.deletedAt === undefined);
+}
+
+const measureRows = (start: number, detail: string) =>
+  performance.measure('commonplace:rows', { start, end: performance.now(), detail });
+
 /**
- * The popup's search: the newest notes at once (an indexed read of 20 rows), then the saved search index —
- * loaded without materialising every note — answers each keystroke synchronously, so a stale result can never
- * replace a newer one. `version` searches again after this page's own writes.
+ * The popup's search. With no query: the newest notes, one indexed read of `limit` rows, waiting for
+ * nothing else. With a query: the search client answers ids (from the warm search host on Chrome), then
+ * those few rows are read. An answer for an older query is never shown: the client drops answers
+ * overtaken by a newer search, and this effect ignores anything after its query changed. `version`
+ * searches again after this page's own writes.
  */
 export function useNoteSearch(query: string, version: number, limit = 20) {
-  const [index, setIndex] = useState<SearchIndex | null>(null);
-  const [hits, setHits] = useState<Hit[] | undefined>(undefined);
+  const [shown, setShown] = useState<{ query: string; hits: Hit[] } | undefined>(undefined);
+
+  // A mark per result list on screen, named by its query: bench:popup times each keystroke to it.
+  useEffect(() => {
+    if (shown) performance.mark('commonplace:results', { detail: shown.query });
+  }, [shown]);
 
   useEffect(() => {
     let isCurrent = true;
-    void searchIndex.open().then((i) => {
-      if (!isCurrent) return;
-      setIndex(i);
-      const warm = () => i.warm();
-      if ('requestIdleCallback' in window) requestIdleCallback(warm);
-      else setTimeout(warm, 50);
-    });
+    const q = query.trim();
+    // Measures (read by bench:popup): the search host's answer, and the rows it names read from IndexedDB.
+    const t0 = performance.now();
+    const load = q
+      ? searchClient()
+          .search(q, limit)
+          .then((found) => {
+            const t1 = performance.now();
+            performance.measure('commonplace:search', { start: t0, end: t1, detail: q });
+            return found ? notesOf(found.map((h) => h.id)).finally(() => measureRows(t1, q)) : null;
+          })
+      : notesRepo.newest(limit).finally(() => measureRows(t0, q));
+    load
+      .then((rows) => {
+        if (!isCurrent || !rows) return;
+        setShown({ query, hits: rows.map((note) => ({ note, matches: q ? marks(note, q) : undefined })) });
+      })
+      .catch((e: unknown) => console.error('search', e));
     return () => {
       isCurrent = false;
     };
-  }, [version]);
+  }, [query, limit, version]);
 
-  const ids = useMemo(
-    () => (query.trim() && index ? index.search(query, { limit }).map((h) => h.id) : null),
-    [index, query, limit],
-  );
+  return { hits: shown?.hits };
+}
 
+/** The most used tags for the filter chips, from the search client (no scan of the notes table). */
+export function useTopTags(version: number, limit = 8): string[] {
+  const [tags, setTags] = useState<string[]>([]);
   useEffect(() => {
     let isCurrent = true;
-    const load = ids
-      ? db.notes.bulkGet(ids).then((rows) => rows.filter((n): n is Note => !!n && n.deletedAt === undefined))
-      : notesRepo.newest(limit);
-    void load.then((rows) => {
-      if (isCurrent) setHits(rows.map((note) => ({ note, matches: ids ? marks(note, query) : undefined })));
-    });
+    searchClient()
+      .topTags(limit)
+      .then((t) => isCurrent && setTags(t.map((x) => x.tag)))
+      .catch((e: unknown) => console.error('search tags', e));
     return () => {
       isCurrent = false;
     };
-  }, [ids, query, limit, version]);
-
-  return { hits, isIndexReady: index !== null };
+  }, [version, limit]);
+  return tags;
 }

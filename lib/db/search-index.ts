@@ -139,6 +139,14 @@ export function searchIndexRepository(db: CommonplaceDb, options: SearchIndexOpt
       if (index) await apply(index, list);
     },
 
+    /**
+     * Folds notes already logged by another context (the background) into this context's open index, if
+     * any, without logging them again: how a long-lived search host keeps its warm index current.
+     */
+    async refresh(ids: string[]): Promise<void> {
+      if (index) await apply(index, ids);
+    },
+
     /** How many changes wait in the log: compact when it grows (say past 500) or when the browser is idle. */
     async pendingChanges(): Promise<number> {
       return db.blobs.where('key').startsWith(LOG_PREFIX).count();

@@ -1,6 +1,7 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ChatContext, ChatMessage, Note, NoteKind, Result, Selector } from '../model';
 import type { SimilarNote } from '../similarity';
+import type { SearchHit } from '../search';
 
 /** How a harvest started: a selection, the page itself (no selection), a right-clicked link, or a whole chat thread. */
 export type CaptureMode = 'selection' | 'page' | 'link' | 'thread';
@@ -89,6 +90,16 @@ export interface ProtocolMap {
   moveNotes(req: { ids: string[]; url: string }): Result<number>;
   /** B→C: the capture panel closed; remove it and, if saved, repaint. */
   captureClosed(req: { captureId: string; isSaved: boolean }): void;
+  /** P→S (S = the search host, Chrome's offscreen document): the best notes for a query, from its warm index. */
+  searchNotes(req: { query: string; limit: number }): SearchHit[];
+  /** B,P→S: these notes changed (already logged by the background): fold them in; answers once applied. */
+  searchIndexChanged(req: { ids: string[] }): void;
+  /** P→S: the most used tags, counted by the warm index (no scan of the notes table). */
+  searchTopTags(req: { limit: number }): { tag: string; count: number }[];
+  /** B→S: save the warm index with the change log folded in (`rebuild`: from every note, after a bulk seed). */
+  compactSearchIndex(req: { rebuild?: boolean }): void;
+  /** P→B: make sure the search host exists (created on start-up; this is the on-demand path). */
+  ensureSearchHost(): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();

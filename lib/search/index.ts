@@ -16,6 +16,7 @@ import type { SearchDoc } from './doc';
 import { runSearch, type SearchHit, type SearchOptions } from './search';
 import { loadStore, serializeStore } from './serialize';
 import { Store } from './store';
+import { FILTER_MARK } from './vocab';
 
 export { toSearchDoc, FIELD_LIMITS, type SearchDoc } from './doc';
 export { parseQuery, QUERY_HELP, type ParsedQuery } from './query';
@@ -81,6 +82,18 @@ export class SearchIndex {
   /** Hits for a query of the QUERY_HELP language, best first. An empty query gives the newest notes. */
   search(query: string, options?: SearchOptions): SearchHit[] {
     return runSearch(this.store, query, options);
+  }
+
+  /**
+   * The most used tags with their live note counts, most used first. The index counts them already, so a
+   * popup's tag chips cost nothing where a scan of the notes' tag index costs a pass over every tag.
+   */
+  topTags(limit: number): { tag: string; count: number }[] {
+    const prefix = `${FILTER_MARK}tag:`;
+    const { vocab } = this.store;
+    return vocab
+      .withPrefix(prefix, limit)
+      .map((id) => ({ tag: vocab.terms[id]!.slice(prefix.length), count: vocab.df[id]! }));
   }
 
   /** Compact bytes for IndexedDB; `SearchIndex.load` reads them back. */

@@ -1,0 +1,44 @@
+import type { SearchIndexRepository } from '../db/search-index';
+import type { ProtocolMap } from '../messaging/protocol';
+import type { SearchBackend } from './client';
+
+type Send = <K extends keyof ProtocolMap>(
+  type: K,
+  data: Parameters<ProtocolMap[K]>[0],
+) => Promise<ReturnType<ProtocolMap[K]>>;
+
+/**
+ * Queries go to the search host, which holds the one warm index: the page decodes nothing, so its first
+ * paint and its typing never wait for the index. If the host is missing (first use, or Chrome closed it),
+ * the background is asked to create it and the call is tried once more.
+ */
+export function hostBackend(send: Send): SearchBackend {
+  async function call<K extends keyof ProtocolMap>(type: K, data: Parameters<ProtocolMap[K]>[0]) {
+    try {
+      return await send(type, data);
+    } catch {
+      await send('ensureSearchHost', undefined);
+      return send(type, data);
+    }
+  }
+  return {
+    search: (query, limit) => call('searchNotes', { query, limit }),
+    changed: (ids) => call('searchIndexChanged', { ids }),
+    topTags: (limit) => call('searchTopTags', { limit }),
+  };
+}
+
+/**
+ * The fallback where there is no offscreen document (Firefox): this page opens the saved index itself, on
+ * the first query, and tag chips come from `tagCounts` so opening the page never decodes the index.
+ */
+export function localBackend(
+  repo: SearchIndexRepository,
+  tagCounts: (limit: number) => Promise<{ tag: string; count: number }[]>,
+): SearchBackend {
+  return {
+    search: async (query, limit) => (await repo.open()).search(query, { limit }),
+    changed: (ids) => repo.refresh(ids),
+    topTags: tagCounts,
+  };
+}

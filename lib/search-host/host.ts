@@ -1,0 +1,41 @@
+import type { SearchIndexRepository } from '../db/search-index';
+import type { ProtocolMap } from '../messaging/protocol';
+
+type Handler<K extends keyof ProtocolMap> = (message: {
+  data: Parameters<ProtocolMap[K]>[0];
+}) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>;
+type On = <K extends keyof ProtocolMap>(type: K, handler: Handler<K>) => () => void;
+
+/**
+ * The search host: the saved index opened once (snapshot plus change log), warmed, and kept current as the
+ * background reports note writes; pages send it queries and get ids and scores back. Living in one
+ * long-lived context, the ~10 MB index is decoded once per browser session instead of on every popup open.
+ * Returns a function that removes its listeners.
+ */
+export function registerSearchHost(repo: SearchIndexRepository, on: On): () => void {
+  let warmed: unknown = null;
+  /** The current index (a rebuild replaces it), its lazy lookups built once so no keystroke pays for them. */
+  const index = async () => {
+    const i = await repo.open();
+    if (warmed !== i) {
+      i.warm();
+      warmed = i;
+    }
+    return i;
+  };
+  void index().catch((e: unknown) => console.error('search host', e));
+  const offs = [
+    on('searchNotes', async ({ data }) => (await index()).search(data.query, { limit: data.limit })),
+    on('searchIndexChanged', async ({ data }) => {
+      await index();
+      await repo.refresh(data.ids);
+    }),
+    on('searchTopTags', async ({ data }) => (await index()).topTags(data.limit)),
+    on('compactSearchIndex', async ({ data }) => {
+      if (data.rebuild) await repo.rebuild();
+      else await repo.compact();
+      await index();
+    }),
+  ];
+  return () => offs.forEach((off) => off());
+}
