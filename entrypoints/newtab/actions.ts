@@ -1,4 +1,4 @@
-import type { SearchIndex } from '@/lib/search';
+import { searchClient } from '@/lib/search-host';
 import type { SearchResultLine } from '@/components/digest/DigestSearch';
 import { notesRepository, type CommonplaceDb } from '@/lib/db';
 import { PERSONAL, type PersonToThank } from '@/lib/digest';
@@ -60,15 +60,14 @@ export async function thankContributor(
 }
 
 /**
- * Search for the new tab: the same saved index as the popup (one implementation, two callers), opened on the
- * first keystroke so it never slows the first paint, and never built from every note.
+ * Search for the new tab: the popup's search client (one implementation, two callers). On Chrome the warm
+ * search host answers, so this page never decodes the index; the page reads only the few rows it shows.
  */
 export function lazySearch(db: CommonplaceDb): (q: string) => Promise<SearchResultLine[]> {
-  let ready: Promise<SearchIndex> | null = null;
   return async (q) => {
-    const index = await (ready ??= import('@/lib/db/search-index').then((m) => m.searchIndexRepository(db).open()));
-    const ids = index.search(q, { limit: 8 }).map((h) => h.id);
-    const rows = await db.notes.bulkGet(ids);
+    const hits = await searchClient().search(q, 8);
+    if (!hits) return []; // a newer query is under way; its answer replaces this one
+    const rows = await db.notes.bulkGet(hits.map((h) => h.id));
     return rows
       .filter((n): n is Note => !!n && n.deletedAt === undefined)
       .map((n) => ({ id: n.id, title: n.takeaway || n.quote || n.page.title }));
