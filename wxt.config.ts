@@ -24,8 +24,18 @@ export default defineConfig({
         suggested_key: { default: 'Alt+Shift+H' },
         description: 'Harvest the current selection',
       },
+      'next-highlight': {
+        suggested_key: { default: 'Alt+Shift+J' },
+        description: 'Go to the next highlight on the page and show its note',
+      },
+      'previous-highlight': {
+        suggested_key: { default: 'Alt+Shift+K' },
+        description: 'Go to the previous highlight on the page and show its note',
+      },
     },
-    web_accessible_resources: [{ resources: ['capture.html'], matches: ['http://*/*', 'https://*/*'] }],
+    web_accessible_resources: [
+      { resources: ['capture.html', 'highlight-card.html'], matches: ['http://*/*', 'https://*/*'] },
+    ],
     ...(browser === 'firefox'
       ? { browser_specific_settings: { gecko: { id: 'commonplace@commonplace.dev', strict_min_version: '128.0' } } }
       : {}),

@@ -131,6 +131,14 @@ export function registerHandlers(similarity: Similarity) {
     return ok(null);
   });
 
+  onMessage('getNoteCard', async ({ data, sender }) => {
+    if (!isExtensionPage(sender)) return null;
+    const note = await notes.get(String(data?.id));
+    if (!note) return null;
+    const { id, kind, takeaway, quote, authorName, isOwn } = paintable(note, await ownMemberIds());
+    return { id, kind, takeaway, quote, authorName, isOwn };
+  });
+
   onMessage('getPageNotes', async ({ data, sender }) => {
     const urls = [data?.url, data?.canonicalUrl].filter((u): u is string => typeof u === 'string');
     const found = new Map<string, Note>();

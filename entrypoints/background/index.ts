@@ -1,4 +1,6 @@
+import { registerDigestUpkeep } from './digest-upkeep';
 import { registerHandlers } from './handlers';
+import { registerHighlightNav } from './highlight-nav';
 import { onCommand, onContextMenuClick, registerHarvestEntryPoints } from './harvest';
 import { rebuildSearchIndex, registerSearchUpkeep } from './search-upkeep';
 import { registerSync } from './sync';
@@ -8,8 +10,10 @@ export default defineBackground(() => {
   const similarity = createSimilarity();
   registerHandlers(similarity);
   registerHarvestEntryPoints();
+  registerHighlightNav();
   registerSearchUpkeep(similarity.noteChanged);
   registerSync();
+  registerDigestUpkeep();
   // The same handlers the context menu and the shortcut call, reachable from the service worker's console
   // (and from end-to-end tests, which cannot click browser chrome).
   // Benchmarks rebuild the saved search index after seeding notes straight into IndexedDB.

@@ -2,8 +2,6 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ChatContext, ChatMessage, Note, NoteKind, Result, Selector } from '../model';
 import type { SimilarNote } from '../similarity';
 import type { SearchHit } from '../search';
-import type { SearchHit } from '../search';
-import type { SearchHit } from '../search';
 
 /** How a harvest started: a selection, the page itself (no selection), a right-clicked link, or a whole chat thread. */
 export type CaptureMode = 'selection' | 'page' | 'link' | 'thread';
@@ -42,6 +40,19 @@ export interface PageStatus {
   orphans: PaintableNote[];
   /** Chat notes whose message is not rendered now (scrolled away, virtualised): not orphans. */
   offscreen?: PaintableNote[];
+}
+
+/** Keyboard moves between a page's highlights; `close` dismisses the card. */
+export type HighlightStep = 'next' | 'previous' | 'close';
+
+/** What a highlight's hover card shows: rendered as text in an extension page, never in the page's DOM. */
+export interface NoteCardView {
+  id: string;
+  kind: NoteKind;
+  takeaway: string;
+  quote: string;
+  authorName?: string;
+  isOwn: boolean;
 }
 
 export interface PendingCapture extends CaptureRequest {
@@ -102,6 +113,12 @@ export interface ProtocolMap {
   compactSearchIndex(req: { rebuild?: boolean }): void;
   /** P→B: make sure the search host exists (created on start-up; this is the on-demand path). */
   ensureSearchHost(): void;
+  /** P→B: what a highlight's card shows (kind, takeaway, author), for the card page in the sender's tab. */
+  getNoteCard(req: { id: string }): NoteCardView | null;
+  /** P→B: the highlight card asks its tab to close it or move to the next/previous highlight. */
+  noteCardCommand(req: { action: HighlightStep }): void;
+  /** B→C: close the highlight card, or move to the next/previous highlight and show its card (keyboard). */
+  stepHighlight(req: { action: HighlightStep }): void;
 }
 
 export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
