@@ -1,6 +1,6 @@
 import { anchorInModel, buildTextModel, IGNORE_ATTRIBUTE, type TextModel } from '@/lib/anchoring';
 import { adapterFor, findMessageElement, type AdapterOptions } from '@/lib/capture/chat';
-import { createPainter, type Painter } from '@/lib/highlight';
+import { createPainter, type PaintItem, type Painter } from '@/lib/highlight';
 import { sendMessage, type PageStatus, type PaintableNote } from '@/lib/messaging/protocol';
 
 const MIN_DELAY = 250;
@@ -17,6 +17,8 @@ export function createHighlights(signal: AbortSignal, loadChatOptions: () => Pro
   let notes: PaintableNote[] = [];
   let status: PageStatus = { url: location.href, painted: [], orphans: [] };
   let focusNoteId: string | undefined;
+  /** What is painted now, in document order (keyboard steps go through it top to bottom). */
+  let paintedItems: PaintItem[] = [];
   let observer: MutationObserver | null = null;
   let timer: ReturnType<typeof setTimeout> | undefined;
   let delay = MIN_DELAY;
@@ -29,7 +31,7 @@ export function createHighlights(signal: AbortSignal, loadChatOptions: () => Pro
     const started = performance.now();
     const root = document.body ?? document.documentElement;
     const model = buildTextModel(root); // one read of the page's text for every note
-    const items: { id: string; range: Range; isOwn: boolean }[] = [];
+    const items: PaintItem[] = [];
     const painted: PaintableNote[] = [];
     const orphans: PaintableNote[] = [];
     const offscreen: PaintableNote[] = [];
@@ -61,7 +63,9 @@ export function createHighlights(signal: AbortSignal, loadChatOptions: () => Pro
         painted.push(note);
       } else orphans.push(note);
     }
+    items.sort((x, y) => x.range.compareBoundaryPoints(Range.START_TO_START, y.range));
     if (items.length || painter) (painter ??= createPainter(document)).paint(items);
+    paintedItems = items;
     status = { url: location.href, painted, orphans, offscreen };
     const focus = items.find((i) => i.id === focusNoteId);
     if (focus) {
@@ -111,5 +115,12 @@ export function createHighlights(signal: AbortSignal, loadChatOptions: () => Pro
     return status;
   }
 
-  return { refresh, status: () => status };
+  return {
+    refresh,
+    status: () => status,
+    /** Painted highlights in document order. */
+    items: (): readonly PaintItem[] => paintedItems,
+    /** The painted note under a viewport point, if any. */
+    hitTest: (x: number, y: number) => painter?.hitTest(x, y) ?? null,
+  };
 }

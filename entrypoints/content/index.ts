@@ -1,6 +1,7 @@
 import { onMessage } from '@/lib/messaging/protocol';
 import { chatOptions, closePanel, currentSelectionRange, openCapturePanel } from './capture';
 import { registerHarvestButton } from './harvest-button';
+import { registerHighlightCard } from './highlight-hover';
 import { createHighlights } from './highlights';
 import { createUiHost, type UiHost } from './ui-host';
 
@@ -18,6 +19,7 @@ export default defineContentScript({
     // Single-page apps change URL without a load: the new URL has notes of its own.
     ctx.addEventListener(window, 'wxt:locationchange', repaint);
 
+    registerHighlightCard(ctx, getHost, highlights);
     registerHarvestButton(ctx, getHost, (range) => void openCapturePanel(getHost(), 'selection', { range }));
 
     // The element last right-clicked: "Harvest thread" harvests the thread around it.

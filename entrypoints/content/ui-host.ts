@@ -18,6 +18,10 @@ const STYLE = `
   padding: 7px 10px; box-shadow: 0 2px 8px rgb(0 0 0 / .25); cursor: pointer;
 }
 .harvest:focus-visible { outline: 3px solid #f5b301; outline-offset: 2px; }
+.card {
+  position: fixed; z-index: 2147483647; width: 320px; height: 132px; border: 0;
+  background: transparent; color-scheme: normal;
+}
 .panel {
   position: fixed; z-index: 2147483647; width: 380px; height: 460px; max-height: calc(100vh - 16px);
   border: 0; border-radius: 10px; box-shadow: 0 8px 30px rgb(0 0 0 / .3); background: transparent; color-scheme: normal;

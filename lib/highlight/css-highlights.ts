@@ -65,6 +65,6 @@ export function createCssHighlightPainter(doc: Document): Painter {
       if (registry.get(COMMUNITY_HIGHLIGHT) === community) registry.delete(COMMUNITY_HIGHLIGHT);
       doc.adoptedStyleSheets = doc.adoptedStyleSheets.filter((s) => s !== sheet);
     },
-    hitTest: (x, y) => hitTest(painted, x, y),
+    hitTest: (x, y) => hitTest(painted, x, y, doc),
   };
 }

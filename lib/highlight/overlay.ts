@@ -83,6 +83,6 @@ export function createOverlayPainter(doc: Document): Painter {
       host = null;
       layer = null;
     },
-    hitTest: (x, y) => hitTest(painted, x, y),
+    hitTest: (x, y) => hitTest(painted, x, y, doc),
   };
 }
