@@ -1,5 +1,5 @@
 import { useId, useState } from 'react';
-import { CADENCES, type Cadence, type Ritual } from '@/lib/digest';
+import { CADENCES, type Cadence, type Ritual } from '@/lib/digest/types';
 
 const CADENCE_LABELS: Record<Cadence, string> = {
   weekly: 'Weekly',

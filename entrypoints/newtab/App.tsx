@@ -1,91 +1,120 @@
-import { useCallback, useEffect, useMemo, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { DigestSearch } from '@/components/digest/DigestSearch';
 import { DigestView, type DigestActions } from '@/components/digest/DigestView';
-import { db } from '@/lib/db';
-import { dayString, localDay, parseSchedules, type Digest, type Ritual } from '@/lib/digest';
-import { answerQuestion, lazySearch, thankContributor } from './actions';
-import { cachedDigest, loadDigest, loadDigestByFullScan, type DigestRequest } from './digest-source';
-import { meIdsOf, readIdentity, type Identity } from './identity';
+import { DIGEST_CHANNEL } from '@/lib/db/digest-keys';
+import type { Digest, Freshness } from '@/lib/digest';
+import { readBoot, type Boot } from './boot';
 import { minimalMode, ritualSchedules } from './settings';
 
-const timeZone = Intl.DateTimeFormat().resolvedOptions().timeZone;
-/** `?digest=full-scan` computes the naive way: the benchmark's baseline, side by side in the same browser. */
+/** `?digest=full-scan` computes the naive way in the page: the benchmark's baseline, side by side. */
 const isFullScan = new URLSearchParams(location.search).get('digest') === 'full-scan';
+/** How long a pending digest may keep the page waiting for the background before the page computes it. */
+const PENDING_WAIT_MS = 3000;
 
-/** The new tab: search first, then the digest straight from IndexedDB (yesterday's-tab cache painted at once). */
-export function App() {
-  const [digest, setDigest] = useState<Digest | null>(null);
-  const [isFresh, setFresh] = useState(false);
-  const [isMinimal, setMinimal] = useState<boolean | null>(null);
-  const [identity, setIdentity] = useState<Identity | null>(null);
-  const [schedules, setSchedules] = useState<Record<string, Ritual[]>>({});
+const live = () => import('./live');
+type State = 'ready' | 'updating' | 'loading';
+
+/**
+ * The new tab: search first, then the digest the background stored, painted at once. The page computes only
+ * when the stored digest is for another day, zone or settings (or there is none), showing the stale one meanwhile.
+ */
+export function App({ boot: first }: { boot: Boot }) {
+  const [boot, setBoot] = useState(first);
+  const [digest, setDigest] = useState<Digest | null>(first.ready?.digest ?? null);
+  const [state, setState] = useState<State>(stateOf(first.freshness));
+  const [isMinimal, setMinimal] = useState(first.isMinimal);
   const [error, setError] = useState<string | null>(null);
-  const [now, setNow] = useState(() => Date.now());
-  const search = useMemo(() => lazySearch(db), []);
+  const computing = useRef<Promise<void> | null>(null);
+  const failed = useCallback((e: unknown) => setError(e instanceof Error ? e.message : String(e)), []);
 
-  const refresh = useCallback(async () => {
-    performance.mark('digest-start');
-    const t = Date.now();
-    if (!isFullScan) {
-      // Paint today's last digest while the fresh one is computed (usually they are the same).
-      void cachedDigest(db, dayString(localDay(t, timeZone)), timeZone).then((stale) => {
-        if (stale) setDigest((d) => d ?? stale);
-      });
+  const computeHere = useCallback(() => {
+    computing.current ??= live()
+      .then((m) => m.computeHere(Date.now(), first.timeZone, isFullScan))
+      .then((d) => {
+        setDigest(d);
+        setState('ready');
+      })
+      .catch(failed)
+      .finally(() => (computing.current = null));
+    return computing.current;
+  }, [first.timeZone, failed]);
+
+  // Re-read what the background (or another tab) stored; compute here if it is not for us.
+  const reread = useCallback(async () => {
+    const next = await readBoot(Date.now(), first.timeZone);
+    setBoot(next);
+    setMinimal(next.isMinimal);
+    if (next.ready) setDigest(next.ready.digest);
+    if (next.freshness === 'current') setState('ready');
+    return next;
+  }, [first.timeZone]);
+
+  useEffect(() => {
+    const channel = new BroadcastChannel(DIGEST_CHANNEL);
+    channel.onmessage = () => void reread().catch(failed);
+    return () => channel.close();
+  }, [reread, failed]);
+
+  useEffect(() => {
+    if (first.isMinimal) return;
+    if (isFullScan || first.freshness === 'stale' || first.freshness === 'none') {
+      void computeHere();
+      return;
     }
-    const [who, minimal, stored] = await Promise.all([
-      readIdentity(db),
-      minimalMode.getValue(),
-      ritualSchedules.getValue(),
-    ]);
-    performance.mark('digest-settings-read');
-    const rituals = parseSchedules(stored);
-    setIdentity(who);
-    setMinimal(minimal);
-    setSchedules(rituals);
-    if (minimal) return;
-    const req: DigestRequest = { now: t, timeZone, settings: { meIds: meIdsOf(who), rituals } };
-    const fresh = await (isFullScan ? loadDigestByFullScan(db, req) : loadDigest(db, req));
-    performance.mark('digest-computed');
-    setNow(t);
-    setDigest(fresh);
-    setFresh(true);
-  }, []);
+    if (first.freshness !== 'pending') return;
+    // The background is on it; if it was killed mid-way, the page does the work.
+    const t = setTimeout(() => {
+      void reread().then((next) => {
+        if (next.freshness !== 'current') return computeHere();
+      }, failed);
+    }, PENDING_WAIT_MS);
+    return () => clearTimeout(t);
+  }, [first, computeHere, reread, failed]);
 
   useEffect(() => {
-    const failed = (e: unknown) => setError(e instanceof Error ? e.message : String(e));
-    Promise.resolve().then(refresh).catch(failed);
-  }, [refresh]);
-  useEffect(() => {
-    if (isFresh) performance.mark('digest-complete');
-  }, [isFresh, digest]);
+    if (state === 'ready' && digest && !performance.getEntriesByName('digest-complete').length) {
+      performance.mark('digest-complete');
+    }
+  }, [state, digest]);
 
-  const actions: DigestActions | null = identity && {
-    async answer(questionId, text) {
-      const problem = await answerQuestion(db, identity, questionId, text);
-      if (!problem) await refresh();
-      return problem;
-    },
-    async thank(p) {
-      const problem = await thankContributor(db, identity, p);
-      if (!problem) await refresh();
-      return problem;
-    },
-    saveRituals(communityId, rituals) {
-      void ritualSchedules.setValue({ ...schedules, [communityId]: rituals }).then(refresh);
-    },
-  };
+  const search = useMemo(() => async (q: string) => (await live()).search(q), []);
+  const identity = boot.identity;
+  const actions = useMemo<DigestActions>(
+    () => ({
+      async answer(questionId, text) {
+        const problem = await (await live()).answer(identity, questionId, text);
+        if (!problem) await computeHere();
+        return problem;
+      },
+      async thank(p) {
+        const problem = await (await live()).thank(identity, p);
+        if (!problem) await computeHere();
+        return problem;
+      },
+      saveRituals(communityId, rituals) {
+        const all = { ...((boot.rawRituals ?? {}) as object), [communityId]: rituals };
+        void ritualSchedules
+          .setValue(all)
+          .then(() => setBoot((b) => ({ ...b, rawRituals: all })))
+          .then(computeHere)
+          .catch(failed);
+      },
+    }),
+    [identity, boot.rawRituals, computeHere, failed],
+  );
   const toggleMinimal = async () => {
     await minimalMode.setValue(!isMinimal);
-    await refresh();
+    setMinimal(!isMinimal);
+    if (isMinimal) await computeHere();
   };
   // The messaging module loads on the first open, keeping it off the first paint.
   const open = (id: string) => void import('@/lib/messaging/protocol').then((m) => m.sendMessage('openNote', { id }));
 
   return (
-    <main className="newtab" data-state={isMinimal ? 'minimal' : isFresh ? 'ready' : 'loading'}>
+    <main className="newtab" data-state={isMinimal ? 'minimal' : state}>
       <header className="newtab-header">
         <h1>Commonplace</h1>
-        <button type="button" onClick={() => void toggleMinimal()} aria-pressed={isMinimal === true}>
+        <button type="button" onClick={() => void toggleMinimal().catch(failed)} aria-pressed={isMinimal}>
           Minimal mode
         </button>
       </header>
@@ -95,10 +124,19 @@ export function App() {
           The digest could not be read: {error}
         </p>
       )}
-      {!isMinimal && digest && actions && (
-        <DigestView digest={digest} now={now} names={identity?.communityNames ?? {}} actions={actions} />
+      {!isMinimal && state === 'updating' && (
+        <p className="updating" role="status">
+          Updating…
+        </p>
+      )}
+      {!isMinimal && digest && (
+        <DigestView digest={digest} now={boot.now} names={identity.communityNames} actions={actions} />
       )}
       {!isMinimal && !digest && !error && <p className="loading">Gathering your community’s pulse…</p>}
     </main>
   );
+}
+
+function stateOf(f: Freshness): State {
+  return f === 'current' ? 'ready' : f === 'none' ? 'loading' : 'updating';
 }

@@ -202,3 +202,5 @@ function ritualSection(
     }));
 }
 export { parseSchedules, RitualSchema } from './ritual-schema';
+export { identityFromRows, LOCAL_ME, meIdsOf, settingsKey, type Identity } from './identity';
+export { freshness, type Freshness } from './freshness';

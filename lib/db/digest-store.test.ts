@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { CommonplaceDb } from '@/lib/db';
+import { CommonplaceDb } from './schema';
 import { DAY_MS, type Digest } from '@/lib/digest';
 import { makeNote, seedStore } from '@/lib/digest/seed';
-import { loadDigest, loadDigestByFullScan, type DigestRequest } from './digest-source';
+import { loadDigest, loadDigestByFullScan, type DigestRequest } from './digest-store';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 let n = 0;

@@ -1,29 +1,35 @@
-import type { CommonplaceDb } from '@/lib/db';
 import {
   advanceIndex,
   ARCHIVE_AGE_MS,
   computeDigest,
   dayString,
-  localDay,
   emptyIndex,
+  identityFromRows,
+  localDay,
+  meIdsOf,
   neededQuestionIds,
+  parseSchedules,
+  settingsKey,
   STORIES_SHOWN,
   trendWeekStarts,
   type Digest,
   type DigestIndex,
   type DigestSettings,
   type DigestThank,
-} from '@/lib/digest';
-import type { Note } from '@/lib/model';
+  type Identity,
+} from '../digest';
+import type { Note } from '../model';
+import { DIGEST_KEYS } from './digest-keys';
+import type { CommonplaceDb } from './schema';
 
-const INDEX_KEY = 'digest:index';
-const DAY_KEY = 'digest:day';
-const SHOWN_KEY = 'digest:archive-shown';
-const ARCHIVE_SAMPLE = 24;
-const ARCHIVE_TOP_THANKED = 24;
+export { DIGEST_CHANNEL, DIGEST_KEYS } from './digest-keys';
 
-interface DayCache {
+/** The ready digest as stored: painted by a new tab at once when day, zone and settings match its own. */
+export interface StoredDigest {
   fingerprint: string;
+  settingsKey: string;
+  /** When the computation that produced it started: changes after this may be missing. */
+  computedAt: number;
   digest: Digest;
 }
 
@@ -31,12 +37,40 @@ export interface DigestRequest {
   now: number;
   timeZone: string;
   settings: Omit<DigestSettings, 'archiveShown'>;
+  /** `settingsKey` of the settings as stored; computed from `settings` when absent. */
+  key?: string;
 }
 
-/** Last digest computed today in this zone, however stale: painted at once while the fresh one is computed. */
-export async function cachedDigest(db: CommonplaceDb, day: string, timeZone: string): Promise<Digest | null> {
-  const row = (await db.kv.get(DAY_KEY))?.value as DayCache | undefined;
-  return row && row.digest.day === day && row.digest.timeZone === timeZone ? row.digest : null;
+/** The request both the background and the new tab compute with, from identity and stored ritual schedules. */
+export function digestRequest(identity: Identity, rawRituals: unknown, now: number, timeZone: string): DigestRequest {
+  const meIds = meIdsOf(identity);
+  return {
+    now,
+    timeZone,
+    settings: { meIds, rituals: parseSchedules(rawRituals) },
+    key: settingsKey(meIds, rawRituals),
+  };
+}
+
+const ARCHIVE_SAMPLE = 24;
+const ARCHIVE_TOP_THANKED = 24;
+
+/** Who the user is in each community, from the sync state rows lib/db/sync-state.ts writes. */
+export async function readIdentity(db: CommonplaceDb): Promise<Identity> {
+  const [rows, settings] = await Promise.all([
+    db.kv.where('key').startsWith('sync:member:').toArray(),
+    db.kv.get('sync:settings'),
+  ]);
+  return identityFromRows(
+    rows.map((r) => r.value),
+    settings?.value,
+  );
+}
+
+/** The stored ready digest, whatever day or settings it was computed for. */
+export async function storedDigest(db: CommonplaceDb): Promise<StoredDigest | null> {
+  const row = (await db.kv.get(DIGEST_KEYS.ready))?.value as StoredDigest | undefined;
+  return row?.digest && typeof row.settingsKey === 'string' ? row : null;
 }
 
 /** Changes whenever anything the digest reads changed: newest note edit, thanks, events, settings, day. */
@@ -51,19 +85,22 @@ async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string): 
 }
 
 /**
- * The digest from IndexedDB without reading every note: a per-day cache when nothing changed; otherwise the
- * persisted index advanced by notes changed since its cursor (indexed on `updatedAt`), the weeks not cached
- * yet (indexed on `createdAt`), and the few notes the sections point at. Saves index, cache and archive pick.
+ * Computes and stores the ready digest without reading every note: nothing when the fingerprint matches the
+ * stored one; otherwise the persisted index advanced by notes changed since its cursor (indexed on
+ * `updatedAt`), the weeks not cached yet (indexed on `createdAt`), and the few notes the sections point at.
+ * Saves ready digest, index and archive pick. Runs in the background after changes, in a page only when the
+ * stored digest is for another day, zone or settings.
  */
 export async function loadDigest(db: CommonplaceDb, req: DigestRequest): Promise<Digest> {
+  const startedAt = Date.now();
   const weekStarts = trendWeekStarts(req.now, req.timeZone);
   const day = dayString(localDay(req.now, req.timeZone));
-  const [fp, cachedRow] = await Promise.all([fingerprint(db, req, day), db.kv.get(DAY_KEY)]);
-  const cached = cachedRow?.value as DayCache | undefined;
-  if (cached?.fingerprint === fp) return cached.digest;
+  const [fp, cached] = await Promise.all([fingerprint(db, req, day), storedDigest(db)]);
+  const key = req.key ?? settingsKey(req.settings.meIds, req.settings.rituals);
+  if (cached?.fingerprint === fp && cached.settingsKey === key) return cached.digest;
 
   const meIds = req.settings.meIds;
-  const stored = (await db.kv.get(INDEX_KEY))?.value as DigestIndex | undefined;
+  const stored = (await db.kv.get(DIGEST_KEYS.index))?.value as DigestIndex | undefined;
   const index = stored?.v === 1 ? stored : emptyIndex(req.timeZone);
   const cursorBefore = index.cursor;
   const changed = await db.notes.where('updatedAt').aboveOrEqual(index.cursor).toArray();
@@ -85,7 +122,7 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest): Promise
       .toArray(),
     db.thanks.where('createdAt').aboveOrEqual(weekStarts[current]!).toArray(),
     db.events.where('at').aboveOrEqual(weekStarts[0]!).toArray(),
-    db.kv.get(SHOWN_KEY).then((r) => (r?.value ?? {}) as Record<string, string>),
+    db.kv.get(DIGEST_KEYS.shown).then((r) => (r?.value ?? {}) as Record<string, string>),
   ]);
   const mine = await db.thanks
     .where('memberId')
@@ -106,15 +143,14 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest): Promise
     timeZone: req.timeZone,
     index,
   });
-  const rows: { key: string; value: unknown }[] = [
-    { key: DAY_KEY, value: { fingerprint: fp, digest } satisfies DayCache },
-  ];
+  const ready: StoredDigest = { fingerprint: fp, settingsKey: key, computedAt: startedAt, digest };
+  const rows: { key: string; value: unknown }[] = [{ key: DIGEST_KEYS.ready, value: ready }];
   // The index is the biggest row: write it only when notes changed or a week was newly cached.
   const isIndexDirty =
     !stored || changed.some((n) => n.updatedAt > cursorBefore) || !sameKeys(next.weeks, stored.weeks);
-  if (isIndexDirty) rows.push({ key: INDEX_KEY, value: next });
+  if (isIndexDirty) rows.push({ key: DIGEST_KEYS.index, value: next });
   if (digest.archive && shown[digest.archive.id] !== day) {
-    rows.push({ key: SHOWN_KEY, value: { ...shown, [digest.archive.id]: day } });
+    rows.push({ key: DIGEST_KEYS.shown, value: { ...shown, [digest.archive.id]: day } });
   }
   await db.kv.bulkPut(rows);
   return digest;
@@ -128,7 +164,7 @@ export async function loadDigestByFullScan(db: CommonplaceDb, req: DigestRequest
 
 /**
  * Older notes worth resurfacing: today's pick once there is one (the choice is made once a day); else the
- * most-thanked ones and a day-seeded sample of the rest.
+ * most-thanked ones and a run of notes from a day-seeded point in time (no count or offset over every note).
  */
 async function archiveCandidates(db: CommonplaceDb, olderThan: number, day: string, shown: Record<string, string>) {
   const todays = Object.keys(shown).filter((id) => shown[id] === day);
@@ -145,12 +181,11 @@ async function archiveCandidates(db: CommonplaceDb, olderThan: number, day: stri
     .sort((a, b) => b[1] - a[1])
     .slice(0, ARCHIVE_TOP_THANKED)
     .map(([id]) => id);
-  const older = db.notes.where('createdAt').below(olderThan);
-  const total = await older.count();
-  const offset = total > ARCHIVE_SAMPLE ? hash(day) % (total - ARCHIVE_SAMPLE) : 0;
+  const first = Number((await db.notes.orderBy('createdAt').firstKey()) ?? olderThan);
+  const from = first >= olderThan ? olderThan : first + ((hash(day) % 10_000) / 10_000) * (olderThan - first);
   const [picked, sample, thanks] = await Promise.all([
-    db.notes.bulkGet([...top, ...todays]),
-    db.notes.where('createdAt').below(olderThan).offset(offset).limit(ARCHIVE_SAMPLE).toArray(),
+    db.notes.bulkGet(top),
+    db.notes.where('createdAt').between(from, olderThan).limit(ARCHIVE_SAMPLE).toArray(),
     top.length ? db.thanks.where('noteId').anyOf(top).toArray() : Promise.resolve([]),
   ]);
   return { notes: [...picked.filter(isNote), ...sample], thanks };

@@ -1,0 +1,104 @@
+import { browser } from 'wxt/browser';
+import { db, type CommonplaceDb } from '@/lib/db';
+import { readDigestSettings, ritualSchedules } from '@/lib/db/digest-settings';
+import { DIGEST_CHANNEL, DIGEST_KEYS, digestRequest, loadDigest, readIdentity } from '@/lib/db/digest-store';
+import { dayStart, localDay } from '@/lib/digest';
+
+const ALARM = 'digest-day';
+const DEBOUNCE_MS = 250;
+
+export interface DigestUpkeep {
+  /** Something the digest reads changed: mark the ready digest pending and recompute soon (debounced). */
+  changed(): void;
+  /** Recompute now (after any run under way); resolves when the ready digest is stored. */
+  refresh(): Promise<void>;
+}
+
+/**
+ * Recomputes the ready digest off the new tab's critical path, one run at a time. Every piece of state is in
+ * IndexedDB (index, ready digest, pending mark), so a killed service worker only delays the next run.
+ */
+export function createDigestUpkeep(
+  store: CommonplaceDb,
+  {
+    delayMs = DEBOUNCE_MS,
+    now = Date.now,
+    timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone,
+    announce = () => new BroadcastChannel(DIGEST_CHANNEL).postMessage('updated'),
+  } = {},
+): DigestUpkeep {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  let running: Promise<void> = Promise.resolve();
+  let isMarked = false;
+
+  async function run() {
+    isMarked = false;
+    const startedAt = now();
+    const [identity, { rawRituals }] = await Promise.all([readIdentity(store), readDigestSettings()]);
+    await loadDigest(store, digestRequest(identity, rawRituals, startedAt, timeZone()));
+    await store.transaction('rw', store.kv, async () => {
+      const pending = (await store.kv.get(DIGEST_KEYS.pending))?.value;
+      if (typeof pending !== 'number' || pending <= startedAt) await store.kv.delete(DIGEST_KEYS.pending);
+    });
+    announce();
+  }
+  const refresh = () => (running = running.catch(() => undefined).then(run));
+
+  return {
+    changed() {
+      if (!isMarked) {
+        isMarked = true;
+        void store.kv.put({ key: DIGEST_KEYS.pending, value: now() }).catch(report);
+      }
+      clearTimeout(timer);
+      timer = setTimeout(() => void refresh().catch(report), delayMs);
+    },
+    refresh,
+  };
+}
+
+const report = (e: unknown) => console.error('digest upkeep', e);
+
+/** The next local midnight in the browser's zone, plus a second: when yesterday's digest goes stale. */
+export function nextMidnight(t: number, timeZone: string): number {
+  return dayStart(localDay(t, timeZone) + 1, timeZone) + 1000;
+}
+
+/**
+ * Keeps the ready digest current in the background: after every note, thank, event or membership write here
+ * (harvests, sync merges), when the digest settings change, at local midnight, hourly, and on start-up.
+ */
+export function registerDigestUpkeep(): DigestUpkeep {
+  const upkeep = createDigestUpkeep(db);
+  const changed = () => upkeep.changed();
+  for (const table of [db.notes, db.thanks, db.events] as const) {
+    table.hook('creating', function () {
+      this.onsuccess = changed;
+    });
+    table.hook('updating', function () {
+      this.onsuccess = changed;
+    });
+    table.hook('deleting', function () {
+      this.onsuccess = changed;
+    });
+  }
+  db.kv.hook('creating', function (key) {
+    if (String(key).startsWith('sync:member:')) this.onsuccess = changed;
+  });
+  db.kv.hook('updating', function (_mods, key) {
+    if (String(key).startsWith('sync:member:')) this.onsuccess = changed;
+  });
+  ritualSchedules.watch(changed);
+
+  const refresh = () => void upkeep.refresh().catch(report);
+  const zone = Intl.DateTimeFormat().resolvedOptions().timeZone;
+  void browser.alarms.create(ALARM, { when: nextMidnight(Date.now(), zone), periodInMinutes: 60 });
+  browser.alarms.onAlarm.addListener((alarm) => {
+    if (alarm.name === ALARM) refresh();
+  });
+  browser.runtime.onStartup.addListener(refresh);
+  browser.runtime.onInstalled.addListener(refresh);
+  // Reachable from the service worker's console, tests and the benchmark (which seed IndexedDB directly).
+  Object.assign(globalThis, { commonplaceDigest: upkeep });
+  return upkeep;
+}

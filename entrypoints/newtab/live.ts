@@ -1,0 +1,25 @@
+import { db } from '@/lib/db';
+import { DIGEST_CHANNEL, digestRequest, loadDigest, loadDigestByFullScan, readIdentity } from '@/lib/db/digest-store';
+import { readDigestSettings } from '@/lib/db/digest-settings';
+import type { Digest, Identity, PersonToThank } from '@/lib/digest';
+import { answerQuestion, lazySearch, thankContributor } from './actions';
+
+/**
+ * Everything of the new tab that needs Dexie (and the notes repository's validation): loaded after the first
+ * paint, or at once when the page must compute the digest itself.
+ */
+export const search = lazySearch(db);
+
+/** Computes and stores the digest in the page (the stored one is for another day, zone or settings). */
+export async function computeHere(now: number, timeZone: string, isFullScan = false): Promise<Digest> {
+  const [identity, { rawRituals }] = await Promise.all([readIdentity(db), readDigestSettings()]);
+  const req = digestRequest(identity, rawRituals, now, timeZone);
+  if (isFullScan) return loadDigestByFullScan(db, req);
+  const digest = await loadDigest(db, req);
+  new BroadcastChannel(DIGEST_CHANNEL).postMessage('updated');
+  return digest;
+}
+
+export const answer = (identity: Identity, questionId: string, text: string) =>
+  answerQuestion(db, identity, questionId, text);
+export const thank = (identity: Identity, p: PersonToThank) => thankContributor(db, identity, p);

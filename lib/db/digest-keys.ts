@@ -1,0 +1,14 @@
+/** kv keys of the digest's state: all of it lives in IndexedDB, so a killed service worker loses nothing. */
+export const DIGEST_KEYS = {
+  /** The ready digest (`StoredDigest`): what a new tab paints first. */
+  ready: 'digest:day',
+  /** The persisted incremental index (`DigestIndex`). */
+  index: 'digest:index',
+  /** Note id -> day the archive showed it. */
+  shown: 'digest:archive-shown',
+  /** When a change was seen that the ready digest does not hold yet (ms); absent when up to date. */
+  pending: 'digest:pending',
+} as const;
+
+/** Posted (`'updated'`) on this BroadcastChannel whenever a ready digest was stored. */
+export const DIGEST_CHANNEL = 'commonplace-digest';
