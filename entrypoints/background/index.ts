@@ -1,5 +1,4 @@
 import { registerDigestUpkeep } from './digest-upkeep';
-import { registerDigestUpkeep } from './digest-upkeep';
 import { registerHandlers } from './handlers';
 import { registerHighlightNav } from './highlight-nav';
 import { onCommand, onContextMenuClick, registerHarvestEntryPoints } from './harvest';
@@ -14,7 +13,6 @@ export default defineBackground(() => {
   registerHighlightNav();
   registerSearchUpkeep(similarity.noteChanged);
   registerSync();
-  registerDigestUpkeep();
   registerDigestUpkeep();
   // The same handlers the context menu and the shortcut call, reachable from the service worker's console
   // (and from end-to-end tests, which cannot click browser chrome).
