@@ -92,7 +92,7 @@ async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string): 
  * stored digest is for another day, zone or settings.
  */
 export async function loadDigest(db: CommonplaceDb, req: DigestRequest): Promise<Digest> {
-  const startedAt = Date.now();
+  const startedAt = req.now;
   const weekStarts = trendWeekStarts(req.now, req.timeZone);
   const day = dayString(localDay(req.now, req.timeZone));
   const [fp, cached] = await Promise.all([fingerprint(db, req, day), storedDigest(db)]);
