@@ -13,8 +13,7 @@ import type { Page, Worker } from '@playwright/test';
 import { generateCorpus } from './search-corpus';
 import { launchWithExtension } from '../tests/e2e/fixtures';
 import { seedExtensionDb } from '../tests/e2e/digest-seed';
-import { NOTE_SCHEMA_VERSION, pageKey, type Note } from '../lib/model';
-import type { SearchDoc } from '../lib/search';
+import { corpusNote } from './search-notes';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`${name}=`))?.split('=')[1] ?? fallback);
@@ -25,24 +24,6 @@ const QUERIES = ['react hooks', 'postgres index', 'deploy rollback', 'onboarding
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
 const p95 = (xs: number[]) =>
   [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(xs.length * 0.95))] ?? NaN;
-
-function toNote(d: SearchDoc, i: number): Note {
-  const url = `https://${d.site}/p/${i}`;
-  return {
-    schemaVersion: NOTE_SCHEMA_VERSION,
-    id: `${(0x10000000 + i).toString(16)}-0000-7000-8000-${i.toString(16).padStart(12, '0')}`,
-    kind: d.kind,
-    quote: d.quote,
-    takeaway: d.takeaway,
-    tags: d.tags.map((t) => t.toLowerCase()).slice(0, 32),
-    selectors: [],
-    page: { url, canonicalUrl: url, title: d.title || d.site },
-    pageKey: pageKey(url),
-    createdAt: d.createdAt,
-    updatedAt: d.createdAt,
-    ...(d.author ? { author: { id: `m-${d.author}`, name: d.author } } : {}),
-  };
-}
 
 /** Timestamps the page records for itself: the first note card on screen, and each keydown. */
 const PROBE = () => {
@@ -77,7 +58,7 @@ async function openPopup(page: Page, extensionId: string) {
 async function main() {
   if (spawnSync('npx', ['--no-install', 'wxt', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
   const { docs } = generateCorpus(N);
-  const notes = docs.map(toNote);
+  const notes = docs.map(corpusNote);
   const browser = await launchWithExtension();
   try {
     const seedPage = await browser.context.newPage();
