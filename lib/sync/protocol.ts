@@ -25,7 +25,8 @@
  *   conflict). They are bugs or attacks, not conflicts.
  * - What an honest offline client can meet is a per-mutation `rejected` result instead, recorded like an
  *   applied one: `deleted` (the note was deleted meanwhile) and `not_found` (no such note anywhere, e.g. after
- *   a server restore).
+ *   a server restore). A `delete` of a note the server does not know is applied all the same, as a tombstone:
+ *   after a restore, another device's stale copy must not bring back what the author deleted.
  * - Edits from the author's several devices: the edit with the greater (hlc, clientId) wins (lib/sync/hlc.ts;
  *   no wall clock is trusted). A losing edit is `applied` with `isSuperseded: true`: nothing to redo, pull
  *   brings the winner. A `create` of a note that already exists (a resend) is an edit of all its fields.
@@ -40,9 +41,11 @@
  *   per-community counter under a row lock inside the writing transaction, so they commit in order and a
  *   reader never skips a row that committed late.
  * - The cursor is opaque and signed: send back exactly what you got (none for a first sync).
- * - `epoch` names the server's history. If a client's cursor is ahead of the server (the server was restored
- *   from a backup), the server starts a new epoch; a pull with an old-epoch cursor answers `isReset: true`
- *   and changes from the start. The client then drops its cursor-derived state, and re-sends as `create`s
+ * - `epoch` names the server's history. Each push that takes versions records a random token for them, and
+ *   the cursor carries the token of the batch its version is in. If a client's cursor names a history the
+ *   server does not hold (it is ahead, or its batch is unknown: the server was restored from a backup and
+ *   later writes reused the numbers), the server starts a new epoch; a pull with an old-epoch cursor answers
+ *   `isReset: true` and changes from the start. The client then drops its cursor-derived state, and re-sends as `create`s
  *   (and deletes/thanks) whatever of its own the server no longer has, renumbering from the
  *   `expectedMutationNumber` the server answers with.
  *

@@ -124,11 +124,25 @@ export function useTestServer(backend: Backend, options: { limits?: Partial<Limi
     return parts.join('\n---\n');
   };
 
+  /** Copies every app table aside: `restoreBackup` brings them back, like restoring last night's dump. */
+  const backup = async () => {
+    for (const table of APP_TABLES) {
+      await db.query(`DROP TABLE IF EXISTS backup_${table}`);
+      await db.query(`CREATE TABLE backup_${table} AS SELECT * FROM ${table}`);
+    }
+  };
+  const restoreBackup = async () => {
+    await db.query(`TRUNCATE ${APP_TABLES.join(', ')} CASCADE`);
+    for (const table of [...APP_TABLES].reverse()) await db.query(`INSERT INTO ${table} SELECT * FROM backup_${table}`);
+  };
+
   return {
     clock,
     request,
     community,
     snapshot,
+    backup,
+    restoreBackup,
     get db() {
       return db;
     },

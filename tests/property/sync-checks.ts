@@ -102,6 +102,16 @@ export async function checkWorld(w: World): Promise<void> {
       sentTakeaways.set(takeaway, list);
     }
   }
+  // Deletes the server applied, by note: a write the author made before deleting the note need not survive.
+  const deletes = new Map<string, { hlc: string; clientId: string }[]>();
+  for (const p of w.log.push) {
+    for (const [k, m] of p.body.mutations.entries()) {
+      if (m.op !== 'delete' || p.results[k]!.status !== 'applied') continue;
+      const list = deletes.get(String(m.noteId)) ?? [];
+      list.push({ hlc: String(m.hlc), clientId: String(m.clientId) });
+      deletes.set(String(m.noteId), list);
+    }
+  }
   const winners = new Map<string, { hlc: string; clientId: string; takeaway: string }>();
   for (const [takeaway, list] of sentTakeaways) {
     for (const s of list) {
@@ -118,10 +128,12 @@ export async function checkWorld(w: World): Promise<void> {
       fail(`write "${wr.takeaway}" (${wr.op}) never reached the server nor a draft`);
     const rejected = sent?.filter((s) => s.status === 'rejected' && s.noteId === wr.noteId) ?? [];
     const wasApplied = sent?.some((s) => s.status === 'applied' || s.status === 'duplicate');
-    // A refused write is kept as a draft, unless a later write of the same note (a re-send after a restore) won.
+    // A refused write is kept as a draft, unless a later write of the same note (a re-send after a restore) won
+    // or the author deleted the note afterwards.
     const win = winners.get(wr.noteId);
     const isSuperseded = win !== undefined && rejected.every((s) => compareStamps(win, s) > 0);
-    if (rejected.length && !wasApplied && !isSuperseded && !drafts.includes(wr.takeaway)) {
+    const isDeletedAfter = rejected.every((s) => deletes.get(wr.noteId)?.some((d) => compareStamps(d, s) > 0));
+    if (rejected.length && !wasApplied && !isSuperseded && !isDeletedAfter && !drafts.includes(wr.takeaway)) {
       fail(`rejected write "${wr.takeaway}" was dropped`);
     }
   }

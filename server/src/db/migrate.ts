@@ -44,6 +44,7 @@ function splitSql(sql: string): string[] {
 export const APP_TABLES = [
   'rejected_mutations',
   'client_mutations',
+  'version_batches',
   'thanks',
   'notes',
   'invites',

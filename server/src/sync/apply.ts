@@ -49,8 +49,10 @@ export function applyMutation(batch: Batch, m: Mutation): Outcome {
     throw refuse(m, 404, 'not_found', 'no such note in this community');
   }
   if (!note) {
-    if (m.op !== 'create') return rejected('not_found', 'No such note on this server');
-    const { author: _a, sync: _s, communityId: _c, ...body } = m.note;
+    if (m.op !== 'create' && m.op !== 'delete') return rejected('not_found', 'No such note on this server');
+    // A delete of a note this server lost (restored from a backup) still leaves a tombstone: another device's
+    // stale copy re-sent later must not bring the note back, because deletes are final.
+    const body = m.op === 'create' ? withoutServerFields(m.note) : null;
     const created: NoteState = {
       id,
       communityId: mine.communityId,
@@ -59,10 +61,11 @@ export function applyMutation(batch: Batch, m: Mutation): Outcome {
       hlc: m.hlc,
       hlcClient: m.clientId,
       body,
-      deletedAt: null,
+      deletedAt: body ? null : batch.now,
       isDirty: true,
     };
     batch.notes.set(id, created);
+    if (!body) batch.deletedNotes.add(id);
     return { status: 'applied', version: created.version };
   }
   switch (m.op) {
@@ -84,8 +87,7 @@ function applyEdit(batch: Batch, note: NoteState, m: Extract<Mutation, { op: 'cr
     return { status: 'applied', isSuperseded: true };
   }
   if (m.op === 'create') {
-    const { author: _a, sync: _s, communityId: _c, ...body } = m.note;
-    note.body = body;
+    note.body = withoutServerFields(m.note);
   } else {
     const updatedAt = Math.max(Number(note.body.updatedAt) || 0, batch.now);
     note.body = { ...note.body, ...m.patch, ...(m.patch.tags ? { tags: [...new Set(m.patch.tags)] } : {}), updatedAt };
@@ -120,4 +122,10 @@ function applyThank(batch: Batch, note: NoteState, m: Extract<Mutation, { op: 't
   }
   Object.assign(note, { version: batch.nextVersion(), isDirty: true });
   return { status: 'applied', version: note.version };
+}
+
+/** The stored body: author, community and sync come from the server, never from the client. */
+function withoutServerFields(note: Extract<Mutation, { op: 'create' }>['note']): Record<string, unknown> {
+  const { author: _a, sync: _s, communityId: _c, ...body } = note;
+  return body;
 }

@@ -4,7 +4,7 @@ import { decodeCursor, encodeCursor } from './cursor';
 
 describe('pull cursors', () => {
   const key = randomBytes(32);
-  const state = { communityId: 'c-1', epoch: 'e-1', version: 42 };
+  const state = { communityId: 'c-1', epoch: 'e-1', version: 42, token: 'tk' };
 
   it('round-trips what the server signed', () => {
     expect(decodeCursor(key, encodeCursor(key, state))).toEqual(state);
@@ -13,7 +13,7 @@ describe('pull cursors', () => {
   it('refuses cursors signed by another key, edited, or malformed', () => {
     const cursor = encodeCursor(key, state);
     const [payload, sig] = cursor.split('.');
-    const edited = Buffer.from(JSON.stringify(['c-1', 'e-1', 43])).toString('base64url');
+    const edited = Buffer.from(JSON.stringify(['c-1', 'e-1', 43, 'tk'])).toString('base64url');
     for (const bad of [encodeCursor(randomBytes(32), state), `${edited}.${sig}`, payload!, `${cursor}.x`, '', '..']) {
       expect(decodeCursor(key, bad)).toBeUndefined();
     }

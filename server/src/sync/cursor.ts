@@ -1,15 +1,21 @@
 import { sign, verify } from '../crypto';
 
-/** What a pull cursor holds: the community, the epoch it was made in, and the last version delivered. */
+/**
+ * What a pull cursor holds: the community, the epoch it was made in, the last version delivered, and the token
+ * of the push batch that version belongs to ('' for none): the proof of which history the client has seen.
+ */
 export interface CursorState {
   communityId: string;
   epoch: string;
   version: number;
+  token: string;
 }
 
 /** `<base64url json>.<hmac>`: opaque to clients, unforgeable, bound to one community. */
 export function encodeCursor(key: Buffer, state: CursorState): string {
-  const payload = Buffer.from(JSON.stringify([state.communityId, state.epoch, state.version])).toString('base64url');
+  const payload = Buffer.from(JSON.stringify([state.communityId, state.epoch, state.version, state.token])).toString(
+    'base64url',
+  );
   return `${payload}.${sign(key, payload)}`;
 }
 
@@ -19,11 +25,11 @@ export function decodeCursor(key: Buffer, cursor: string): CursorState | undefin
   if (!payload || !signature || rest.length || !verify(key, payload, signature)) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 3) return undefined;
-    const [communityId, epoch, version] = value as unknown[];
-    if (typeof communityId !== 'string' || typeof epoch !== 'string') return undefined;
+    if (!Array.isArray(value) || value.length !== 4) return undefined;
+    const [communityId, epoch, version, token] = value as unknown[];
+    if (typeof communityId !== 'string' || typeof epoch !== 'string' || typeof token !== 'string') return undefined;
     if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) return undefined;
-    return { communityId, epoch, version };
+    return { communityId, epoch, version, token };
   } catch {
     return undefined;
   }

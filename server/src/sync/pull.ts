@@ -30,49 +30,58 @@ const CHANGE_SQL = `
   ORDER BY n.version
   LIMIT $3`;
 
+/** The token of the push batch that took `version` (SQL text: $1 community, $2 version); '' before any. */
+const TOKEN_AT = `COALESCE((SELECT b.token FROM version_batches b
+  WHERE b.community_id = $1 AND b.last_version >= $2 ORDER BY b.last_version LIMIT 1), '')`;
+
 /**
  * Changes after the cursor in version order. Versions are assigned under the community row lock and commit
  * in order (sync/push.ts), so reading `version > cursor` never skips a row that commits later.
+ * Returns the PullResponse as JSON text (see CHANGE_SQL).
  */
-/** Returns the PullResponse as JSON text (see CHANGE_SQL). */
 export async function pull(db: Database, key: Buffer, auth: AuthContext, query: PullQuery): Promise<string> {
   const from = query.cursor === undefined ? undefined : decodeCursor(key, query.cursor);
   if (query.cursor !== undefined && (!from || from.communityId !== auth.communityId)) {
     throw new ApiHttpError(400, 'invalid_cursor', 'Cursor not recognised: send back exactly what pull returned');
   }
-  const { rows: communities } = await db.query<{ epoch: string; last_version: number }>(
-    'SELECT epoch, last_version FROM communities WHERE id = $1',
-    [auth.communityId],
+  const { rows: communities } = await db.query<{ epoch: string; last_version: number; token: string }>(
+    `SELECT epoch, last_version, ${TOKEN_AT} AS token FROM communities WHERE id = $1`,
+    [auth.communityId, from?.version ?? 0],
   );
+  const { last_version: head, token: tokenThere } = communities[0]!;
   let { epoch } = communities[0]!;
-  let after = from?.version ?? 0;
-  let isReset = false;
+  let [after, token, isReset] = [from?.version ?? 0, from?.token ?? '', false];
   if (from && from.epoch !== epoch) {
-    [after, isReset] = [0, true];
-  } else if (from && from.version > communities[0]!.last_version) {
+    [after, token, isReset] = [0, '', true];
+  } else if (from && from.version > 0 && (from.version > head || from.token !== tokenThere)) {
     epoch = await startNewEpoch(db, auth.communityId, epoch);
-    [after, isReset] = [0, true];
+    [after, token, isReset] = [0, '', true];
   }
   // A client at the head (the common poll) needs no notes query: last_version moves in the writing transaction.
-  const isAtHead = after >= communities[0]!.last_version;
-  const { rows } = isAtHead
-    ? { rows: [] }
-    : await db.query<{ version: number; change: string }>(CHANGE_SQL, [auth.communityId, after, query.limit + 1]);
+  const { rows } =
+    after >= head
+      ? { rows: [] }
+      : await db.query<{ version: number; change: string }>(CHANGE_SQL, [auth.communityId, after, query.limit + 1]);
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1)?.version ?? after;
-  const cursor = encodeCursor(key, { communityId: auth.communityId, epoch, version: last });
-  const head = JSON.stringify({ epoch, isReset, cursor, hasMore }).slice(0, -1);
-  return `${head},"changes":[${page.map((r) => r.change).join(',')}]}`;
+  if (last !== after) {
+    const { rows: t } = await db.query<{ token: string }>(`SELECT ${TOKEN_AT} AS token`, [auth.communityId, last]);
+    token = t[0]!.token;
+  }
+  const cursor = encodeCursor(key, { communityId: auth.communityId, epoch, version: last, token });
+  const prefix = JSON.stringify({ epoch, isReset, cursor, hasMore }).slice(0, -1);
+  return `${prefix},"changes":[${page.map((r) => r.change).join(',')}]}`;
 }
 
 /**
- * A cursor ahead of the server means the server lost history (restored from a backup): name the new history
- * so every client resets and re-sends what was lost. Idempotent under races: only the first caller rotates.
+ * The client saw a history this server does not hold (restored from a backup: its cursor is ahead, or names a
+ * push batch the server never had): name the new history so every client resets and re-sends what was lost.
+ * Idempotent under races: only the first caller rotates.
  */
 async function startNewEpoch(db: Database, communityId: string, seen: string): Promise<string> {
   await db.query('UPDATE communities SET epoch = $3 WHERE id = $1 AND epoch = $2', [communityId, seen, newEpoch()]);
   const { rows } = await db.query<{ epoch: string }>('SELECT epoch FROM communities WHERE id = $1', [communityId]);
-  console.warn(`community ${communityId}: a client was ahead of the server (restored backup?): new epoch`);
+  console.warn(`community ${communityId}: a client saw a history this server lacks (restored backup?): new epoch`);
   return rows[0]!.epoch;
 }

@@ -1,3 +1,4 @@
+import { newEpoch } from '../crypto';
 import type { Mutation, MutationResult, PushResponse } from '../../../lib/sync/protocol';
 import type { Database, Queryable } from '../db/database';
 import type { AuthContext } from '../http/env';
@@ -68,6 +69,12 @@ export function push(db: Database, auth: AuthContext, mutations: Mutation[], now
     }
     if (version !== startVersion) {
       await tx.query('UPDATE communities SET last_version = $2 WHERE id = $1', [auth.communityId, version]);
+      // Names the versions this batch took, so a cursor can prove which history it saw (see sync/pull.ts).
+      await tx.query('INSERT INTO version_batches (community_id, last_version, token) VALUES ($1, $2, $3)', [
+        auth.communityId,
+        version,
+        newEpoch(),
+      ]);
     }
     return { epoch, version, results };
   });

@@ -238,6 +238,69 @@ describe.each(BACKENDS)('sync push/pull on %s', (backend) => {
     expect((await pull(ana.token, after.cursor)).isReset).toBe(false);
   });
 
+  it('after a real restore, notices a cursor from the lost history even once new writes reused its version', async () => {
+    const c = await t.community();
+    const ana = await c.member('Ana');
+    const bo = await c.member('Bo');
+    const reader = await c.member('Reader');
+    const anaDev = client();
+    const first = makeNote();
+    await push(ana.token, [anaDev.create(first)]);
+    const early = await pullAll(reader.token);
+    await t.backup();
+    await push(ana.token, [anaDev.create(), anaDev.create()]);
+    const seen = await pullAll(reader.token, early.cursor);
+    expect(seen.changes).toHaveLength(2);
+    await t.restoreBackup();
+    // Bo writes after the restore: versions 2..4 again, so the reader's cursor (3) is no longer ahead.
+    const boNotes = [makeNote(), makeNote(), makeNote()];
+    const boDev = client();
+    await push(
+      bo.token,
+      boNotes.map((n) => boDev.create(n)),
+    );
+    const after = await pullAll(reader.token, seen.cursor);
+    expect(after.isReset).toBe(true);
+    expect(after.epoch).not.toBe(seen.epoch);
+    const ids = after.changes.map((ch) => noteOf(ch)?.id);
+    expect(ids).toEqual([first.id, ...boNotes.map((n) => n.id)]);
+    // Settled: the new cursor is not reset again, and nothing new arrives.
+    expect(await pull(reader.token, after.cursor)).toMatchObject({ isReset: false, changes: [] });
+    // A cursor from before the backup was in the kept history, but the epoch moved on: a reset, not a skip.
+    const stale = await pullAll(reader.token, early.cursor);
+    expect(stale.isReset).toBe(true);
+    expect(stale.changes).toHaveLength(4);
+  });
+
+  it('keeps a cursor taken before the backup valid when nobody saw the lost history', async () => {
+    const c = await t.community();
+    const ana = await c.member('Ana');
+    const dev = client();
+    await push(ana.token, [dev.create()]);
+    const early = await pullAll(ana.token);
+    await t.backup();
+    await push(ana.token, [dev.create()]);
+    await t.restoreBackup();
+    await push(ana.token, [client().create()]);
+    const next = await pullAll(ana.token, early.cursor);
+    expect(next.isReset).toBe(false);
+    expect(next.changes).toHaveLength(1);
+  });
+
+  it('a delete of a note the server lost leaves a tombstone, so a stale copy sent later cannot revive it', async () => {
+    const c = await t.community();
+    const ana = await c.member('Ana');
+    const laptop = client();
+    const phone = client();
+    const note = makeNote();
+    const del = await push(ana.token, [phone.del(note.id)]);
+    expect(del.results[0]).toMatchObject({ status: 'applied' });
+    const stale = await push(ana.token, [laptop.create(note)]);
+    expect(stale.results[0]).toMatchObject({ status: 'rejected', reason: 'deleted' });
+    const { changes } = await pullAll(ana.token);
+    expect(changes).toEqual([expect.objectContaining({ type: 'tombstone', noteId: note.id })]);
+  });
+
   it('never skips a row under concurrent pushes: incremental pulls see every note exactly once', async () => {
     const c = await t.community();
     const writers = await Promise.all(['W1', 'W2', 'W3', 'W4'].map((n) => c.member(n)));
