@@ -31,6 +31,8 @@ export function createHighlights(signal: AbortSignal, loadChatOptions: () => Pro
     const started = performance.now();
     const root = document.body ?? document.documentElement;
     const model = buildTextModel(root); // one read of the page's text for every note
+    const readMs = performance.now() - started;
+    const methods: Record<string, number> = {};
     const items: PaintItem[] = [];
     const painted: PaintableNote[] = [];
     const orphans: PaintableNote[] = [];
@@ -55,9 +57,10 @@ export function createHighlights(signal: AbortSignal, loadChatOptions: () => Pro
         }
         scope = buildTextModel(el);
       }
-      const range =
-        anchorInModel(note.selectors, scope)?.range ??
-        (scope === model ? undefined : anchorInModel(note.selectors, model)?.range);
+      const hit =
+        anchorInModel(note.selectors, scope) ?? (scope === model ? null : anchorInModel(note.selectors, model));
+      const range = hit?.range;
+      if (hit) methods[hit.method] = (methods[hit.method] ?? 0) + 1;
       if (range) {
         items.push({ id: note.id, range, isOwn: note.isOwn });
         painted.push(note);
@@ -66,6 +69,16 @@ export function createHighlights(signal: AbortSignal, loadChatOptions: () => Pro
     items.sort((x, y) => x.range.compareBoundaryPoints(Range.START_TO_START, y.range));
     if (items.length || painter) (painter ??= createPainter(document)).paint(items);
     paintedItems = items;
+    // Read by bench:paint (content-script start → all painted); a mark costs nothing and carries no note text.
+    performance.mark('commonplace:painted', {
+      detail: {
+        painted: items.length,
+        orphans: orphans.length,
+        anchorMs: performance.now() - started,
+        readMs,
+        methods,
+      },
+    });
     status = { url: location.href, painted, orphans, offscreen };
     const focus = items.find((i) => i.id === focusNoteId);
     if (focus) {

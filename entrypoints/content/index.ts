@@ -9,6 +9,7 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
+    performance.mark('commonplace:content-start');
     let host: UiHost | null = null;
     const getHost = () => (host ??= createUiHost(document));
     ctx.onInvalidated(() => host?.destroy());
