@@ -5,7 +5,8 @@ import { DIGEST_CHANNEL, DIGEST_KEYS, digestRequest, loadDigest, readIdentity } 
 import { dayStart, localDay } from '@/lib/digest';
 
 const ALARM = 'digest-day';
-const DEBOUNCE_MS = 250;
+/** Long enough to fold a sync merge's burst of writes into one run, short enough to beat the next new tab. */
+const DEBOUNCE_MS = 100;
 
 export interface DigestUpkeep {
   /** Something the digest reads changed: mark the ready digest pending and recompute soon (debounced). */

@@ -20,8 +20,8 @@ type State = 'ready' | 'updating' | 'loading';
  */
 export function App({ boot: first }: { boot: Boot }) {
   const [boot, setBoot] = useState(first);
-  const [digest, setDigest] = useState<Digest | null>(first.ready?.digest ?? null);
-  const [state, setState] = useState<State>(stateOf(first.freshness));
+  const [digest, setDigest] = useState<Digest | null>(isFullScan ? null : (first.ready?.digest ?? null));
+  const [state, setState] = useState<State>(isFullScan ? 'loading' : stateOf(first.freshness));
   const [isMinimal, setMinimal] = useState(first.isMinimal);
   const [error, setError] = useState<string | null>(null);
   const computing = useRef<Promise<void> | null>(null);
@@ -51,7 +51,7 @@ export function App({ boot: first }: { boot: Boot }) {
 
   useEffect(() => {
     const channel = new BroadcastChannel(DIGEST_CHANNEL);
-    channel.onmessage = () => void reread().catch(failed);
+    channel.onmessage = () => void (isFullScan ? null : reread().catch(failed));
     return () => channel.close();
   }, [reread, failed]);
 
