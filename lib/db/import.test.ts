@@ -2,7 +2,9 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { makeNote } from '../similarity/testing/make-note';
 import { writeImport } from './import';
+import { pendingFor } from './outbox';
 import { CommonplaceDb } from './schema';
+import { syncState } from './sync-state';
 
 let db: CommonplaceDb;
 afterEach(async () => {
@@ -43,4 +45,52 @@ describe('writeImport', () => {
     await expect(writeImport(db, input, [], { batchSize: 10 })).rejects.toThrow();
     expect(await db.notes.count()).toBe(1);
   });
+
+  it('queues notes of a joined community that are ours, in the batch transaction; others stay unqueued', async () => {
+    db = new CommonplaceDb(`t-${Math.random()}`);
+    await joined(db);
+    const mine = makeNote({ quote: 'mine', communityId: 'c1' });
+    const alsoMine = makeNote({ quote: 'also mine', communityId: 'c1', author: { id: 'me', name: 'Ada' } });
+    const theirs = makeNote({ quote: 'theirs', communityId: 'c1', author: { id: 'bea', name: 'Bea' } });
+    const elsewhere = makeNote({ quote: 'not joined', communityId: 'c9' });
+    const personal = makeNote({ quote: 'personal' });
+    await writeImport(db, [mine, alsoMine, theirs, elsewhere, personal], [], { now: () => 5_000 });
+    const queued = await pendingFor(db, 'c1', 100);
+    expect(queued.map((r) => [r.mutation.number, r.mutation.change.op, r.mutation.change.noteId])).toEqual([
+      [1, 'create', mine.id],
+      [2, 'create', alsoMine.id],
+    ]);
+    expect(await db.outbox.count()).toBe(2);
+    expect(await db.notes.get(mine.id)).toMatchObject({ author: { id: 'me', name: 'Ada' }, sync: { isPending: true } });
+    expect((await db.notes.get(theirs.id))?.sync?.isPending).toBeUndefined();
+    expect(await db.notes.count()).toBe(5);
+  });
+
+  it('a failed batch queues nothing: outbox rows roll back with the notes', async () => {
+    db = new CommonplaceDb(`t-${Math.random()}`);
+    await joined(db);
+    const input = Array.from({ length: 4 }, (_, i) => makeNote({ quote: `Q ${i}`, communityId: 'c1' }));
+    await db.notes.add(input[3]!);
+    await expect(writeImport(db, input, [], { batchSize: 4 })).rejects.toThrow();
+    expect(await db.outbox.count()).toBe(0);
+    expect(await db.notes.count()).toBe(1);
+  });
 });
+
+async function joined(target: CommonplaceDb) {
+  await syncState(target).putMembership({
+    communityId: 'c1',
+    communityName: 'C',
+    memberId: 'me',
+    token: 'tok',
+    endpoint: 'http://x',
+    isEnabled: true,
+    cursor: null,
+    epoch: null,
+    lastSyncAt: null,
+    lastError: null,
+    attempt: 0,
+    notBefore: 0,
+  });
+  await syncState(target).saveSettings({ displayName: 'Ada' });
+}

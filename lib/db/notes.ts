@@ -93,26 +93,31 @@ export function notesRepository(db: CommonplaceDb, now: () => number = Date.now)
       });
     },
 
-    /** Moves notes to the page at `url` (the page moved): they then paint and are found there. */
+    /**
+     * Moves notes to the page at `url` (the page moved): they then paint and are found there. A community
+     * note moves for everyone, so it is a synced change, and only its author's; others' notes stay put.
+     */
     async moveToPage(ids: string[], url: string): Promise<Result<number>> {
       const parsed = WebUrlSchema.safeParse(url);
       if (!parsed.success) return err('The new address must be an http(s) URL');
       const target = stripTracking(parsed.data);
-      return db.transaction('rw', db.notes, async () => {
-        let moved = 0;
+      return db.transaction('rw', outboxTables(db), async () => {
+        let [moved, othersSkipped] = [0, 0];
         for (const id of ids) {
           const note = await db.notes.get(id);
           if (!note || !live(note)) continue;
           const page = { ...note.page, url: target, canonicalUrl: target };
-          await db.notes.put({
-            ...note,
-            page,
-            pageKey: pageKey(target),
-            updatedAt: Math.max(now(), note.updatedAt + 1),
-          });
+          const next = { ...note, page, pageKey: pageKey(target), updatedAt: Math.max(now(), note.updatedAt + 1) };
+          const tracked = await trackNoteChange(db, 'replace', next, next.updatedAt);
+          if (!tracked.ok) {
+            othersSkipped++;
+            continue;
+          }
+          await db.notes.put(tracked.value);
           moved++;
         }
-        return moved ? ok(moved) : err('No such notes');
+        if (moved) return ok(moved);
+        return err(othersSkipped ? 'Only their authors can move community notes' : 'No such notes');
       });
     },
 

@@ -3,6 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { notesRepository } from './notes';
 import { pendingFor, type PendingRow } from './outbox';
 import { CommonplaceDb } from './schema';
+import { toMutation } from '../sync/push';
 import { syncState } from './sync-state';
 
 let db: CommonplaceDb;
@@ -106,5 +107,30 @@ describe('outbox written with the note change', () => {
     expect((await notes.remove(made.value.id)).ok).toBe(false);
     expect(await db.outbox.count()).toBe(before);
     expect((await notes.get(made.value.id))?.takeaway).toBe('t');
+  });
+
+  it('moving a page queues a whole-note write for our community notes and leaves others alone', async () => {
+    const notes = await setUp();
+    const mine = await notes.create(draft('c1', 'mine'));
+    const theirs = await notes.create(draft('c1', 'theirs'), { id: 'someone-else', name: 'Bea' });
+    const personal = await notes.create(draft(null, 'personal'));
+    if (!mine.ok || !theirs.ok || !personal.ok) throw new Error('setup');
+    await db.outbox.clear();
+    const ids = [mine.value.id, theirs.value.id, personal.value.id];
+    expect(await notes.moveToPage(ids, 'https://example.org/moved')).toEqual({ ok: true, value: 2 });
+    const [row, ...rest] = await pendingFor(db, 'c1', 100);
+    expect(rest).toEqual([]);
+    expect(row?.mutation.change).toMatchObject({ op: 'create', noteId: mine.value.id });
+    expect(toMutation(row!, 'client-1')).toMatchObject({
+      op: 'create',
+      note: { id: mine.value.id, page: { url: 'https://example.org/moved' } },
+    });
+    expect((await notes.get(mine.value.id))?.sync?.isPending).toBe(true);
+    expect((await notes.get(theirs.value.id))?.page.url).toBe('https://example.org/');
+    expect((await notes.get(personal.value.id))?.page.url).toBe('https://example.org/moved');
+    expect(await notes.moveToPage([theirs.value.id], 'https://example.org/moved')).toEqual({
+      ok: false,
+      error: 'Only their authors can move community notes',
+    });
   });
 });

@@ -52,11 +52,12 @@ export async function enqueue(db: CommonplaceDb, communityId: string, change: Ou
 /**
  * Stamps a community note's change with a clock and queues it, in the caller's transaction (which must
  * include `outboxTables(db)`). Personal notes pass through untouched. Only a note's author may change a
- * community note. Returns the note to store.
+ * community note (`create` is exempt: a new note is the caller's). `replace` sends the whole note. Returns the
+ * note to store.
  */
 export async function trackNoteChange(
   db: CommonplaceDb,
-  op: 'create' | 'edit' | 'delete',
+  op: 'create' | 'edit' | 'delete' | 'replace',
   note: Note,
   now: number,
 ): Promise<Result<Note>> {
@@ -73,8 +74,13 @@ export async function trackNoteChange(
   }
   const hlc = await nextHlc(db, now);
   next = { ...next, sync: { ...next.sync, hlc, isPending: true } };
+  // A replace (fields an edit patch does not carry, e.g. the page) travels as a create: the server treats a
+  // create of an existing note as an edit of all its fields, ordered by the same clock.
+  const wireOp = op === 'replace' ? 'create' : op;
   const change: OutboxChange =
-    op === 'delete' ? { op, noteId: note.id, hlc } : { op, noteId: note.id, hlc, note: withoutSync(next) };
+    wireOp === 'delete'
+      ? { op: wireOp, noteId: note.id, hlc }
+      : { op: wireOp, noteId: note.id, hlc, note: withoutSync(next) };
   await enqueue(db, communityId, change, now);
   return ok(next);
 }

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { writeImport } from '../db/import';
 import { setThanks, thanksFor } from './thanks';
 import { startTestServer, type TestServer } from '../../tests/property/sync-harness';
 import { makeClient, type TestClient, type WireLog } from '../../tests/property/sync-client';
@@ -39,6 +40,54 @@ async function pair() {
 }
 
 describe('sync engine against the real endpoint', () => {
+  it("moves the author's note to a new page for everyone; another member cannot move it", async () => {
+    const { id, a, b } = await pair();
+    const made = await a.notes.create(draft(id, 'moving'));
+    if (!made.ok) throw new Error(made.error);
+    await a.engine.syncAll();
+    await b.engine.syncAll();
+    expect(await b.notes.moveToPage([made.value.id], 'https://example.org/elsewhere')).toEqual({
+      ok: false,
+      error: 'Only their authors can move community notes',
+    });
+    expect(await b.db.outbox.count()).toBe(0);
+    expect(await a.notes.moveToPage([made.value.id], 'https://example.org/b?utm_source=x')).toEqual({
+      ok: true,
+      value: 1,
+    });
+    expect(await a.db.outbox.count()).toBe(1);
+    await a.engine.syncAll();
+    await b.engine.syncAll();
+    const seen = await b.notes.get(made.value.id);
+    expect(seen?.page.url).toBe('https://example.org/b');
+    expect(seen?.takeaway).toBe('moving');
+    expect((await b.notes.forPage('https://example.org/b')).map((n) => n.id)).toEqual([made.value.id]);
+  });
+
+  it('imported notes for a joined community are shared like any other write', async () => {
+    const { id, a, b } = await pair();
+    const made = await a.notes.create(draft(id, 'template'));
+    if (!made.ok) throw new Error(made.error);
+    const { author: _author, sync: _sync, ...base } = made.value;
+    await a.db.notes.delete(made.value.id);
+    await a.db.outbox.clear();
+    const imported = [1, 2, 3].map((i) => ({
+      ...base,
+      id: `0190f0a0-0000-7000-8000-00000000000${i}`,
+      takeaway: `imported ${i}`,
+    }));
+    expect(await writeImport(a.db, imported, [], { batchSize: 2 })).toEqual({ written: 3, isCancelled: false });
+    expect(await a.db.outbox.count()).toBe(3);
+    await a.engine.syncAll();
+    await b.engine.syncAll();
+    const got = await Promise.all(imported.map((n) => b.notes.get(n.id)));
+    expect(got.map((n) => [n?.takeaway, n?.author?.name])).toEqual([
+      ['imported 1', 'Ada'],
+      ['imported 2', 'Ada'],
+      ['imported 3', 'Ada'],
+    ]);
+  });
+
   it('carries a note, its edit, a thank and a delete from one member to another', async () => {
     const { id, a, b } = await pair();
     const made = await a.notes.create(draft(id, 'first'));
