@@ -14,8 +14,16 @@ export function formatters(locale: string | undefined, timeZone: string): Format
   const rel = new Intl.RelativeTimeFormat(locale, { numeric: 'auto' });
   const num = new Intl.NumberFormat(locale);
   const pct = new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 });
-  const dur = (value: number, unit: 'hour' | 'day') =>
-    new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 }).format(value);
+  const units = new Map<string, Intl.NumberFormat>();
+  const dur = (value: number, unit: 'hour' | 'day') => {
+    let f = units.get(unit);
+    if (!f)
+      units.set(
+        unit,
+        (f = new Intl.NumberFormat(locale, { style: 'unit', unit, unitDisplay: 'long', maximumFractionDigits: 1 })),
+      );
+    return f.format(value);
+  };
   return {
     date: (t) => date.format(t),
     day: (iso) => day.format(Date.parse(iso)),

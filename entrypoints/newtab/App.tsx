@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { DigestSearch } from '@/components/digest/DigestSearch';
 import { DigestView, type DigestActions } from '@/components/digest/DigestView';
 import { DIGEST_CHANNEL } from '@/lib/db/digest-keys';
@@ -71,6 +71,9 @@ export function App({ boot: first }: { boot: Boot }) {
     return () => clearTimeout(t);
   }, [first, computeHere, reread, failed]);
 
+  useLayoutEffect(() => {
+    if (digest && !performance.getEntriesByName('digest-rendered').length) performance.mark('digest-rendered');
+  }, [digest]);
   useEffect(() => {
     if (state === 'ready' && digest && !performance.getEntriesByName('digest-complete').length) {
       performance.mark('digest-complete');

@@ -5,6 +5,7 @@ import { makeNote } from '../../lib/digest/seed';
 import type { Note } from '../../lib/model';
 import { test, expect } from './fixtures';
 import { readTable, seedExtensionDb } from './digest-seed';
+import { capturePanel, expectSaved, selectWithMouse } from './pages/harvest-flow';
 
 const alice = { id: 'u-alice', name: 'Alice Archer' };
 const bob = { id: 'u-bob', name: 'Bob Baker' };
@@ -198,4 +199,44 @@ test('dark mode and an 800px window keep the digest readable (axe, no serious vi
   expect(overflow).toEqual({ scrollWidth: 800, wide: [] });
   const scan = await new AxeBuilder({ page }).analyze();
   expect(scan.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical').map((v) => v.id)).toEqual([]);
+});
+
+test('a note harvested while no new tab is open is on the next new tab, computed by the background', async ({
+  context,
+  extensionId,
+  site,
+}) => {
+  const tab = await context.newPage();
+  await openDigest(tab, extensionId);
+  await expect(tab.getByText('Harvested on a page while the new tab was closed')).toHaveCount(0);
+  await tab.close();
+
+  const page = await context.newPage();
+  await page.goto(`${site.origin}/article.html`);
+  await selectWithMouse(page, '#p2', 'Colocate state with the component that uses it.');
+  await page.getByRole('button', { name: 'Harvest' }).click();
+  const panel = capturePanel(page);
+  await panel.getByLabel('Takeaway').fill('Harvested on a page while the new tab was closed');
+  await panel.getByLabel('Kind').selectOption('win');
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expectSaved(page);
+
+  // The background stores the digest holding the note, with no new tab open to compute it.
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  await expect
+    .poll(async () => {
+      const kv = await readTable<{ key: string; value: unknown }>(options, 'kv');
+      const ready = kv.find((r) => r.key === 'digest:day')?.value as { digest: { wins: { title: string }[] } };
+      const isPending = kv.some((r) => r.key === 'digest:pending');
+      return !isPending && ready.digest.wins.map((w) => w.title);
+    })
+    .toEqual(['Harvested on a page while the new tab was closed']);
+  await options.close();
+
+  const next = await context.newPage();
+  await openDigest(next, extensionId);
+  await expect(
+    section(next, 'Win of the week').getByText('Harvested on a page while the new tab was closed'),
+  ).toBeVisible();
 });
