@@ -8,10 +8,14 @@ export interface Group {
   terms: { id: number; weight: number }[];
   /** Counts towards match quality (words do, filters do not). */
   isScored: boolean;
+  /** At most this many docs are taken when it leads the match (the latest added first): short prefixes. */
+  maxDocs?: number;
 }
 
 const PREFIX_LIMIT = 64;
 const TYPO_LIMIT = 16;
+/** Docs a one- or two-letter prefix may reach through its completions (see buildGroups). */
+const SHORT_PREFIX_DOCS = 12_000;
 /** Below this many docs with the word itself, typo neighbours are added. */
 const TYPO_WHEN_FEWER = 20;
 
@@ -29,8 +33,13 @@ export function buildGroups(store: Store, q: ParsedQuery): Group[] | null {
     if (exact >= 0) terms.push({ id: exact, weight: 1 });
     if (w.isPrefix) {
       // One or two typed letters match much of the vocabulary: only their most common words are worth it.
+      // And a word begun with one or two letters stops at a budget of docs: enough to rank from, while a
+      // walk over every doc of its commonest completions would cost the keystroke its frame.
       const limit = w.text.length === 1 ? 8 : w.text.length === 2 ? 24 : PREFIX_LIMIT;
+      let budget = w.text.length <= 2 ? SHORT_PREFIX_DOCS : Infinity;
       for (const id of vocab.withPrefix(w.text, limit)) {
+        if (budget <= 0) break;
+        budget -= vocab.df[id]!;
         terms.push({ id, weight: 0.7 + (0.2 * w.text.length) / vocab.terms[id]!.length });
       }
     }
@@ -42,7 +51,8 @@ export function buildGroups(store: Store, q: ParsedQuery): Group[] | null {
       }
     }
     if (terms.length === 0) return null;
-    groups.push({ terms: sortTerms(terms, store), isScored: true });
+    const isShort = w.isPrefix && w.text.length <= 2;
+    groups.push({ terms: sortTerms(terms, store), isScored: true, ...(isShort ? { maxDocs: SHORT_PREFIX_DOCS } : {}) });
   }
   for (const phrase of q.phrases) {
     for (const word of phrase) {
@@ -100,13 +110,20 @@ export function matchGroups(
   const { hits, quality } = store.matchScratch();
   const touched: number[] = [];
   ordered.forEach((g, gi) => {
+    let left = gi === 0 && g.maxDocs !== undefined ? g.maxDocs : Infinity;
     for (const { id, weight } of g.terms) {
-      postings.forEach(id, (slot) => {
+      if (left <= 0) break;
+      const mark = (slot: number) => {
         if (hits[slot] !== gi) return;
         hits[slot] = gi + 1;
         if (gi === 0) touched.push(slot);
         if (g.isScored) quality[slot]! += weight;
-      });
+      };
+      // A common word after a rarer one: test the few slots still in the running, not its many docs.
+      if (gi > 0 && touched.length < vocab.df[id]! && postings.has(id, 0) !== undefined) {
+        for (const slot of touched) if (postings.has(id, slot)) mark(slot);
+      } else if (left < Infinity) left -= postings.forEachFromTop(id, mark, left);
+      else postings.forEach(id, mark);
     }
   });
   for (const id of excluded) postings.forEach(id, (slot) => void (hits[slot] = 0));

@@ -93,6 +93,15 @@ export class Postings {
   }
 
   /** Calls `fn` for every slot holding `term` (order unspecified). */
+  /**
+   * Whether `term` is in `slot`, when the term is held as a bitset (one bit test); undefined otherwise.
+   * Lets a query check a few candidates against a very common word instead of walking all its docs.
+   */
+  has(term: number, slot: number): boolean | undefined {
+    const bits = this.bits[term];
+    return bits ? ((bits[slot >>> 5]! >>> (slot & 31)) & 1) === 1 : undefined;
+  }
+
   forEach(term: number, fn: (slot: number) => void) {
     const n = this.count[term]!;
     if (n === 0) return;
@@ -117,6 +126,34 @@ export class Postings {
     } else {
       fn(this.single[term]!);
     }
+  }
+
+  /**
+   * Like forEach but from the highest slot down (the latest added, mostly the newest notes), stopping after
+   * `max` slots; returns how many it visited.
+   */
+  forEachFromTop(term: number, fn: (slot: number) => void, max: number): number {
+    const n = this.count[term]!;
+    let left = Math.min(n, max);
+    const visited = left;
+    const bits = this.bits[term];
+    if (bits) {
+      for (let w = bits.length - 1; w >= 0 && left > 0; w--) {
+        let word = bits[w]!;
+        while (word !== 0 && left > 0) {
+          const high = 31 - Math.clz32(word);
+          fn((w << 5) | high);
+          word &= ~(1 << high);
+          left--;
+        }
+      }
+      return visited - left;
+    }
+    const list = this.lists[term];
+    if (list) for (let i = n - 1; left > 0; i--, left--) fn(list[i]!);
+    else if (this.poolCap[term]! > 0) for (let i = this.poolAt[term]! + n - 1; left > 0; i--, left--) fn(this.pool[i]!);
+    else if (left > 0) fn(this.single[term]!);
+    return visited;
   }
 
   /**
