@@ -9,7 +9,14 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { JSDOM } from 'jsdom';
-import { anchorSelectors, buildTextModel, describeRange, offsetsToRange, rangeToOffsets } from '../lib/anchoring';
+import {
+  anchorSelectors,
+  buildTextModel,
+  describeRange,
+  offsetsToRange,
+  rangeToOffsets,
+  readTextModel,
+} from '../lib/anchoring';
 import type { Selector } from '../lib/model/selectors';
 import * as cases from './anchoring-cases';
 import type { CaseName, Span, Target } from './anchoring-cases';
@@ -55,6 +62,8 @@ const refMs: number[] = [];
 const readMs: number[] = [];
 const oursCpuMs: number[] = [];
 let sanity = 0;
+/** (c1) notes left out because the parser moved their inserted markers (no ground truth). */
+let c1Unplaced = 0;
 
 /** Right place: exactly the expected span; for edited quotes, overlapping it by 90% (the edges may move). */
 function isRight(name: CaseName, expected: Span | null, got: Span | null): boolean {
@@ -97,14 +106,16 @@ function buildTargets(sourceHtml: string, expectedHtml: string, rand: () => numb
   const bExpected = b.map((s) => cases.expectedSpan(model.text, expModel.text, s));
   targets.push({ spans: b, target: { name: 'b', html: expectedHtml, expected: bExpected } });
 
-  const c1 = cases.sampleQuotes(model, NOTES, rand, any);
+  const c1All = cases.sampleQuotes(model, NOTES, rand, any);
   const c1Doc = cases.parse(sourceHtml);
-  cases.insertAround(c1Doc, c1, rand);
+  cases.insertAround(c1Doc, c1All, rand);
   const c1Html = serialize(c1Doc);
-  targets.push({
-    spans: c1,
-    target: { name: 'c1', html: c1Html, expected: cases.spansBetweenMarkers(cases.parse(c1Html), c1) },
-  });
+  // Inside <select>, tables and the like the HTML parser moves inserted elements elsewhere on re-parsing:
+  // the quote then stands intact with no markers around it, so there is no ground truth for that note.
+  const c1Found = cases.spansBetweenMarkers(cases.parse(c1Html), c1All);
+  const c1 = c1All.filter((_, i) => c1Found[i] !== null);
+  c1Unplaced += c1All.length - c1.length;
+  targets.push({ spans: c1, target: { name: 'c1', html: c1Html, expected: c1Found.filter((s) => s !== null) } });
 
   const c2 = cases.sampleQuotes(model, NOTES, rand, any);
   const c2Doc = cases.parse(sourceHtml);
@@ -124,9 +135,10 @@ function buildTargets(sourceHtml: string, expectedHtml: string, rand: () => numb
   targets.push({ spans: d, target: { name: 'd', html: serialize(dDoc), expected: d.map(() => null) } });
 
   const describe = (spans: Span[]) =>
-    spans.map((s) => {
+    spans.map((s, i) => {
       const range = offsetsToRange(model, s.start, s.end);
-      return { ours: describeRange(range, src.body), ref: refDescribe(src.body, range) };
+      // The reference describes only the notes it will anchor: describing is slow in it too.
+      return { ours: describeRange(range, src.body), ref: i < REF_NOTES ? refDescribe(src.body, range) : null };
     });
   return targets.map((t) => ({ ...t, notes: describe(t.spans) }));
 }
@@ -138,8 +150,10 @@ async function runPage(page: string, ref: RefRunner): Promise<void> {
     const t = tally[target.name];
     const doc = cases.parse(target.html);
     (globalThis as { gc?: () => void }).gc?.(); // the bench's own garbage (parsed pages) is not anchoring's cost
+    // The page's text is read once per DOM state and shared by every note, as the content script does; that
+    // read is reported on its own (readMs), the notes after it share the cached model.
     const t0 = performance.now();
-    const model = buildTextModel(doc.body);
+    const model = readTextModel(doc.body);
     readMs.push(performance.now() - t0);
     const oursRight: boolean[] = notes.map((note, i) => {
       const t0 = performance.now();
@@ -232,10 +246,11 @@ const ms = (xs: number[]) =>
   `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms, max ${quantile(xs, 1).toFixed(1)} ms`;
 console.log(`* = the notes the reference ran on. Time per note, ours: ${ms(oursMs)}`);
 console.log(`  CPU time per note, ours (what the load on this shared machine does not inflate): ${ms(oursCpuMs)}`);
-console.log(`  (reading a page's text, paid by the first note after a DOM change: ${ms(readMs)})`);
+console.log(`  (reading a page's text, once per DOM state, shared by the notes after it: ${ms(readMs)})`);
 console.log(
   `Time per note, reference: ${ms(refMs)}; ${ref.timeouts} timed out at ${REF_TIMEOUT} ms (counted as failures)`,
 );
+if (c1Unplaced) console.log(`(c) inserted elements: ${c1Unplaced} note(s) left out, the parser moved their markers`);
 if (sanity) console.log(`WARNING: ${sanity} re-indented page(s) changed the reader text: the c2 generator is wrong`);
 console.log(`total ${((performance.now() - started) / 1000).toFixed(0)} s`);
 

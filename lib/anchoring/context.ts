@@ -24,11 +24,38 @@ export function suffixSimilarity(text: string, end: number, suffix: string): num
   return bestSimilarity(text.slice(end, end + CONTEXT_WINDOW + suffix.length), suffix);
 }
 
+/**
+ * Fewest edits turning `pattern` into some substring of `text` (Sellers' dynamic programme, O(|text|·|pattern|)),
+ * or Infinity once every alignment exceeds `maxErrors`. approx-string-match answers the same question but
+ * also finds where every match starts; with half a context's characters allowed wrong nearly every position
+ * matches, and those starts cost far more than the distance itself.
+ */
+export function minSubstringDistance(text: string, pattern: string, maxErrors: number): number {
+  const n = text.length;
+  let prev = new Int32Array(n + 1); // the empty pattern fits anywhere for free
+  let cur = new Int32Array(n + 1);
+  for (let i = 1; i <= pattern.length; i++) {
+    const c = pattern.charCodeAt(i - 1);
+    cur[0] = i;
+    let rowMin = i;
+    for (let j = 1; j <= n; j++) {
+      const sub = (prev[j - 1] as number) + (text.charCodeAt(j - 1) === c ? 0 : 1);
+      const v = Math.min(sub, (prev[j] as number) + 1, (cur[j - 1] as number) + 1);
+      cur[j] = v;
+      if (v < rowMin) rowMin = v;
+    }
+    if (rowMin > maxErrors) return Infinity;
+    [prev, cur] = [cur, prev];
+  }
+  let best = Infinity;
+  for (let j = 0; j <= n; j++) best = Math.min(best, prev[j] as number);
+  return best;
+}
+
 function bestSimilarity(window: string, pattern: string): number {
   if (!window) return 0;
   const maxErrors = Math.floor(pattern.length / 2);
-  let best = maxErrors + 1;
-  for (const m of search(window, pattern, maxErrors)) best = Math.min(best, m.errors);
+  const best = minSubstringDistance(window, pattern, maxErrors);
   return best > maxErrors ? 0 : 1 - best / pattern.length;
 }
 
