@@ -10,7 +10,7 @@ function randomText(rand: () => number, n: number) {
 describe('minSubstringDistance', () => {
   it('agrees with approx-string-match on the fewest errors of any match', () => {
     let seed = 42;
-    const rand = () => ((seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31);
+    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
     for (let k = 0; k < 200; k++) {
       const text = randomText(rand, 1 + Math.floor(rand() * 60));
       const pattern = randomText(rand, 1 + Math.floor(rand() * 12));
