@@ -1,7 +1,14 @@
 import { browser } from 'wxt/browser';
 import { db, type CommonplaceDb } from '@/lib/db';
 import { readDigestSettings, ritualSchedules } from '@/lib/db/digest-settings';
-import { DIGEST_CHANNEL, DIGEST_KEYS, digestRequest, loadDigest, readIdentity } from '@/lib/db/digest-store';
+import {
+  DIGEST_CHANNEL,
+  DIGEST_KEYS,
+  digestRequest,
+  loadDigest,
+  readIdentity,
+  type DigestMemo,
+} from '@/lib/db/digest-store';
 import { dayStart, localDay } from '@/lib/digest';
 
 const ALARM = 'digest-day';
@@ -31,12 +38,13 @@ export function createDigestUpkeep(
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<void> = Promise.resolve();
   let isMarked = false;
+  const memo: DigestMemo = {};
 
   async function run() {
     isMarked = false;
     const startedAt = now();
     const [identity, { rawRituals }] = await Promise.all([readIdentity(store), readDigestSettings()]);
-    await loadDigest(store, digestRequest(identity, rawRituals, startedAt, timeZone()));
+    await loadDigest(store, digestRequest(identity, rawRituals, startedAt, timeZone()), memo);
     await store.transaction('rw', store.kv, async () => {
       const pending = (await store.kv.get(DIGEST_KEYS.pending))?.value;
       if (typeof pending !== 'number' || pending <= startedAt) await store.kv.delete(DIGEST_KEYS.pending);

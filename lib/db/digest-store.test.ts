@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CommonplaceDb } from './schema';
 import { DAY_MS, type Digest } from '@/lib/digest';
 import { makeNote, seedStore } from '@/lib/digest/seed';
-import { loadDigest, loadDigestByFullScan, type DigestRequest } from './digest-store';
+import { loadDigest, loadDigestByFullScan, type DigestMemo, type DigestRequest } from './digest-store';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 let n = 0;
@@ -53,6 +53,26 @@ describe('loadDigest', () => {
     expect(later.unanswered.total).toBe(first.unanswered.total - 2);
     expect(withoutArchive(later)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(NOW + 5000))));
     expect(later.archive?.id).toBe(first.archive?.id);
+  });
+
+  it('with a memo (the service worker) skips rewriting the index, and a later reader of the stored one agrees', async () => {
+    const db = open();
+    dbs.push(db);
+    await db.notes.bulkAdd(seedStore(1500, NOW, 120, 11));
+    const memo: DigestMemo = {};
+    await loadDigest(db, req(), memo);
+    const written = (await db.kv.get('digest:index'))!.value as { cursor: number };
+    const note = makeNote({ createdAt: NOW + 1000, kind: 'question', takeaway: 'Fresh question' });
+    await db.notes.add(note);
+    const later = await loadDigest(db, req(NOW + 2000), memo);
+    expect(((await db.kv.get('digest:index'))!.value as { cursor: number }).cursor).toBe(written.cursor);
+    expect(memo.index!.cursor).toBe(NOW + 1000);
+    expect(withoutArchive(later)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(NOW + 2000))));
+    await db.kv.delete('digest:day'); // a page computing from the older stored index gets the same digest
+    expect(withoutArchive(await loadDigest(db, req(NOW + 2000)))).toEqual(withoutArchive(later));
+    await db.notes.add(makeNote({ createdAt: NOW + 60_000, kind: 'win' }));
+    await loadDigest(db, req(NOW + 70_000), memo); // a minute on, the next change writes the index again
+    expect(((await db.kv.get('digest:index'))!.value as { cursor: number }).cursor).toBe(NOW + 60_000);
   });
 
   it('copes with an empty store', async () => {

@@ -52,6 +52,18 @@ export function digestRequest(identity: Identity, rawRituals: unknown, now: numb
   };
 }
 
+/**
+ * What a long-lived caller (the service worker) keeps between runs: the index it last computed, so a run
+ * neither reads nor rewrites the biggest row each time. Losing it is harmless: the stored index, re-folded
+ * from its own cursor, gives the same result.
+ */
+export interface DigestMemo {
+  index?: DigestIndex;
+  indexWrittenAt?: number;
+}
+
+/** With a memo, the index row is rewritten at most this often (or when a week got cached). */
+const INDEX_WRITE_EVERY_MS = 60_000;
 const ARCHIVE_SAMPLE = 24;
 const ARCHIVE_TOP_THANKED = 24;
 
@@ -91,7 +103,7 @@ async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string): 
  * Saves ready digest, index and archive pick. Runs in the background after changes, in a page only when the
  * stored digest is for another day, zone or settings.
  */
-export async function loadDigest(db: CommonplaceDb, req: DigestRequest): Promise<Digest> {
+export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: DigestMemo): Promise<Digest> {
   const startedAt = req.now;
   const weekStarts = trendWeekStarts(req.now, req.timeZone);
   const day = dayString(localDay(req.now, req.timeZone));
@@ -100,7 +112,7 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest): Promise
   if (cached?.fingerprint === fp && cached.settingsKey === key) return cached.digest;
 
   const meIds = req.settings.meIds;
-  const stored = (await db.kv.get(DIGEST_KEYS.index))?.value as DigestIndex | undefined;
+  const stored = memo?.index ?? ((await db.kv.get(DIGEST_KEYS.index))?.value as DigestIndex | undefined);
   const index = stored?.v === 1 ? stored : emptyIndex(req.timeZone);
   const cursorBefore = index.cursor;
   const changed = await db.notes.where('updatedAt').aboveOrEqual(index.cursor).toArray();
@@ -129,7 +141,9 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest): Promise
     .anyOf([...meIds])
     .toArray();
   const archive = await archiveCandidates(db, req.now - ARCHIVE_AGE_MS, day, shown);
-  const referenced = new Set([...thanks, ...events].map((r) => r.noteId).filter((id): id is string => !!id));
+  // Only this week's opens name notes the digest shows (people to thank); older ones are counted, not shown.
+  const opens = events.filter((e) => e.at >= weekStarts[current]!);
+  const referenced = new Set([...thanks, ...opens].map((r) => r.noteId).filter((id): id is string => !!id));
   const loaded = [...recent, ...stories, ...archive.notes, ...questions.filter(isNote)];
   for (const n of loaded) referenced.delete(n.id);
   const extra = (await db.notes.bulkGet([...referenced])).filter(isNote);
@@ -148,11 +162,19 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest): Promise
   // The index is the biggest row: write it only when notes changed or a week was newly cached.
   const isIndexDirty =
     !stored || changed.some((n) => n.updatedAt > cursorBefore) || !sameKeys(next.weeks, stored.weeks);
-  if (isIndexDirty) rows.push({ key: DIGEST_KEYS.index, value: next });
+  const isWriteDue =
+    !memo?.indexWrittenAt ||
+    req.now - memo.indexWrittenAt >= INDEX_WRITE_EVERY_MS ||
+    !sameKeys(next.weeks, stored?.weeks);
+  if (isIndexDirty && isWriteDue) rows.push({ key: DIGEST_KEYS.index, value: next });
   if (digest.archive && shown[digest.archive.id] !== day) {
     rows.push({ key: DIGEST_KEYS.shown, value: { ...shown, [digest.archive.id]: day } });
   }
   await db.kv.bulkPut(rows);
+  if (memo) {
+    memo.index = next;
+    if (isIndexDirty && isWriteDue) memo.indexWrittenAt = req.now;
+  }
   return digest;
 }
 
