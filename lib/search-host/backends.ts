@@ -2,7 +2,7 @@ import type { SearchIndexRepository } from '../db/search-index';
 import type { ProtocolMap } from '../messaging/protocol';
 import type { SearchBackend } from './client';
 
-type Send = <K extends keyof ProtocolMap>(
+export type Send = <K extends keyof ProtocolMap>(
   type: K,
   data: Parameters<ProtocolMap[K]>[0],
 ) => Promise<ReturnType<ProtocolMap[K]>>;

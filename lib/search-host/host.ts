@@ -4,7 +4,7 @@ import type { ProtocolMap } from '../messaging/protocol';
 type Handler<K extends keyof ProtocolMap> = (message: {
   data: Parameters<ProtocolMap[K]>[0];
 }) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>;
-type On = <K extends keyof ProtocolMap>(type: K, handler: Handler<K>) => () => void;
+export type On = <K extends keyof ProtocolMap>(type: K, handler: Handler<K>) => () => void;
 
 /**
  * The search host: the saved index opened once (snapshot plus change log), warmed, and kept current as the

@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { hostBackend } from './backends';
+import { portSender, portServer, SEARCH_PORT, type PortLike } from './port';
+
+/** An in-memory runtime: `connect` reaches the listening host, if any, asynchronously as Chrome does. */
+function fakeRuntime() {
+  let listener: ((port: PortLike & { name: string }) => void) | null = null;
+  const end = () => {
+    const msg: ((m: never) => void)[] = [];
+    const gone: (() => void)[] = [];
+    return {
+      msg,
+      gone,
+      port: {
+        name: SEARCH_PORT,
+        postMessage: () => undefined,
+        onMessage: { addListener: (fn: (m: never) => void) => void msg.push(fn) },
+        onDisconnect: { addListener: (fn: () => void) => void gone.push(fn) },
+      },
+    };
+  };
+  return {
+    listen: (fn: typeof listener) => void (listener = fn),
+    stop: () => void (listener = null),
+    connect(): PortLike {
+      const a = end();
+      const b = end();
+      a.port.postMessage = (m) => void setTimeout(() => b.msg.forEach((f) => f(structuredClone(m) as never)));
+      b.port.postMessage = (m) => void setTimeout(() => a.msg.forEach((f) => f(structuredClone(m) as never)));
+      const host = listener;
+      setTimeout(() => (host ? host(b.port) : a.gone.forEach((f) => f())));
+      return a.port;
+    },
+  };
+}
+
+describe('search host port', () => {
+  it('answers requests by type, passes errors back, and connects again after the host appears', async () => {
+    const runtime = fakeRuntime();
+    const send = portSender(() => runtime.connect());
+    // No host yet: the call fails, so the client can have one created.
+    await expect(send('searchNotes', { query: 'x', limit: 1 })).rejects.toThrow('not there');
+    const server = portServer((fn) => runtime.listen(fn));
+    server.on('searchNotes', (({ data }: { data: { query: string } }) => [{ id: data.query, score: 1 }]) as never);
+    server.on('searchTopTags', (() => {
+      throw new Error('index broken');
+    }) as never);
+    const [a, b] = await Promise.all([
+      send('searchNotes', { query: 'first', limit: 1 }),
+      send('searchNotes', { query: 'second', limit: 1 }),
+    ]);
+    expect([a, b]).toEqual([[{ id: 'first', score: 1 }], [{ id: 'second', score: 1 }]]);
+    await expect(send('searchTopTags', { limit: 3 })).rejects.toThrow('index broken');
+  });
+
+  it('through hostBackend: a missing host is created through the background, then answers', async () => {
+    const runtime = fakeRuntime();
+    const toHost = portSender(() => runtime.connect());
+    let startHost: (p: PortLike & { name: string }) => void = () => undefined;
+    portServer((fn) => (startHost = fn)).on('searchNotes', (() => [{ id: 'n1', score: 1 }]) as never);
+    // What the background does on ensureSearchHost: the host starts listening.
+    const ensure = async () => runtime.listen(startHost);
+    const backend = hostBackend(((type: string, data: never) =>
+      type === 'ensureSearchHost' ? ensure() : toHost(type as never, data)) as never);
+    expect(await backend.search('q', 5)).toEqual([{ id: 'n1', score: 1 }]);
+  });
+});

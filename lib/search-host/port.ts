@@ -1,0 +1,90 @@
+import type { ProtocolMap } from '../messaging/protocol';
+
+/** Name of the port the popup and new tab open to the search host. */
+export const SEARCH_PORT = 'commonplace-search';
+
+/** The part of a runtime Port both ends use (so tests can pass an in-memory pair). */
+export interface PortLike {
+  postMessage(message: unknown): void;
+  onMessage: { addListener(fn: (message: never) => void): void };
+  onDisconnect: { addListener(fn: () => void): void };
+}
+
+type Keys = keyof ProtocolMap;
+type Data<K extends Keys> = Parameters<ProtocolMap[K]>[0];
+type Answer<K extends Keys> = ReturnType<ProtocolMap[K]>;
+interface Request {
+  id: number;
+  type: Keys;
+  data: unknown;
+}
+interface Reply {
+  id: number;
+  res?: unknown;
+  err?: string;
+}
+
+/**
+ * Requests to the search host over one long-lived port. Unlike `runtime.sendMessage`, which every
+ * extension context receives (waking the service worker on each keystroke), a port's messages go to the
+ * host alone. If the host is missing or goes away, pending and later calls fail until the next call
+ * connects again, so the caller can have the background create the host and retry.
+ */
+export function portSender(connect: () => PortLike) {
+  let port: PortLike | null = null;
+  let next = 0;
+  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  function open(): PortLike {
+    const p = connect();
+    p.onMessage.addListener((reply: Reply) => {
+      const w = waiting.get(reply.id);
+      if (!w) return;
+      waiting.delete(reply.id);
+      if (reply.err !== undefined) w.reject(new Error(reply.err));
+      else w.resolve(reply.res);
+    });
+    p.onDisconnect.addListener(() => {
+      if (port === p) port = null;
+      for (const w of waiting.values()) w.reject(new Error('The search host is not there.'));
+      waiting.clear();
+    });
+    return p;
+  }
+  return <K extends Keys>(type: K, data: Data<K>): Promise<Answer<K>> => {
+    port ??= open();
+    const id = ++next;
+    const sent = new Promise<Answer<K>>((resolve, reject) =>
+      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject }),
+    );
+    port.postMessage({ id, type, data } satisfies Request);
+    return sent;
+  };
+}
+
+type Handler = (message: { data: never }) => unknown;
+
+/**
+ * The host's end: answers each port request with the handler registered for its type (the same handlers
+ * the host registers for runtime messages). Returns `on`, shaped like the messaging layer's.
+ */
+export function portServer(onConnect: (listener: (port: PortLike & { name: string }) => void) => void) {
+  const handlers = new Map<Keys, Handler>();
+  onConnect((port) => {
+    if (port.name !== SEARCH_PORT) return;
+    port.onMessage.addListener(async (req: Request) => {
+      const handler = handlers.get(req.type);
+      try {
+        if (!handler) throw new Error(`No search host handler for ${req.type}`);
+        port.postMessage({ id: req.id, res: await handler({ data: req.data as never }) } satisfies Reply);
+      } catch (e) {
+        port.postMessage({ id: req.id, err: e instanceof Error ? e.message : String(e) } satisfies Reply);
+      }
+    });
+  });
+  return {
+    on(type: Keys, handler: Handler) {
+      handlers.set(type, handler);
+      return () => void handlers.delete(type);
+    },
+  };
+}
