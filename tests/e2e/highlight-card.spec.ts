@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { BrowserContext, Page } from '@playwright/test';
 import { makeNote } from '../factories';
 import { pageKey, type Note } from '../../lib/model';
 import { seedExtensionDb } from './digest-seed';
@@ -36,12 +36,9 @@ const pageVisibleHtml = (page: Page) =>
       [...document.querySelectorAll('commonplace-ui')].map((h) => h.shadowRoot?.innerHTML ?? '').join(''),
   );
 
-test('hovering, the keyboard and a click show a highlight’s note in an extension card and open it', async ({
-  context,
-  extensionId,
-  site,
-}) => {
-  const url = `${site.origin}/article.html`;
+/** Seeds one own and one community note for the article page, opens it, and waits for both to be painted. */
+async function articleWithNotes(context: BrowserContext, extensionId: string, origin: string) {
+  const url = `${origin}/article.html`;
   const own = noteOn(url, OWN_QUOTE, { kind: 'insight', takeaway: 'Keep input state local to the input' });
   const community = noteOn(url, COMMUNITY_QUOTE, {
     kind: 'snippet',
@@ -59,7 +56,15 @@ test('hovering, the keyboard and a click show a highlight’s note in an extensi
   await page.goto(url);
   await expect.poll(() => paintedTexts(page)).toEqual([OWN_QUOTE]);
   await expect.poll(() => paintedTexts(page, 'commonplace-community')).toEqual([COMMUNITY_QUOTE]);
+  return { page, own, community };
+}
 
+test('hovering a highlight shows its note (kind, takeaway, author) in an extension card; own and community differ', async ({
+  context,
+  extensionId,
+  site,
+}) => {
+  const { page } = await articleWithNotes(context, extensionId, site.origin);
   // Own and community highlights are painted differently.
   const rules = await page.evaluate(() =>
     document.adoptedStyleSheets.flatMap((s) => [...s.cssRules].map((r) => r.cssText)).join('\n'),
@@ -91,7 +96,15 @@ test('hovering, the keyboard and a click show a highlight’s note in an extensi
   );
   await page.waitForTimeout(300);
   await expect(page.locator(CARD)).toHaveCount(0);
+});
 
+test('the keyboard steps through highlights with focus on "Open note"; a click shows a card; Open note opens the note', async ({
+  context,
+  extensionId,
+  site,
+}) => {
+  const { page, community } = await articleWithNotes(context, extensionId, site.origin);
+  const card = page.frameLocator(CARD);
   // Keyboard: the next highlight (document order: own first) gets a card with focus on "Open note".
   await page.keyboard.press('Alt+Shift+J');
   await expect(card.getByText('Keep input state local to the input')).toBeVisible();
