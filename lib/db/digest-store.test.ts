@@ -3,7 +3,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { CommonplaceDb } from './schema';
 import { DAY_MS, type Digest } from '@/lib/digest';
 import { makeNote, seedStore } from '@/lib/digest/seed';
-import { loadDigest, loadDigestByFullScan, type DigestMemo, type DigestRequest } from './digest-store';
+import { loadDigest, loadDigestByFullScan, storedDigest, type DigestMemo, type DigestRequest } from './digest-store';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 let n = 0;
@@ -73,6 +73,17 @@ describe('loadDigest', () => {
     await db.notes.add(makeNote({ createdAt: NOW + 60_000, kind: 'win' }));
     await loadDigest(db, req(NOW + 70_000), memo); // a minute on, the next change writes the index again
     expect(((await db.kv.get('digest:index'))!.value as { cursor: number }).cursor).toBe(NOW + 60_000);
+  });
+
+  it('never replaces a digest stored by a run that started later', async () => {
+    const db = open();
+    dbs.push(db);
+    await db.notes.bulkAdd(seedStore(200, NOW, 30, 5));
+    await loadDigest(db, req(NOW + 10_000)); // e.g. the page, right after saving an answer
+    const newer = await storedDigest(db);
+    await db.notes.add(makeNote({ createdAt: NOW + 1, kind: 'win' }));
+    await loadDigest(db, req(NOW + 5_000)); // the background's run that began before it
+    expect(await storedDigest(db)).toEqual(newer);
   });
 
   it('copes with an empty store', async () => {

@@ -170,7 +170,11 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: D
   if (digest.archive && shown[digest.archive.id] !== day) {
     rows.push({ key: DIGEST_KEYS.shown, value: { ...shown, [digest.archive.id]: day } });
   }
-  await db.kv.bulkPut(rows);
+  await db.transaction('rw', db.kv, async () => {
+    // A run that started later (a page that just saved an answer) already stored a newer digest: keep it.
+    const newer = await storedDigest(db);
+    await db.kv.bulkPut(newer && newer.computedAt > startedAt ? rows.slice(1) : rows);
+  });
   if (memo) {
     memo.index = next;
     if (isIndexDirty && isWriteDue) memo.indexWrittenAt = req.now;
