@@ -61,6 +61,7 @@ const oursMs: number[] = [];
 const refMs: number[] = [];
 const readMs: number[] = [];
 const oursCpuMs: number[] = [];
+const cpuByCase = Object.fromEntries(NAMES.map((c) => [c, [] as number[]])) as Record<CaseName, number[]>;
 let sanity = 0;
 /** (c1) notes left out because the parser moved their inserted markers (no ground truth). */
 let c1Unplaced = 0;
@@ -162,6 +163,7 @@ async function runPage(page: string, ref: RefRunner): Promise<void> {
       const cpu = process.cpuUsage(cpu0);
       oursMs.push(performance.now() - t0);
       oursCpuMs.push((cpu.user + cpu.system) / 1000);
+      cpuByCase[target.name].push((cpu.user + cpu.system) / 1000);
       const got = range ? rangeToOffsets(model, range) : null;
       const right = isRight(target.name, target.expected[i] ?? null, got);
       if (!right && VERBOSE) explain(page, target.name, model.text, target.expected[i] ?? null, got, note.ours);
@@ -246,6 +248,7 @@ const ms = (xs: number[]) =>
   `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms, max ${quantile(xs, 1).toFixed(1)} ms`;
 console.log(`* = the notes the reference ran on. Time per note, ours: ${ms(oursMs)}`);
 console.log(`  CPU time per note, ours (what the load on this shared machine does not inflate): ${ms(oursCpuMs)}`);
+console.log(`  CPU p95 by case: ${NAMES.map((c) => `${c} ${quantile(cpuByCase[c], 0.95).toFixed(2)}`).join(', ')} ms`);
 console.log(`  (reading a page's text, once per DOM state, shared by the notes after it: ${ms(readMs)})`);
 console.log(
   `Time per note, reference: ${ms(refMs)}; ${ref.timeouts} timed out at ${REF_TIMEOUT} ms (counted as failures)`,

@@ -31,6 +31,11 @@ export function suffixSimilarity(text: string, end: number, suffix: string): num
  * matches, and those starts cost far more than the distance itself.
  */
 export function minSubstringDistance(text: string, pattern: string, maxErrors: number): number {
+  if (pattern.length === 0) return 0;
+  if (pattern.length <= 32) {
+    const d = myersMinDistance(text, pattern);
+    return d > maxErrors ? Infinity : d;
+  }
   const n = text.length;
   let prev = new Int32Array(n + 1); // the empty pattern fits anywhere for free
   let cur = new Int32Array(n + 1);
@@ -49,6 +54,39 @@ export function minSubstringDistance(text: string, pattern: string, maxErrors: n
   }
   let best = Infinity;
   for (let j = 0; j <= n; j++) best = Math.min(best, prev[j] as number);
+  return best;
+}
+
+/**
+ * Myers' bit-parallel edit distance (1999), searching form: one pass over the text with the pattern's DP
+ * column in two 32-bit words. Stored contexts are 32 characters, so this is the path every note takes.
+ */
+function myersMinDistance(text: string, pattern: string): number {
+  const m = pattern.length;
+  const peq = new Map<number, number>();
+  for (let i = 0; i < m; i++) {
+    const c = pattern.charCodeAt(i);
+    peq.set(c, (peq.get(c) ?? 0) | (1 << i));
+  }
+  const last = 1 << (m - 1);
+  let pv = m === 32 ? -1 : (1 << m) - 1;
+  let mv = 0;
+  let score = m;
+  let best = m;
+  for (let j = 0; j < text.length; j++) {
+    const eq = peq.get(text.charCodeAt(j)) ?? 0;
+    const xv = eq | mv;
+    const xh = ((((eq & pv) + pv) | 0) ^ pv) | eq;
+    let ph = mv | ~(xh | pv);
+    let mh = pv & xh;
+    if (ph & last) score++;
+    else if (mh & last) score--;
+    ph <<= 1; // a match may start anywhere in the text: the top row stays 0
+    mh <<= 1;
+    pv = mh | ~(xv | ph);
+    mv = ph & xv;
+    if (score < best) best = score;
+  }
   return best;
 }
 

@@ -95,8 +95,11 @@ export function locate(selectors: readonly Selector[], text: string, options: Lo
   // A changed quote is accepted only between its own context: both sides found around it. A lookalike
   // elsewhere can sit next to one side of where the quote was, never between both. An edited quote at the
   // stored place also beats an identical one far away (pages that repeat a passage).
+  // A verbatim quote found once, with its context on one side, is the common case on a restructured page:
+  // only an edited copy at the stored place could beat it, so the page-wide search for one is skipped.
+  const onlyNear = exact !== null && (exact.hasBothSides || (exact.hasContext && occurrences.length === 1));
   let fuzzy: { start: number; end: number; errors: number; score: number } | null = null;
-  for (const c of fuzzyCandidates(text, q, pos, deadline, exact?.hasBothSides === true)) {
+  for (const c of fuzzyCandidates(text, q, pos, deadline, onlyNear)) {
     const s = placeScore(text, q, c.start, c.end, pos);
     if (!s.hasBothSides) continue;
     const score = (1 - c.errors / len) * 2 + s.score;
