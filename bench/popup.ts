@@ -6,12 +6,19 @@
  * until the next list appears). Baselines in the same run, in the same popup page: reading every note
  * (`getAll`, the first design) and reading the saved index's bytes (`get`, the step the in-page index design
  * paid on every open before it could even decode them; decoding them costs `loadMs` of bench:search on top).
- * Usage: `npm run bench:popup -- n=100000 runs=5`. Last line: one JSON object of headline figures.
+ * Side by side in the same run, on the same notes: the design before the search host (the popup decoding
+ * the index itself), built from commit 1fcfa70 into a folder: `npm run bench:popup -- n=100000 runs=5
+ * baseline=/tmp/out-base`. Last line: one JSON object of headline figures (`before_*`: the baseline build).
  */
 import { spawnSync } from 'node:child_process';
 import type { Page, Worker } from '@playwright/test';
 import { generateCorpus } from './search-corpus';
-import { launchWithExtension } from '../tests/e2e/fixtures';
+import { chromium, type BrowserContext } from '@playwright/test';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium';
+import { EXTENSION_PATH } from '../tests/e2e/fixtures';
 import { seedExtensionDb } from '../tests/e2e/digest-seed';
 import { corpusNote } from './search-notes';
 
@@ -27,15 +34,14 @@ const p95 = (xs: number[]) =>
 
 /** Timestamps the page records for itself: the first note card on screen, and each keydown. */
 const PROBE = () => {
-  const w = window as unknown as { probe: { firstCard?: number; keys: number[] } };
-  w.probe = { keys: [] };
+  const w = window as unknown as { probe: { firstCard?: number; keys: number[]; updates: number[] } };
+  w.probe = { keys: [], updates: [] };
   document.addEventListener('keydown', () => w.probe.keys.push(performance.now()), true);
-  const seen = new MutationObserver(() => {
-    if (w.probe.firstCard !== undefined || !document.querySelector('article')) return;
-    w.probe.firstCard = performance.now();
-    seen.disconnect();
-  });
-  seen.observe(document, { childList: true, subtree: true });
+  new MutationObserver(() => {
+    if (w.probe.firstCard === undefined && document.querySelector('article')) w.probe.firstCard = performance.now();
+    // For builds without the popup's marks (the baseline build): the list's first change after each key.
+    if (w.probe.keys.length > w.probe.updates.length) w.probe.updates.push(performance.now());
+  }).observe(document, { childList: true, subtree: true, characterData: true });
 };
 
 /**
@@ -55,24 +61,36 @@ async function openPopup(page: Page, extensionId: string) {
   return page.evaluate(() => (window as unknown as { probe: { firstCard: number } }).probe.firstCard);
 }
 
-async function main() {
-  if (spawnSync('npx', ['--no-install', 'wxt', 'build'], { stdio: 'inherit' }).status !== 0) process.exit(1);
-  const { docs } = generateCorpus(N);
-  const notes = docs.map(corpusNote);
-  const browser = await launchWithExtension();
+/** A fresh profile with the extension at `path` (ours, or a baseline build of an older commit). */
+async function launch(path: string) {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-popup-'));
+  const context: BrowserContext = await chromium.launchPersistentContext(dir, {
+    executablePath: findChromium() ?? '/usr/bin/chromium',
+    headless: true,
+    args: ['--no-sandbox', ...CHROMIUM_ARGS, `--disable-extensions-except=${path}`, `--load-extension=${path}`],
+  });
+  const sw = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const close = async () => (await context.close(), rmSync(dir, { recursive: true, force: true }));
+  return { context, sw, extensionId: new URL(sw.url()).host, close };
+}
+
+type Stats = Record<string, number>;
+
+async function measure(label: string, path: string, notes: ReturnType<typeof corpusNote>[]): Promise<Stats> {
+  const browser = await launch(path);
   try {
     const seedPage = await browser.context.newPage();
     await seedPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
     const seedStart = Date.now();
     await seedExtensionDb(seedPage, { notes });
-    console.log(`seeded ${N} notes in ${Date.now() - seedStart} ms`);
+    console.log(`${label}: seeded ${N} notes in ${Date.now() - seedStart} ms`);
     const foldStart = Date.now();
     await (browser.sw as Worker).evaluate(() =>
       (
         globalThis as unknown as { commonplace: { rebuildSearchIndex(): Promise<unknown> } }
       ).commonplace.rebuildSearchIndex(),
     );
-    console.log(`search index built and saved in ${Date.now() - foldStart} ms`);
+    console.log(`${label}: search index built and saved in ${Date.now() - foldStart} ms`);
 
     const newest: number[] = [];
     const firstQuery: number[] = [];
@@ -90,7 +108,7 @@ async function main() {
       const query = QUERIES[run % QUERIES.length]!;
       await page.keyboard.type(query, { delay: 60 });
       await page.waitForTimeout(300);
-      const { keys, shown, script, searches, rows, newestRead } = await page.evaluate(() => ({
+      const { keys, updates, shown, script, searches, rows, newestRead } = await page.evaluate(() => ({
         script: performance.getEntriesByName('commonplace:popup-script')[0]?.startTime ?? NaN,
         searches: performance.getEntriesByName('commonplace:search').map((m) => m.duration),
         rows: performance
@@ -102,6 +120,7 @@ async function main() {
           .filter((m) => (m as PerformanceMeasure).detail === '')
           .map((m) => m.startTime + m.duration)[0],
         keys: (window as unknown as { probe: { keys: number[] } }).probe.keys,
+        updates: (window as unknown as { probe: { updates: number[] } }).probe.updates,
         shown: performance
           .getEntriesByName('commonplace:results')
           .map((m) => ({ query: String((m as PerformanceMark).detail), at: m.startTime })),
@@ -110,7 +129,8 @@ async function main() {
       newestReadAt.push(newestRead ?? NaN);
       hostAnswer.push(...searches);
       rowReads.push(...rows);
-      const lat = keystrokeLatencies(query, keys, shown);
+      const lat =
+        shown.length > 0 ? keystrokeLatencies(query, keys, shown) : keys.map((k, i) => (updates[i] ?? NaN) - k);
       if (lat.some((x) => !Number.isFinite(x))) console.warn(`  some keystrokes of "${query}" never got results`);
       if (lat[0] !== undefined) firstQuery.push(lat[0]);
       keystrokes.push(...lat.slice(1).filter((x) => Number.isFinite(x)));
@@ -144,10 +164,12 @@ async function main() {
       );
       await page.close();
     }
-    console.log(`\n${N} notes, ${RUNS} popup opens (ms, median)`);
-    console.log(`  ours: navigation → newest 20 on screen   ${median(newest).toFixed(1)}`);
-    console.log(`  ours: first keystroke → results (index just opened) ${median(firstQuery).toFixed(1)}`);
-    console.log(`  ours: keystroke → results  p50 ${median(keystrokes).toFixed(1)}  p95 ${p95(keystrokes).toFixed(1)}`);
+    console.log(`\n${label}: ${N} notes, ${RUNS} popup opens (ms, median)`);
+    console.log(`  ${label}: navigation → newest 20 on screen   ${median(newest).toFixed(1)}`);
+    console.log(`  ${label}: first keystroke → results (index just opened) ${median(firstQuery).toFixed(1)}`);
+    console.log(
+      `  ${label}: keystroke → results  p50 ${median(keystrokes).toFixed(1)}  p95 ${p95(keystrokes).toFixed(1)}`,
+    );
     console.log(
       `  where the time goes: navigation → popup script runs ${median(scriptStart).toFixed(1)} → newest 20 read ${median(newestReadAt).toFixed(1)} → on screen ${median(newest).toFixed(1)}`,
     );
@@ -158,23 +180,36 @@ async function main() {
     console.log(
       `  baseline: in-page index, reading its saved bytes alone (before decoding) ${median(blobRead).toFixed(1)}`,
     );
-    console.log(
-      JSON.stringify({
-        bench: 'popup',
-        n: N,
-        newestMs: Number(median(newest).toFixed(1)),
-        firstQueryMs: Number(median(firstQuery).toFixed(1)),
-        keystrokeP50Ms: Number(median(keystrokes).toFixed(1)),
-        keystrokeP95Ms: Number(p95(keystrokes).toFixed(1)),
-        scriptStartMs: Number(median(scriptStart).toFixed(1)),
-        hostAnswerP95Ms: Number(p95(hostAnswer).toFixed(1)),
-        baselineReadAllMs: Number(median(baseline).toFixed(1)),
-        baselineIndexReadMs: Number(median(blobRead).toFixed(1)),
-      }),
-    );
+    return {
+      newestMs: Number(median(newest).toFixed(1)),
+      firstQueryMs: Number(median(firstQuery).toFixed(1)),
+      keystrokeP50Ms: Number(median(keystrokes).toFixed(1)),
+      keystrokeP95Ms: Number(p95(keystrokes).toFixed(1)),
+      scriptStartMs: Number(median(scriptStart).toFixed(1)),
+      hostAnswerP95Ms: Number(p95(hostAnswer).toFixed(1)),
+      baselineReadAllMs: Number(median(baseline).toFixed(1)),
+      baselineIndexReadMs: Number(median(blobRead).toFixed(1)),
+    };
   } finally {
     await browser.close();
   }
+}
+
+async function main() {
+  // build=0 runs an extension built elsewhere (WXT_OUT_DIR). baseline=<dir>: a build of an older commit
+  // (the in-page index design: commit 1fcfa70) measured in the same run, on the same notes.
+  if (arg('build', 1) && spawnSync('npx', ['--no-install', 'wxt', 'build'], { stdio: 'inherit' }).status !== 0)
+    process.exit(1);
+  const baselineDir = process.argv.find((a) => a.startsWith('baseline='))?.slice('baseline='.length);
+  const notes = generateCorpus(N).docs.map(corpusNote);
+  const ours = await measure('ours', EXTENSION_PATH, notes);
+  const before = baselineDir ? await measure('before', resolve(baselineDir, 'chrome-mv3'), notes) : null;
+  const prefixed = before
+    ? Object.fromEntries(
+        ['newestMs', 'firstQueryMs', 'keystrokeP50Ms', 'keystrokeP95Ms'].map((k) => [`before_${k}`, before[k]]),
+      )
+    : {};
+  console.log(JSON.stringify({ bench: 'popup', n: N, runs: RUNS, ...ours, ...prefixed }));
 }
 
 void main();

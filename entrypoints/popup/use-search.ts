@@ -1,5 +1,5 @@
 import Fuse, { type FuseResultMatch } from 'fuse.js';
-import { useEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
 import type { MatchRanges } from '@/components/NoteCard';
 import { db, notes as notesRepo } from '@/lib/db';
 import type { Note } from '@/lib/model';
@@ -60,8 +60,9 @@ function newest(limit: number): Promise<Note[]> {
 export function useNoteSearch(query: string, version: number, limit = 20) {
   const [shown, setShown] = useState<{ query: string; hits: Hit[] } | undefined>(undefined);
 
-  // A mark per result list on screen, named by its query: bench:popup times each keystroke to it.
-  useEffect(() => {
+  // A mark per result list put on screen (right after the DOM changed, as a MutationObserver would see it),
+  // named by its query: bench:popup times each keystroke to it.
+  useLayoutEffect(() => {
     if (shown) performance.mark('commonplace:results', { detail: shown.query });
   }, [shown]);
 

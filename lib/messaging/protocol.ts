@@ -5,6 +5,7 @@ import type { SearchHit } from '../search';
 import type { SearchHit } from '../search';
 import type { SearchHit } from '../search';
 import type { SearchHit } from '../search';
+import type { SearchHit } from '../search';
 
 /** How a harvest started: a selection, the page itself (no selection), a right-clicked link, or a whole chat thread. */
 export type CaptureMode = 'selection' | 'page' | 'link' | 'thread';
