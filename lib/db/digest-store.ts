@@ -3,7 +3,6 @@ import {
   ARCHIVE_AGE_MS,
   computeDigest,
   dayString,
-  emptyIndex,
   identityFromRows,
   localDay,
   meIdsOf,
@@ -105,15 +104,50 @@ async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string): 
  */
 export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: DigestMemo): Promise<Digest> {
   const startedAt = req.now;
-  const weekStarts = trendWeekStarts(req.now, req.timeZone);
   const day = dayString(localDay(req.now, req.timeZone));
   const [fp, cached] = await Promise.all([fingerprint(db, req, day), storedDigest(db)]);
   const key = req.key ?? settingsKey(req.settings.meIds, req.settings.rituals);
   if (cached?.fingerprint === fp && cached.settingsKey === key) return cached.digest;
 
-  const meIds = req.settings.meIds;
   const stored = memo?.index ?? ((await db.kv.get(DIGEST_KEYS.index))?.value as DigestIndex | undefined);
-  const index = stored?.v === 1 ? stored : emptyIndex(req.timeZone);
+  const shown = ((await db.kv.get(DIGEST_KEYS.shown))?.value ?? {}) as Record<string, string>;
+  const { digest, next, isIndexDirty } =
+    stored?.v === 1 ? await incremental(db, req, stored, shown, day) : await fromScratch(db, req, shown);
+  const ready: StoredDigest = { fingerprint: fp, settingsKey: key, computedAt: startedAt, digest };
+  const rows: { key: string; value: unknown }[] = [{ key: DIGEST_KEYS.ready, value: ready }];
+  // The index is the biggest row: write it only when notes changed or a week was newly cached.
+  const isWriteDue =
+    !memo?.indexWrittenAt ||
+    req.now - memo.indexWrittenAt >= INDEX_WRITE_EVERY_MS ||
+    !sameKeys(next.weeks, stored?.v === 1 ? stored.weeks : undefined);
+  if (isIndexDirty && isWriteDue) rows.push({ key: DIGEST_KEYS.index, value: next });
+  if (digest.archive && shown[digest.archive.id] !== day) {
+    rows.push({ key: DIGEST_KEYS.shown, value: { ...shown, [digest.archive.id]: day } });
+  }
+  await db.transaction('rw', db.kv, async () => {
+    // A run that started later (a page that just saved an answer) already stored a newer digest: keep it.
+    const newer = await storedDigest(db);
+    await db.kv.bulkPut(newer && newer.computedAt > startedAt ? rows.slice(1) : rows);
+  });
+  if (memo) {
+    memo.index = next;
+    if (isIndexDirty && isWriteDue) memo.indexWrittenAt = req.now;
+  }
+  return digest;
+}
+
+/** The usual run: the stored index advanced by the notes changed since its cursor, plus the few notes shown. */
+async function incremental(
+  db: CommonplaceDb,
+  req: DigestRequest,
+  stored: DigestIndex,
+  shown: Record<string, string>,
+  day: string,
+) {
+  const meIds = req.settings.meIds;
+  const weekStarts = trendWeekStarts(req.now, req.timeZone);
+  const index = stored;
+  const weeksBefore = { ...stored.weeks };
   const cursorBefore = index.cursor;
   const changed = await db.notes.where('updatedAt').aboveOrEqual(index.cursor).toArray();
   advanceIndex(index, changed, meIds, req.timeZone);
@@ -124,7 +158,7 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: D
     .where('createdAt')
     .aboveOrEqual(Math.min(...missing))
     .toArray();
-  const [questions, stories, thanks, events, shown] = await Promise.all([
+  const [questions, stories, thanks, events] = await Promise.all([
     db.notes.bulkGet(neededQuestionIds(index)),
     db.notes
       .where('kind')
@@ -134,7 +168,6 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: D
       .toArray(),
     db.thanks.where('createdAt').aboveOrEqual(weekStarts[current]!).toArray(),
     db.events.where('at').aboveOrEqual(weekStarts[0]!).toArray(),
-    db.kv.get(DIGEST_KEYS.shown).then((r) => (r?.value ?? {}) as Record<string, string>),
   ]);
   const mine = await db.thanks
     .where('memberId')
@@ -157,29 +190,25 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: D
     timeZone: req.timeZone,
     index,
   });
-  const ready: StoredDigest = { fingerprint: fp, settingsKey: key, computedAt: startedAt, digest };
-  const rows: { key: string; value: unknown }[] = [{ key: DIGEST_KEYS.ready, value: ready }];
-  // The index is the biggest row: write it only when notes changed or a week was newly cached.
-  const isIndexDirty =
-    !stored || changed.some((n) => n.updatedAt > cursorBefore) || !sameKeys(next.weeks, stored.weeks);
-  const isWriteDue =
-    !memo?.indexWrittenAt ||
-    req.now - memo.indexWrittenAt >= INDEX_WRITE_EVERY_MS ||
-    !sameKeys(next.weeks, stored?.weeks);
-  if (isIndexDirty && isWriteDue) rows.push({ key: DIGEST_KEYS.index, value: next });
-  if (digest.archive && shown[digest.archive.id] !== day) {
-    rows.push({ key: DIGEST_KEYS.shown, value: { ...shown, [digest.archive.id]: day } });
-  }
-  await db.transaction('rw', db.kv, async () => {
-    // A run that started later (a page that just saved an answer) already stored a newer digest: keep it.
-    const newer = await storedDigest(db);
-    await db.kv.bulkPut(newer && newer.computedAt > startedAt ? rows.slice(1) : rows);
+  const isIndexDirty = changed.some((n) => n.updatedAt > cursorBefore) || !sameKeys(next.weeks, weeksBefore);
+  return { digest, next, isIndexDirty };
+}
+
+/**
+ * The first run (no index yet): one pass over every note in primary-key order, which is faster than walking
+ * the `updatedAt` index and then re-reading recent weeks; the index comes out of the same pass.
+ */
+async function fromScratch(db: CommonplaceDb, req: DigestRequest, shown: Record<string, string>) {
+  const [notes, thanks, events] = await Promise.all([db.notes.toArray(), db.thanks.toArray(), db.events.toArray()]);
+  const { digest, index: next } = computeDigest({
+    notes,
+    thanks,
+    events,
+    settings: { ...req.settings, archiveShown: shown },
+    now: req.now,
+    timeZone: req.timeZone,
   });
-  if (memo) {
-    memo.index = next;
-    if (isIndexDirty && isWriteDue) memo.indexWrittenAt = req.now;
-  }
-  return digest;
+  return { digest, next, isIndexDirty: true };
 }
 
 /** The naive way, kept for the benchmark's side-by-side: read every note, thank and event, compute from scratch. */
