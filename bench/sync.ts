@@ -2,8 +2,9 @@
  * Sync end to end on loopback: push N notes (batches of 500), a first sync pulling them all (page 1000 vs the
  * baseline page 100), then an autocannon load of 200 concurrent members pulling (at the head, as steady-state
  * polling, and from the start with page 100), with /healthz as the floor. PGlite always; PostgreSQL too when
- * the throwaway cluster starts (or TEST_DATABASE_URL / DATABASE_URL is set).
- * Usage: npm run bench:sync [-- notes=10000 seconds=10 members=200 runs=3]
+ * the throwaway cluster starts (or TEST_DATABASE_URL / DATABASE_URL is set). Last, CPU per poll at the head
+ * in-process (bench/sync-cpu.ts), which a loaded machine distorts far less than wall-clock latency.
+ * Usage: npm run bench:sync [-- notes=10000 seconds=10 members=200 runs=3 db=pglite|postgres pgPort=55492]
  */
 import { execFileSync, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -14,6 +15,7 @@ import autocannon from 'autocannon';
 import { formatHlc } from '../lib/sync/hlc';
 import type { PullResponse, PushResponse } from '../lib/sync/protocol';
 import { makeNote } from '../server/testing/notes';
+import { cpuPerPoll } from './sync-cpu';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=') as [string, string]));
 const NOTES = Number(args.notes ?? 10_000);
@@ -21,6 +23,8 @@ const SECONDS = Number(args.seconds ?? 10);
 const MEMBERS = Number(args.members ?? 200);
 const RUNS = Number(args.runs ?? 3);
 const BATCH = 500;
+/** The throwaway cluster's port when none is given (TEST_DATABASE_URL / DATABASE_URL). */
+const CLUSTER_PORT = args.pgPort ?? '55492';
 const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
 interface Server {
@@ -30,7 +34,9 @@ interface Server {
 }
 
 async function startServer(env: Record<string, string>): Promise<Server> {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'bench/sync-server.ts'], {
+  // BENCH_CPU_PROF=<dir> writes the server's CPU profile there (to see where a request's time goes).
+  const prof = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+  const child = spawn(process.execPath, [...prof, '--import', 'tsx', 'bench/sync-server.ts'], {
     env: { ...process.env, ...env, MEMBERS: String(MEMBERS) },
     stdio: ['ignore', 'pipe', 'inherit'],
   });
@@ -178,15 +184,17 @@ async function benchOne(db: 'pglite' | 'postgres', env: Record<string, string>) 
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'bench-sync-'));
-const pglite = await benchOne('pglite', { BENCH_DB: 'pglite', DATA_DIR: join(dataDir, 'pgdata') });
+const only = args.db as 'pglite' | 'postgres' | undefined;
+const pglite =
+  only === 'postgres' ? undefined : await benchOne('pglite', { BENCH_DB: 'pglite', DATA_DIR: join(dataDir, 'pgdata') });
 rmSync(dataDir, { recursive: true, force: true });
 
 let postgres;
-let url = process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
+let url = only === 'pglite' ? '' : process.env.TEST_DATABASE_URL || process.env.DATABASE_URL || '';
 let startedCluster = false;
-if (!url) {
+if (!url && only !== 'pglite') {
   try {
-    url = execFileSync('scripts/pg-test-cluster.sh', ['start', '55492'], { encoding: 'utf8' })
+    url = execFileSync('scripts/pg-test-cluster.sh', ['start', CLUSTER_PORT], { encoding: 'utf8' })
       .trim()
       .split('\n')
       .at(-1)!;
@@ -199,7 +207,19 @@ if (url) {
   try {
     postgres = await benchOne('postgres', { BENCH_DB: 'postgres', DATABASE_URL: url });
   } finally {
-    if (startedCluster) execFileSync('scripts/pg-test-cluster.sh', ['stop', '55492']);
+    if (startedCluster) execFileSync('scripts/pg-test-cluster.sh', ['stop', CLUSTER_PORT]);
   }
 }
-console.log(JSON.stringify({ bench: 'sync', ...pglite, ...(postgres ? { postgres } : {}) }));
+const cpu = await cpuPerPoll();
+console.log(
+  `\n[cpu] poll at the head, CPU per request in-process: ours (PGlite memos) ${cpu.oursUs} µs   baseline (ask the database) ${cpu.baselineUs} µs`,
+);
+console.log(
+  JSON.stringify({
+    bench: 'sync',
+    ...(pglite ?? {}),
+    cpuUsPerPollAtHead: cpu.oursUs,
+    cpuUsPerPollAtHeadBaseline: cpu.baselineUs,
+    ...(postgres ? { postgres } : {}),
+  }),
+);

@@ -6,6 +6,7 @@ import { MAX_BODY_BYTES } from '../../lib/sync/protocol';
 import { clientIp } from './http/client-ip';
 import type { AppDeps, AppEnv, Limits, Services } from './http/env';
 import { ApiHttpError, handleError, notFound } from './http/errors';
+import { Memo } from './http/memo';
 import { RateLimiter } from './http/rate-limit';
 import { openApiDocument } from './openapi';
 import { community } from './routes/community';
@@ -36,6 +37,7 @@ export function createApp(deps: AppDeps) {
     publicUrl: deps.publicUrl ?? 'http://127.0.0.1:8787',
     trustProxy: deps.trustProxy ?? false,
     touchedTokens: new Map(),
+    memo: deps.db.kind === 'pglite' ? { auth: new Memo(), head: new Memo() } : undefined,
     limiters: {
       perToken: new RateLimiter(limits.perToken, now),
       perIp: new RateLimiter(limits.perIp, now),
@@ -60,7 +62,14 @@ export function createApp(deps: AppDeps) {
       c.set('ip', clientIp(c, services.trustProxy));
       const wait = services.limiters.perIp.take(c.var.ip);
       if (wait) throw new ApiHttpError(429, 'rate_limited', 'Too many requests', { 'Retry-After': String(wait) });
-      await next();
+      try {
+        await next();
+      } finally {
+        // Any write outside sync (join, tokens, members, community) may change who a token is: forget them all.
+        if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/v1/sync/')) {
+          services.memo?.auth.invalidate();
+        }
+      }
     })
     .use(
       bodyLimit({

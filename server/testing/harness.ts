@@ -64,8 +64,12 @@ export function useTestServer(backend: Backend, options: { limits?: Partial<Limi
   beforeEach(async () => {
     await db.query(`TRUNCATE ${APP_TABLES.join(', ')} CASCADE`);
     clock.now = Date.UTC(2026, 0, 15, 12);
-    app = createApp({ db, cursorKey, now: () => clock.now, limits: { ...ROOMY, ...options.limits } });
+    restart();
   });
+  /** A fresh app on the same data, as after a process restart (in-process memos are gone). */
+  const restart = () => {
+    app = createApp({ db, cursorKey, now: () => clock.now, limits: { ...ROOMY, ...options.limits } });
+  };
 
   const request = async (method: string, path: string, o: RequestOptions = {}) => {
     const headers: Record<string, string> = { ...o.headers };
@@ -131,9 +135,11 @@ export function useTestServer(backend: Backend, options: { limits?: Partial<Limi
       await db.query(`CREATE TABLE backup_${table} AS SELECT * FROM ${table}`);
     }
   };
+  /** A restore happens with the server stopped (PGlite locks its directory): the app restarts. */
   const restoreBackup = async () => {
     await db.query(`TRUNCATE ${APP_TABLES.join(', ')} CASCADE`);
     for (const table of [...APP_TABLES].reverse()) await db.query(`INSERT INTO ${table} SELECT * FROM backup_${table}`);
+    restart();
   };
 
   return {
@@ -143,6 +149,7 @@ export function useTestServer(backend: Backend, options: { limits?: Partial<Limi
     snapshot,
     backup,
     restoreBackup,
+    restart,
     get db() {
       return db;
     },

@@ -49,6 +49,7 @@ export async function startTestServer() {
     },
     async reset() {
       await clear();
+      app = build();
     },
     async createCommunity(name: string): Promise<{ id: string; code: string }> {
       const id = randomUUID();

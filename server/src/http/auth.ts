@@ -2,7 +2,7 @@ import { createMiddleware } from 'hono/factory';
 import type { Role } from '../../../lib/sync/protocol';
 import { sha256Hex } from '../crypto';
 import { ApiHttpError } from './errors';
-import type { AppEnv, AuthContext } from './env';
+import type { AppEnv, AuthContext, Services } from './env';
 
 const BEARER = /^Bearer ([A-Za-z0-9_-]{20,100})$/;
 const RANK: Record<Role, number> = { member: 0, facilitator: 1, admin: 2 };
@@ -10,32 +10,44 @@ const RANK: Record<Role, number> = { member: 0, facilitator: 1, admin: 2 };
 const TOUCH_EVERY_MS = 60_000;
 
 /**
- * Resolves the Bearer token to a member on every request (no cache: removing a member or revoking a token
- * takes effect at once, on every app process), then applies the per-token rate limit.
+ * Resolves the Bearer token to a member on every request, then applies the per-token rate limit. Removing a
+ * member or revoking a token takes effect at once, on every app process: a shared PostgreSQL is asked every
+ * time; PGlite (one process, the only writer) keeps an exact memo that every such write clears (app.ts).
  */
 export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
-  const { db, now, limiters, touchedTokens: touched } = c.var.services;
+  const { now, limiters, touchedTokens: touched } = c.var.services;
   const match = BEARER.exec(c.req.header('authorization') ?? '');
   if (!match) throw new ApiHttpError(401, 'unauthorized', 'Send Authorization: Bearer <member token>');
-  const { rows } = await db.query<AuthContext>(
-    `SELECT t.id AS "tokenId", m.id AS "memberId", m.community_id AS "communityId", m.role,
-            m.display_name AS "displayName"
-       FROM tokens t JOIN members m ON m.id = t.member_id
-      WHERE t.hash = $1 AND t.revoked_at IS NULL AND m.removed_at IS NULL`,
-    [sha256Hex(match[1]!)],
-  );
-  const auth = rows[0];
+  const auth = await lookUp(c.var.services, sha256Hex(match[1]!));
   if (!auth) throw new ApiHttpError(401, 'unauthorized', 'Unknown or revoked token');
   const wait = limiters.perToken.take(auth.tokenId);
   if (wait) throw new ApiHttpError(429, 'rate_limited', 'Too many requests', { 'Retry-After': String(wait) });
   const t = now();
   if ((touched.get(auth.tokenId) ?? 0) < t - TOUCH_EVERY_MS) {
     touched.set(auth.tokenId, t);
-    await db.query('UPDATE tokens SET last_used_at = $2 WHERE id = $1', [auth.tokenId, t]);
+    await c.var.services.db.query('UPDATE tokens SET last_used_at = $2 WHERE id = $1', [auth.tokenId, t]);
   }
   c.set('auth', auth);
   await next();
 });
+
+/** The live member behind a token hash, if any; from the memo when this process is the only writer. */
+async function lookUp(services: Services, hash: string): Promise<AuthContext | undefined> {
+  const memo = services.memo?.auth;
+  const known = memo?.get(hash);
+  if (known !== undefined) return known;
+  const stamp = memo?.stamp() ?? 0;
+  const { rows } = await services.db.query<AuthContext>(
+    `SELECT t.id AS "tokenId", m.id AS "memberId", m.community_id AS "communityId", m.role,
+            m.display_name AS "displayName"
+       FROM tokens t JOIN members m ON m.id = t.member_id
+      WHERE t.hash = $1 AND t.revoked_at IS NULL AND m.removed_at IS NULL`,
+    [hash],
+  );
+  // Unknown tokens are not remembered: a guesser must not fill the memo.
+  if (rows[0]) memo?.set(hash, rows[0], stamp);
+  return rows[0];
+}
 
 /** Throws 403 unless the caller's role is at least `role`. */
 export function requireRole(auth: AuthContext, role: Role): void {

@@ -1,5 +1,6 @@
 import type { Role } from '../../../lib/sync/protocol';
 import type { Database } from '../db/database';
+import type { Memo } from './memo';
 import type { Limit, RateLimiter } from './rate-limit';
 
 /** Who is calling: all from the token, never from the body. */
@@ -41,6 +42,18 @@ export interface Services {
   trustProxy: boolean;
   /** When each token's last_used_at was last written by this process. */
   touchedTokens: Map<string, number>;
+  /**
+   * Exact read caches where this process is the only writer (PGlite; see http/memo.ts), else undefined:
+   * members by token hash, and each community's head (what a poll at the head needs).
+   */
+  memo?: { auth: Memo<AuthContext>; head: Memo<CommunityHead> };
+}
+
+/** A community's history head: its epoch, last version and that version's batch token (sync/pull.ts). */
+export interface CommunityHead {
+  epoch: string;
+  version: number;
+  token: string;
 }
 
 export type AppEnv = { Variables: { services: Services; auth: AuthContext; ip: string } };

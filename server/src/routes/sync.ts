@@ -11,10 +11,15 @@ export const sync = new Hono<AppEnv>()
   .use(requireMember)
   .post('/push', async (c) => {
     const { mutations } = await readJson(c, PushRequestSchema);
-    return c.json(await push(c.var.services.db, c.var.auth, mutations, c.var.services.now()));
+    const { db, now, memo } = c.var.services;
+    const answer = await push(db, c.var.auth, mutations, now());
+    // Committed: polls at the old head must now look again.
+    memo?.head.invalidate(c.var.auth.communityId);
+    return c.json(answer);
   })
   .get('/pull', async (c) => {
     const query = readQuery(c, PullQuerySchema);
-    const body = await pull(c.var.services.db, c.var.services.cursorKey, c.var.auth, query);
+    const { db, cursorKey, memo } = c.var.services;
+    const body = await pull(db, cursorKey, c.var.auth, query, memo?.head);
     return c.body(body, 200, { 'Content-Type': 'application/json' });
   });

@@ -2,7 +2,8 @@ import type { PullQuery } from '../../../lib/sync/protocol';
 import { newEpoch } from '../crypto';
 import type { Database } from '../db/database';
 import { ApiHttpError } from '../http/errors';
-import type { AuthContext } from '../http/env';
+import type { AuthContext, CommunityHead } from '../http/env';
+import type { Memo } from '../http/memo';
 import { decodeCursor, encodeCursor } from './cursor';
 
 /**
@@ -30,31 +31,51 @@ const CHANGE_SQL = `
   ORDER BY n.version
   LIMIT $3`;
 
-/** The token of the push batch that took `version` (SQL text: $1 community, $2 version); '' before any. */
-const TOKEN_AT = `COALESCE((SELECT b.token FROM version_batches b
-  WHERE b.community_id = $1 AND b.last_version >= $2 ORDER BY b.last_version LIMIT 1), '')`;
+/** SQL for the token of the push batch that took version `v` in community $1; '' before any batch. */
+const tokenAt = (v: string) => `COALESCE((SELECT b.token FROM version_batches b
+  WHERE b.community_id = $1 AND b.last_version >= ${v} ORDER BY b.last_version LIMIT 1), '')`;
+const TOKEN_AT = tokenAt('$2');
 
 /**
  * Changes after the cursor in version order. Versions are assigned under the community row lock and commit
  * in order (sync/push.ts), so reading `version > cursor` never skips a row that commits later.
  * Returns the PullResponse as JSON text (see CHANGE_SQL).
  */
-export async function pull(db: Database, key: Buffer, auth: AuthContext, query: PullQuery): Promise<string> {
+export async function pull(
+  db: Database,
+  key: Buffer,
+  auth: AuthContext,
+  query: PullQuery,
+  heads?: Memo<CommunityHead>,
+): Promise<string> {
   const from = query.cursor === undefined ? undefined : decodeCursor(key, query.cursor);
   if (query.cursor !== undefined && (!from || from.communityId !== auth.communityId)) {
     throw new ApiHttpError(400, 'invalid_cursor', 'Cursor not recognised: send back exactly what pull returned');
   }
-  const { rows: communities } = await db.query<{ epoch: string; last_version: number; token: string }>(
-    `SELECT epoch, last_version, ${TOKEN_AT} AS token FROM communities WHERE id = $1`,
+  // The common poll: already at the head this process knows (PGlite only, see http/memo.ts). No query at all.
+  const known = heads?.get(auth.communityId);
+  if (from && known && from.epoch === known.epoch && from.version === known.version && from.token === known.token) {
+    return `${JSON.stringify({ epoch: known.epoch, isReset: false, cursor: query.cursor, hasMore: false }).slice(0, -1)},"changes":[]}`;
+  }
+  const stamp = heads?.stamp() ?? 0;
+  const { rows: communities } = await db.query<{
+    epoch: string;
+    last_version: number;
+    token: string;
+    head_token: string;
+  }>(
+    `SELECT c.epoch, c.last_version, ${TOKEN_AT} AS token, ${tokenAt('c.last_version')} AS head_token
+       FROM communities c WHERE c.id = $1`,
     [auth.communityId, from?.version ?? 0],
   );
-  const { last_version: head, token: tokenThere } = communities[0]!;
+  const { last_version: head, token: tokenThere, head_token: headToken } = communities[0]!;
   let { epoch } = communities[0]!;
   let [after, token, isReset] = [from?.version ?? 0, from?.token ?? '', false];
   if (from && from.epoch !== epoch) {
     [after, token, isReset] = [0, '', true];
   } else if (from && from.version > 0 && (from.version > head || from.token !== tokenThere)) {
     epoch = await startNewEpoch(db, auth.communityId, epoch);
+    heads?.invalidate(auth.communityId);
     [after, token, isReset] = [0, '', true];
   }
   // A client at the head (the common poll) needs no notes query: last_version moves in the writing transaction.
@@ -65,10 +86,12 @@ export async function pull(db: Database, key: Buffer, auth: AuthContext, query: 
   const hasMore = rows.length > query.limit;
   const page = hasMore ? rows.slice(0, query.limit) : rows;
   const last = page.at(-1)?.version ?? after;
-  if (last !== after) {
+  if (last === head) token = headToken;
+  else if (last !== after) {
     const { rows: t } = await db.query<{ token: string }>(`SELECT ${TOKEN_AT} AS token`, [auth.communityId, last]);
     token = t[0]!.token;
   }
+  if (last === head && !isReset) heads?.set(auth.communityId, { epoch, version: head, token }, stamp);
   const cursor = encodeCursor(key, { communityId: auth.communityId, epoch, version: last, token });
   const prefix = JSON.stringify({ epoch, isReset, cursor, hasMore }).slice(0, -1);
   return `${prefix},"changes":[${page.map((r) => r.change).join(',')}]}`;

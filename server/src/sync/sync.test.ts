@@ -228,6 +228,7 @@ describe.each(BACKENDS)('sync push/pull on %s', (backend) => {
     await t.db.query('DELETE FROM notes WHERE version > 1');
     await t.db.query('UPDATE communities SET last_version = 1');
     await t.db.query('UPDATE client_mutations SET last_mutation = 1');
+    t.restart();
     const after = await pull(ana.token, seen.cursor);
     expect(after.isReset).toBe(true);
     expect(after.epoch).not.toBe(seen.epoch);
