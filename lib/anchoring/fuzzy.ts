@@ -58,10 +58,11 @@ export function* fuzzyCandidates(
   pos: TextPositionSelector | undefined,
   deadline: number,
   onlyNearPosition = false,
+  errorLimit = Infinity,
 ): Generator<Candidate> {
   const len = q.exact.length;
   if (len > MAX_FUZZY_LENGTH) return;
-  const maxErrors = maxQuoteErrors(len);
+  const maxErrors = Math.min(errorLimit, maxQuoteErrors(len));
   const reach = nearDistance(len);
   const windows: [number, number][] = [];
   if (pos) windows.push([pos.start - reach, pos.start + reach]);

@@ -1,6 +1,6 @@
 import type { Selector, TextPositionSelector, TextQuoteSelector } from '../model/selectors';
 import { prefixSimilarity, snapToContext, suffixSimilarity } from './context';
-import { fuzzyCandidates, nearDistance } from './fuzzy';
+import { fuzzyCandidates, maxQuoteErrors, nearDistance } from './fuzzy';
 import { normalizeWhitespace } from './text-model';
 
 /** Where a note's text is now, and how we know. */
@@ -19,6 +19,8 @@ export interface LocateOptions {
 export const CONTEXT_MIN = 0.85;
 /** Quotes this long are distinctive: found verbatim exactly once, they need no context. */
 export const DISTINCTIVE_LENGTH = 32;
+/** Edits tried before the full budget: a typo fix or two (most changed quotes). */
+const TYPO_ERRORS = 3;
 /** Most exact occurrences scored (each costs a small window search), so this phase needs no deadline. */
 const MAX_OCCURRENCES = 256;
 
@@ -98,12 +100,17 @@ export function locate(selectors: readonly Selector[], text: string, options: Lo
   // A verbatim quote found once, with its context on one side, is the common case on a restructured page:
   // only an edited copy at the stored place could beat it, so the page-wide search for one is skipped.
   const onlyNear = exact !== null && (exact.hasBothSides || (exact.hasContext && occurrences.length === 1));
+  // Typo fixes first: few allowed errors mean few approximate matches to place and score. Only when none is
+  // confirmed by its context does the search allow the full budget of edits.
   let fuzzy: { start: number; end: number; errors: number; score: number } | null = null;
-  for (const c of fuzzyCandidates(text, q, pos, deadline, onlyNear)) {
-    const s = placeScore(text, q, c.start, c.end, pos);
-    if (!s.hasBothSides) continue;
-    const score = (1 - c.errors / len) * 2 + s.score;
-    if (!fuzzy || score > fuzzy.score) fuzzy = { ...c, score };
+  for (const limit of [TYPO_ERRORS, Infinity]) {
+    for (const c of fuzzyCandidates(text, q, pos, deadline, onlyNear, limit)) {
+      const s = placeScore(text, q, c.start, c.end, pos);
+      if (!s.hasBothSides) continue;
+      const score = (1 - c.errors / len) * 2 + s.score;
+      if (!fuzzy || score > fuzzy.score) fuzzy = { ...c, score };
+    }
+    if (fuzzy || maxQuoteErrors(len) <= TYPO_ERRORS) break;
   }
   if (fuzzy && fuzzy.errors > 0 && (!exact || fuzzy.score > exact.score)) {
     return { ...snapToContext(text, q, fuzzy.start, fuzzy.end, fuzzy.errors + 1), method: 'fuzzy' };
