@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
-import { db, searchIndex } from '@/lib/db';
+import { db } from '@/lib/db';
+import { searchIndex } from '@/lib/db/saved-search-index';
 import { onMessage, sendMessage } from '@/lib/messaging/protocol';
 import { ensureSearchHost, hasSearchHost } from '@/lib/search-host/ensure-host';
 

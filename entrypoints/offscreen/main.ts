@@ -1,7 +1,7 @@
 // Chrome's offscreen document: the search host. It holds the one warm index the popup and new tab query,
 // over their port (queries) and runtime messages (the background's change reports and compaction).
 import { browser } from 'wxt/browser';
-import { searchIndex } from '@/lib/db';
+import { searchIndex } from '@/lib/db/saved-search-index';
 import { onMessage } from '@/lib/messaging/protocol';
 import { registerSearchHost, type On } from '@/lib/search-host/host';
 import { portServer, type PortLike } from '@/lib/search-host/port';

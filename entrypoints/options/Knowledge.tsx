@@ -1,7 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import { CollectionsPanel, TagWikiPanel, TransferPanel } from '@/components/transfer';
-import { db, notes as notesRepo, searchIndex } from '@/lib/db';
+import { db, notes as notesRepo } from '@/lib/db';
+import { searchIndex } from '@/lib/db/saved-search-index';
 import { collectionsRepository } from '@/lib/db/collections';
 import { writeImport } from '@/lib/db/import';
 import type { Note } from '@/lib/model';

@@ -6,7 +6,7 @@ import { NoteEditor } from '@/components/NoteEditor';
 import { ThisPageView } from '@/components/ThisPageView';
 import { notes } from '@/lib/db';
 import { searchClient } from '@/lib/search-host';
-import { QUERY_HELP } from '@/lib/search';
+import { QUERY_HELP } from '@/lib/search/query';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { usePageStatus } from './use-page-status';
 import { NoteThanks } from './NoteThanks';

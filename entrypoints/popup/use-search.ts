@@ -1,4 +1,4 @@
-import Fuse, { type FuseResultMatch } from 'fuse.js';
+import type { default as FuseType, FuseResultMatch } from 'fuse.js';
 import { useEffect, useLayoutEffect, useState } from 'react';
 import type { MatchRanges } from '@/components/NoteCard';
 import { db, notes as notesRepo } from '@/lib/db';
@@ -12,8 +12,13 @@ export interface Hit {
 
 const KEYS = ['quote', 'takeaway', 'page.title'];
 
+type FuseClass = typeof FuseType;
+let fuseLoading: Promise<FuseClass> | null = null;
+/** Fuse.js only marks the words of the notes shown: loaded with the first query, not with the popup. */
+const loadFuse = () => (fuseLoading ??= import('fuse.js').then((m) => m.default));
+
 /** Marks for the words that matched, computed on the handful of notes shown (never on the whole store). */
-function marks(note: Note, query: string): MatchRanges {
+function marks(Fuse: FuseClass, note: Note, query: string): MatchRanges {
   const words = query.replace(/\b\w+:\S+|"|-\S+/g, ' ').trim();
   if (!words) return {};
   const [r] = new Fuse([note], {
@@ -72,18 +77,22 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
     // Measures (read by bench:popup): the search host's answer, and the rows it names read from IndexedDB.
     const t0 = performance.now();
     const load = q
-      ? searchClient()
-          .search(q, limit)
-          .then((found) => {
-            const t1 = performance.now();
-            performance.measure('commonplace:search', { start: t0, end: t1, detail: q });
-            return found ? notesOf(found.map((h) => h.id)).finally(() => measureRows(t1, q)) : null;
-          })
-      : newest(limit).finally(() => measureRows(t0, q));
+      ? Promise.all([
+          searchClient()
+            .search(q, limit)
+            .then((found) => {
+              const t1 = performance.now();
+              performance.measure('commonplace:search', { start: t0, end: t1, detail: q });
+              return found ? notesOf(found.map((h) => h.id)).finally(() => measureRows(t1, q)) : null;
+            }),
+          loadFuse(),
+        ]).then(([rows, Fuse]) => rows?.map((note) => ({ note, matches: marks(Fuse, note, q) })) ?? null)
+      : newest(limit)
+          .finally(() => measureRows(t0, q))
+          .then((rows) => rows.map((note): Hit => ({ note })));
     load
-      .then((rows) => {
-        if (!isCurrent || !rows) return;
-        setShown({ query, hits: rows.map((note) => ({ note, matches: q ? marks(note, q) : undefined })) });
+      .then((hits) => {
+        if (isCurrent && hits) setShown({ query, hits });
       })
       .catch((e: unknown) => console.error('search', e));
     return () => {

@@ -2,10 +2,6 @@ import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ChatContext, ChatMessage, Note, NoteKind, Result, Selector } from '../model';
 import type { SimilarNote } from '../similarity';
 import type { SearchHit } from '../search';
-import type { SearchHit } from '../search';
-import type { SearchHit } from '../search';
-import type { SearchHit } from '../search';
-import type { SearchHit } from '../search';
 
 /** How a harvest started: a selection, the page itself (no selection), a right-clicked link, or a whole chat thread. */
 export type CaptureMode = 'selection' | 'page' | 'link' | 'thread';

@@ -3,9 +3,10 @@
  * the page's own index where there is no offscreen document (Firefox).
  */
 import { browser } from 'wxt/browser';
-import { notes, searchIndex } from '../db';
+import { notes } from '../db';
 import { sendMessage } from '../messaging/protocol';
 import { hostBackend, localBackend, type Send } from './backends';
+import type { SearchBackend } from './client';
 import { createSearchClient, type SearchClient } from './client';
 import { portSender, SEARCH_PORT, type PortLike } from './port';
 
@@ -16,13 +17,26 @@ let client: SearchClient | null = null;
 /** Requests for the host go over its port; asking the background to create the host is a runtime message. */
 function chromeSend(): Send {
   const toHost = portSender(() => browser.runtime.connect({ name: SEARCH_PORT }) as unknown as PortLike);
-  return (type, data) => (type === 'ensureSearchHost' ? sendMessage('ensureSearchHost') : toHost(type, data));
+  // `ensureSearchHost` answers void, which TypeScript cannot narrow from the generic key: hence the cast.
+  return ((type, data) => (type === 'ensureSearchHost' ? sendMessage('ensureSearchHost') : toHost(type, data))) as Send;
+}
+
+/** Firefox's in-page index, loaded on first use: the search engine is not in the page's first bundle. */
+function firefoxBackend(): SearchBackend {
+  let local: Promise<SearchBackend> | undefined;
+  const backend = () =>
+    (local ??= import('../db/saved-search-index').then(({ searchIndex }) =>
+      localBackend(searchIndex, (n) => notes.tagCounts(n)),
+    ));
+  return {
+    search: async (query, limit) => (await backend()).search(query, limit),
+    changed: async (ids) => (await backend()).changed(ids),
+    topTags: async (limit) => (await backend()).topTags(limit),
+  };
 }
 
 /** The page's search client, made on first use. */
 export function searchClient(): SearchClient {
-  client ??= createSearchClient(
-    import.meta.env.FIREFOX ? localBackend(searchIndex, (n) => notes.tagCounts(n)) : hostBackend(chromeSend()),
-  );
+  client ??= createSearchClient(import.meta.env.FIREFOX ? firefoxBackend() : hostBackend(chromeSend()));
   return client;
 }

@@ -13,7 +13,7 @@ function fakeRuntime() {
       gone,
       port: {
         name: SEARCH_PORT,
-        postMessage: () => undefined,
+        postMessage: (_message: unknown): void => undefined,
         onMessage: { addListener: (fn: (m: never) => void) => void msg.push(fn) },
         onDisconnect: { addListener: (fn: () => void) => void gone.push(fn) },
       },
