@@ -6,6 +6,7 @@
  */
 import { JSDOM } from 'jsdom';
 import { buildTextModel, offsetsToRange, rangeToOffsets, type TextModel } from '../lib/anchoring';
+import { seededRandom } from '../lib/testing/seeded-random';
 
 export type CaseName = 'a' | 'b' | 'c1' | 'c2' | 'c3' | 'd';
 export interface Span {
@@ -19,16 +20,7 @@ export interface Target {
   expected: (Span | null)[];
 }
 
-export function seededRandom(seed: number): () => number {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom };
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
 export const parse = (html: string): Document => new JSDOM(html).window.document;

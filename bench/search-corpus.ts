@@ -5,17 +5,9 @@
  */
 import type { NoteKind } from '../lib/model/note';
 import type { SearchDoc } from '../lib/search/index';
+import { seededRandom } from '../lib/testing/seeded-random';
 
-export function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export const rng = seededRandom;
 export type Rand = ReturnType<typeof rng>;
 
 /** Samples ranks 0..n-1 with P(r) ∝ 1/(r+1)^s. */

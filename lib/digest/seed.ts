@@ -1,5 +1,6 @@
 import { NOTE_KINDS, NOTE_SCHEMA_VERSION, type Note, type NoteKind, type Person } from '../model';
 import { DAY_MS } from './time';
+import { seededRandom } from '../testing/seeded-random';
 
 /** A time-ordered UUID (v7 layout) for a creation time: seeded stores sort by id like real ones. */
 export function seedId(createdAt: number, seq: number): string {
@@ -29,17 +30,8 @@ export function makeNote(over: Partial<Note> & { createdAt: number }): Note {
   };
 }
 
-/** Deterministic pseudo-random numbers (mulberry32), so seeded stores are the same on every run. */
-export function rng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+/** Deterministic pseudo-random numbers, so seeded stores are the same on every run. */
+export const rng = seededRandom;
 
 /**
  * `n` notes spread over `days` before `now` across three communities and 40 people: an eighth questions, most

@@ -1,14 +1,4 @@
-/** Seeded PRNG (mulberry32) so tests and benchmarks draw the same data every run. */
-export function seededRandom(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+export { seededRandom } from '../../testing/seeded-random';
 
 /**
  * How people re-harvest the same passage: a slightly different selection, other casing and punctuation, a
