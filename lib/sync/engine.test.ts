@@ -40,6 +40,21 @@ async function pair() {
 }
 
 describe('sync engine against the real endpoint', () => {
+  it('re-sends an acknowledged note the server lost in a restore before any cursor went past the backup', async () => {
+    const { id, a, b } = await pair();
+    await server.backup();
+    const made = await a.notes.create(draft(id, 'acked then lost'));
+    if (!made.ok) throw new Error(made.error);
+    // The push lands twice (we only see the duplicate answer); the pull after it is lost.
+    a.faults.push('duplicate', 'lostBefore');
+    expect((await a.engine.syncAll(true))[0]).toMatchObject({ status: 'failed' });
+    expect((await a.notes.get(made.value.id))?.sync?.isPending).toBeFalsy();
+    await server.restore();
+    await a.engine.syncAll(true);
+    await b.engine.syncAll(true);
+    expect((await b.notes.get(made.value.id))?.takeaway).toBe('acked then lost');
+  });
+
   it("moves the author's note to a new page for everyone; another member cannot move it", async () => {
     const { id, a, b } = await pair();
     const made = await a.notes.create(draft(id, 'moving'));

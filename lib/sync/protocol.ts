@@ -48,6 +48,9 @@
  *   `isReset: true` and changes from the start. The client then drops its cursor-derived state, and re-sends as `create`s
  *   (and deletes/thanks) whatever of its own the server no longer has, renumbering from the
  *   `expectedMutationNumber` the server answers with.
+ * - A restore can also lose writes no cursor has passed yet (acknowledged, then the pull was lost). So a client
+ *   remembers the notes the server acknowledged writing since its last complete pull; if the next complete pull
+ *   does not bring each back, it pulls from scratch and re-sends, as after a new epoch.
  *
  * ## Errors
  * - Any non-2xx answer is `{ error: { code, message } }` (`ApiErrorSchema`); 429 and 503 carry Retry-After

@@ -9,6 +9,19 @@ import type { PassContext } from './context';
 
 export const PULL_LIMIT = 500;
 const SEEN = 'sync:reset-seen:';
+const ACKED = 'sync:acked:';
+
+/**
+ * Notes the server wrote for us since the last complete pull (in the push's transaction): that pull must bring
+ * each back. One missing means the server lost it (restored from a backup) though no cursor could tell, e.g.
+ * when we had never pulled past the backup: then pull from scratch and re-send, as after a new epoch.
+ */
+export async function rememberAcked(ctx: PassContext, noteIds: string[]): Promise<void> {
+  if (!noteIds.length) return;
+  const key = ACKED + ctx.member.communityId;
+  const known = ((await ctx.db.kv.get(key))?.value as string[] | undefined) ?? [];
+  await ctx.db.kv.put({ key, value: [...new Set([...known, ...noteIds])] });
+}
 
 /**
  * Pulls every page since the stored cursor. Each page is applied in one transaction together with its cursor,
@@ -25,9 +38,9 @@ export async function pullAll(ctx: PassContext): Promise<Result<number, CallErro
       now: ctx.now(),
     });
     if (!res.ok) return err(res.error);
-    await applyPage(ctx, res.value);
+    const isLost = await applyPage(ctx, res.value);
     count += res.value.changes.length;
-    if (!res.value.hasMore) return ok(count);
+    if (!res.value.hasMore && !isLost) return ok(count);
   }
   return ok(count);
 }
@@ -44,13 +57,14 @@ export async function startReset(ctx: PassContext): Promise<void> {
   });
 }
 
-async function applyPage(ctx: PassContext, page: PullResponse): Promise<void> {
+/** Applies one page with its cursor; true when the server turned out to have lost our acknowledged writes. */
+async function applyPage(ctx: PassContext, page: PullResponse): Promise<boolean> {
   const { db } = ctx;
   const state = syncState(db);
   const cid = ctx.member.communityId;
-  await db.transaction('rw', outboxTables(db), async () => {
+  return db.transaction('rw', outboxTables(db), async () => {
     const member = await state.membership(cid);
-    if (!member) return; // left meanwhile
+    if (!member) return false; // left meanwhile
     const isResetting = page.isReset || member.isResetting === true;
     const seen = new Set<string>(
       page.isReset ? [] : (((await db.kv.get(SEEN + cid))?.value as string[] | undefined) ?? []),
@@ -69,11 +83,22 @@ async function applyPage(ctx: PassContext, page: PullResponse): Promise<void> {
     if (maxHlc !== HLC_ZERO) await state.saveHlc(receiveHlc((await state.lastHlc()) ?? HLC_ZERO, maxHlc, ctx.now()));
     if (isResetting && !page.hasMore) await finishReset(ctx, seen);
     else if (isResetting) await db.kv.put({ key: SEEN + cid, value: [...seen] });
+    const acked = new Set(((await db.kv.get(ACKED + cid))?.value as string[] | undefined) ?? []);
+    for (const change of page.changes) acked.delete(change.type === 'note' ? change.note.id : change.noteId);
+    const isLost = !isResetting && !page.hasMore && acked.size > 0;
+    if (isResetting || !page.hasMore) await db.kv.delete(ACKED + cid);
+    else await db.kv.put({ key: ACKED + cid, value: [...acked] });
+    if (isLost) {
+      await db.kv.delete(SEEN + cid);
+      await state.patchMembership(cid, { cursor: null, epoch: page.epoch, isResetting: true });
+      return true;
+    }
     await state.patchMembership(cid, {
       cursor: page.cursor,
       epoch: page.epoch,
       isResetting: isResetting && page.hasMore,
     });
+    return false;
   });
 }
 

@@ -2,7 +2,7 @@ import { err, ok, type Result } from '../model';
 import { enqueue, outboxTables, pendingFor, renumber, withoutSync, type PendingRow } from '../db/outbox';
 import { PushResponseSchema, type MutationInput, type MutationResult, type PushResponse } from './protocol';
 import { rejectedDraft } from './merge';
-import { startReset } from './pull';
+import { rememberAcked, startReset } from './pull';
 import { call, type CallError } from './transport';
 import type { PassContext } from './context';
 
@@ -78,6 +78,7 @@ async function record(ctx: PassContext, batch: PendingRow[], answer: PushRespons
   let deferredTo: number | undefined;
   await db.transaction('rw', outboxTables(db), async () => {
     const touched = new Set<string>();
+    const acked: string[] = [];
     for (const result of answer.results) {
       const row = byNumber.get(result.mutationNumber);
       if (!row || result.clientId !== ctx.clientId) continue;
@@ -88,9 +89,14 @@ async function record(ctx: PassContext, batch: PendingRow[], answer: PushRespons
       if (!(await db.outbox.get(row.seq))) continue; // already recorded (a duplicated answer)
       await db.outbox.delete(row.seq);
       touched.add(row.mutation.change.noteId);
+      // A duplicate was applied by an earlier request whose answer we lost: count it too (at worst, a needless
+      // pull from scratch when it was a no-op).
+      const isWrite = result.status === 'duplicate' || (result.status === 'applied' && result.version !== undefined);
+      if (isWrite) acked.push(row.mutation.change.noteId);
       await settle(ctx, row, result);
     }
     for (const noteId of touched) await clearPendingIfDone(ctx, noteId);
+    await rememberAcked(ctx, acked);
   });
   if (deferredTo !== undefined) {
     const first = batch[0]!.mutation.number;
