@@ -7,7 +7,7 @@ import { onMessage, sendMessage, type PaintableNote } from '@/lib/messaging/prot
 import { CaptureRequestSchema } from '@/lib/messaging/schemas';
 import { createPendingCaptures } from '@/lib/capture/pending';
 import { textFragmentUrl } from '@/lib/capture/text-fragment';
-import { err, ok, pageKey, type Note } from '@/lib/model';
+import { err, isSameSite, ok, pageKey, type Note } from '@/lib/model';
 
 const EXTENSION_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
 
@@ -140,7 +140,11 @@ export function registerHandlers(similarity: Similarity) {
   });
 
   onMessage('getPageNotes', async ({ data, sender }) => {
-    const urls = [data?.url, data?.canonicalUrl].filter((u): u is string => typeof u === 'string');
+    // A frame gets the notes of its own page only: the URLs it names must be on the site it is on.
+    const frameUrl = sender.url ?? '';
+    const urls = [data?.url, data?.canonicalUrl].filter(
+      (u): u is string => typeof u === 'string' && isSameSite(frameUrl, u),
+    );
     const found = new Map<string, Note>();
     for (const url of urls) {
       try {

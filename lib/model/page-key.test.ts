@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { pageKey, stripTracking } from './page-key';
+import { isSameSite, pageKey, stripTracking } from './page-key';
 
 describe('pageKey', () => {
   it('treats the URLs of one page alike', () => {
@@ -21,5 +21,18 @@ describe('pageKey', () => {
   });
   it('stripTracking removes tracking parameters and the fragment only', () => {
     expect(stripTracking('https://ex.com/a?utm_campaign=x&q=1&MC_EID=2#h')).toBe('https://ex.com/a?q=1');
+  });
+});
+
+describe('isSameSite', () => {
+  it('accepts the same host with or without www., over http or https, and any path', () => {
+    expect(isSameSite('https://www.example.com/a?x=1', 'http://example.com/b')).toBe(true);
+    expect(isSameSite('https://example.com/a', 'https://EXAMPLE.com/a#frag')).toBe(true);
+  });
+  it('refuses another site, a lookalike subdomain, and anything that is not a URL', () => {
+    expect(isSameSite('https://evil.test/a', 'https://intranet.example.com/a')).toBe(false);
+    expect(isSameSite('https://example.com.evil.test/', 'https://example.com/')).toBe(false);
+    expect(isSameSite('https://example.com/', 'not a url')).toBe(false);
+    expect(isSameSite('', 'https://example.com/')).toBe(false);
   });
 });

@@ -55,3 +55,17 @@ export function pageKey(url: string): string {
   const query = params.length ? `?${new URLSearchParams(params).toString()}` : '';
   return `${host}${port}${path}${query}`;
 }
+
+/**
+ * Whether `asked` is on the same site as the frame asking (`frameUrl`), `www.` aside. A page names its own
+ * canonical URL, so a frame may ask for its page's notes under that name only when the name is on its own
+ * site: a hostile page cannot claim another site's canonical URL and have that site's notes sent to it.
+ */
+export function isSameSite(frameUrl: string, asked: string): boolean {
+  try {
+    const host = (u: string) => new URL(u).hostname.toLowerCase().replace(/^www\./, '');
+    return host(frameUrl) === host(asked);
+  } catch {
+    return false;
+  }
+}
