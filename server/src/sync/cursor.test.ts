@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
+import { sign } from '../crypto';
 import { decodeCursor, encodeCursor } from './cursor';
 
 describe('pull cursors', () => {
@@ -17,5 +18,11 @@ describe('pull cursors', () => {
     for (const bad of [encodeCursor(randomBytes(32), state), `${edited}.${sig}`, payload!, `${cursor}.x`, '', '..']) {
       expect(decodeCursor(key, bad)).toBeUndefined();
     }
+  });
+
+  it('reads a cursor signed before batch tokens as the empty token (what migration 002 gave old versions)', () => {
+    const payload = Buffer.from(JSON.stringify(['c-1', 'e-1', 7])).toString('base64url');
+    const legacy = `${payload}.${sign(key, payload)}`;
+    expect(decodeCursor(key, legacy)).toEqual({ communityId: 'c-1', epoch: 'e-1', version: 7, token: '' });
   });
 });

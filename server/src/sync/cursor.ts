@@ -25,8 +25,9 @@ export function decodeCursor(key: Buffer, cursor: string): CursorState | undefin
   if (!payload || !signature || rest.length || !verify(key, payload, signature)) return undefined;
   try {
     const value: unknown = JSON.parse(Buffer.from(payload, 'base64url').toString('utf8'));
-    if (!Array.isArray(value) || value.length !== 4) return undefined;
-    const [communityId, epoch, version, token] = value as unknown[];
+    // Three items: a cursor from before batch tokens; '' is the token migration 002 gave those versions.
+    if (!Array.isArray(value) || (value.length !== 3 && value.length !== 4)) return undefined;
+    const [communityId, epoch, version, token = ''] = value as unknown[];
     if (typeof communityId !== 'string' || typeof epoch !== 'string' || typeof token !== 'string') return undefined;
     if (typeof version !== 'number' || !Number.isSafeInteger(version) || version < 0) return undefined;
     return { communityId, epoch, version, token };
