@@ -167,3 +167,15 @@ export function registerHandlers(similarity: Similarity) {
     return { notes: [...found.values()].map((n) => paintable(n, own)), focusNoteId };
   });
 }
+
+/**
+ * Extension pages that write IndexedDB themselves (options import, the new tab's answers and thanks) report
+ * the note ids, so the search index and the digest follow as they do for the background's own writes.
+ */
+export function registerPageWrites(notesChanged: (ids: string[]) => void) {
+  onMessage('notesWritten', ({ data, sender }) => {
+    if (!isExtensionPage(sender) || !Array.isArray(data?.ids)) return;
+    const ids = data.ids.filter((id): id is string => typeof id === 'string' && id.length <= 200);
+    if (ids.length > 0) notesChanged(ids);
+  });
+}

@@ -1,5 +1,5 @@
 import { registerDigestUpkeep } from './digest-upkeep';
-import { registerHandlers } from './handlers';
+import { registerHandlers, registerPageWrites } from './handlers';
 import { registerHighlightNav } from './highlight-nav';
 import { onCommand, onContextMenuClick, registerHarvestEntryPoints } from './harvest';
 import { rebuildSearchIndex, registerSearchUpkeep } from './search-upkeep';
@@ -11,9 +11,13 @@ export default defineBackground(() => {
   registerHandlers(similarity);
   registerHarvestEntryPoints();
   registerHighlightNav();
-  registerSearchUpkeep(similarity.noteChanged);
+  const search = registerSearchUpkeep(similarity.noteChanged);
   registerSync();
-  registerDigestUpkeep();
+  const digest = registerDigestUpkeep();
+  registerPageWrites((ids) => {
+    search.notesChanged(ids);
+    digest.changed();
+  });
   // The same handlers the context menu and the shortcut call, reachable from the service worker's console
   // (and from end-to-end tests, which cannot click browser chrome).
   // Benchmarks rebuild the saved search index after seeding notes straight into IndexedDB.

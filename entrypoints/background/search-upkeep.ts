@@ -27,7 +27,9 @@ export const rebuildSearchIndex = () => compact(true);
  * so the first popup finds the index warm), then whenever the change log has grown, checked every half hour.
  * Every note write is logged, then reported to the host so its warm index follows.
  */
-export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () => undefined) {
+export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () => undefined): {
+  notesChanged(ids: string[]): void;
+} {
   // Every note write in the background — harvests, edits, deletes, sync merges — is logged for the index,
   // in one place, batched per tick.
   const changed = new Set<string>();
@@ -65,4 +67,6 @@ export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () =>
   browser.alarms.onAlarm.addListener(async (alarm) => {
     if (alarm.name === ALARM && (await searchIndex.pendingChanges()) > 500) fold();
   });
+  // Writes made in other extension pages, reported by them: the same path as this context's hooks.
+  return { notesChanged: (ids) => ids.forEach(mark) };
 }

@@ -13,13 +13,15 @@ function meIn(identity: Identity, communityId: string | null | undefined): Perso
 
 /**
  * Writes an answer note linked to the question (same community and page), through the notes repository so it
- * is validated and queued for sync like any harvest. Resolves to an error message, or null.
+ * is validated and queued for sync like any harvest. Resolves to an error message, or null. `written` hears
+ * the new note's id.
  */
 export async function answerQuestion(
   db: CommonplaceDb,
   identity: Identity,
   questionId: string,
   text: string,
+  written: (id: string) => void = () => undefined,
 ): Promise<string | null> {
   const question = await db.notes.get(questionId);
   if (!question || question.deletedAt !== undefined) return 'That question is gone.';
@@ -36,7 +38,9 @@ export async function answerQuestion(
     },
     meIn(identity, question.communityId),
   );
-  return created.ok ? null : created.error;
+  if (!created.ok) return created.error;
+  written(created.value.id);
+  return null;
 }
 
 /** Records a thank (one per note and member, so thanking twice changes nothing). */

@@ -2,6 +2,7 @@ import { db } from '@/lib/db';
 import { DIGEST_CHANNEL, digestRequest, loadDigest, loadDigestByFullScan, readIdentity } from '@/lib/db/digest-store';
 import { readDigestSettings } from '@/lib/db/digest-settings';
 import type { Digest, Identity, PersonToThank } from '@/lib/digest';
+import { sendMessage } from '@/lib/messaging/protocol';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
 
 /**
@@ -20,6 +21,14 @@ export async function computeHere(now: number, timeZone: string, isFullScan = fa
   return digest;
 }
 
+/** The background indexes what this page wrote and refreshes the digest, as for its own writes. */
+const written = (id: string) =>
+  void sendMessage('notesWritten', { ids: [id] }).catch((e: unknown) => console.error('notesWritten', e));
+
 export const answer = (identity: Identity, questionId: string, text: string) =>
-  answerQuestion(db, identity, questionId, text);
-export const thank = (identity: Identity, p: PersonToThank) => thankContributor(db, identity, p);
+  answerQuestion(db, identity, questionId, text, written);
+export const thank = async (identity: Identity, p: PersonToThank) => {
+  const problem = await thankContributor(db, identity, p);
+  if (problem === null) written(p.note.id);
+  return problem;
+};

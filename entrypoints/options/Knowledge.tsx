@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
 import { CollectionsPanel, TagWikiPanel, TransferPanel } from '@/components/transfer';
 import { db, notes as notesRepo } from '@/lib/db';
-import { searchIndex } from '@/lib/db/saved-search-index';
+import { sendMessage } from '@/lib/messaging/protocol';
 import { collectionsRepository } from '@/lib/db/collections';
 import { writeImport } from '@/lib/db/import';
 import type { Note } from '@/lib/model';
@@ -43,8 +43,8 @@ export function Knowledge() {
           loadCollections={() => db.collections.toArray()}
           writeImport={async (imported: Note[], cols, opts) => {
             const result = await writeImport(db, imported, cols, opts);
-            // Imported notes become searchable at once; the background folds the log later.
-            await searchIndex.noteChanged(imported.slice(0, result.written).map((n) => n.id));
+            // The background indexes them for search and refreshes the digest, as for its own writes.
+            await sendMessage('notesWritten', { ids: imported.slice(0, result.written).map((n) => n.id) });
             return result;
           }}
         />

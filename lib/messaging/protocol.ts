@@ -103,6 +103,11 @@ export interface ProtocolMap {
   moveNotes(req: { ids: string[]; url: string }): Result<number>;
   /** B→C: the capture panel closed; remove it and, if saved, repaint. */
   captureClosed(req: { captureId: string; isSaved: boolean }): void;
+  /**
+   * P→B: an extension page wrote these notes (or their thanks) itself — an import, an answer, a thank from the
+   * new tab. The background's write hooks see only its own writes; this runs the same upkeep (search, digest).
+   */
+  notesWritten(req: { ids: string[] }): void;
   /** P→S (S = the search host, Chrome's offscreen document): the best notes for a query, from its warm index. */
   searchNotes(req: { query: string; limit: number }): SearchHit[];
   /** B,P→S: these notes changed (already logged by the background): fold them in; answers once applied. */

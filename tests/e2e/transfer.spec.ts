@@ -66,6 +66,15 @@ test('build a collection, export its wiki page, export JSON, import it into a fr
     expect(stored.map((n) => n.id).sort()).toEqual(notes.map((n) => n.id).sort());
     const collections = await readTable<{ name: string; noteIds: string[] }>(other, 'collections');
     expect(collections).toMatchObject([{ name: 'Onboarding', noteIds: [notes[1]!.id, notes[0]!.id] }]);
+
+    // Imported notes are searchable at once: the options page reports its writes, so the warm search index
+    // (opened when the extension was installed, before the import) folds them in.
+    const popup = await fresh.context.newPage();
+    await popup.goto(`chrome-extension://${fresh.extensionId}/popup.html`);
+    await popup.getByRole('searchbox', { name: 'Search harvested notes' }).fill('jitter');
+    await expect(popup.getByRole('article', { name: notes[0]!.quote })).toBeVisible();
+    await popup.getByRole('searchbox', { name: 'Search harvested notes' }).fill('health check');
+    await expect(popup.getByRole('article', { name: notes[2]!.quote })).toBeVisible();
   } finally {
     await fresh.close();
   }
