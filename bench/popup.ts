@@ -61,6 +61,24 @@ async function openPopup(page: Page, extensionId: string) {
   return page.evaluate(() => (window as unknown as { probe: { firstCard: number } }).probe.firstCard);
 }
 
+/** Milliseconds, in the page, to open the database and read `key` of `store` (or all of it: `getAll`). */
+function timeIdbRead(page: Page, store: string, key?: string): Promise<number> {
+  return page.evaluate(
+    ([store, key]) =>
+      new Promise<number>((resolve, reject) => {
+        const t0 = performance.now();
+        const req = indexedDB.open('commonplace');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const os = req.result.transaction(store).objectStore(store);
+          const read = key === undefined ? os.getAll() : os.get(key);
+          read.onsuccess = () => resolve(performance.now() - t0);
+        };
+      }),
+    [store, key] as const,
+  );
+}
+
 /** A fresh profile with the extension at `path` (ours, or a baseline build of an older commit). */
 async function launch(path: string) {
   const dir = mkdtempSync(join(tmpdir(), 'bench-popup-'));
@@ -134,34 +152,8 @@ async function measure(label: string, path: string, notes: ReturnType<typeof cor
       if (lat.some((x) => !Number.isFinite(x))) console.warn(`  some keystrokes of "${query}" never got results`);
       if (lat[0] !== undefined) firstQuery.push(lat[0]);
       keystrokes.push(...lat.slice(1).filter((x) => Number.isFinite(x)));
-      baseline.push(
-        await page.evaluate(
-          () =>
-            new Promise<number>((resolve, reject) => {
-              const t0 = performance.now();
-              const req = indexedDB.open('commonplace');
-              req.onerror = () => reject(req.error);
-              req.onsuccess = () => {
-                const get = req.result.transaction('notes').objectStore('notes').getAll();
-                get.onsuccess = () => resolve(performance.now() - t0);
-              };
-            }),
-        ),
-      );
-      blobRead.push(
-        await page.evaluate(
-          () =>
-            new Promise<number>((resolve, reject) => {
-              const t0 = performance.now();
-              const req = indexedDB.open('commonplace');
-              req.onerror = () => reject(req.error);
-              req.onsuccess = () => {
-                const get = req.result.transaction('blobs').objectStore('blobs').get('search-index');
-                get.onsuccess = () => resolve(performance.now() - t0);
-              };
-            }),
-        ),
-      );
+      baseline.push(await timeIdbRead(page, 'notes'));
+      blobRead.push(await timeIdbRead(page, 'blobs', 'search-index'));
       await page.close();
     }
     console.log(`\n${label}: ${N} notes, ${RUNS} popup opens (ms, median)`);

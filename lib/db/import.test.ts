@@ -4,7 +4,7 @@ import { makeNote } from '../similarity/testing/make-note';
 import { writeImport } from './import';
 import { pendingFor } from './outbox';
 import { CommonplaceDb } from './schema';
-import { syncState } from './sync-state';
+import { joinCommunityForTest } from './testing-membership';
 
 let db: CommonplaceDb;
 afterEach(async () => {
@@ -48,7 +48,7 @@ describe('writeImport', () => {
 
   it('queues notes of a joined community that are ours, in the batch transaction; others stay unqueued', async () => {
     db = new CommonplaceDb(`t-${Math.random()}`);
-    await joined(db);
+    await joinCommunityForTest(db);
     const mine = makeNote({ quote: 'mine', communityId: 'c1' });
     const alsoMine = makeNote({ quote: 'also mine', communityId: 'c1', author: { id: 'me', name: 'Ada' } });
     const theirs = makeNote({ quote: 'theirs', communityId: 'c1', author: { id: 'bea', name: 'Bea' } });
@@ -68,7 +68,7 @@ describe('writeImport', () => {
 
   it('a failed batch queues nothing: outbox rows roll back with the notes', async () => {
     db = new CommonplaceDb(`t-${Math.random()}`);
-    await joined(db);
+    await joinCommunityForTest(db);
     const input = Array.from({ length: 4 }, (_, i) => makeNote({ quote: `Q ${i}`, communityId: 'c1' }));
     await db.notes.add(input[3]!);
     await expect(writeImport(db, input, [], { batchSize: 4 })).rejects.toThrow();
@@ -76,21 +76,3 @@ describe('writeImport', () => {
     expect(await db.notes.count()).toBe(1);
   });
 });
-
-async function joined(target: CommonplaceDb) {
-  await syncState(target).putMembership({
-    communityId: 'c1',
-    communityName: 'C',
-    memberId: 'me',
-    token: 'tok',
-    endpoint: 'http://x',
-    isEnabled: true,
-    cursor: null,
-    epoch: null,
-    lastSyncAt: null,
-    lastError: null,
-    attempt: 0,
-    notBefore: 0,
-  });
-  await syncState(target).saveSettings({ displayName: 'Ada' });
-}

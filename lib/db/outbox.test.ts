@@ -4,7 +4,7 @@ import { notesRepository } from './notes';
 import { pendingFor, type PendingRow } from './outbox';
 import { CommonplaceDb } from './schema';
 import { toMutation } from '../sync/push';
-import { syncState } from './sync-state';
+import { joinCommunityForTest } from './testing-membership';
 
 let db: CommonplaceDb;
 afterEach(async () => {
@@ -25,21 +25,7 @@ async function setUp() {
   db = new CommonplaceDb(`t-${Math.random()}`);
   let t = 1_000;
   const notes = notesRepository(db, () => (t += 10));
-  await syncState(db).putMembership({
-    communityId: 'c1',
-    communityName: 'C',
-    memberId: 'me',
-    token: 'tok',
-    endpoint: 'http://x',
-    isEnabled: true,
-    cursor: null,
-    epoch: null,
-    lastSyncAt: null,
-    lastError: null,
-    attempt: 0,
-    notBefore: 0,
-  });
-  await syncState(db).saveSettings({ displayName: 'Ada' });
+  await joinCommunityForTest(db);
   return notes;
 }
 const ops = async () =>

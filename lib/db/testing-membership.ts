@@ -1,0 +1,24 @@
+import type { CommonplaceDb } from './schema';
+import { syncState } from './sync-state';
+
+/**
+ * Tests only: this browser joined community `c1` as member `me` (display name Ada), so writes to `c1` are the
+ * user's own and go through the outbox. One place, so repository tests set up a membership the same way.
+ */
+export async function joinCommunityForTest(db: CommonplaceDb): Promise<void> {
+  await syncState(db).putMembership({
+    communityId: 'c1',
+    communityName: 'C',
+    memberId: 'me',
+    token: 'tok',
+    endpoint: 'http://x',
+    isEnabled: true,
+    cursor: null,
+    epoch: null,
+    lastSyncAt: null,
+    lastError: null,
+    attempt: 0,
+    notBefore: 0,
+  });
+  await syncState(db).saveSettings({ displayName: 'Ada' });
+}
