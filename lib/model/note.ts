@@ -29,8 +29,18 @@ export const WebUrlSchema = z
     }
   }, 'must be an http(s) URL');
 
+/**
+ * A tag as stored: no leading `#` or spaces, inner spaces as `-`, lower case. Idempotent (a stored tag parses to
+ * itself), so a note re-validated on edit, sync or import never turns damaged: `# # ` is refused, not kept as `#`.
+ */
 export const TagSchema = safeText(64)
-  .transform((t) => t.trim().replace(/^#+/, '').trim().replace(/\s+/g, '-').toLowerCase())
+  .transform((t) =>
+    t
+      .replace(/^[#\s]+/, '')
+      .trim()
+      .replace(/\s+/g, '-')
+      .toLowerCase(),
+  )
   .pipe(z.string().min(1).max(64));
 
 export const PageContextSchema = z.strictObject({
