@@ -55,6 +55,32 @@ describe('sync engine against the real endpoint', () => {
     expect((await b.notes.get(made.value.id))?.takeaway).toBe('acked then lost');
   });
 
+  for (const order of ['deleting device first', 'stale device first'] as const) {
+    it(`a delete the server lost in a restore stays final when another device re-sends the note (${order})`, async () => {
+      const { id, a, b } = await pair();
+      const a2 = makeClient(server, log);
+      clients.push(a2);
+      await a2.joinAsDeviceOf(a, id);
+      await server.backup();
+      const made = await a.notes.create(draft(id, 'deleted before the restore'));
+      if (!made.ok) throw new Error(made.error);
+      await a.engine.syncAll(true);
+      await a2.engine.syncAll(true); // the second device holds the note live, and will not hear of the delete
+      await a.notes.remove(made.value.id);
+      await a.engine.syncAll(true);
+      await b.engine.syncAll(true);
+      await server.restore(); // the server forgets the note and its delete
+      const devices = order === 'deleting device first' ? [a, a2] : [a2, a];
+      for (let round = 0; round < 3; round++) for (const c of [...devices, b]) await c.engine.syncAll(true);
+      const held = await Promise.all([a, a2, b].map((c) => c.db.notes.get(made.value.id)));
+      expect(held.map((n) => n === undefined || n.deletedAt !== undefined)).toEqual([true, true, true]);
+      const everyone = await Promise.all([a, a2, b].map((c) => c.db.notes.toArray()));
+      expect(
+        everyone.flat().filter((n) => n.deletedAt === undefined && n.takeaway === 'deleted before the restore'),
+      ).toEqual([]);
+    });
+  }
+
   it("moves the author's note to a new page for everyone; another member cannot move it", async () => {
     const { id, a, b } = await pair();
     const made = await a.notes.create(draft(id, 'moving'));

@@ -189,7 +189,7 @@ async function resend(ctx: PassContext, note: Note): Promise<void> {
 
 /**
  * End of a pull from scratch after the server was restored: drop what only the old history had (others'
- * notes), and send back our own notes the server no longer knows.
+ * notes), and send back our own notes the server no longer knows, deleted ones as deletes.
  */
 async function finishReset(ctx: PassContext, seen: Set<string>): Promise<void> {
   const { db } = ctx;
@@ -202,6 +202,10 @@ async function finishReset(ctx: PassContext, seen: Set<string>): Promise<void> {
       await db.thanks.where('noteId').equals(note.id).delete();
     } else if (note.deletedAt === undefined) {
       await resend(ctx, note);
+    } else {
+      // Our delete the server lost: it goes back as a tombstone, so another device's live copy, re-sent after
+      // the same restore, cannot bring the note back (deletes are final).
+      await enqueue(db, cid, { op: 'delete', noteId: note.id, hlc: note.sync?.hlc ?? HLC_ZERO }, ctx.now());
     }
   }
   await db.kv.delete(SEEN + cid);
