@@ -11,6 +11,10 @@ const SHOW_DELAY = 120;
 const HIDE_DELAY = 300;
 /** Pointer moves are hit-tested at most this often. */
 const MOVE_THROTTLE = 50;
+/** A replaced card goes at the latest this long after its successor was created, loaded or not. */
+const RETIRE_LIMIT = 1000;
+/** A hidden card leaves the DOM this long after it was hidden. */
+const HIDDEN_GRACE = 250;
 
 interface Highlights {
   items(): readonly PaintItem[];
@@ -37,8 +41,27 @@ export function registerHighlightCard(ctx: ContentScriptContext, getHost: () => 
   let lastMove = 0;
   let pendingId: string | null = null;
   let returnFocus: HTMLElement | null = null;
+  const retiring: HTMLIFrameElement[] = [];
+  let retireTimer: ReturnType<typeof setTimeout> | undefined;
 
   const rangeOf = (id: string) => highlights.items().find((i) => i.id === id)?.range ?? null;
+
+  /**
+   * A card never leaves the DOM at once: it turns inert (no pointer, focus or assistive tech; focus goes back
+   * to the page) and is removed once its successor has loaded, or a moment after it was hidden. So no blank
+   * flash between two cards, and a key still on its way to the focused card never lands in a vanished frame.
+   */
+  function retire(frame: HTMLIFrameElement, after: number) {
+    frame.inert = true;
+    frame.setAttribute('aria-hidden', 'true');
+    retiring.push(frame);
+    clearTimeout(retireTimer);
+    retireTimer = setTimeout(retireNow, after);
+  }
+  function retireNow() {
+    clearTimeout(retireTimer);
+    for (const f of retiring.splice(0)) f.remove();
+  }
 
   function hide() {
     clearTimeout(showTimer);
@@ -46,9 +69,11 @@ export function registerHighlightCard(ctx: ContentScriptContext, getHost: () => 
     pendingId = null;
     if (!card) return;
     const wasFocused = card.source === 'keyboard' || document.activeElement === getHost().host;
-    card.frame.remove();
+    card.frame.style.visibility = 'hidden';
+    retire(card.frame, HIDDEN_GRACE);
     card = null;
     if (wasFocused && returnFocus?.isConnected) returnFocus.focus({ preventScroll: true });
+    else if (wasFocused) window.focus();
     returnFocus = null;
   }
 
@@ -57,12 +82,13 @@ export function registerHighlightCard(ctx: ContentScriptContext, getHost: () => 
     if (!range) return;
     clearTimeout(hideTimer);
     if (card?.noteId === id && card.source === source) return;
-    if (card) card.frame.remove();
+    if (card) retire(card.frame, RETIRE_LIMIT);
     if (source === 'keyboard' && !card) {
       const active = document.activeElement;
       returnFocus = active instanceof HTMLElement && active !== getHost().host ? active : null;
     }
     const frame = createCardFrame(getHost(), id, lineRect(range), source === 'keyboard');
+    frame.addEventListener('load', retireNow, { once: true });
     frame.addEventListener('pointerenter', () => clearTimeout(hideTimer));
     frame.addEventListener('pointerleave', () => card?.source === 'pointer' && scheduleHide());
     card = { noteId: id, source, frame };
@@ -139,5 +165,6 @@ export function registerHighlightCard(ctx: ContentScriptContext, getHost: () => 
   ctx.onInvalidated(() => {
     offStep();
     hide();
+    retireNow();
   });
 }

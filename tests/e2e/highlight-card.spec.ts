@@ -7,7 +7,8 @@ import { paintedTexts } from './pages/harvest-flow';
 
 const OWN_QUOTE = 'Colocate state with the component that uses it.';
 const COMMUNITY_QUOTE = 'Reconciliation depends on stable keys.';
-const CARD = 'iframe[title="Commonplace: note for this highlight"]';
+/** The open card (a card being replaced lingers, inert, until its successor has loaded). */
+const CARD = 'iframe[title="Commonplace: note for this highlight"]:not([inert])';
 
 function noteOn(url: string, quote: string, over: Partial<Note>): Note {
   return makeNote({
