@@ -15,6 +15,31 @@ interface Tally {
   skipped: number;
 }
 const tallies: Tally[] = [];
+const failures: string[] = [];
+
+interface VitestReport {
+  numPassedTests: number;
+  numFailedTests: number;
+  numPendingTests: number;
+  numTodoTests: number;
+  testResults: {
+    name: string;
+    status: string;
+    message?: string;
+    assertionResults: { fullName: string; status: string; failureMessages: string[] }[];
+  }[];
+}
+
+/** Each failed test (or test file that failed to run) with the start of its error. */
+function vitestFailures(report: VitestReport): string[] {
+  const head = (text = '') => text.split('\n').slice(0, 12).join('\n    ').slice(0, 4000);
+  const file = (name: string) => name.replace(`${process.cwd()}/`, '');
+  return (report.testResults ?? []).flatMap((f) => {
+    const failed = (f.assertionResults ?? []).filter((a) => a.status === 'failed');
+    if (!failed.length && f.status === 'failed') return [`✗ ${file(f.name)}\n    ${head(f.message)}`];
+    return failed.map((a) => `✗ ${file(f.name)} › ${a.fullName}\n    ${head(a.failureMessages[0])}`);
+  });
+}
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const wants = (suite: string) => only.length === 0 || only.includes(suite);
 
@@ -66,13 +91,9 @@ if (wants('unit')) {
     env,
   );
   if (pgStarted) spawnSync('sh', ['scripts/pg-test-cluster.sh', 'stop'], { stdio: 'inherit' });
-  const report = readJson('reports/vitest.json') as {
-    numPassedTests: number;
-    numFailedTests: number;
-    numPendingTests: number;
-    numTodoTests: number;
-  } | null;
+  const report = readJson('reports/vitest.json') as VitestReport | null;
   if (report) {
+    failures.push(...vitestFailures(report));
     const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
     tallies.push({
       name: 'vitest',
@@ -109,6 +130,11 @@ if (wants('e2e')) {
   }
 }
 
+if (failures.length) {
+  // Repeated here, next to the summary: a CI log is often read from its end only.
+  console.log('\n── failures ──');
+  for (const f of failures) console.log(f);
+}
 console.log('\n── summary ──');
 for (const t of tallies)
   console.log(
