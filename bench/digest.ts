@@ -4,6 +4,7 @@
  * own copy of the extension (never the shared .output) and launches it like the E2E tests do.
  *
  * Cases, side by side in the same browser and store:
+ * - floor: an extension page with no script (the manifest as text): navigation and a new renderer, nothing more;
  * - baseline: the page computes the digest from every note (`?digest=full-scan`), the naive design;
  * - warm: nothing changed since the background stored the digest;
  * - +1 note, background done: a note was written and the background recomputed before the tab opened;
@@ -44,6 +45,25 @@ async function measure(page: Page, url: string): Promise<Timing> {
   );
 }
 
+/**
+ * The floor: first paint of an extension page with no script at all (the manifest, shown as text), in the
+ * same browser. What navigation and a fresh renderer cost before any page of ours does anything.
+ */
+async function measureFloor(page: Page, extensionId: string): Promise<number> {
+  await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const read = () => {
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+          if (fcp !== undefined) resolve(fcp);
+          else setTimeout(read, 10);
+        };
+        read();
+      }),
+  );
+}
+
 /** Runs in the service worker: the upkeep `registerDigestUpkeep` exposes (seeding bypasses its hooks). */
 const upkeep = {
   refresh: (sw: Worker) =>
@@ -70,6 +90,8 @@ async function benchSize(n: number, launch: () => Promise<Launched>) {
     const notes = seedStore(n, now - 60_000, 365, n);
     await seedExtensionDb(page, { notes, ...activity(notes, now) });
 
+    const floor: number[] = [];
+    for (let i = 0; i < RUNS; i++) floor.push(await measureFloor(page, l.extensionId));
     const baseline: Timing[] = [];
     for (let i = 0; i < RUNS; i++) baseline.push(await measure(page, `${url}?digest=full-scan`));
     const cold: Timing[] = [];
@@ -98,7 +120,15 @@ async function benchSize(n: number, launch: () => Promise<Launched>) {
       busy.push(t);
     }
     const med = (xs: Timing[]) => ({ fcp: r1(median(xs.map((x) => x.fcp))), full: r1(median(xs.map((x) => x.full))) });
-    return { n, baseline: med(baseline), warm: med(warm), done: med(done), busy: med(busy), cold: med(cold) };
+    return {
+      n,
+      floor: r1(median(floor)),
+      baseline: med(baseline),
+      warm: med(warm),
+      done: med(done),
+      busy: med(busy),
+      cold: med(cold),
+    };
   } finally {
     await l.close();
   }
@@ -124,6 +154,7 @@ async function main() {
       .join(' ')} on ${cpus().length} cores`,
   );
   const head = [
+    'floor: page, no script',
     'baseline (page scans all)',
     'warm (unchanged)',
     '+1 note, bg done',
@@ -136,7 +167,8 @@ async function main() {
     const r = await benchSize(n, launchWithExtension);
     results.push(r);
     const cell = (t: { fcp: number; full: number }) => `${t.fcp} / ${t.full}`.padEnd(25);
-    console.log([String(n).padEnd(7), ...[r.baseline, r.warm, r.done, r.busy, r.cold].map(cell)].join(' | '));
+    const cells = [`${r.floor} / -`.padEnd(25), ...[r.baseline, r.warm, r.done, r.busy, r.cold].map(cell)];
+    console.log([String(n).padEnd(7), ...cells].join(' | '));
   }
   rmSync(out, { recursive: true, force: true });
   const last = results[results.length - 1]!;
@@ -156,6 +188,7 @@ async function main() {
       coldFullMs: last.cold.full,
       baselineFcpMs: last.baseline.fcp,
       baselineFullMs: last.baseline.full,
+      floorFcpMs: last.floor,
       loadAvg: Math.round(loadavg()[0]! * 10) / 10,
     }),
   );
