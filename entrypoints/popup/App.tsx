@@ -15,12 +15,14 @@ import { useSyncStatus } from '@/components/sync/use-sync-status';
 import { sendSyncMessage } from '@/lib/sync/messages';
 import type { Note, NoteKind } from '@/lib/model';
 import { useNoteSearch, useTopTags } from './use-search';
+import { earlyQuery } from './early-paint';
 
 /** The toolbar popup: search every harvested note, open, edit, delete (with undo). */
 export function App() {
   const searchId = useId();
   const isEmptyStore = useLiveQuery(async () => (await notes.newest(1)).length === 0, []);
-  const [query, setQueryState] = useState('');
+  // What was typed into the early paint's box before React was up (never lost).
+  const [query, setQueryState] = useState(earlyQuery);
   const [kind, setKindState] = useState<NoteKind | null>(null);
   const [tag, setTagState] = useState<string | null>(null);
   const [active, setActive] = useState(0);

@@ -1,9 +1,10 @@
 import type { default as FuseType, FuseResultMatch } from 'fuse.js';
-import { useEffect, useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MatchRanges } from '@/components/NoteCard';
 import { db, notes as notesRepo } from '@/lib/db';
 import type { Note } from '@/lib/model';
 import { searchClient } from '@/lib/search-host';
+import { handover } from './handover';
 
 export interface Hit {
   note: Note;
@@ -40,19 +41,22 @@ async function notesOf(ids: string[]): Promise<Note[]> {
   return rows.filter((n): n is Note => !!n && n.deletedAt === undefined);
 }
 
-/**
- * The newest notes, asked for as soon as this module runs, before React's first render: the one read the
- * popup's first paint waits for starts at once instead of after mounting. Used once, by the first effect.
- */
-let earlyNewest: { limit: number; rows: Promise<Note[]> } | null = { limit: 20, rows: notesRepo.newest(20) };
-
 const measureRows = (start: number, detail: string) =>
   performance.measure('commonplace:rows', { start, end: performance.now(), detail });
 
+/** The newest notes: the early paint's read when it is still under way (used once), else one indexed read. */
 function newest(limit: number): Promise<Note[]> {
-  const early = earlyNewest?.limit === limit ? earlyNewest.rows : null;
-  earlyNewest = null;
-  return early ?? notesRepo.newest(limit);
+  const early = handover.limit === limit ? handover.reading : undefined;
+  handover.reading = undefined;
+  return early?.then((rows) => rows ?? notesRepo.newest(limit)) ?? notesRepo.newest(limit);
+}
+
+/** The early paint's rows as the first list shown: React starts where the plain DOM left off. */
+function earlyShown(limit: number): { query: string; hits: Hit[] } | undefined {
+  handover.isReactUp = true;
+  const rows = handover.limit === limit ? handover.rows : undefined;
+  if (rows) handover.reading = undefined;
+  return rows && { query: '', hits: rows.map((note) => ({ note })) };
 }
 
 /**
@@ -63,7 +67,9 @@ function newest(limit: number): Promise<Note[]> {
  * searches again after this page's own writes.
  */
 export function useNoteSearch(query: string, version: number, limit = 20) {
-  const [shown, setShown] = useState<{ query: string; hits: Hit[] } | undefined>(undefined);
+  const [shown, setShown] = useState(() => earlyShown(limit));
+  // The newest notes are on screen already when the early paint's rows were taken: not read again.
+  const isEarlyShown = useRef(shown !== undefined);
 
   // A mark per result list put on screen (right after the DOM changed, as a MutationObserver would see it),
   // named by its query: bench:popup times each keystroke to it.
@@ -74,6 +80,11 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
   useEffect(() => {
     let isCurrent = true;
     const q = query.trim();
+    const isShownAlready = isEarlyShown.current && !q;
+    isEarlyShown.current = false;
+    if (isShownAlready) return;
+    // The early read is the newest notes as the popup opened: only ever the first list, never a later one.
+    if (q) handover.reading = undefined;
     // Measures (read by bench:popup): the search host's answer, and the rows it names read from IndexedDB.
     const t0 = performance.now();
     const load = q

@@ -1,0 +1,97 @@
+// @vitest-environment jsdom
+import 'fake-indexeddb/auto';
+import { act } from 'react';
+import { createRoot } from 'react-dom/client';
+import { describe, expect, it } from 'vitest';
+import { NoteCard } from '@/components/NoteCard';
+import { CommonplaceDb, notesRepository } from '@/lib/db';
+import { NOTE_KINDS } from '@/lib/model';
+import { makeNote } from '@/tests/factories';
+import { earlyCard, earlyQuery, EARLY_KINDS, paintEarly } from './early-paint';
+import { readNewest } from './read-newest';
+
+(globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
+
+/** The article React's NoteCard renders for `note`, as HTML. */
+function reactCardHtml(note: ReturnType<typeof makeNote>): string {
+  const host = document.createElement('div');
+  const root = createRoot(host);
+  act(() =>
+    root.render(<NoteCard note={note} isActive={false} onOpen={() => {}} onEdit={() => {}} onDelete={() => {}} />),
+  );
+  const html = host.innerHTML;
+  act(() => root.unmount());
+  return html;
+}
+
+describe('readNewest (the early paint read, without Dexie)', () => {
+  it('reads the newest live notes, newest first, like the repository does', async () => {
+    const db = new CommonplaceDb('early-newest-some');
+    const all = Array.from({ length: 30 }, (_, i) =>
+      makeNote({ createdAt: 1_000 + ((i * 7) % 30), ...(i % 4 === 0 ? { deletedAt: 5_000 } : {}) }),
+    );
+    await db.notes.bulkPut(all);
+    const want = (await notesRepository(db).newest(20)).map((n) => n.id);
+    expect(want.length).toBe(20);
+    expect((await readNewest(20, 'early-newest-some'))?.map((n) => n.id)).toEqual(want);
+    expect((await readNewest(3, 'early-newest-some'))?.map((n) => n.id)).toEqual(want.slice(0, 3));
+    await db.delete();
+  });
+
+  it('is null before the database exists, and does not create it (Dexie must, with its schema)', async () => {
+    expect(await readNewest(20, 'early-newest-none')).toBeNull();
+    expect((await indexedDB.databases()).map((d) => d.name)).not.toContain('early-newest-none');
+    const db = new CommonplaceDb('early-newest-none');
+    await db.notes.put(makeNote()); // Dexie still creates it with its schema afterwards
+    expect(await readNewest(20, 'early-newest-none')).toHaveLength(1);
+    await db.delete();
+  });
+});
+
+describe('the early paint', () => {
+  it('renders a card exactly as React NoteCard does, text only (hostile notes stay text)', () => {
+    const hostile = '<img src=x onerror="alert(1)">';
+    const notes = [
+      makeNote({ quote: hostile, tags: ['a', 'b'], author: { id: 'm1', name: `Eve ${hostile}` } } as never),
+      makeNote({
+        takeaway: undefined,
+        quote: '',
+        page: { url: 'https://www.site.org/x', canonicalUrl: 'https://www.site.org/x', title: 'Title only' },
+      }),
+      makeNote({ sync: { isRejected: true, rejectReason: 'too long' } } as never),
+      makeNote({ page: { url: 'not a url', canonicalUrl: 'not a url', title: 't', siteName: 'Site & Co' } }),
+    ];
+    for (const note of notes) expect(earlyCard(note).outerHTML).toBe(reactCardHtml(note));
+    expect(earlyCard(notes[0]!).querySelector('img')).toBeNull();
+  });
+
+  it('lists the notes with the names React gives them, focuses the box, and keeps what is typed', () => {
+    const root = document.createElement('div');
+    document.body.append(root);
+    const notes = [makeNote(), makeNote()];
+    paintEarly(root, notes, 'help');
+    const list = root.querySelector('ul[aria-label="Harvested notes"]')!;
+    expect([...list.children].map((li) => li.tagName)).toEqual(['LI', 'LI']);
+    expect([...list.querySelectorAll('article')].map((a) => a.getAttribute('aria-label'))).toEqual(
+      notes.map((n) => n.quote.slice(0, 80)),
+    );
+    const box = root.querySelector('input')!;
+    expect(document.activeElement).toBe(box);
+    expect(root.querySelector(`label[for="${box.id}"]`)?.textContent).toBe('Search harvested notes');
+    expect(earlyQuery()).toBe('');
+    box.value = 'reac';
+    expect(earlyQuery()).toBe('reac');
+    root.remove();
+  });
+
+  it('shows no list (React shows the first-run hint) when there are no notes', () => {
+    const root = document.createElement('div');
+    paintEarly(root, [], 'help');
+    expect(root.querySelector('ul, article')).toBeNull();
+    expect(root.querySelector('input')).not.toBeNull();
+  });
+
+  it('offers the same kind chips as the model', () => {
+    expect(EARLY_KINDS).toEqual([...NOTE_KINDS]);
+  });
+});

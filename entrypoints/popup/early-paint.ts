@@ -1,0 +1,109 @@
+import type { Note } from '@/lib/model';
+
+/** The note kinds, as the filter chips list them (lib/model's NOTE_KINDS; not imported: it pulls zod). */
+export const EARLY_KINDS = ['insight', 'question', 'answer', 'win', 'story', 'snippet', 'template', 'link'];
+
+/** The search box's id before React is up (React's own input replaces it, taking its text). */
+export const EARLY_INPUT_ID = 'early-search';
+
+/** An element with string properties (id, className, type…) and text or element children. */
+function el<K extends keyof HTMLElementTagNameMap>(
+  tag: K,
+  props: Record<string, string> = {},
+  ...kids: (Node | string)[]
+): HTMLElementTagNameMap[K] {
+  const e = document.createElement(tag);
+  Object.assign(e, props);
+  e.append(...kids);
+  return e;
+}
+
+function hostOf(url: string) {
+  try {
+    return new URL(url).hostname.replace(/^www\./, '');
+  } catch {
+    return url;
+  }
+}
+
+/**
+ * One note as components/NoteCard renders it (same elements, classes, text and accessible name), built with
+ * text nodes only: notes from other members are untrusted. Its buttons do nothing until React takes over.
+ */
+export function earlyCard(note: Note): HTMLElement {
+  const card = el('article', { id: `note-${note.id}`, className: 'note' });
+  card.setAttribute('aria-current', 'false');
+  card.setAttribute('aria-label', note.quote.slice(0, 80) || note.page.title);
+  card.append(el('p', { className: 'quote' }, note.quote || note.page.title));
+  if (note.takeaway) {
+    const p = el('p', {}, el('strong', {}, 'Takeaway:'), ` ${note.takeaway}`);
+    p.style.margin = '0 0 4px';
+    card.append(p);
+  }
+  const by = note.author ? ` · by ${note.author.name}` : '';
+  const rejected = note.sync?.isRejected
+    ? ` · rejected: ${note.sync.rejectReason ?? 'the community refused this change'}`
+    : '';
+  const tags = note.tags.length > 0 ? ` · ${note.tags.map((t) => `#${t}`).join(' ')}` : '';
+  const site = note.page.siteName ?? hostOf(note.page.url);
+  const date = new Date(note.createdAt).toLocaleDateString();
+  card.append(
+    el(
+      'div',
+      { className: 'meta' },
+      el('span', { className: 'chip' }, note.kind),
+      ` ${site}${by}${rejected} · ${date}${tags}`,
+    ),
+  );
+  const button = (label: string) => el('button', { type: 'button' }, label);
+  card.append(el('div', { className: 'actions' }, button('Open'), button('Edit'), button('Delete')));
+  return card;
+}
+
+function chipRow(label: string, names: string[], pressed?: string) {
+  const row = el('div', { className: 'row' });
+  row.setAttribute('role', 'group');
+  row.setAttribute('aria-label', label);
+  for (const name of names) {
+    const b = el('button', { type: 'button', className: 'chip' }, name);
+    b.setAttribute('aria-pressed', String(name === pressed));
+    row.append(b);
+  }
+  return row;
+}
+
+/**
+ * The popup's first paint before React: the search box (focused, so typing starts at once) and the newest
+ * notes as a list, laid out like App's so nothing jumps when React replaces it. Rendered into `root` (React's
+ * first commit clears it in the same frame it shows its own). Empty store: the box only (App shows the hint).
+ */
+export function paintEarly(root: HTMLElement, notes: Note[], help: string): void {
+  const input = el('input', { id: EARLY_INPUT_ID, type: 'search', placeholder: 'Search harvested notes' });
+  input.setAttribute('aria-describedby', `${EARLY_INPUT_ID}-help`);
+  const main = el(
+    'main',
+    { className: 'popup' },
+    el('label', { htmlFor: EARLY_INPUT_ID, className: 'visually-hidden' }, 'Search harvested notes'),
+    input,
+  );
+  const helpLine = el(
+    'div',
+    { id: `${EARLY_INPUT_ID}-help`, className: 'muted' },
+    `↑↓ to move, Enter to open the page at the quote. ${help}`,
+  );
+  helpLine.style.fontSize = '12px';
+  main.append(helpLine, chipRow('View', ['All notes', 'This page'], 'All notes'));
+  if (notes.length > 0) {
+    main.append(chipRow('Filter by kind', EARLY_KINDS));
+    const list = el('ul', { className: 'results' });
+    list.setAttribute('aria-label', 'Harvested notes');
+    list.append(...notes.map((n) => el('li', {}, earlyCard(n))));
+    main.append(list);
+  }
+  root.replaceChildren(main);
+  input.focus();
+}
+
+/** Text typed into the early search box before React took over ('' when there is none). */
+export const earlyQuery = (): string =>
+  (document.getElementById(EARLY_INPUT_ID) as HTMLInputElement | null)?.value ?? '';

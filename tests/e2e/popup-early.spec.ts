@@ -1,0 +1,86 @@
+import type { Page } from '@playwright/test';
+import { generateCorpus } from '../../bench/search-corpus';
+import { corpusNote } from '../../bench/search-notes';
+import { SearchIndex, toSearchDoc } from '../../lib/search';
+import { seedExtensionDb } from './digest-seed';
+import { expect, test } from './fixtures';
+
+/**
+ * Records, in the popup page, what the early paint (plain DOM, before React) and React's takeover looked like:
+ * whether cards were on screen before React, the most cards ever shown for one note (duplicates), the most
+ * cards at once, and how many keys were typed into the early box.
+ */
+const RECORD = () => {
+  const w = window as unknown as { rec: { sawEarly: boolean; maxSameId: number; maxCards: number; earlyKeys: number } };
+  w.rec = { sawEarly: false, maxSameId: 0, maxCards: 0, earlyKeys: 0 };
+  document.addEventListener('keydown', () => document.activeElement?.id === 'early-search' && w.rec.earlyKeys++, true);
+  new MutationObserver(() => {
+    const ids = [...document.querySelectorAll('article')].map((a) => a.id);
+    if (ids.length && document.getElementById('early-search')) w.rec.sawEarly = true;
+    const counts = new Map<string, number>();
+    for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
+    w.rec.maxSameId = Math.max(w.rec.maxSameId, ...counts.values());
+    w.rec.maxCards = Math.max(w.rec.maxCards, ids.length);
+  }).observe(document, { childList: true, subtree: true });
+};
+
+const shownIds = (page: Page) =>
+  page
+    .getByRole('list', { name: 'Harvested notes' })
+    .getByRole('article')
+    .evaluateAll((cards) => cards.map((c) => c.id.replace(/^note-/, '')));
+
+test('popup: the newest notes before React, then React takes over without duplicates or lost keys', async ({
+  context,
+  sw,
+  extensionId,
+}) => {
+  test.setTimeout(120_000);
+  const notes = generateCorpus(400).docs.map(corpusNote);
+  const seedPage = await context.newPage();
+  await seedPage.goto(`chrome-extension://${extensionId}/options.html`); // creates the database
+  await seedExtensionDb(seedPage, { notes });
+  await sw.evaluate(() =>
+    (
+      globalThis as unknown as { commonplace: { rebuildSearchIndex(): Promise<unknown> } }
+    ).commonplace.rebuildSearchIndex(),
+  );
+  const pure = SearchIndex.build(notes.map((n) => toSearchDoc(n, { thanks: 0 })));
+  const newest = [...notes].sort((a, b) => b.createdAt - a.createdAt).slice(0, 20);
+
+  const page = await context.newPage();
+  await page.addInitScript(RECORD);
+  // React's code arrives late: the early paint must carry the list and the typing until it does.
+  let isReactDelayed = false;
+  await context.route(/\/chunks\/main-[^/]*\.js$/, async (route) => {
+    isReactDelayed = true;
+    await new Promise((r) => setTimeout(r, 800));
+    await route.continue();
+  });
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.locator('article').first().waitFor();
+  const query = 'kubernetes cluster';
+  await page.keyboard.type(query, { delay: 20 });
+
+  const box = page.getByRole('searchbox', { name: 'Search harvested notes' });
+  await expect(box).toHaveValue(query);
+  await expect(box).toBeFocused();
+  const want = pure.search(query, { limit: 20, now: Date.now() }).map((h) => h.id);
+  expect(want.length).toBeGreaterThan(0);
+  await expect.poll(() => shownIds(page)).toEqual(want);
+  await expect(page.locator('#early-search')).toHaveCount(0);
+
+  const rec = await page.evaluate(() => (window as unknown as { rec: Record<string, number | boolean> }).rec);
+  test.info().annotations.push({ type: 'takeover', description: JSON.stringify({ ...rec, isReactDelayed }) });
+  expect(rec.sawEarly).toBe(true);
+  expect(rec.maxSameId).toBe(1);
+  expect(rec.maxCards).toBeLessThanOrEqual(20);
+  expect(isReactDelayed).toBe(true);
+  expect(rec.earlyKeys).toBeGreaterThan(0);
+
+  // Keyboard works on React's list; clearing the query shows the newest again, in order.
+  await page.keyboard.press('Escape');
+  await expect.poll(() => shownIds(page)).toEqual(newest.map((n) => n.id));
+  await page.keyboard.press('ArrowDown');
+  await expect(page.getByRole('article').nth(1)).toHaveAttribute('aria-current', 'true');
+});
