@@ -70,6 +70,17 @@ test('harvest a Slack message: chat context and credit are stored, the highlight
 
   await page.reload();
   await expect.poll(() => paintedTexts(page)).toContain(QUOTE);
+
+  // On a chat page too, hovering the highlight shows its note in the extension's card.
+  const at = await page.evaluate((quote) => {
+    const layer = (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('commonplace-own');
+    const range = [...(layer ?? [])].find((r) => r.toString().replace(/\s+/g, ' ').trim() === quote)!;
+    const r = range.getClientRects()[0]!;
+    return { x: r.left + Math.min(40, r.width / 2), y: r.top + r.height / 2 };
+  }, QUOTE);
+  await page.mouse.move(at.x, at.y);
+  const card = page.frameLocator('iframe[title="Commonplace: note for this highlight"]:not([inert])');
+  await expect(card.getByText('Your note')).toBeVisible();
 });
 
 test('a virtualised message list: scrolled away the note is “not on screen”, scrolled back the highlight returns', async ({
