@@ -3,7 +3,7 @@ import { useEffect, useId, useMemo, useRef, useState } from 'react';
 import { FilterChips } from '@/components/FilterChips';
 import { NoteCard } from '@/components/NoteCard';
 import { NoteEditor } from '@/components/NoteEditor';
-import { ThisPageView } from '@/components/ThisPageView';
+import { movedMessage, ThisPageView } from '@/components/ThisPageView';
 import { notes } from '@/lib/db';
 import { searchClient } from '@/lib/search-host';
 import { QUERY_HELP } from '@/lib/search/query';
@@ -127,7 +127,7 @@ export function App() {
             const r = await sendMessage('moveNotes', { ids, url });
             if (!r.ok) return r.error;
             page.reload();
-            return `Moved ${r.value} note${r.value === 1 ? '' : 's'}.`;
+            return movedMessage(r.value);
           }}
         />
       )}

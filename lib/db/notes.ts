@@ -18,6 +18,12 @@ import {
 import type { CommonplaceDb } from './schema';
 import { dropUnsentDelete, outboxTables, trackNoteChange } from './outbox';
 
+/** A page move: how many notes moved, and how many were others' community notes, left where they are. */
+export interface MoveResult {
+  moved: number;
+  skipped: number;
+}
+
 /**
  * The notes repository: the only code that writes notes. Every write validates first, so bad input changes
  * nothing. Deletes are tombstones (`deletedAt`): undo clears them, sync carries them.
@@ -95,9 +101,10 @@ export function notesRepository(db: CommonplaceDb, now: () => number = Date.now)
 
     /**
      * Moves notes to the page at `url` (the page moved): they then paint and are found there. A community
-     * note moves for everyone, so it is a synced change, and only its author's; others' notes stay put.
+     * note moves for everyone, so it is a synced change, and only its author's; others' notes stay put (and
+     * are counted, so the user hears which did not move).
      */
-    async moveToPage(ids: string[], url: string): Promise<Result<number>> {
+    async moveToPage(ids: string[], url: string): Promise<Result<MoveResult>> {
       const parsed = WebUrlSchema.safeParse(url);
       if (!parsed.success) return err('The new address must be an http(s) URL');
       const target = stripTracking(parsed.data);
@@ -116,7 +123,7 @@ export function notesRepository(db: CommonplaceDb, now: () => number = Date.now)
           await db.notes.put(tracked.value);
           moved++;
         }
-        if (moved) return ok(moved);
+        if (moved) return ok({ moved, skipped: othersSkipped });
         return err(othersSkipped ? 'Only their authors can move community notes' : 'No such notes');
       });
     },

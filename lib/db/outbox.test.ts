@@ -103,7 +103,10 @@ describe('outbox written with the note change', () => {
     if (!mine.ok || !theirs.ok || !personal.ok) throw new Error('setup');
     await db.outbox.clear();
     const ids = [mine.value.id, theirs.value.id, personal.value.id];
-    expect(await notes.moveToPage(ids, 'https://example.org/moved')).toEqual({ ok: true, value: 2 });
+    expect(await notes.moveToPage(ids, 'https://example.org/moved')).toEqual({
+      ok: true,
+      value: { moved: 2, skipped: 1 },
+    });
     const [row, ...rest] = await pendingFor(db, 'c1', 100);
     expect(rest).toEqual([]);
     expect(row?.mutation.change).toMatchObject({ op: 'create', noteId: mine.value.id });

@@ -94,7 +94,7 @@ describe('sync engine against the real endpoint', () => {
     expect(await b.db.outbox.count()).toBe(0);
     expect(await a.notes.moveToPage([made.value.id], 'https://example.org/b?utm_source=x')).toEqual({
       ok: true,
-      value: 1,
+      value: { moved: 1, skipped: 0 },
     });
     expect(await a.db.outbox.count()).toBe(1);
     await a.engine.syncAll();
