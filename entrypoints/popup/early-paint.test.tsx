@@ -7,8 +7,9 @@ import { NoteCard } from '@/components/NoteCard';
 import { CommonplaceDb, notesRepository } from '@/lib/db';
 import { NOTE_KINDS } from '@/lib/model';
 import { makeNote } from '@/tests/factories';
-import { earlyCard, earlyQuery, EARLY_KINDS, paintEarly } from './early-paint';
-import { readNewest } from './read-newest';
+import { QUERY_HELP } from '@/lib/search/query';
+import { earlyCard, earlyQuery, EARLY_HELP, EARLY_KINDS, paintEarly } from './early-paint';
+import { readByIds, readNewest } from './read-newest';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 
@@ -35,6 +36,17 @@ describe('readNewest (the early paint read, without Dexie)', () => {
     expect(want.length).toBe(20);
     expect((await readNewest(20, 'early-newest-some'))?.map((n) => n.id)).toEqual(want);
     expect((await readNewest(3, 'early-newest-some'))?.map((n) => n.id)).toEqual(want.slice(0, 3));
+    await db.delete();
+  });
+
+  it('reads the live notes of the ids given, in their order (the search host ranks, this reads)', async () => {
+    const db = new CommonplaceDb('early-by-ids');
+    const [a, b, c] = [makeNote(), makeNote({ deletedAt: 9 }), makeNote()];
+    await db.notes.bulkPut([a!, b!, c!]);
+    expect((await readByIds([c!.id, 'missing', b!.id, a!.id], 'early-by-ids'))?.map((n) => n.id)).toEqual([
+      c!.id,
+      a!.id,
+    ]);
     await db.delete();
   });
 
@@ -91,7 +103,8 @@ describe('the early paint', () => {
     expect(root.querySelector('input')).not.toBeNull();
   });
 
-  it('offers the same kind chips as the model', () => {
+  it('offers the same kind chips as the model, and the same help line as the query language', () => {
     expect(EARLY_KINDS).toEqual([...NOTE_KINDS]);
+    expect(EARLY_HELP).toBe(QUERY_HELP);
   });
 });

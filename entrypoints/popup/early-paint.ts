@@ -3,6 +3,13 @@ import type { Note } from '@/lib/model';
 /** The note kinds, as the filter chips list them (lib/model's NOTE_KINDS; not imported: it pulls zod). */
 export const EARLY_KINDS = ['insight', 'question', 'answer', 'win', 'story', 'snippet', 'template', 'link'];
 
+/**
+ * lib/search/query's QUERY_HELP, not imported: that module builds an Intl.Segmenter as it loads (tens of
+ * milliseconds of locale data before the first paint). A test keeps the two equal.
+ */
+export const EARLY_HELP =
+  'words (typos ok) · "exact phrase" · -word · tag:react · kind:question · by:sarah · site:github.com · in:community · is:unanswered · before:2024-05-01 · after:2024-01 (or 7d, 4w, 6m, 1y ago)';
+
 /** The search box's id before React is up (React's own input replaces it, taking its text). */
 export const EARLY_INPUT_ID = 'early-search';
 
@@ -102,6 +109,11 @@ export function paintEarly(root: HTMLElement, notes: Note[], help: string): void
   }
   root.replaceChildren(main);
   input.focus();
+}
+
+/** Shows `notes` in place of the early list (the answer to a query typed before React was up). */
+export function repaintEarlyList(root: HTMLElement, notes: Note[]): void {
+  root.querySelector('ul.results')?.replaceChildren(...notes.map((n) => el('li', {}, earlyCard(n))));
 }
 
 /** Text typed into the early search box before React took over ('' when there is none). */

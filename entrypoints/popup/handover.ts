@@ -7,16 +7,11 @@ import type { Note } from '@/lib/model';
  */
 export const handover: {
   rows?: Note[];
+  /** The newest notes as the popup opened (shown again when the early box is cleared). */
+  newest?: Note[];
+  /** The query `rows` answer ('' for the newest notes): typed before React was up, answered by early-search. */
+  query: string;
   reading?: Promise<Note[] | null>;
   limit: number;
   isReactUp: boolean;
-} = { limit: 20, isReactUp: false };
-
-/** The early paint's rows when they are for `limit` notes, once: later reads go to the database. */
-export function takeEarlyRows(limit: number): { rows?: Note[]; reading?: Promise<Note[] | null> } {
-  if (limit !== handover.limit) return {};
-  const { rows, reading } = handover;
-  handover.rows = undefined;
-  handover.reading = undefined;
-  return { rows, reading };
-}
+} = { limit: 20, query: '', isReactUp: false };

@@ -51,12 +51,15 @@ function newest(limit: number): Promise<Note[]> {
   return early?.then((rows) => rows ?? notesRepo.newest(limit)) ?? notesRepo.newest(limit);
 }
 
-/** The early paint's rows as the first list shown: React starts where the plain DOM left off. */
+/**
+ * The early paint's rows as the first list shown (the newest, or the answer to what was typed before React
+ * was up): React starts where the plain DOM left off.
+ */
 function earlyShown(limit: number): { query: string; hits: Hit[] } | undefined {
   handover.isReactUp = true;
   const rows = handover.limit === limit ? handover.rows : undefined;
   if (rows) handover.reading = undefined;
-  return rows && { query: '', hits: rows.map((note) => ({ note })) };
+  return rows && { query: handover.query, hits: rows.map((note) => ({ note })) };
 }
 
 /**
@@ -69,7 +72,7 @@ function earlyShown(limit: number): { query: string; hits: Hit[] } | undefined {
 export function useNoteSearch(query: string, version: number, limit = 20) {
   const [shown, setShown] = useState(() => earlyShown(limit));
   // The newest notes are on screen already when the early paint's rows were taken: not read again.
-  const isEarlyShown = useRef(shown !== undefined);
+  const isEarlyShown = useRef(shown?.query === '');
 
   // A mark per result list put on screen (right after the DOM changed, as a MutationObserver would see it),
   // named by its query: bench:popup times each keystroke to it.

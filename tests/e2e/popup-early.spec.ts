@@ -8,15 +8,19 @@ import { expect, test } from './fixtures';
 /**
  * Records, in the popup page, what the early paint (plain DOM, before React) and React's takeover looked like:
  * whether cards were on screen before React, the most cards ever shown for one note (duplicates), the most
- * cards at once, and how many keys were typed into the early box.
+ * cards at once, how many keys were typed into the early box, and when React's page replaced it.
  */
 const RECORD = () => {
-  const w = window as unknown as { rec: { sawEarly: boolean; maxSameId: number; maxCards: number; earlyKeys: number } };
+  const w = window as unknown as {
+    rec: { sawEarly: boolean; maxSameId: number; maxCards: number; earlyKeys: number; takeoverAt?: number };
+  };
   w.rec = { sawEarly: false, maxSameId: 0, maxCards: 0, earlyKeys: 0 };
   document.addEventListener('keydown', () => document.activeElement?.id === 'early-search' && w.rec.earlyKeys++, true);
   new MutationObserver(() => {
     const ids = [...document.querySelectorAll('article')].map((a) => a.id);
-    if (ids.length && document.getElementById('early-search')) w.rec.sawEarly = true;
+    const isEarly = !!document.getElementById('early-search');
+    if (ids.length && isEarly) w.rec.sawEarly = true;
+    if (w.rec.sawEarly && !isEarly) w.rec.takeoverAt ??= performance.now();
     const counts = new Map<string, number>();
     for (const id of ids) counts.set(id, (counts.get(id) ?? 0) + 1);
     w.rec.maxSameId = Math.max(w.rec.maxSameId, ...counts.values());
@@ -71,12 +75,22 @@ test('popup: the newest notes before React, then React takes over without duplic
   await expect(page.locator('#early-search')).toHaveCount(0);
 
   const rec = await page.evaluate(() => (window as unknown as { rec: Record<string, number | boolean> }).rec);
+  // What was typed was answered before React was up, by the early search (straight from the search host).
+  const earlyAnswers = await page.evaluate(
+    ([q, at]) =>
+      performance.getEntriesByName('commonplace:results').filter((m) => {
+        const typed = String((m as PerformanceMark).detail);
+        return typed !== '' && q.startsWith(typed) && m.startTime < at;
+      }).length,
+    [query, rec.takeoverAt as number] as const,
+  );
   test.info().annotations.push({ type: 'takeover', description: JSON.stringify({ ...rec, isReactDelayed }) });
   expect(rec.sawEarly).toBe(true);
   expect(rec.maxSameId).toBe(1);
   expect(rec.maxCards).toBeLessThanOrEqual(20);
   expect(isReactDelayed).toBe(true);
   expect(rec.earlyKeys).toBeGreaterThan(0);
+  expect(earlyAnswers).toBeGreaterThan(0);
 
   // Keyboard works on React's list; clearing the query shows the newest again, in order.
   await page.keyboard.press('Escape');
