@@ -1,6 +1,7 @@
 import '@/components/theme.css';
 import './popup.css';
 import { handover } from './handover';
+import { scheduleReactBoot } from './boot-react';
 import { EARLY_HELP, EARLY_INPUT_ID, paintEarly } from './early-paint';
 import { searchBeforeReact } from './early-search';
 import { readNewest } from './read-newest';
@@ -34,18 +35,12 @@ handover.reading = readNewest(handover.limit).then(
 new Date(0).toLocaleDateString();
 
 /**
- * React, Dexie and zod are only evaluated once the early list is painted: evaluating them takes the main thread
- * for a couple of hundred milliseconds, and the read's callbacks would wait behind it. (A frame is given to the
- * paint; the timer boots React even where frames are not produced, like a hidden page.)
+ * React, Dexie and zod are only evaluated once the early list is painted (evaluating them takes the main thread
+ * for a couple of hundred milliseconds, and the read's callbacks would wait behind it), and not while the user
+ * types (boot-react.ts). Once React searches itself, the early port closes.
  */
-let isBooting = false;
-const boot = () => {
-  if (isBooting) return;
-  isBooting = true;
-  // Once React searches itself (its first render follows the module's evaluation), the early port closes.
-  void import('./main').then(() => setTimeout(() => stopSearching(), 1000));
-};
-void handover.reading.finally(() => {
-  requestAnimationFrame(() => setTimeout(boot));
-  setTimeout(boot, 50);
-});
+void handover.reading.finally(() =>
+  scheduleReactBoot(document.getElementById('root')!, () =>
+    import('./main').then(() => setTimeout(() => stopSearching(), 1000)),
+  ),
+);

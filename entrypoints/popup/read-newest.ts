@@ -31,8 +31,11 @@ export function readByIds(ids: string[], name = 'commonplace'): Promise<Note[] |
   });
 }
 
-/** Opens the database as it is (never creating it) and collects notes in one read-only transaction. */
-function readNotes(name: string, read: (store: IDBObjectStore, out: Note[]) => void): Promise<Note[] | null> {
+/** One connection per database for the page's early reads (early-search reads rows per query): opening costs more. */
+const connections = new Map<string, Promise<IDBDatabase | null>>();
+
+/** Opens the database as it is, never creating it: null when it (or its notes store) does not exist yet. */
+function openExisting(name: string): Promise<IDBDatabase | null> {
   return new Promise((resolve, reject) => {
     const open = indexedDB.open(name);
     open.onupgradeneeded = () => open.transaction?.abort();
@@ -40,23 +43,37 @@ function readNotes(name: string, read: (store: IDBObjectStore, out: Note[]) => v
     open.onsuccess = () => {
       const idb = open.result;
       // Dexie may need to upgrade the schema meanwhile: never stand in its way.
-      idb.onversionchange = () => idb.close();
-      if (!idb.objectStoreNames.contains('notes')) {
+      idb.onversionchange = () => {
         idb.close();
-        resolve(null);
-        return;
-      }
-      const tx = idb.transaction('notes');
-      const out: Note[] = [];
-      read(tx.objectStore('notes'), out);
-      tx.oncomplete = () => {
-        idb.close();
-        resolve(out);
+        connections.delete(name);
       };
-      tx.onerror = () => {
-        idb.close();
-        reject(tx.error);
-      };
+      if (idb.objectStoreNames.contains('notes')) return resolve(idb);
+      idb.close();
+      resolve(null);
     };
+  });
+}
+
+/** Collects notes in one read-only transaction on the page's connection (opened on first use). */
+async function readNotes(name: string, read: (store: IDBObjectStore, out: Note[]) => void): Promise<Note[] | null> {
+  const pending = connections.get(name) ?? openExisting(name);
+  connections.set(name, pending);
+  let idb: IDBDatabase | null;
+  try {
+    idb = await pending;
+  } catch (e) {
+    connections.delete(name);
+    throw e;
+  }
+  if (!idb) {
+    connections.delete(name); // not created yet: ask again next time
+    return null;
+  }
+  return new Promise((resolve, reject) => {
+    const tx = idb.transaction('notes');
+    const out: Note[] = [];
+    read(tx.objectStore('notes'), out);
+    tx.oncomplete = () => resolve(out);
+    tx.onerror = () => reject(tx.error);
   });
 }

@@ -73,7 +73,7 @@ test('popup: the newest notes before React, then React takes over without duplic
   // Answered before React: straight from the search host, the same notes the pure index finds.
   await expect.poll(() => shownIds(page)).toEqual(want);
   await expect(page.locator('#early-search')).toHaveCount(1);
-  expect(isReactHeld).toBe(true);
+  await expect.poll(() => isReactHeld).toBe(true); // React boots at the first pause in typing
   releaseReact();
 
   const box = page.getByRole('searchbox', { name: 'Search harvested notes' });
@@ -104,4 +104,43 @@ test('popup: the newest notes before React, then React takes over without duplic
   await expect.poll(() => shownIds(page)).toEqual(newest.map((n) => n.id));
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('article').nth(1)).toHaveAttribute('aria-current', 'true');
+});
+
+test('what the user does before React is up is not lost: a click on an early card, a key in the early box', async ({
+  context,
+  extensionId,
+}) => {
+  const notes = generateCorpus(60).docs.map(corpusNote);
+  const seedPage = await context.newPage();
+  await seedPage.goto(`chrome-extension://${extensionId}/options.html`); // creates the database
+  await seedExtensionDb(seedPage, { notes });
+  const newest = [...notes].sort((a, b) => b.createdAt - a.createdAt);
+
+  let release = () => {};
+  await context.route(/\/chunks\/main-[^/]*\.js$/, async (route) => {
+    await new Promise<void>((resolve) => (release = resolve));
+    await route.continue();
+  });
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  // "Edit" on the second early card: React's boot starts, the click waits for it and lands on the same card.
+  const second = page.getByRole('article').nth(1);
+  await expect(second).toHaveAttribute('id', `note-${newest[1]!.id}`);
+  await second.getByRole('button', { name: 'Edit' }).click();
+  await expect(page.locator('#early-search')).toHaveCount(1);
+  release();
+  await expect(page.getByRole('form', { name: 'Edit note' })).toBeVisible();
+  await expect(page.getByRole('form', { name: 'Edit note' }).getByLabel('Takeaway')).toHaveValue(
+    newest[1]!.takeaway ?? '',
+  );
+
+  // ArrowDown in the early box moves React's selection once it is up.
+  const again = await context.newPage();
+  await again.goto(`chrome-extension://${extensionId}/popup.html`);
+  await again.locator('article').first().waitFor();
+  await again.keyboard.press('ArrowDown');
+  await expect(again.locator('#early-search')).toHaveCount(1);
+  release();
+  await expect(again.locator('#early-search')).toHaveCount(0);
+  await expect(again.getByRole('article').nth(1)).toHaveAttribute('aria-current', 'true');
 });
