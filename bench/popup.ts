@@ -157,6 +157,7 @@ async function measure(label: string, path: string, notes: ReturnType<typeof cor
       if (lat.some((x) => !Number.isFinite(x))) console.warn(`  some keystrokes of "${query}" never got results`);
       if (lat[0] !== undefined) firstQuery.push(lat[0]);
       keystrokes.push(...lat.slice(1).filter((x) => Number.isFinite(x)));
+      console.log(`  ${label} run ${run + 1} "${query}": ms per keystroke ${lat.map((x) => x.toFixed(0)).join(' ')}`);
       baseline.push(await timeIdbRead(page, 'notes'));
       blobRead.push(await timeIdbRead(page, 'blobs', 'search-index'));
       await page.close();

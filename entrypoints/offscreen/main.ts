@@ -1,17 +1,14 @@
-// Chrome's offscreen document: the search host. It relays the popup's and new tab's queries (over their port)
-// and the background's change reports and compaction (runtime messages) to the index, which lives in a
-// dedicated worker (search-worker.ts: its own thread and heap, so its work and GC never pause the pages).
+// Chrome's offscreen document: keeps the search host alive. The index lives in a shared worker
+// (search-worker.ts) that the popup and new tab query directly; this page holds it open, and relays the
+// background's change reports and compaction (runtime messages) to it, and queries from pages that still
+// connect over a runtime port.
 import { browser } from 'wxt/browser';
 import type { ProtocolMap } from '@/lib/messaging/protocol';
 import { onMessage } from '@/lib/messaging/protocol';
 import { portSender, portServer, type PortLike } from '@/lib/search-host/port';
+import { connectSearchHost } from '@/lib/search-host/shared-port';
 
-const worker = new Worker(new URL('./search-worker.ts', import.meta.url), { type: 'module' });
-const toWorker = portSender(() => ({
-  postMessage: (message) => worker.postMessage(message),
-  onMessage: { addListener: (fn) => worker.addEventListener('message', (e) => fn(e.data as never)) },
-  onDisconnect: { addListener: (fn) => worker.addEventListener('error', () => fn()) },
-}));
+const toWorker = portSender(connectSearchHost);
 
 const port = portServer((listener) =>
   browser.runtime.onConnect.addListener((p) => listener(p as unknown as PortLike & { name: string })),
@@ -23,3 +20,5 @@ for (const type of RELAYED) {
   onMessage(type, relay as never);
   port.on(type, relay as never);
 }
+// Start the worker now (it opens the saved index), not on the first query.
+void toWorker('searchTopTags', { limit: 1 }).catch(() => undefined);

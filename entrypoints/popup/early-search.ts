@@ -1,5 +1,5 @@
-import { browser } from 'wxt/browser';
-import { portSender, SEARCH_PORT, type PortLike } from '@/lib/search-host/port';
+import { portSender } from '@/lib/search-host/port';
+import { connectSearchHost, type HostPort } from '@/lib/search-host/shared-port';
 import { handover } from './handover';
 import { repaintEarlyList } from './early-paint';
 import { readByIds } from './read-newest';
@@ -11,9 +11,8 @@ import { readByIds } from './read-newest';
  * is no host (Firefox, or not created yet) nothing happens here and React answers when it is up.
  */
 export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () => void {
-  type Port = PortLike & { disconnect(): void };
-  let port: Port | undefined;
-  const send = portSender(() => (port = browser.runtime.connect({ name: SEARCH_PORT }) as unknown as Port));
+  let port: HostPort | undefined;
+  const send = portSender(() => (port = connectSearchHost()));
   let latest = 0;
   const onInput = async () => {
     const query = box.value;

@@ -2,21 +2,21 @@
  * The one search client of the popup and the new tab: queries go to the warm search host on Chrome, and to
  * the page's own index where there is no offscreen document (Firefox).
  */
-import { browser } from 'wxt/browser';
 import { notes } from '../db';
 import { sendMessage } from '../messaging/protocol';
 import { hostBackend, localBackend, type Send } from './backends';
 import type { SearchBackend } from './client';
 import { createSearchClient, type SearchClient } from './client';
-import { portSender, SEARCH_PORT, type PortLike } from './port';
+import { portSender } from './port';
+import { connectSearchHost } from './shared-port';
 
 export type { SearchClient } from './client';
 
 let client: SearchClient | null = null;
 
-/** Requests for the host go over its port; asking the background to create the host is a runtime message. */
+/** Requests go straight to the host's shared worker; asking the background to create the host is a runtime message. */
 function chromeSend(): Send {
-  const toHost = portSender(() => browser.runtime.connect({ name: SEARCH_PORT }) as unknown as PortLike);
+  const toHost = portSender(connectSearchHost);
   // `ensureSearchHost` answers void, which TypeScript cannot narrow from the generic key: hence the cast.
   return ((type, data) => (type === 'ensureSearchHost' ? sendMessage('ensureSearchHost') : toHost(type, data))) as Send;
 }
