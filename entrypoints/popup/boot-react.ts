@@ -1,7 +1,11 @@
 import { EARLY_INPUT_ID } from './early-paint';
 
-/** With nobody typing, React boots this long after the early paint. */
-const IDLE_BOOT = 100;
+/**
+ * With nobody typing, React boots this long after the early paint. Long enough that someone who opened the
+ * popup to search has started typing (the boot, once begun, cannot be interrupted); a click or an arrow key
+ * meanwhile boots it at once.
+ */
+const IDLE_BOOT = 500;
 /** While the user types into the early box, React's boot waits for a pause this long. */
 const TYPING_PAUSE = 400;
 /** Keys the early box does not answer itself: they boot React at once and are handed to it. */
