@@ -87,7 +87,7 @@ function replay(root: HTMLElement, action: Pending) {
     box?.dispatchEvent(new KeyboardEvent('keydown', { key: action.key, bubbles: true, cancelable: true }));
     return;
   }
-  const scope = action.noteId ? root.querySelector(`[id="${CSS.escape(action.noteId)}"]`) : root;
+  const scope = action.noteId ? [...root.querySelectorAll('article')].find((a) => a.id === action.noteId) : root;
   const button = [...(scope?.querySelectorAll('button') ?? [])].find((b) => b.textContent === action.label);
   button?.focus();
   button?.click();
