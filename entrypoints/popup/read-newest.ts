@@ -1,4 +1,5 @@
 import type { Note } from '@/lib/model';
+import { openExisting } from '@/lib/db/open-existing';
 
 /**
  * The `limit` newest live notes, straight from IndexedDB without Dexie (or zod, or React): the popup's early
@@ -34,29 +35,9 @@ export function readByIds(ids: string[], name = 'commonplace'): Promise<Note[] |
 /** One connection per database for the page's early reads (early-search reads rows per query): opening costs more. */
 const connections = new Map<string, Promise<IDBDatabase | null>>();
 
-/** Opens the database as it is, never creating it: null when it (or its notes store) does not exist yet. */
-function openExisting(name: string): Promise<IDBDatabase | null> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open(name);
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onerror = () => (open.error?.name === 'AbortError' ? resolve(null) : reject(open.error));
-    open.onsuccess = () => {
-      const idb = open.result;
-      // Dexie may need to upgrade the schema meanwhile: never stand in its way.
-      idb.onversionchange = () => {
-        idb.close();
-        connections.delete(name);
-      };
-      if (idb.objectStoreNames.contains('notes')) return resolve(idb);
-      idb.close();
-      resolve(null);
-    };
-  });
-}
-
 /** Collects notes in one read-only transaction on the page's connection (opened on first use). */
 async function readNotes(name: string, read: (store: IDBObjectStore, out: Note[]) => void): Promise<Note[] | null> {
-  const pending = connections.get(name) ?? openExisting(name);
+  const pending = connections.get(name) ?? openExisting(name, 'notes', () => connections.delete(name));
   connections.set(name, pending);
   let idb: IDBDatabase | null;
   try {

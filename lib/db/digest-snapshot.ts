@@ -1,4 +1,5 @@
 import { DIGEST_KEYS } from './digest-keys';
+import { openExisting } from './open-existing';
 import type { StoredDigest } from './digest-store';
 
 /** What a new tab needs for its first paint, read in one IndexedDB transaction. */
@@ -16,43 +17,34 @@ export interface DigestSnapshot {
  * waits for neither Dexie's code nor its open. Null when the database does not exist yet (it is never created
  * here: the upgrade is aborted, Dexie creates it with its schema).
  */
-export function readDigestSnapshot(name = 'commonplace'): Promise<DigestSnapshot | null> {
+export async function readDigestSnapshot(name = 'commonplace'): Promise<DigestSnapshot | null> {
+  const idb = await openExisting(name, 'kv');
+  if (!idb) return null;
   return new Promise((resolve, reject) => {
-    const open = indexedDB.open(name);
-    open.onupgradeneeded = () => open.transaction?.abort();
-    open.onerror = () => (open.error?.name === 'AbortError' ? resolve(null) : reject(open.error));
-    open.onsuccess = () => {
-      const idb = open.result;
-      if (!idb.objectStoreNames.contains('kv')) {
-        idb.close();
-        resolve(null);
-        return;
-      }
-      const kv = idb.transaction('kv').objectStore('kv');
-      const out: DigestSnapshot = { ready: null, pending: null, members: [], syncSettings: undefined };
-      const value = (r: IDBRequest) => (r.result as { value?: unknown } | undefined)?.value;
-      const ready = kv.get(DIGEST_KEYS.ready);
-      ready.onsuccess = () => {
-        const row = value(ready) as StoredDigest | undefined;
-        out.ready = row?.digest && typeof row.settingsKey === 'string' ? row : null;
-      };
-      const pending = kv.get(DIGEST_KEYS.pending);
-      pending.onsuccess = () => {
-        const at = value(pending);
-        out.pending = typeof at === 'number' ? at : null;
-      };
-      const members = kv.getAll(IDBKeyRange.bound('sync:member:', 'sync:member:\uffff'));
-      members.onsuccess = () => (out.members = (members.result as { value: unknown }[]).map((r) => r.value));
-      const settings = kv.get('sync:settings');
-      settings.onsuccess = () => (out.syncSettings = value(settings));
-      kv.transaction.oncomplete = () => {
-        idb.close();
-        resolve(out);
-      };
-      kv.transaction.onerror = () => {
-        idb.close();
-        reject(kv.transaction.error);
-      };
+    const kv = idb.transaction('kv').objectStore('kv');
+    const out: DigestSnapshot = { ready: null, pending: null, members: [], syncSettings: undefined };
+    const value = (r: IDBRequest) => (r.result as { value?: unknown } | undefined)?.value;
+    const ready = kv.get(DIGEST_KEYS.ready);
+    ready.onsuccess = () => {
+      const row = value(ready) as StoredDigest | undefined;
+      out.ready = row?.digest && typeof row.settingsKey === 'string' ? row : null;
+    };
+    const pending = kv.get(DIGEST_KEYS.pending);
+    pending.onsuccess = () => {
+      const at = value(pending);
+      out.pending = typeof at === 'number' ? at : null;
+    };
+    const members = kv.getAll(IDBKeyRange.bound('sync:member:', 'sync:member:\uffff'));
+    members.onsuccess = () => (out.members = (members.result as { value: unknown }[]).map((r) => r.value));
+    const settings = kv.get('sync:settings');
+    settings.onsuccess = () => (out.syncSettings = value(settings));
+    kv.transaction.oncomplete = () => {
+      idb.close();
+      resolve(out);
+    };
+    kv.transaction.onerror = () => {
+      idb.close();
+      reject(kv.transaction.error);
     };
   });
 }
