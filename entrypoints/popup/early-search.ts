@@ -5,10 +5,10 @@ import { repaintEarlyList } from './early-paint';
 import { readByIds } from './read-newest';
 
 /**
- * Answers what is typed into the early box before React is up, straight from the warm search host (Chrome's
- * offscreen document) over its port, so the first keystrokes never wait for React's boot. Only the latest
- * query's answer is shown; once React is up it searches itself (with highlights) and this stops. Where there
- * is no host (Firefox, or not created yet) nothing happens here and React answers when it is up.
+ * Answers what is typed into the early box before React is up, straight from the search host's shared worker,
+ * so the first keystrokes never wait for React's boot. Only the latest query's answer is shown; once React is
+ * up it searches itself (with highlights) and this stops. On Firefox (no search host) nothing happens here and
+ * React answers when it is up.
  */
 export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () => void {
   let port: HostPort | undefined;
@@ -35,7 +35,7 @@ export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () 
       handover.query = query;
       performance.mark('commonplace:results', { detail: query });
     } catch {
-      // No host yet: React's client asks the background to create it.
+      // The worker failed: React's client, once up, asks the background for the host and tries again.
     }
   };
   box.addEventListener('input', () => void onInput());
