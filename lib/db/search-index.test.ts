@@ -93,4 +93,46 @@ describe('search index persistence', () => {
     await compacting;
     expect(await find(searchIndexRepository(db), 'bravo')).toEqual([b.id]);
   });
+
+  it('does not save again a snapshot that nothing changed since it was loaded or saved', async () => {
+    let tick = 0;
+    const now = () => ++tick * 1000; // every save would stamp a new savedAt
+    const a = makeNote({ quote: 'steady state' });
+    await db.notes.put(a);
+    const first = await searchIndexRepository(db, { now }).compact();
+    const reopened = searchIndexRepository(db, { now });
+    await reopened.open();
+    const bytes = (await db.blobs.get(SEARCH_INDEX_KEY))?.data;
+    // Start-up compaction with an empty log: the saved bytes stay the very same row.
+    expect(await reopened.compact()).toEqual(first);
+    expect((await db.blobs.get(SEARCH_INDEX_KEY))?.data).toEqual(bytes);
+    expect(await reopened.compact()).toEqual(first);
+
+    // A logged change makes the next compaction save, and the one after that has nothing to do again.
+    const b = makeNote({ quote: 'new arrival' });
+    await db.notes.put(b);
+    await reopened.noteChanged(b.id);
+    const second = await reopened.compact();
+    expect(second.count).toBe(2);
+    expect(second.savedAt).toBeGreaterThan(first.savedAt);
+    expect(await reopened.compact()).toEqual(second);
+    expect(await find(searchIndexRepository(db), 'arrival')).toEqual([b.id]);
+  });
+
+  it('saves after loading notes written behind its back, and after a rebuild', async () => {
+    const writer = searchIndexRepository(db);
+    await db.notes.put(makeNote({ quote: 'first', updatedAt: 1000 }));
+    const first = await writer.compact();
+    const late = makeNote({ quote: 'sneaky write', updatedAt: 5000 });
+    await db.notes.put(late);
+    const reader = searchIndexRepository(db);
+    const caught = await reader.compact();
+    expect(caught.count).toBe(2);
+    expect(caught.maxUpdatedAt).toBe(5000);
+    expect(caught).not.toEqual(first);
+    // Rebuilt from the notes (benchmarks seed behind the hooks): always saved.
+    await db.notes.put(makeNote({ quote: 'seeded', updatedAt: 100 }));
+    await reader.rebuild();
+    expect((await searchIndexRepository(db).open()).size).toBe(3);
+  });
 });

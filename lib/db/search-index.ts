@@ -40,6 +40,8 @@ export function searchIndexRepository(db: CommonplaceDb, options: SearchIndexOpt
   let opening: Promise<SearchIndex> | null = null;
   let foldedSeq = 0;
   let maxUpdatedAt = 0;
+  /** The saved snapshot as this index stands (nothing applied since it was loaded or saved), and its meta. */
+  let saved: Meta | null = null;
 
   const nextSeq = () => (lastSeq = Math.max(now(), lastSeq + 1));
 
@@ -61,6 +63,7 @@ export function searchIndexRepository(db: CommonplaceDb, options: SearchIndexOpt
   }
 
   async function apply(target: SearchIndex, ids: string[]) {
+    if (ids.length > 0) saved = null;
     for (const { id, doc, note } of await docsFor([...new Set(ids)])) {
       if (doc) target.upsert(doc);
       else target.remove(id);
@@ -100,6 +103,7 @@ export function searchIndexRepository(db: CommonplaceDb, options: SearchIndexOpt
         loaded = null; // corrupt or an older format: rebuilt below
       }
     }
+    saved = loaded ? (meta ?? null) : null;
     if (!loaded) {
       foldedSeq = 0;
       loaded = await buildFromNotes();
@@ -159,6 +163,9 @@ export function searchIndexRepository(db: CommonplaceDb, options: SearchIndexOpt
     async compact(): Promise<Meta> {
       const current = await this.open();
       const log = await db.blobs.where('key').startsWith(LOG_PREFIX).toArray();
+      // Nothing logged, nothing applied since the snapshot was loaded or saved: re-saving 10 MB would change
+      // nothing (start-up folds the log, and after a clean shutdown there is none).
+      if (saved && log.length === 0) return saved;
       const entries = log.map((r) => r.data as LogEntry).filter((e) => e.seq > foldedSeq);
       await apply(
         current,
@@ -176,12 +183,15 @@ export function searchIndexRepository(db: CommonplaceDb, options: SearchIndexOpt
         await db.blobs.bulkDelete(folded);
       });
       foldedSeq = seq;
+      // A change applied to this index during the save has its log entry, so the next compaction saves it.
+      saved = meta;
       return meta;
     },
 
     /** Throws the saved index away and builds it again from the notes table (repair, format change). */
     async rebuild(): Promise<SearchIndex> {
       index = await buildFromNotes();
+      saved = null;
       opening = Promise.resolve(index);
       foldedSeq = 0;
       await this.compact();
