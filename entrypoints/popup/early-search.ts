@@ -1,3 +1,4 @@
+import type { Note } from '@/lib/model';
 import { portSender } from '@/lib/search-host/port';
 import { connectSearchHost, type HostPort } from '@/lib/search-host/shared-port';
 import { handover } from './handover';
@@ -9,35 +10,65 @@ import { readByIds } from './read-newest';
  * so the first keystrokes never wait for React's boot. Only the latest query's answer is shown; once React is
  * up it searches itself (with highlights) and this stops. On Firefox (no search host) nothing happens here and
  * React answers when it is up.
+ *
+ * Each keystroke does as little as it can: a space after a word asks nothing new; the rows of notes already
+ * shown are not read again (successive lists as a word is typed mostly share their notes); and an answer with
+ * the same notes as the list on screen leaves the list as it is (no DOM change, so no layout or paint).
  */
 export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () => void {
   let port: HostPort | undefined;
   const send = portSender(() => (port = connectSearchHost()));
   // Connected as the list paints, so the first keystroke finds the port open.
   if (!import.meta.env.FIREFOX) void send('searchTopTags', { limit: 1 }).catch(() => undefined);
+  // The rows read or painted since the popup opened (a few hundred at most: it lives until React takes over).
+  const seen = new Map<string, Note>((handover.newest ?? []).map((n) => [n.id, n]));
+  let shownIds = (handover.newest ?? []).map((n) => n.id).join(' ');
   let latest = 0;
+  // The query last asked for (trimmed): a space typed after a word asks nothing new.
+  let asked = '';
   const onInput = async () => {
-    const query = box.value;
-    const seq = ++latest;
+    const q = box.value.trim();
     if (handover.isReactUp || import.meta.env.FIREFOX) return;
+    if (q === asked) return; // the list shown, or on its way, answers it already
+    asked = q;
+    const mine = ++latest;
     try {
-      const q = query.trim();
       const t0 = performance.now();
       const hits = q ? await send('searchNotes', { query: q, limit: handover.limit }) : null;
       const t1 = performance.now();
-      const rows = hits ? await readByIds(hits.map((h) => h.id)) : handover.newest;
+      const rows = hits
+        ? await rowsOf(
+            hits.map((h) => h.id),
+            seen,
+          )
+        : handover.newest;
       // Read by bench:popup, like use-search's: the host's answer, then the rows it names.
       if (hits) performance.measure('commonplace:search', { start: t0, end: t1, detail: q });
       if (hits) performance.measure('commonplace:rows', { start: t1, end: performance.now(), detail: q });
-      if (!rows || seq !== latest || handover.isReactUp) return;
-      repaintEarlyList(root, rows);
+      if (!rows || mine !== latest || handover.isReactUp) return;
+      const ids = rows.map((n) => n.id).join(' ');
+      if (ids !== shownIds) repaintEarlyList(root, rows);
+      shownIds = ids;
       handover.rows = rows;
-      handover.query = query;
-      performance.mark('commonplace:results', { detail: query });
+      handover.query = q;
+      performance.mark('commonplace:results', { detail: q });
     } catch {
+      if (mine === latest) asked = ''; // asked again at the next keystroke
       // The worker failed: React's client, once up, asks the background for the host and tries again.
     }
   };
   box.addEventListener('input', () => void onInput());
   return () => port?.disconnect();
+}
+
+/** The live notes of `ids` in that order: those seen already from `seen`, the others read (and kept there). */
+async function rowsOf(ids: string[], seen: Map<string, Note>): Promise<Note[] | null> {
+  const missing = ids.filter((id) => !seen.has(id));
+  if (missing.length > 0) {
+    const read = await readByIds(missing);
+    if (!read) return null;
+    for (const n of read) seen.set(n.id, n);
+  }
+  // A hit whose row was not found (deleted since the index saw it) is left out, as readByIds does.
+  return ids.flatMap((id) => seen.get(id) ?? []);
 }

@@ -80,9 +80,10 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
     if (shown) performance.mark('commonplace:results', { detail: shown.query });
   }, [shown]);
 
+  // Spaces around the query ask nothing new: a space typed after a word keeps the list, with no search.
+  const q = query.trim();
   useEffect(() => {
     let isCurrent = true;
-    const q = query.trim();
     const isShownAlready = isEarlyShown.current && !q;
     isEarlyShown.current = false;
     if (isShownAlready) return;
@@ -106,13 +107,13 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
           .then((rows) => rows.map((note): Hit => ({ note })));
     load
       .then((hits) => {
-        if (isCurrent && hits) setShown({ query, hits });
+        if (isCurrent && hits) setShown({ query: q, hits });
       })
       .catch((e: unknown) => console.error('search', e));
     return () => {
       isCurrent = false;
     };
-  }, [query, limit, version]);
+  }, [q, limit, version]);
 
   return { hits: shown?.hits };
 }

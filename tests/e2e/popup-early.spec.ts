@@ -98,6 +98,14 @@ test('popup: the newest notes before React, then React takes over without duplic
   expect(rec.maxCards).toBeLessThanOrEqual(20);
   expect(rec.earlyKeys).toBeGreaterThan(0);
   expect(earlyAnswers).toBeGreaterThan(0);
+  // The space after "kubernetes" asked the host nothing new: that word was searched once.
+  const searchedWord = await page.evaluate(
+    () =>
+      performance
+        .getEntriesByName('commonplace:search')
+        .filter((m) => (m as PerformanceMeasure).detail === 'kubernetes').length,
+  );
+  expect(searchedWord).toBe(1);
 
   // Keyboard works on React's list; clearing the query shows the newest again, in order.
   await page.keyboard.press('Escape');
