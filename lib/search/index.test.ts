@@ -136,3 +136,34 @@ describe('serialize / load', () => {
     expect(() => SearchIndex.load(bytes.subarray(0, bytes.length - 5))).toThrow(RangeError);
   });
 });
+
+describe('rehearsal queries', () => {
+  it('types the commonest words as a user would: each prefix, a typo, two words, a tag', () => {
+    const notes = [
+      ...Array.from({ length: 6 }, (_, i) =>
+        doc({ id: `k${i}`, quote: `kubernetes rollout ${i}`, tags: ['ops'], site: 'a.io' }),
+      ),
+      ...Array.from({ length: 4 }, (_, i) => doc({ id: `r${i}`, quote: `rollout window ${i}`, site: 'a.io' })),
+      doc({ id: 'x', quote: 'zeppelin', site: 'a.io' }),
+    ];
+    const index = SearchIndex.build(notes);
+    const queries = index.rehearsalQueries();
+    // "rollout" (10 notes) before "kubernetes" (6); "zeppelin" (1) is not among the three commonest.
+    expect(queries.slice(0, 8)).toEqual(['r', 'ro', 'rol', 'roll', 'rollo', 'rollou', 'rollout', 'rlolout']);
+    expect(queries).toContain('kubernetes');
+    expect(queries).toContain('rollout kubernetes');
+    expect(queries).toContain('tag:ops rollout');
+    expect(queries.some((q) => q.includes('zeppelin'))).toBe(false);
+  });
+
+  it('changes nothing: the same answers after running them', () => {
+    const index = SearchIndex.build(corpus);
+    const before = ['state', 'index', 'hooks', 'kind:question'].map((q) => ids(index, q));
+    for (const q of index.rehearsalQueries()) index.search(q, { now: NOW });
+    expect(['state', 'index', 'hooks', 'kind:question'].map((q) => ids(index, q))).toEqual(before);
+  });
+
+  it('is empty for an empty index', () => {
+    expect(SearchIndex.build().rehearsalQueries()).toEqual([]);
+  });
+});
