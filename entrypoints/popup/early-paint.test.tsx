@@ -39,6 +39,26 @@ describe('readNewest (the early paint read, without Dexie)', () => {
     await db.delete();
   });
 
+  it('reads past a page of deleted notes, and without getAllRecords (Firefox, older Chrome)', async () => {
+    const db = new CommonplaceDb('early-newest-deleted');
+    const live = Array.from({ length: 10 }, (_, i) => makeNote({ createdAt: 1 + i }));
+    const gone = Array.from({ length: 50 }, (_, i) => makeNote({ createdAt: 100 + i, deletedAt: 500 }));
+    await db.notes.bulkPut([...live, ...gone]);
+    const want = live.map((n) => n.id).reverse();
+    expect((await readNewest(5, 'early-newest-deleted'))?.map((n) => n.id)).toEqual(want.slice(0, 5));
+    const proto = IDBIndex.prototype as { getAllRecords?: unknown };
+    const getAllRecords = proto.getAllRecords;
+    expect(getAllRecords).toBeTypeOf('function'); // else this test would not cover the one-round-trip path
+    delete proto.getAllRecords;
+    try {
+      expect((await readNewest(5, 'early-newest-deleted'))?.map((n) => n.id)).toEqual(want.slice(0, 5));
+      expect((await readNewest(20, 'early-newest-deleted'))?.map((n) => n.id)).toEqual(want);
+    } finally {
+      proto.getAllRecords = getAllRecords;
+    }
+    await db.delete();
+  });
+
   it('reads the live notes of the ids given, in their order (the search host ranks, this reads)', async () => {
     const db = new CommonplaceDb('early-by-ids');
     const [a, b, c] = [makeNote(), makeNote({ deletedAt: 9 }), makeNote()];
