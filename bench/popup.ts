@@ -56,7 +56,8 @@ async function openPopup(page: Page, extensionId: string) {
 
 /**
  * A browser that has been running a while: one popup open whose query is answered (the search host has opened
- * the saved index), before the timed opens. Returns how long that took from launch.
+ * the saved index), then a few seconds idle, before the timed opens. Returns how long the answer took from
+ * launch.
  */
 async function warmUp(context: BrowserContext, extensionId: string): Promise<number> {
   const t0 = Date.now();
@@ -66,8 +67,12 @@ async function warmUp(context: BrowserContext, extensionId: string): Promise<num
   await page.waitForFunction(() => performance.getEntriesByName('commonplace:results').length > 0, null, {
     timeout: 120_000,
   });
+  const ready = Date.now() - t0;
+  // The host rehearses its search path once the index is open (lib/search-host/host.ts): a browser running
+  // a few seconds has done so.
+  await page.waitForTimeout(3000);
   await page.close();
-  return Date.now() - t0;
+  return ready;
 }
 
 /**
