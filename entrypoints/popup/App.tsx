@@ -1,15 +1,13 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useId, useMemo, useRef, useState } from 'react';
+import { useEffect, useId, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { FilterChips } from '@/components/FilterChips';
-import { NoteCard } from '@/components/NoteCard';
-import { NoteEditor } from '@/components/NoteEditor';
 import { movedMessage, ThisPageView } from '@/components/ThisPageView';
 import { notes } from '@/lib/db';
 import { searchClient } from '@/lib/search-host';
 import { QUERY_HELP } from '@/lib/search/query';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { usePageStatus } from './use-page-status';
-import { NoteThanks } from './NoteThanks';
+import { ResultList, type ResultActions } from './ResultList';
 import { SyncStatus } from '@/components/sync/SyncStatus';
 import { useSyncStatus } from '@/components/sync/use-sync-status';
 import { sendSyncMessage } from '@/lib/sync/messages';
@@ -74,6 +72,28 @@ export function App() {
     changed(undo.id);
     inputRef.current?.focus();
   };
+
+  const save = async (note: Note, patch: Parameters<ResultActions['save']>[1]) => {
+    const r = await sendMessage('updateNote', { id: note.id, patch });
+    if (!r.ok) setError(r.error);
+    setEditing(null);
+    changed(note.id);
+  };
+  // The list's actions, one object for the popup's life calling the latest functions: the memoised list
+  // does not render again when only the text typed changed.
+  const latest = useRef({ open, remove, save });
+  useLayoutEffect(() => {
+    latest.current = { open, remove, save };
+  });
+  const actions = useMemo<ResultActions>(
+    () => ({
+      open: (note) => void latest.current.open(note),
+      edit: setEditing,
+      remove: (note) => void latest.current.remove(note),
+      save: (note, patch) => latest.current.save(note, patch),
+    }),
+    [],
+  );
 
   const onKeyDown = (e: React.KeyboardEvent) => {
     if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
@@ -159,35 +179,14 @@ export function App() {
           </p>
         </section>
       ) : (
-        <ul className="results" aria-label="Harvested notes">
-          {search.hits?.length === 0 && <li className="muted">No notes match “{fullQuery}”.</li>}
-          {hits.map(({ note, matches }, i) => (
-            <li key={note.id}>
-              <NoteCard
-                note={note}
-                matches={matches}
-                isActive={i === active}
-                onOpen={() => void open(note)}
-                onEdit={() => setEditing(note.id)}
-                onDelete={() => void remove(note)}
-                actions={note.communityId ? <NoteThanks note={note} ownMemberIds={ownIds} /> : undefined}
-              >
-                {editing === note.id ? (
-                  <NoteEditor
-                    note={note}
-                    onCancel={() => setEditing(null)}
-                    onSave={async (patch) => {
-                      const r = await sendMessage('updateNote', { id: note.id, patch });
-                      if (!r.ok) setError(r.error);
-                      setEditing(null);
-                      changed(note.id);
-                    }}
-                  />
-                ) : undefined}
-              </NoteCard>
-            </li>
-          ))}
-        </ul>
+        <ResultList
+          hits={hits}
+          active={active}
+          editing={editing}
+          ownIds={ownIds}
+          noMatchFor={search.hits?.length === 0 ? fullQuery : null}
+          actions={actions}
+        />
       )}
     </main>
   );
