@@ -18,27 +18,20 @@ let fuseLoading: Promise<FuseClass> | null = null;
 /** Fuse.js only marks the words of the notes shown: loaded with the first query, not with the popup. */
 const loadFuse = () => (fuseLoading ??= import('fuse.js').then((m) => m.default));
 
-/**
- * Marks for the words that matched, per note, computed on the handful of notes shown (never on the whole
- * store): one Fuse.js over the list (each note is matched on its own, as one Fuse per note would).
- */
-export function marks(Fuse: FuseClass, notes: Note[], query: string): MatchRanges[] {
-  const out = notes.map((): MatchRanges => ({}));
+/** Marks for the words that matched, computed on the handful of notes shown (never on the whole store). */
+function marks(Fuse: FuseClass, note: Note, query: string): MatchRanges {
   const words = query.replace(/\b\w+:\S+|"|-\S+/g, ' ').trim();
-  if (!words) return out;
-  const found = new Fuse(notes, {
+  if (!words) return {};
+  const [r] = new Fuse([note], {
     keys: KEYS,
     includeMatches: true,
     ignoreLocation: true,
     threshold: 0.4,
     minMatchCharLength: 2,
   }).search(words);
-  for (const r of found) {
-    const ranges: Record<string, (readonly [number, number])[]> = {};
-    for (const m of (r.matches ?? []) as FuseResultMatch[])
-      if (m.key) ranges[m.key] = m.indices.filter(([s, e]) => e - s >= 1);
-    out[r.refIndex] = ranges;
-  }
+  const out: Record<string, (readonly [number, number])[]> = {};
+  for (const m of (r?.matches ?? []) as FuseResultMatch[])
+    if (m.key) out[m.key] = m.indices.filter(([s, e]) => e - s >= 1);
   return out;
 }
 
@@ -108,11 +101,7 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
               return found ? notesOf(found.map((h) => h.id)).finally(() => measureRows(t1, q)) : null;
             }),
           loadFuse(),
-        ]).then(([rows, Fuse]) => {
-          if (!rows) return null;
-          const ranges = marks(Fuse, rows, q);
-          return rows.map((note, i) => ({ note, matches: ranges[i] }));
-        })
+        ]).then(([rows, Fuse]) => rows?.map((note) => ({ note, matches: marks(Fuse, note, q) })) ?? null)
       : newest(limit)
           .finally(() => measureRows(t0, q))
           .then((rows) => rows.map((note): Hit => ({ note })));
