@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { inlinePageCss } from './scripts/inline-page-css';
 
 /**
  * The manifest is a function of the target browser: Firefox needs a gecko id, Chrome must not see one.
@@ -8,6 +9,7 @@ export default defineConfig({
   // WXT_OUT_DIR lets several builds (a benchmark, an E2E run) live side by side without overwriting each other.
   outDir: process.env.WXT_OUT_DIR ?? '.output',
   modules: ['@wxt-dev/module-react'],
+  vite: () => ({ plugins: [inlinePageCss()] }),
   manifest: ({ browser }) => ({
     name: 'Commonplace',
     description: 'Harvest know-how where you read it, and find your community’s harvest in a keystroke.',

@@ -7,7 +7,7 @@ import { openExisting } from '@/lib/db/open-existing';
  * never created or upgraded here (the upgrade is aborted; Dexie creates it with its schema).
  */
 export function readNewest(limit: number, name = 'commonplace'): Promise<Note[] | null> {
-  return readNotes(name, (store, out) => {
+  return readNotes(name, (store, out, done) => {
     const index = store.index('createdAt') as IDBIndex & Partial<GetAllRecords>;
     // One round trip for a page of the newest rows (Chrome 141+: 1-4 ms at 100k notes, where a cursor's
     // row-by-row continue() took 8-80 ms); a cursor where getAllRecords is missing, or when deleted notes
@@ -17,8 +17,9 @@ export function readNewest(limit: number, name = 'commonplace'): Promise<Note[] 
     const page = index.getAllRecords({ direction: 'prev', count });
     page.onsuccess = () => {
       const live = page.result.map((r) => r.value as Note).filter((n) => n.deletedAt === undefined);
-      if (live.length >= limit || page.result.length < count) out.push(...live.slice(0, limit));
-      else readByCursor(index, limit, out);
+      if (live.length < limit && page.result.length === count) return readByCursor(index, limit, out);
+      out.push(...live.slice(0, limit));
+      done(); // the rows are here: no need to wait for the transaction's completion (one more round trip)
     };
   });
 }
@@ -41,22 +42,33 @@ function readByCursor(index: IDBIndex, limit: number, out: Note[]) {
 
 /** The live notes of `ids`, in that order (the search host's answer), read like readNewest. */
 export function readByIds(ids: string[], name = 'commonplace'): Promise<Note[] | null> {
-  return readNotes(name, (store, out) => {
-    for (const id of ids) {
+  return readNotes(name, (store, out, done) => {
+    const rows: (Note | undefined)[] = [];
+    let left = ids.length;
+    ids.forEach((id, i) => {
       const get = store.get(id);
       get.onsuccess = () => {
-        const note = get.result as Note | undefined;
-        if (note && note.deletedAt === undefined) out.push(note);
+        rows[i] = get.result as Note | undefined;
+        if (--left > 0) return;
+        for (const note of rows) if (note && note.deletedAt === undefined) out.push(note);
+        done();
       };
-    }
+    });
+    if (left === 0) done();
   });
 }
 
 /** One connection per database for the page's early reads (early-search reads rows per query): opening costs more. */
 const connections = new Map<string, Promise<IDBDatabase | null>>();
 
-/** Collects notes in one read-only transaction on the page's connection (opened on first use). */
-async function readNotes(name: string, read: (store: IDBObjectStore, out: Note[]) => void): Promise<Note[] | null> {
+/**
+ * Collects notes in one read-only transaction on the page's connection (opened on first use): resolved when
+ * the transaction completes, or sooner when `read` calls `done`.
+ */
+async function readNotes(
+  name: string,
+  read: (store: IDBObjectStore, out: Note[], done: () => void) => void,
+): Promise<Note[] | null> {
   const pending = connections.get(name) ?? openExisting(name, 'notes', () => connections.delete(name));
   connections.set(name, pending);
   let idb: IDBDatabase | null;
@@ -73,7 +85,7 @@ async function readNotes(name: string, read: (store: IDBObjectStore, out: Note[]
   return new Promise((resolve, reject) => {
     const tx = idb.transaction('notes');
     const out: Note[] = [];
-    read(tx.objectStore('notes'), out);
+    read(tx.objectStore('notes'), out, () => resolve(out));
     tx.oncomplete = () => resolve(out);
     tx.onerror = () => reject(tx.error);
   });
