@@ -13,6 +13,7 @@
  * - cold: no stored digest or index (first tab after install with notes already there): the page computes.
  * Narrow while developing: DIGEST_BENCH_SIZES=1000 DIGEST_BENCH_RUNS=3.
  */
+import { measureFloor } from './floor';
 import { execFileSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -38,25 +39,6 @@ async function measure(page: Page, url: string): Promise<Timing> {
           const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
           const full = performance.getEntriesByName('digest-complete')[0]?.startTime;
           if (fcp !== undefined && full !== undefined) resolve({ fcp, full });
-          else setTimeout(read, 10);
-        };
-        read();
-      }),
-  );
-}
-
-/**
- * The floor: first paint of an extension page with no script at all (the manifest, shown as text), in the
- * same browser. What navigation and a fresh renderer cost before any page of ours does anything.
- */
-async function measureFloor(page: Page, extensionId: string): Promise<number> {
-  await page.goto(`chrome-extension://${extensionId}/manifest.json`);
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const read = () => {
-          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-          if (fcp !== undefined) resolve(fcp);
           else setTimeout(read, 10);
         };
         read();

@@ -7,7 +7,8 @@
  * counts until the next list appears). Typing starts before React is up (the early page answers it); each
  * open then types a second query once React has booted, timed apart. Baselines in the same run, after the
  * timed opens: reading every note (`getAll`, the first design) and reading the saved index's bytes (`get`,
- * the step the in-page index design paid on every open before it could even decode them).
+ * the step the in-page index design paid on every open before it could even decode them), and the floor: the
+ * first paint of an extension page with no script (the manifest as text), what navigation alone costs here.
  * Side by side in the same run, on the same notes: an older build in a folder (`baseline=/tmp/out-base`,
  * built with `WXT_OUT_DIR=/tmp/out-base npx wxt build` at that commit). `profile=<dir>` keeps the seeded
  * profiles there between runs (seeding 100k notes takes about 90 s). Last line: one JSON object of headline
@@ -25,6 +26,7 @@ import { EXTENSION_PATH } from '../tests/e2e/fixtures';
 import { seedExtensionDb } from '../tests/e2e/digest-seed';
 import { corpusNote } from './search-notes';
 import { keystrokeLatencies } from './keystrokes';
+import { measureFloor } from './floor';
 
 const arg = (name: string, fallback: number) =>
   Number(process.argv.find((a) => a.startsWith(`${name}=`))?.split('=')[1] ?? fallback);
@@ -183,6 +185,8 @@ async function measure(label: string, path: string, notes: () => ReturnType<type
     const scriptStart: number[] = [];
     const reactUp: number[] = [];
     const reactKeystrokes: number[] = [];
+    const firstPaint: number[] = [];
+    const floor: number[] = [];
     const earlyPaint: number[] = [];
     const newestReadAt: number[] = [];
     const hostAnswer: number[] = [];
@@ -195,7 +199,8 @@ async function measure(label: string, path: string, notes: () => ReturnType<type
       const query = QUERIES[run % QUERIES.length]!;
       await page.keyboard.type(query, { delay: 60 });
       await page.waitForTimeout(300);
-      const { keys, updates, shown, paint, script, searches, rows, newestRead } = await page.evaluate(() => ({
+      const { keys, updates, shown, paint, script, searches, rows, newestRead, fcp } = await page.evaluate(() => ({
+        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
         paint: performance.getEntriesByName('commonplace:early-paint')[0]?.duration ?? NaN,
         script: performance.getEntriesByName('commonplace:popup-script')[0]?.startTime ?? NaN,
         searches: performance.getEntriesByName('commonplace:search').map((m) => m.duration),
@@ -214,6 +219,7 @@ async function measure(label: string, path: string, notes: () => ReturnType<type
           .map((m) => ({ query: String((m as PerformanceMark).detail), at: m.startTime })),
       }));
       scriptStart.push(script);
+      firstPaint.push(fcp);
       earlyPaint.push(paint);
       newestReadAt.push(newestRead ?? NaN);
       hostAnswer.push(...searches);
@@ -238,6 +244,11 @@ async function measure(label: string, path: string, notes: () => ReturnType<type
     }
     // The baselines read every note into a page: done after the timed opens, so the garbage they leave in the
     // extension's renderer (shared by all its pages) never lands on a timed one.
+    for (let run = 0; run < RUNS; run++) {
+      const page = await browser.context.newPage();
+      floor.push(await measureFloor(page, browser.extensionId));
+      await page.close();
+    }
     for (let run = 0; run < Math.min(RUNS, 3); run++) {
       const page = await browser.context.newPage();
       await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);
@@ -247,6 +258,9 @@ async function measure(label: string, path: string, notes: () => ReturnType<type
     }
     console.log(`\n${label}: ${N} notes, ${RUNS} popup opens (ms, median)`);
     console.log(`  ${label}: navigation → newest 20 on screen   ${median(newest).toFixed(1)}`);
+    console.log(
+      `  ${label}: navigation → first paint (the newest 20 drawn) ${median(firstPaint).toFixed(1)}; floor: an extension page with no script ${median(floor).toFixed(1)}`,
+    );
     console.log(`  ${label}: first keystroke → results (index just opened) ${median(firstQuery).toFixed(1)}`);
     console.log(
       `  ${label}: keystroke → results  p50 ${median(keystrokes).toFixed(1)}  p95 ${p95(keystrokes).toFixed(1)}`,
@@ -266,6 +280,8 @@ async function measure(label: string, path: string, notes: () => ReturnType<type
     );
     return {
       newestMs: Number(median(newest).toFixed(1)),
+      firstPaintMs: Number(median(firstPaint).toFixed(1)),
+      floorFcpMs: Number(median(floor).toFixed(1)),
       firstQueryMs: Number(median(firstQuery).toFixed(1)),
       keystrokeP50Ms: Number(median(keystrokes).toFixed(1)),
       keystrokeP95Ms: Number(p95(keystrokes).toFixed(1)),
@@ -294,10 +310,9 @@ async function main() {
   const before = baselineDir ? await measure('before', resolve(baselineDir, 'chrome-mv3'), notes) : null;
   const prefixed = before
     ? Object.fromEntries(
-        ['newestMs', 'firstQueryMs', 'keystrokeP50Ms', 'keystrokeP95Ms', 'reactKeystrokeP95Ms'].map((k) => [
-          `before_${k}`,
-          before[k],
-        ]),
+        ['newestMs', 'firstPaintMs', 'firstQueryMs', 'keystrokeP50Ms', 'keystrokeP95Ms', 'reactKeystrokeP95Ms'].map(
+          (k) => [`before_${k}`, before[k]],
+        ),
       )
     : {};
   console.log(JSON.stringify({ bench: 'popup', n: N, runs: RUNS, ...ours, ...prefixed }));

@@ -1,0 +1,20 @@
+import type { Page } from '@playwright/test';
+
+/**
+ * The floor: first paint of an extension page with no script at all (the manifest, shown as text), in the
+ * same browser. What navigation and a fresh renderer cost before any page of ours does anything.
+ */
+export async function measureFloor(page: Page, extensionId: string): Promise<number> {
+  await page.goto(`chrome-extension://${extensionId}/manifest.json`);
+  return page.evaluate(
+    () =>
+      new Promise<number>((resolve) => {
+        const read = () => {
+          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
+          if (fcp !== undefined) resolve(fcp);
+          else setTimeout(read, 10);
+        };
+        read();
+      }),
+  );
+}
