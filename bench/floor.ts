@@ -6,15 +6,6 @@ import type { Page } from '@playwright/test';
  */
 export async function measureFloor(page: Page, extensionId: string): Promise<number> {
   await page.goto(`chrome-extension://${extensionId}/manifest.json`);
-  return page.evaluate(
-    () =>
-      new Promise<number>((resolve) => {
-        const read = () => {
-          const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
-          if (fcp !== undefined) resolve(fcp);
-          else setTimeout(read, 10);
-        };
-        read();
-      }),
-  );
+  const fcp = await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
+  return Number(await fcp.jsonValue());
 }
