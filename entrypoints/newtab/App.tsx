@@ -52,8 +52,14 @@ export function App({ boot: first }: { boot: Boot }) {
   useEffect(() => {
     const channel = new BroadcastChannel(DIGEST_CHANNEL);
     channel.onmessage = () => void (isFullScan ? null : reread().catch(failed));
-    return () => channel.close();
-  }, [reread, failed]);
+    // The background may have stored the new digest between the boot read and this subscription: its
+    // broadcast then reached no one, and the page would wait out PENDING_WAIT_MS. Look once, now.
+    const look = first.freshness === 'pending' && !isFullScan ? setTimeout(() => void reread().catch(failed)) : 0;
+    return () => {
+      clearTimeout(look);
+      channel.close();
+    };
+  }, [first.freshness, reread, failed]);
 
   useEffect(() => {
     if (first.isMinimal) return;

@@ -240,3 +240,50 @@ test('a note harvested while no new tab is open is on the next new tab, computed
     section(next, 'Win of the week').getByText('Harvested on a page while the new tab was closed'),
   ).toBeVisible();
 });
+
+test('a digest the background stored just before the tab listened is picked up at once, not after the wait', async ({
+  context,
+  extensionId,
+}) => {
+  const tab = await context.newPage();
+  await openDigest(tab, extensionId); // the background's digest is stored
+  await tab.close();
+  const options = await context.newPage();
+  await options.goto(`chrome-extension://${extensionId}/options.html`);
+  const ready = (await readTable<{ key: string; value: { computedAt: number } }>(options, 'kv')).find(
+    (r) => r.key === 'digest:day',
+  )!.value;
+  // A change seen after that digest: the next tab paints it as pending and waits for the background. Marked a
+  // minute ahead, so no background run started before then counts as holding it.
+  const pending = Date.now() + 60_000;
+  await seedExtensionDb(options, { kv: [{ key: 'digest:pending', value: pending }] });
+
+  // Timers stand still in the tab (its fallback after PENDING_WAIT_MS never fires on its own), and no
+  // broadcast reaches it: as when the background's was sent before the tab listened.
+  const page = await context.newPage();
+  await page.clock.install({ time: Date.now() });
+  await page.clock.pauseAt(Date.now() + 1000);
+  await page.addInitScript(() =>
+    Object.defineProperty(BroadcastChannel.prototype, 'onmessage', { set() {}, get: () => null }),
+  );
+  await page.goto(`chrome-extension://${extensionId}/newtab.html`);
+  await expect(page.locator('main[data-state="updating"]')).toBeVisible();
+
+  // The newer digest is stored (written here: the background may be computing one too, unheard).
+  await options.evaluate(
+    (next) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('commonplace');
+        open.onsuccess = () => {
+          const tx = open.result.transaction('kv', 'readwrite');
+          tx.objectStore('kv').put({ key: 'digest:day', value: next });
+          tx.objectStore('kv').delete('digest:pending');
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+    { ...ready, computedAt: pending + 1 },
+  );
+  await page.clock.runFor(50); // far short of the 3 s fallback
+  await expect(page.locator('main[data-state="ready"]')).toBeVisible();
+});
