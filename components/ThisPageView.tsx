@@ -1,5 +1,6 @@
 import { useId, useState } from 'react';
 import type { PageStatus, PaintableNote } from '@/lib/messaging/protocol';
+import type { MoveResult } from '@/lib/model';
 
 interface Props {
   status: PageStatus | null;
@@ -95,7 +96,7 @@ export function ThisPageView({ status, onOpen, onMove }: Props) {
 const notesWord = (n: number) => `${n} note${n === 1 ? '' : 's'}`;
 
 /** What a page move did, in words: others' community notes stay where they are, and the user is told so. */
-export function movedMessage({ moved, skipped }: { moved: number; skipped: number }): string {
+export function movedMessage({ moved, skipped }: MoveResult): string {
   const done = `Moved ${notesWord(moved)}.`;
   if (!skipped) return done;
   return `${done} ${notesWord(skipped)} by other members stayed: only a note’s author can move it.`;

@@ -9,6 +9,7 @@ import {
   ok,
   pageKey,
   stripTracking,
+  type MoveResult,
   type Note,
   type NoteDraft,
   type NotePatch,
@@ -17,12 +18,6 @@ import {
 } from '../model';
 import type { CommonplaceDb } from './schema';
 import { dropUnsentDelete, outboxTables, trackNoteChange } from './outbox';
-
-/** A page move: how many notes moved, and how many were others' community notes, left where they are. */
-export interface MoveResult {
-  moved: number;
-  skipped: number;
-}
 
 /**
  * The notes repository: the only code that writes notes. Every write validates first, so bad input changes

@@ -1,5 +1,5 @@
 import { defineExtensionMessaging } from '@webext-core/messaging';
-import type { ChatContext, ChatMessage, Note, NoteKind, Result, Selector } from '../model';
+import type { ChatContext, ChatMessage, MoveResult, Note, NoteKind, Result, Selector } from '../model';
 import type { SimilarNote } from '../similarity';
 import type { SearchHit } from '../search';
 
@@ -100,7 +100,7 @@ export interface ProtocolMap {
   /** P→C: which of this page's notes are painted and which are orphans (the popup's "This page" view). */
   getPageStatus(): PageStatus;
   /** P→B: move notes to another URL (the page moved); answers how many moved. */
-  moveNotes(req: { ids: string[]; url: string }): Result<{ moved: number; skipped: number }>;
+  moveNotes(req: { ids: string[]; url: string }): Result<MoveResult>;
   /** B→C: the capture panel closed; remove it and, if saved, repaint. */
   captureClosed(req: { captureId: string; isSaved: boolean }): void;
   /**

@@ -163,3 +163,9 @@ export const NotePatchSchema = z.strictObject({
   tags: z.array(TagSchema).max(32).optional(),
 });
 export type NotePatch = z.infer<typeof NotePatchSchema>;
+
+/** What moving notes to another page did: how many moved, and how many others' community notes stayed put. */
+export interface MoveResult {
+  moved: number;
+  skipped: number;
+}
