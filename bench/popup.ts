@@ -24,6 +24,7 @@ import { join, resolve } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium';
 import { EXTENSION_PATH } from '../tests/e2e/fixtures';
 import { seedExtensionDb } from '../tests/e2e/digest-seed';
+import { rebuildSearchIndex } from '../tests/e2e/pages/popup';
 import { corpusNote } from './search-notes';
 import { keystrokeLatencies } from './keystrokes';
 import { measureFloor } from './floor';
@@ -49,6 +50,14 @@ const PROBE = () => {
     if (w.probe.keys.length > w.probe.updates.length) w.probe.updates.push(performance.now());
   }).observe(document, { childList: true, subtree: true, characterData: true });
 };
+
+/** Each result list the popup marked as shown: its query and when. */
+const resultLists = (page: Page) =>
+  page.evaluate(() =>
+    performance
+      .getEntriesByName('commonplace:results')
+      .map((m) => ({ query: String((m as PerformanceMark).detail), at: m.startTime })),
+  );
 
 async function openPopup(page: Page, extensionId: string) {
   await page.goto(`chrome-extension://${extensionId}/popup.html`);
@@ -98,12 +107,10 @@ async function typeAfterReact(page: Page, query: string) {
   const from = await page.evaluate(() => (window as unknown as { probe: { keys: number[] } }).probe.keys.length);
   await page.keyboard.type(query, { delay: 60 });
   await page.waitForTimeout(300);
-  const { keys, shown, reactStart } = await page.evaluate(() => ({
+  const shown = await resultLists(page);
+  const { keys, reactStart } = await page.evaluate(() => ({
     reactStart: performance.getEntriesByName('commonplace:react-start')[0]!.startTime,
     keys: (window as unknown as { probe: { keys: number[] } }).probe.keys,
-    shown: performance
-      .getEntriesByName('commonplace:results')
-      .map((m) => ({ query: String((m as PerformanceMark).detail), at: m.startTime })),
   }));
   return { query, reactStart, lat: keystrokeLatencies(query, keys.slice(from), shown) };
 }
@@ -160,11 +167,7 @@ async function seed(
   await seedExtensionDb(seedPage, { notes });
   console.log(`${label}: seeded ${N} notes in ${Date.now() - seedStart} ms`);
   const foldStart = Date.now();
-  await (browser.sw as Worker).evaluate(() =>
-    (
-      globalThis as unknown as { commonplace: { rebuildSearchIndex(): Promise<unknown> } }
-    ).commonplace.rebuildSearchIndex(),
-  );
+  await rebuildSearchIndex(browser.sw as Worker);
   console.log(`${label}: search index built and saved in ${Date.now() - foldStart} ms`);
   await seedPage.close();
 }
@@ -199,7 +202,8 @@ async function measure(label: string, path: string, notes: () => ReturnType<type
       const query = QUERIES[run % QUERIES.length]!;
       await page.keyboard.type(query, { delay: 60 });
       await page.waitForTimeout(300);
-      const { keys, updates, shown, paint, script, searches, rows, newestRead, fcp } = await page.evaluate(() => ({
+      const shown = await resultLists(page);
+      const { keys, updates, paint, script, searches, rows, newestRead, fcp } = await page.evaluate(() => ({
         fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
         paint: performance.getEntriesByName('commonplace:early-paint')[0]?.duration ?? NaN,
         script: performance.getEntriesByName('commonplace:popup-script')[0]?.startTime ?? NaN,
@@ -214,9 +218,6 @@ async function measure(label: string, path: string, notes: () => ReturnType<type
           .map((m) => m.startTime + m.duration)[0],
         keys: (window as unknown as { probe: { keys: number[] } }).probe.keys,
         updates: (window as unknown as { probe: { updates: number[] } }).probe.updates,
-        shown: performance
-          .getEntriesByName('commonplace:results')
-          .map((m) => ({ query: String((m as PerformanceMark).detail), at: m.startTime })),
       }));
       scriptStart.push(script);
       firstPaint.push(fcp);

@@ -1,9 +1,9 @@
-import type { Page } from '@playwright/test';
 import { generateCorpus } from '../../bench/search-corpus';
 import { corpusNote } from '../../bench/search-notes';
 import { SearchIndex, toSearchDoc } from '../../lib/search';
 import { seedExtensionDb } from './digest-seed';
 import { expect, test } from './fixtures';
+import { rebuildSearchIndex, shownIds } from './pages/popup';
 
 /**
  * Records, in the popup page, what the early paint (plain DOM, before React) and React's takeover looked like:
@@ -28,12 +28,6 @@ const RECORD = () => {
   }).observe(document, { childList: true, subtree: true });
 };
 
-const shownIds = (page: Page) =>
-  page
-    .getByRole('list', { name: 'Harvested notes' })
-    .getByRole('article')
-    .evaluateAll((cards) => cards.map((c) => c.id.replace(/^note-/, '')));
-
 test('popup: the newest notes before React, then React takes over without duplicates or lost keys', async ({
   context,
   sw,
@@ -44,11 +38,7 @@ test('popup: the newest notes before React, then React takes over without duplic
   const seedPage = await context.newPage();
   await seedPage.goto(`chrome-extension://${extensionId}/options.html`); // creates the database
   await seedExtensionDb(seedPage, { notes });
-  await sw.evaluate(() =>
-    (
-      globalThis as unknown as { commonplace: { rebuildSearchIndex(): Promise<unknown> } }
-    ).commonplace.rebuildSearchIndex(),
-  );
+  await rebuildSearchIndex(sw);
   const pure = SearchIndex.build(notes.map((n) => toSearchDoc(n, { thanks: 0 })));
   const newest = [...notes].sort((a, b) => b.createdAt - a.createdAt).slice(0, 20);
 

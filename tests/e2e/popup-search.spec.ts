@@ -4,6 +4,7 @@ import { corpusNote } from '../../bench/search-notes';
 import { SearchIndex, toSearchDoc } from '../../lib/search';
 import { seedExtensionDb } from './digest-seed';
 import { expect, test } from './fixtures';
+import { rebuildSearchIndex, shownIds } from './pages/popup';
 
 const N = 5000;
 
@@ -12,20 +13,9 @@ async function seed(page: Page, sw: Worker, extensionId: string) {
   const notes = generateCorpus(N).docs.map(corpusNote);
   await page.goto(`chrome-extension://${extensionId}/options.html`); // creates the database
   await seedExtensionDb(page, { notes });
-  await sw.evaluate(() =>
-    (
-      globalThis as unknown as { commonplace: { rebuildSearchIndex(): Promise<unknown> } }
-    ).commonplace.rebuildSearchIndex(),
-  );
+  await rebuildSearchIndex(sw);
   return notes;
 }
-
-/** Note ids in the order the popup lists them. */
-const shownIds = (page: Page) =>
-  page
-    .getByRole('list', { name: 'Harvested notes' })
-    .getByRole('article')
-    .evaluateAll((cards) => cards.map((c) => c.id.replace(/^note-/, '')));
 
 test('popup search over 5k notes: the newest first, then for every query what the pure index answers', async ({
   context,
