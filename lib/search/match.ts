@@ -94,47 +94,74 @@ export function excludedTerms(store: Store, q: ParsedQuery): number[] {
 
 /**
  * Slots matching every group, with their match quality (mean best weight of the scored groups, 0..1).
- * Smallest group first, so later groups only mark slots that are still in the running.
+ * Smallest group first, so later groups only mark slots that are still in the running. The slots are a view
+ * of the store's scratch, valid until its next search.
  */
 export function matchGroups(
   store: Store,
   groups: Group[],
   excluded: number[],
-): { slots: number[]; quality: Float32Array } {
+): { slots: Int32Array; quality: Float32Array } {
   const { postings, vocab } = store;
   const size = (g: Group) => g.terms.reduce((s, t) => s + vocab.df[t.id]!, 0);
   const ordered = groups
     .map((g) => ({ g, n: size(g) }))
     .sort((a, b) => a.n - b.n)
     .map((x) => x.g);
-  const { hits, quality } = store.matchScratch();
-  const touched: number[] = [];
-  ordered.forEach((g, gi) => {
+  const { hits, quality, touched, kept } = store.matchScratch();
+  let count = 0;
+  // The walks below are plain loops calling one `mark`: at 100k notes a three-letter prefix reaches some 40k
+  // postings on every keystroke.
+  let gi = 0;
+  let add = 0;
+  const mark = (slot: number) => {
+    if (hits[slot] !== gi) return;
+    hits[slot] = gi + 1;
+    if (gi === 0) touched[count++] = slot;
+    quality[slot]! += add;
+  };
+  for (; gi < ordered.length; gi++) {
+    const g = ordered[gi]!;
+    // A short prefix leading the match stops at its budget of docs, the latest added first.
     let left = gi === 0 && g.maxDocs !== undefined ? g.maxDocs : Infinity;
     for (const { id, weight } of g.terms) {
       if (left <= 0) break;
-      const mark = (slot: number) => {
-        if (hits[slot] !== gi) return;
-        hits[slot] = gi + 1;
-        if (gi === 0) touched.push(slot);
-        if (g.isScored) quality[slot]! += weight;
-      };
-      // A common word after a rarer one: test the few slots still in the running, not its many docs.
-      if (gi > 0 && touched.length < vocab.df[id]! && postings.has(id, 0) !== undefined) {
-        for (const slot of touched) if (postings.has(id, slot)) mark(slot);
-      } else if (left < Infinity) left -= postings.forEachFromTop(id, mark, left);
-      else postings.forEach(id, mark);
+      add = g.isScored ? weight : 0;
+      const bits = postings.bitsOf(id);
+      if (bits && gi > 0 && count < vocab.df[id]!) {
+        // A common word after a rarer one: test the few slots still in the running, not its many docs.
+        for (let i = 0; i < count; i++) {
+          const slot = touched[i]!;
+          if ((bits[slot >>> 5]! >>> (slot & 31)) & 1) mark(slot);
+        }
+      } else if (bits) {
+        for (let w = bits.length - 1; w >= 0 && left > 0; w--) {
+          let word = bits[w]!;
+          while (word !== 0 && left > 0) {
+            const high = 31 - Math.clz32(word);
+            mark((w << 5) | high);
+            word &= ~(1 << high);
+            left--;
+          }
+        }
+      } else {
+        const list = postings.listOf(id)!;
+        const stop = Math.max(0, list.length - left);
+        for (let i = list.length - 1; i >= stop; i--) mark(list[i]!);
+        left -= list.length - stop;
+      }
     }
-  });
+  }
+  store.touchedCount = count;
   for (const id of excluded) postings.forEach(id, (slot) => void (hits[slot] = 0));
   const full = ordered.length;
   const scored = Math.max(1, groups.filter((g) => g.isScored).length);
-  const slots: number[] = [];
-  for (const s of touched) {
+  let n = 0;
+  for (let i = 0; i < count; i++) {
+    const s = touched[i]!;
     if (hits[s] !== full) continue;
     quality[s] = quality[s]! / scored;
-    slots.push(s);
+    kept[n++] = s;
   }
-  store.touched = touched;
-  return { slots, quality };
+  return { slots: kept.subarray(0, n), quality };
 }

@@ -15,6 +15,8 @@ export class Postings {
   private lists: (Uint32Array | undefined)[] = [];
   private bits: (Uint32Array | undefined)[] = [];
   private slotWords: number;
+  /** listOf's answer for a term held inline. */
+  private one = new Uint32Array(1);
 
   constructor(private slotCapacity: number) {
     this.slotWords = Math.ceil(slotCapacity / 32);
@@ -92,7 +94,6 @@ export class Postings {
     return undefined;
   }
 
-  /** Calls `fn` for every slot holding `term` (order unspecified). */
   /**
    * Whether `term` is in `slot`, when the term is held as a bitset (one bit test); undefined otherwise.
    * Lets a query check a few candidates against a very common word instead of walking all its docs.
@@ -102,6 +103,7 @@ export class Postings {
     return bits ? ((bits[slot >>> 5]! >>> (slot & 31)) & 1) === 1 : undefined;
   }
 
+  /** Calls `fn` for every slot holding `term` (order unspecified). */
   forEach(term: number, fn: (slot: number) => void) {
     const n = this.count[term]!;
     if (n === 0) return;
@@ -129,31 +131,22 @@ export class Postings {
   }
 
   /**
-   * Like forEach but from the highest slot down (the latest added, mostly the newest notes), stopping after
-   * `max` slots; returns how many it visited.
+   * The slots of `term` as a view (unordered; valid until the postings next change), or undefined when the
+   * term is held as a bitset (see bitsOf). Lets a hot loop walk the slots itself, with no callback per slot.
    */
-  forEachFromTop(term: number, fn: (slot: number) => void, max: number): number {
+  listOf(term: number): Uint32Array | undefined {
+    if (this.bits[term]) return undefined;
     const n = this.count[term]!;
-    let left = Math.min(n, max);
-    const visited = left;
-    const bits = this.bits[term];
-    if (bits) {
-      for (let w = bits.length - 1; w >= 0 && left > 0; w--) {
-        let word = bits[w]!;
-        while (word !== 0 && left > 0) {
-          const high = 31 - Math.clz32(word);
-          fn((w << 5) | high);
-          word &= ~(1 << high);
-          left--;
-        }
-      }
-      return visited - left;
+    if (n === 1 && !this.lists[term] && this.poolCap[term] === 0) {
+      this.one[0] = this.single[term]!;
+      return this.one;
     }
-    const list = this.lists[term];
-    if (list) for (let i = n - 1; left > 0; i--, left--) fn(list[i]!);
-    else if (this.poolCap[term]! > 0) for (let i = this.poolAt[term]! + n - 1; left > 0; i--, left--) fn(this.pool[i]!);
-    else if (left > 0) fn(this.single[term]!);
-    return visited;
+    return this.items(term, n) ?? this.one.subarray(0, 0);
+  }
+
+  /** The bitset of `term` (bit s of word s >>> 5 set when slot s holds it), or undefined for a list. */
+  bitsOf(term: number): Uint32Array | undefined {
+    return this.bits[term];
   }
 
   /**

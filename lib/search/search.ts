@@ -99,9 +99,10 @@ function tieBreak(store: Store, a: number, b: number): number {
 function allSlots(store: Store, excluded: number[]) {
   const isOut = new Uint8Array(store.end);
   for (const id of excluded) store.postings.forEach(id, (s) => void (isOut[s] = 1));
-  const slots: number[] = [];
-  for (let s = 0; s < store.end; s++) if (store.alive[s] && !isOut[s]) slots.push(s);
-  return { slots, quality: new Float32Array(store.end) };
+  const slots = new Int32Array(store.end);
+  let n = 0;
+  for (let s = 0; s < store.end; s++) if (store.alive[s] && !isOut[s]) slots[n++] = s;
+  return { slots: slots.subarray(0, n), quality: new Float32Array(store.end) };
 }
 
 function passesFacts(store: Store, q: ParsedQuery, slot: number): boolean {

@@ -5,23 +5,34 @@ import { doc } from './test-docs';
 
 const NOW = Date.UTC(2026, 10, 27);
 
-describe('postings walked from the top', () => {
-  it('visits the highest slots first and stops at the budget, for lists and bitsets alike', () => {
+describe('postings views', () => {
+  it("hand out each term's slots as a list or a bitset, whatever shape holds them", () => {
     const p = new Postings(4096);
-    p.reserve(2, 4096);
+    p.reserve(4, 4096);
     for (const s of [3, 9, 27]) p.add(0, s); // a short list
     for (let s = 0; s < 4000; s += 2) p.add(1, s); // common enough to become a bitset
-    const walk = (term: number, max: number) => {
-      const out: number[] = [];
-      const n = p.forEachFromTop(term, (s) => out.push(s), max);
-      return { out, n };
-    };
-    expect(walk(0, 2)).toEqual({ out: [27, 9], n: 2 });
-    expect(walk(0, 10)).toEqual({ out: [27, 9, 3], n: 3 });
-    expect(p.has(0, 9)).toBeUndefined(); // lists answer through forEach only
-    expect(walk(1, 3)).toEqual({ out: [3998, 3996, 3994], n: 3 });
-    expect(p.has(1, 3996)).toBe(true);
-    expect(p.has(1, 3997)).toBe(false);
+    p.add(2, 41); // one slot, held inline
+    expect([...p.listOf(0)!].sort((a, b) => a - b)).toEqual([3, 9, 27]);
+    expect(p.bitsOf(0)).toBeUndefined();
+    expect(p.listOf(1)).toBeUndefined();
+    const bits = p.bitsOf(1)!;
+    expect((bits[3996 >>> 5]! >>> (3996 & 31)) & 1).toBe(1);
+    expect((bits[3997 >>> 5]! >>> (3997 & 31)) & 1).toBe(0);
+    expect([...p.listOf(2)!]).toEqual([41]);
+    expect([...p.listOf(3)!]).toEqual([]); // a term no slot holds
+    p.remove(0, 9);
+    expect([...p.listOf(0)!].sort((a, b) => a - b)).toEqual([3, 27]);
+  });
+
+  it('hand out the slots of a loaded pool', () => {
+    const p = new Postings(64);
+    p.fill(2, 64, (visit) => {
+      visit(5, 0);
+      visit(7, 0);
+      visit(7, 1);
+    });
+    expect([...p.listOf(0)!]).toEqual([5, 7]);
+    expect([...p.listOf(1)!]).toEqual([7]);
   });
 });
 
@@ -42,5 +53,14 @@ describe('queries over very common words', () => {
     expect(hits).toHaveLength(20);
     // Every hit really has a word starting with "t".
     for (const h of hits) expect(many[Number(h.id.slice(1))]!.quote).toMatch(/\bt/);
+  });
+
+  it('a short prefix stops at its budget of docs, the latest added first', () => {
+    // Every doc has "the", and the first added are the newest: without the budget they would rank first.
+    const hits = index.search('th', { now: NOW, limit: 20 });
+    expect(hits).toHaveLength(20);
+    for (const h of hits) expect(Number(h.id.slice(1))).toBeGreaterThanOrEqual(30_000 - 12_000);
+    // A word typed in full is not budgeted: the newest docs come first.
+    expect(index.search('the', { now: NOW, limit: 1 })[0]!.id).toBe('n0');
   });
 });

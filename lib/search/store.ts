@@ -293,22 +293,32 @@ export class Store {
 
   private hitsBuf = new Uint8Array(0);
   private qualityBuf = new Float32Array(0);
-  /** Slots the last search marked in the match scratch arrays; cleared before the next search. */
-  touched: number[] = [];
+  /**
+   * Slots the last search marked in the match scratch arrays (the first `touchedCount`), cleared before the
+   * next search; and room for the slots it kept. Typed, not pushed to arrays: a three-letter prefix touches
+   * some 40k slots at 100k notes, and pushing them cost 4 ms a keystroke against 0.2 ms written here.
+   */
+  private touchedBuf = new Int32Array(0);
+  touchedCount = 0;
+  private keptBuf = new Int32Array(0);
 
   /** Zeroed per-slot arrays for matching (see matchGroups), reused across keystrokes to spare the GC. */
-  matchScratch(): { hits: Uint8Array; quality: Float32Array } {
+  matchScratch(): { hits: Uint8Array; quality: Float32Array; touched: Int32Array; kept: Int32Array } {
     if (this.hitsBuf.length < this.end) {
       this.hitsBuf = new Uint8Array(this.cap);
       this.qualityBuf = new Float32Array(this.cap);
-      this.touched = [];
+      this.touchedBuf = new Int32Array(this.cap);
+      this.keptBuf = new Int32Array(this.cap);
+      this.touchedCount = 0;
     }
-    for (const s of this.touched) {
-      this.hitsBuf[s] = 0;
-      this.qualityBuf[s] = 0;
+    const { hitsBuf, qualityBuf, touchedBuf } = this;
+    for (let i = 0; i < this.touchedCount; i++) {
+      const s = touchedBuf[i]!;
+      hitsBuf[s] = 0;
+      qualityBuf[s] = 0;
     }
-    this.touched = [];
-    return { hits: this.hitsBuf, quality: this.qualityBuf };
+    this.touchedCount = 0;
+    return { hits: hitsBuf, quality: qualityBuf, touched: touchedBuf, kept: this.keptBuf };
   }
 
   /** A per-slot scratch array for one search (contents undefined), reused so typing allocates little. */

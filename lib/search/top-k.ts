@@ -3,9 +3,14 @@
  * A bounded heap with the comparisons inlined: selection stays O(n log k) and cheap when a common word
  * matches most of 100k notes on every keystroke.
  */
-export function topK(items: number[], k: number, key: Float64Array, tie: (a: number, b: number) => number): number[] {
+export function topK(
+  items: ArrayLike<number> & Iterable<number>,
+  k: number,
+  key: Float64Array,
+  tie: (a: number, b: number) => number,
+): number[] {
   const better = (a: number, b: number) => key[b]! - key[a]! || tie(a, b);
-  if (items.length <= k) return items.slice().sort(better);
+  if (items.length <= k) return Array.from(items).sort(better);
   // Min-heap on (key, reversed tie): heap[0] is the worst kept item.
   const heap = new Int32Array(k);
   let size = 0;
