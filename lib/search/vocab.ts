@@ -15,6 +15,8 @@ export class Vocab {
   private sorted: number[] = [];
   private unsorted: number[] = [];
   private grams: Map<string, number[]> | null = null;
+  private gramCounts = new Uint32Array(0);
+  private gramHit = new Int32Array(0);
 
   /** With `sortedOrder` (loading saved data), `terms` are taken as they are and sorted by that order. */
   constructor(terms: string[] = [], sortedOrder?: number[]) {
@@ -125,15 +127,25 @@ export class Vocab {
   nearby(word: string, maxEdits: number, limit: number): { id: number; edits: number }[] {
     if (maxEdits === 0) return [];
     this.grams ??= this.buildGrams();
-    const counts = new Map<number, number>();
+    // Shared trigrams per term, counted in typed scratch (a Map cost more than the counting itself).
+    if (this.gramCounts.length < this.terms.length) {
+      this.gramCounts = new Uint32Array(this.terms.length * 2);
+      this.gramHit = new Int32Array(this.terms.length * 2);
+    }
+    const { gramCounts: counts, gramHit: hit } = this;
+    let hitCount = 0;
     for (const g of gramsOf(word)) {
       const list = this.grams.get(g);
-      if (list) for (const id of list) counts.set(id, (counts.get(id) ?? 0) + 1);
+      if (!list) continue;
+      for (const id of list) if (counts[id]!++ === 0) hit[hitCount++] = id;
     }
     // An edit breaks at most 3 padded trigrams, a transposition 4.
     const need = Math.max(1, word.length - 4 * maxEdits);
     const out: { id: number; edits: number }[] = [];
-    for (const [id, c] of counts) {
+    for (let i = 0; i < hitCount; i++) {
+      const id = hit[i]!;
+      const c = counts[id]!;
+      counts[id] = 0;
       if (c < need || this.df[id] === 0) continue;
       const t = this.terms[id]!;
       if (t === word || Math.abs(t.length - word.length) > maxEdits) continue;
