@@ -19,7 +19,6 @@ export interface SearchOptions {
   candidates?: number;
 }
 
-const HALF_LIFE_MS = 90 * 86_400_000;
 const W = { quality: 0.45, fuse: 0.2, field: 0.15, prior: 0.2 };
 
 /** Runs one query over the store: prefilter by terms, filter by facts, pre-rank, then Fuse.js on the best few. */
@@ -37,7 +36,10 @@ export function runSearch(store: Store, input: string, options: SearchOptions = 
 
   const prior = priorOf(store, now);
   const pre = store.scratch();
-  for (const s of slots) pre[s] = round(quality[s]! + 0.15 * prior[s]!);
+  for (let i = 0; i < slots.length; i++) {
+    const s = slots[i]!;
+    pre[s] = round(quality[s]! + 0.15 * prior(s));
+  }
   const tie = (a: number, b: number) => tieBreak(store, a, b);
   const byPre = (a: number, b: number) => pre[b]! - pre[a]! || tie(a, b);
   const words = [...q.words.map((w) => w.text), ...q.phrases.map((p) => p.join(' '))];
@@ -55,7 +57,7 @@ export function runSearch(store: Store, input: string, options: SearchOptions = 
   );
   candidates.forEach((s, i) => {
     const score =
-      W.quality * quality[s]! + W.fuse * (1 - fuse[i]!) + W.field * fieldScore(ids[i]!, wordSets) + W.prior * prior[s]!;
+      W.quality * quality[s]! + W.fuse * (1 - fuse[i]!) + W.field * fieldScore(ids[i]!, wordSets) + W.prior * prior(s);
     pre[s] = round(score);
   });
   return candidates
@@ -65,24 +67,17 @@ export function runSearch(store: Store, input: string, options: SearchOptions = 
 }
 
 /**
- * Recency (half-life 90 days) and thanks (saturating) blended per slot, 0..1. Cached per minute and store
- * version: it only changes when notes do, and typing must not recompute it for 100k notes on every key.
+ * A slot's worth before the query: recency (half-life 90 days, see Store.recencyBase) and thanks (saturating),
+ * blended 0..1. Read per slot the search touches; "now" is taken to the minute so scores hold still while typing.
  */
-function priorOf(store: Store, now: number): Float32Array {
-  const minute = Math.floor(now / 60_000) * 60_000;
-  const cached = priorCache.get(store);
-  if (cached && cached.version === store.version && cached.minute === minute) return cached.values;
-  const values = new Float32Array(store.end);
-  for (let s = 0; s < store.end; s++) {
-    if (!store.alive[s]) continue;
-    const recency = 0.5 ** (Math.max(0, minute - store.createdAt[s]!) / HALF_LIFE_MS);
-    const thanks = store.thanks[s]! / (store.thanks[s]! + 5);
-    values[s] = (2 * recency + thanks) / 3;
-  }
-  priorCache.set(store, { version: store.version, minute, values });
-  return values;
+function priorOf(store: Store, now: number): (slot: number) => number {
+  const factor = store.recencyFactor(Math.floor(now / 60_000) * 60_000);
+  const { recencyBase, thanks } = store;
+  return (s) => {
+    const t = thanks[s]!;
+    return (2 * Math.min(1, recencyBase[s]! * factor) + t / (t + 5)) / 3;
+  };
 }
-const priorCache = new WeakMap<Store, { version: number; minute: number; values: Float32Array }>();
 
 /** Rounded so float noise from summation order can never reorder equal hits. */
 const round = (x: number) => Math.round(x * 1e6) / 1e6;

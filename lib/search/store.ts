@@ -9,6 +9,10 @@ import { FILTER_MARK, Vocab } from './vocab';
 /** Text fields in stored order; Fuse sees these. A sixth, hidden field holds the filter terms. */
 export const TEXT_FIELDS = ['title', 'quote', 'takeaway', 'site', 'tags'] as const;
 export const FIELD_COUNT = TEXT_FIELDS.length + 1;
+/** A note's recency halves every 90 days. */
+export const RECENCY_HALF_LIFE_MS = 90 * 86_400_000;
+/** Recency is kept relative to this instant (see Store.recencyBase); any fixed instant within centuries works. */
+const RECENCY_ANCHOR = Date.UTC(2026, 0, 1);
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /** What a slot stores besides its terms; `kind` is an index into NOTE_KINDS. */
@@ -56,6 +60,12 @@ export class Store {
   private free: number[] = [];
   alive = new Uint8Array(0);
   createdAt = new Float64Array(0);
+  /**
+   * 2^((createdAt - anchor) / half-life): a slot's recency at any instant is this times one factor for that
+   * instant (recencyFactor), capped at 1. So a search reads recency for the slots it touches, with no pass over
+   * every note when the clock moves on or a note changes (that pass cost 10 ms at 100k notes in the search host).
+   */
+  recencyBase = new Float64Array(0);
   thanks = new Uint32Array(0);
   kind = new Uint8Array(0);
   private uuid = new Uint8Array(0);
@@ -81,6 +91,7 @@ export class Store {
     const c = Math.max(capacity, Math.ceil(this.cap * 1.5));
     this.alive = grow(this.alive, c);
     this.createdAt = grow(this.createdAt, c);
+    this.recencyBase = grow(this.recencyBase, c);
     this.thanks = grow(this.thanks, c);
     this.kind = grow(this.kind, c);
     this.uuid = grow(this.uuid, c * 16);
@@ -88,6 +99,11 @@ export class Store {
     this.fwdEndOf = grow(this.fwdEndOf, c);
     this.cap = c;
     this.postings.reserve(this.vocab.terms.length, c);
+  }
+
+  /** The factor turning recencyBase into recency (0..1 once capped) at `at`. */
+  recencyFactor(at: number): number {
+    return 2 ** ((RECENCY_ANCHOR - at) / RECENCY_HALF_LIFE_MS);
   }
 
   slotOf(id: string): number | undefined {
@@ -129,6 +145,7 @@ export class Store {
     this.uuid.set(b.uuids);
     this.otherIds = b.otherIds;
     this.createdAt.set(b.createdAt);
+    for (let i = 0; i < n; i++) this.recencyBase[i] = recencyBaseOf(b.createdAt[i]!);
     this.kind.set(b.kind);
     this.thanks.set(b.thanks);
     this.alive.fill(1, 0, n);
@@ -186,6 +203,7 @@ export class Store {
     this.reserve(this.end);
     this.alive[slot] = 1;
     this.createdAt[slot] = Number.isFinite(doc.createdAt) ? doc.createdAt : 0;
+    this.recencyBase[slot] = recencyBaseOf(this.createdAt[slot]);
     this.thanks[slot] = Math.max(0, Math.min(doc.thanks || 0, 0xffffffff)) >>> 0;
     this.kind[slot] = doc.kind;
     this.setId(slot, doc.id);
@@ -281,7 +299,7 @@ export class Store {
 
   /** Bytes held by the typed arrays, for the benchmark. */
   byteSize(): number {
-    return this.fwdEnd + this.postings.byteSize() + this.cap * (1 + 8 + 4 + 1 + 16 + 4) + this.vocab.df.byteLength;
+    return this.fwdEnd + this.postings.byteSize() + this.cap * (1 + 8 + 8 + 4 + 1 + 16 + 4) + this.vocab.df.byteLength;
   }
 
   /**
@@ -404,3 +422,5 @@ function grow<T extends Uint8Array | Uint32Array | Float64Array>(a: T, n: number
   next.set(a);
   return next;
 }
+
+const recencyBaseOf = (createdAt: number) => 2 ** ((createdAt - RECENCY_ANCHOR) / RECENCY_HALF_LIFE_MS);
