@@ -25,11 +25,17 @@ function chromeSend(): Send {
 function firefoxBackend(): SearchBackend {
   let local: Promise<SearchBackend> | undefined;
   const backend = () =>
-    (local ??= import('../db/saved-search-index').then(({ searchIndex }) =>
-      localBackend(searchIndex, (n) => notes.tagCounts(n)),
+    (local ??= Promise.all([import('../db/saved-search-index'), import('../db/raw-read')]).then(
+      ([{ searchIndex }, { readByIds }]) =>
+        localBackend(
+          searchIndex,
+          (n) => notes.tagCounts(n),
+          (ids) => readByIds(ids),
+        ),
     ));
   return {
     search: async (query, limit) => (await backend()).search(query, limit),
+    searchRows: async (query, limit) => (await backend()).searchRows(query, limit),
     changed: async (ids) => (await backend()).changed(ids),
     topTags: async (limit) => (await backend()).topTags(limit),
   };
