@@ -2,7 +2,7 @@ import { searchClient } from '@/lib/search-host';
 import type { SearchResultLine } from '@/components/digest/DigestSearch';
 import { notesRepository, type CommonplaceDb } from '@/lib/db';
 import { PERSONAL, type PersonToThank } from '@/lib/digest';
-import type { Person } from '@/lib/model';
+import type { Note, Person } from '@/lib/model';
 import { LOCAL_ME, type Identity } from './identity';
 
 /** The user as a community knows them (undefined for personal notes, which carry no author). */
@@ -65,12 +65,15 @@ export async function thankContributor(
 
 /**
  * Search for the new tab: the popup's search client (one implementation, two callers). On Chrome the warm
- * search host answers with the few rows shown, so this page never decodes the index nor reads the notes.
+ * search host answers, so this page never decodes the index; the page reads only the few rows it shows.
  */
-export function lazySearch(): (q: string) => Promise<SearchResultLine[]> {
+export function lazySearch(db: CommonplaceDb): (q: string) => Promise<SearchResultLine[]> {
   return async (q) => {
-    const rows = await searchClient().searchRows(q, 8);
-    if (!rows) return []; // a newer query is under way; its answer replaces this one
-    return rows.map((n) => ({ id: n.id, title: n.takeaway || n.quote || n.page.title }));
+    const hits = await searchClient().search(q, 8);
+    if (!hits) return []; // a newer query is under way; its answer replaces this one
+    const rows = await db.notes.bulkGet(hits.map((h) => h.id));
+    return rows
+      .filter((n): n is Note => !!n && n.deletedAt === undefined)
+      .map((n) => ({ id: n.id, title: n.takeaway || n.quote || n.page.title }));
   };
 }

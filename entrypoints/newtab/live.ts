@@ -9,7 +9,7 @@ import { answerQuestion, lazySearch, thankContributor } from './actions';
  * Everything of the new tab that needs Dexie (and the notes repository's validation): loaded after the first
  * paint, or at once when the page must compute the digest itself.
  */
-export const search = lazySearch();
+export const search = lazySearch(db);
 
 /** Computes and stores the digest in the page (the stored one is for another day, zone or settings). */
 export async function computeHere(now: number, timeZone: string, isFullScan = false): Promise<Digest> {

@@ -2,7 +2,6 @@
 // that the offscreen document keeps alive and the popup and new tab reach directly (lib/search-host/shared-port).
 // Extension pages share one renderer process, main thread and heap: with the index on the offscreen page, the
 // popup's heap held the whole index (74 MB at 20k notes) and every garbage collection of it paused the popup.
-import { readByIds } from '@/lib/db/raw-read';
 import { searchIndex } from '@/lib/db/saved-search-index';
 import { registerSearchHost, type On } from '@/lib/search-host/host';
 import { portServer, SEARCH_PORT, type PortLike } from '@/lib/search-host/port';
@@ -23,4 +22,4 @@ const server = portServer((listener) =>
     port.start();
   }),
 );
-registerSearchHost(searchIndex, server.on as On, (ids) => readByIds(ids));
+registerSearchHost(searchIndex, server.on as On);

@@ -9,7 +9,7 @@ import { NOTE_KINDS } from '@/lib/model';
 import { makeNote } from '@/tests/factories';
 import { QUERY_HELP } from '@/lib/search/query';
 import { earlyCard, earlyQuery, EARLY_HELP, EARLY_KINDS, paintEarly } from './early-paint';
-import { readByIds, readNewest } from '@/lib/db/raw-read';
+import { readByIds, readNewest } from './read-newest';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
 

@@ -3,6 +3,7 @@ import { portSender } from '@/lib/search-host/port';
 import { connectSearchHost, type HostPort } from '@/lib/search-host/shared-port';
 import { handover } from './handover';
 import { repaintEarlyList } from './early-paint';
+import { readByIds } from './read-newest';
 
 /**
  * Answers what is typed into the early box before React is up, straight from the search host's shared worker,
@@ -11,7 +12,7 @@ import { repaintEarlyList } from './early-paint';
  * React answers when it is up.
  *
  * Each keystroke does as little as it can: a space after a word asks nothing new; the rows of notes already
- * seen are not sent again (successive lists as a word is typed mostly share their notes); and an answer with
+ * shown are not read again (successive lists as a word is typed mostly share their notes); and an answer with
  * the same notes as the list on screen leaves the list as it is (no DOM change, so no layout or paint).
  */
 export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () => void {
@@ -19,7 +20,7 @@ export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () 
   const send = portSender(() => (port = connectSearchHost()));
   // Connected as the list paints, so the first keystroke finds the port open.
   if (!import.meta.env.FIREFOX) void send('searchTopTags', { limit: 1 }).catch(() => undefined);
-  // The rows painted or received since the popup opened (a few hundred at most: it lives until React takes over).
+  // The rows read or painted since the popup opened (a few hundred at most: it lives until React takes over).
   const seen = new Map<string, Note>((handover.newest ?? []).map((n) => [n.id, n]));
   let shownIds = (handover.newest ?? []).map((n) => n.id).join(' ');
   let latest = 0;
@@ -33,16 +34,17 @@ export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () 
     const mine = ++latest;
     try {
       const t0 = performance.now();
-      // The host reads the rows of its hits too, but for those this page has: one message, where asking for
-      // ids and then reading their rows here cost two more tasks on this thread and an IndexedDB round trip.
-      const answer = q
-        ? await send('searchNotesWithRows', { query: q, limit: handover.limit, has: [...seen.keys()] })
-        : null;
-      // Read by bench:popup, like use-search's: the host's answer (with its rows).
-      if (answer) performance.measure('commonplace:search', { start: t0, end: performance.now(), detail: q });
-      for (const n of answer?.rows ?? []) seen.set(n.id, n);
-      // A hit whose row was not found (deleted since the index saw it) is left out, as readByIds does.
-      const rows = answer ? answer.hits.flatMap((h) => seen.get(h.id) ?? []) : handover.newest;
+      const hits = q ? await send('searchNotes', { query: q, limit: handover.limit }) : null;
+      const t1 = performance.now();
+      const rows = hits
+        ? await rowsOf(
+            hits.map((h) => h.id),
+            seen,
+          )
+        : handover.newest;
+      // Read by bench:popup, like use-search's: the host's answer, then the rows it names.
+      if (hits) performance.measure('commonplace:search', { start: t0, end: t1, detail: q });
+      if (hits) performance.measure('commonplace:rows', { start: t1, end: performance.now(), detail: q });
       if (!rows || mine !== latest || handover.isReactUp) return;
       const ids = rows.map((n) => n.id).join(' ');
       if (ids !== shownIds) repaintEarlyList(root, rows);
@@ -57,4 +59,16 @@ export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () 
   };
   box.addEventListener('input', () => void onInput());
   return () => port?.disconnect();
+}
+
+/** The live notes of `ids` in that order: those seen already from `seen`, the others read (and kept there). */
+async function rowsOf(ids: string[], seen: Map<string, Note>): Promise<Note[] | null> {
+  const missing = ids.filter((id) => !seen.has(id));
+  if (missing.length > 0) {
+    const read = await readByIds(missing);
+    if (!read) return null;
+    for (const n of read) seen.set(n.id, n);
+  }
+  // A hit whose row was not found (deleted since the index saw it) is left out, as readByIds does.
+  return ids.flatMap((id) => seen.get(id) ?? []);
 }

@@ -4,7 +4,7 @@ import { handover } from './handover';
 import { scheduleReactBoot } from './boot-react';
 import { EARLY_HELP, EARLY_INPUT_ID, paintEarly } from './early-paint';
 import { searchBeforeReact } from './early-search';
-import { readNewest } from '@/lib/db/raw-read';
+import { readNewest } from './read-newest';
 
 // bench:popup: how long the page took to reach its own script (navigation, parse) before any work of ours.
 performance.mark('commonplace:popup-script');

@@ -1,7 +1,7 @@
 import type { default as FuseType, FuseResultMatch } from 'fuse.js';
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MatchRanges } from '@/components/NoteCard';
-import { notes as notesRepo } from '@/lib/db';
+import { db, notes as notesRepo } from '@/lib/db';
 import type { Note } from '@/lib/model';
 import { searchClient } from '@/lib/search-host';
 import { handover } from './handover';
@@ -35,6 +35,12 @@ function marks(Fuse: FuseClass, note: Note, query: string): MatchRanges {
   return out;
 }
 
+/** Live notes for `ids`, in the order given. */
+async function notesOf(ids: string[]): Promise<Note[]> {
+  const rows = await db.notes.bulkGet(ids);
+  return rows.filter((n): n is Note => !!n && n.deletedAt === undefined);
+}
+
 const measureRows = (start: number, detail: string) =>
   performance.measure('commonplace:rows', { start, end: performance.now(), detail });
 
@@ -58,8 +64,8 @@ function earlyShown(limit: number): { query: string; hits: Hit[] } | undefined {
 
 /**
  * The popup's search. With no query: the newest notes, one indexed read of `limit` rows, waiting for
- * nothing else. With a query: the search client answers the rows of its hits (the warm search host on Chrome
- * reads them). An answer for an older query is never shown: the client drops answers
+ * nothing else. With a query: the search client answers ids (from the warm search host on Chrome), then
+ * those few rows are read. An answer for an older query is never shown: the client drops answers
  * overtaken by a newer search, and this effect ignores anything after its query changed. `version`
  * searches again after this page's own writes.
  */
@@ -83,14 +89,17 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
     if (isShownAlready) return;
     // The early read is the newest notes as the popup opened: only ever the first list, never a later one.
     if (q) handover.reading = undefined;
-    // Measures (read by bench:popup): the search host's answer with its rows (the host reads them, so this
-    // thread gets one message), or the newest rows read from IndexedDB.
+    // Measures (read by bench:popup): the search host's answer, and the rows it names read from IndexedDB.
     const t0 = performance.now();
     const load = q
       ? Promise.all([
           searchClient()
-            .searchRows(q, limit)
-            .finally(() => performance.measure('commonplace:search', { start: t0, end: performance.now(), detail: q })),
+            .search(q, limit)
+            .then((found) => {
+              const t1 = performance.now();
+              performance.measure('commonplace:search', { start: t0, end: t1, detail: q });
+              return found ? notesOf(found.map((h) => h.id)).finally(() => measureRows(t1, q)) : null;
+            }),
           loadFuse(),
         ]).then(([rows, Fuse]) => rows?.map((note) => ({ note, matches: marks(Fuse, note, q) })) ?? null)
       : newest(limit)

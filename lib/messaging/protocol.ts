@@ -110,12 +110,6 @@ export interface ProtocolMap {
   notesWritten(req: { ids: string[] }): void;
   /** P→S (S = the search host, Chrome's offscreen document): the best notes for a query, from its warm index. */
   searchNotes(req: { query: string; limit: number }): SearchHit[];
-  /**
-   * P→S: searchNotes with the rows of its hits read by the host, but for those the page says it `has`: one
-   * message instead of an answer and then the page's own IndexedDB read (see early-search). A hit with neither
-   * a row here nor one the page has is a note deleted since the index saw it.
-   */
-  searchNotesWithRows(req: { query: string; limit: number; has: string[] }): { hits: SearchHit[]; rows: Note[] };
   /** B,P→S: these notes changed (already logged by the background): fold them in; answers once applied. */
   searchIndexChanged(req: { ids: string[] }): void;
   /** P→S: the most used tags, counted by the warm index (no scan of the notes table). */

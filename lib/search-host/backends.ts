@@ -1,5 +1,4 @@
 import type { SearchIndexRepository } from '../db/search-index';
-import type { Note } from '../model';
 import type { ProtocolMap } from '../messaging/protocol';
 import type { SearchBackend } from './client';
 
@@ -24,10 +23,6 @@ export function hostBackend(send: Send): SearchBackend {
   }
   return {
     search: (query, limit) => call('searchNotes', { query, limit }),
-    searchRows: async (query, limit) => {
-      const { hits, rows } = await call('searchNotesWithRows', { query, limit, has: [] });
-      return inHitOrder(hits, rows);
-    },
     changed: (ids) => call('searchIndexChanged', { ids }),
     topTags: (limit) => call('searchTopTags', { limit }),
   };
@@ -40,22 +35,10 @@ export function hostBackend(send: Send): SearchBackend {
 export function localBackend(
   repo: SearchIndexRepository,
   tagCounts: (limit: number) => Promise<{ tag: string; count: number }[]>,
-  readRows: (ids: string[]) => Promise<Note[] | null>,
 ): SearchBackend {
-  const search = async (query: string, limit: number) => (await repo.open()).search(query, { limit });
   return {
-    search,
-    searchRows: async (query, limit) => {
-      const hits = await search(query, limit);
-      return hits.length > 0 ? ((await readRows(hits.map((h) => h.id))) ?? []) : [];
-    },
+    search: async (query, limit) => (await repo.open()).search(query, { limit }),
     changed: (ids) => repo.refresh(ids),
     topTags: tagCounts,
   };
-}
-
-/** The rows of `hits` in their order; a hit without a row (deleted since the index saw it) is left out. */
-function inHitOrder(hits: { id: string }[], rows: Note[]): Note[] {
-  const byId = new Map(rows.map((n) => [n.id, n]));
-  return hits.flatMap((h) => byId.get(h.id) ?? []);
 }

@@ -1,6 +1,4 @@
 import { describe, expect, it } from 'vitest';
-import { makeNote } from '../../tests/factories';
-import type { Note } from '../model';
 import type { SearchHit } from '../search';
 import { hostBackend } from './backends';
 import { createSearchClient, type SearchBackend } from './client';
@@ -8,16 +6,13 @@ import { createSearchClient, type SearchBackend } from './client';
 /** A backend whose answers the test releases by hand, in any order. */
 function manualBackend() {
   const pending: { query: string; resolve: (hits: SearchHit[]) => void }[] = [];
-  const rows = new Map<string, (notes: Note[]) => void>();
   const backend: SearchBackend = {
     search: (query) => new Promise((resolve) => pending.push({ query, resolve })),
-    searchRows: (query) => new Promise((resolve) => rows.set(query, resolve)),
     changed: async () => undefined,
     topTags: async () => [],
   };
   const answer = (query: string) => pending.find((p) => p.query === query)!.resolve([{ id: query, score: 1 }]);
-  const answerRows = (query: string, notes: Note[]) => rows.get(query)!(notes);
-  return { backend, answer, answerRows };
+  return { backend, answer };
 }
 
 describe('search client', () => {
@@ -42,21 +37,6 @@ describe('search client', () => {
     answer('ab');
     expect(await second).toEqual([{ id: 'ab', score: 1 }]);
   });
-
-  it('drops stale rows the same way, whichever kind of search is newer', async () => {
-    const { backend, answer, answerRows } = manualBackend();
-    const client = createSearchClient(backend);
-    const note = makeNote({ quote: 'react hooks' });
-    const older = client.searchRows('re', 20);
-    const newer = client.search('react', 20);
-    answerRows('re', [note]);
-    answer('react');
-    expect(await older).toBeNull();
-    expect(await newer).toEqual([{ id: 'react', score: 1 }]);
-    const latest = client.searchRows('react h', 20);
-    answerRows('react h', [note]);
-    expect(await latest).toEqual([note]);
-  });
 });
 
 describe('host backend', () => {
@@ -79,23 +59,5 @@ describe('host backend', () => {
       if (type === 'searchNotes') throw new Error('broken index');
     }) as Parameters<typeof hostBackend>[0];
     await expect(hostBackend(send).search('x', 5)).rejects.toThrow('broken index');
-  });
-
-  it('hands back the rows in the order of the hits, without those of notes deleted since', async () => {
-    const [a, b] = [makeNote({ quote: 'a' }), makeNote({ quote: 'b' })];
-    const sent: unknown[] = [];
-    const send = (async (type: string, data: unknown) => {
-      sent.push([type, data]);
-      return {
-        hits: [
-          { id: b.id, score: 2 },
-          { id: 'gone', score: 1.5 },
-          { id: a.id, score: 1 },
-        ],
-        rows: [a, b],
-      };
-    }) as Parameters<typeof hostBackend>[0];
-    expect(await hostBackend(send).searchRows('x', 5)).toEqual([b, a]);
-    expect(sent).toEqual([['searchNotesWithRows', { query: 'x', limit: 5, has: [] }]]);
   });
 });

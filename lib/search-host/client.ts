@@ -1,21 +1,16 @@
-import type { Note } from '../model';
 import type { SearchHit } from '../search';
 
 /** Where queries are answered: the warm search host (Chrome's offscreen document) or this page's own index. */
 export interface SearchBackend {
   search(query: string, limit: number): Promise<SearchHit[]>;
-  /** The live notes of the query's hits, best first, read where the answer is made (one message from the host). */
-  searchRows(query: string, limit: number): Promise<Note[]>;
   /** Notes the background changed (and logged): wait until the answers include them. */
   changed(ids: string[]): Promise<void>;
   topTags(limit: number): Promise<{ tag: string; count: number }[]>;
 }
 
-export interface SearchClient extends Omit<SearchBackend, 'search' | 'searchRows'> {
+export interface SearchClient extends Omit<SearchBackend, 'search'> {
   /** Hits, or null when a newer search started meanwhile: a stale answer can never replace a newer one. */
   search(query: string, limit: number): Promise<SearchHit[] | null>;
-  /** The notes of the hits, or null when a newer search started meanwhile (as `search`). */
-  searchRows(query: string, limit: number): Promise<Note[] | null>;
 }
 
 /**
@@ -30,11 +25,6 @@ export function createSearchClient(backend: SearchBackend): SearchClient {
       const seq = ++latest;
       const hits = await backend.search(query, limit);
       return seq === latest ? hits : null;
-    },
-    async searchRows(query, limit) {
-      const seq = ++latest;
-      const rows = await backend.searchRows(query, limit);
-      return seq === latest ? rows : null;
     },
     changed: (ids) => backend.changed(ids),
     topTags: (limit) => backend.topTags(limit),

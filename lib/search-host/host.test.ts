@@ -1,7 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeNote } from '../../tests/factories';
-import { readByIds } from '../db/raw-read';
 import { CommonplaceDb } from '../db/schema';
 import { searchIndexRepository } from '../db/search-index';
 import type { ProtocolMap } from '../messaging/protocol';
@@ -34,9 +33,7 @@ function startHost() {
     handlers.set(type, handler);
     return () => void handlers.delete(type);
   };
-  stop = registerSearchHost(searchIndexRepository(db, { now: () => NOW }), on as never, (ids) =>
-    readByIds(ids, db.name),
-  );
+  stop = registerSearchHost(searchIndexRepository(db, { now: () => NOW }), on as never);
 }
 
 describe('search host', () => {
@@ -83,19 +80,5 @@ describe('search host', () => {
     expect((await ask('searchNotes', { query: 'postgres', limit: 5 })).map((h) => h.id)).toEqual([seeded.id]);
     const fresh = await searchIndexRepository(db).open();
     expect(fresh.search('postgres').map((h) => h.id)).toEqual([seeded.id]);
-  });
-
-  it('reads the rows of its hits but those the page has, and leaves out notes deleted since', async () => {
-    const [a, b, c] = [1, 2, 3].map((i) => makeNote({ quote: `kubernetes rollout ${i}`, createdAt: NOW - i }));
-    await db.notes.bulkPut([a!, b!, c!]);
-    startHost();
-    const answer = await ask('searchNotesWithRows', { query: 'kubernetes', limit: 10, has: [b!.id] });
-    expect(answer.hits.map((h) => h.id)).toEqual([a!.id, b!.id, c!.id]);
-    expect(answer.rows).toEqual([a, c]);
-    // Deleted behind the index's back: its hit stays until the index hears of it, its row is gone.
-    await db.notes.put({ ...c!, deletedAt: NOW });
-    const later = await ask('searchNotesWithRows', { query: 'kubernetes', limit: 10, has: [] });
-    expect(later.rows.map((n) => n.id)).toEqual([a!.id, b!.id]);
-    expect((await ask('searchNotesWithRows', { query: 'zzz', limit: 10, has: [] })).rows).toEqual([]);
   });
 });

@@ -1,6 +1,5 @@
 import type { SearchIndexRepository } from '../db/search-index';
 import type { ProtocolMap } from '../messaging/protocol';
-import type { Note } from '../model';
 import type { SearchIndex } from '../search';
 
 type Handler<K extends keyof ProtocolMap> = (message: {
@@ -10,15 +9,11 @@ export type On = <K extends keyof ProtocolMap>(type: K, handler: Handler<K>) => 
 
 /**
  * The search host: the saved index opened once (snapshot plus change log), warmed, and kept current as the
- * background reports note writes; pages send it queries and get ids and scores back (and, asked, the rows
- * they name, read with `readRows`). Living in one long-lived context, the ~10 MB index is decoded once per
- * browser session instead of on every popup open. Returns a function that removes its listeners.
+ * background reports note writes; pages send it queries and get ids and scores back. Living in one
+ * long-lived context, the ~10 MB index is decoded once per browser session instead of on every popup open.
+ * Returns a function that removes its listeners.
  */
-export function registerSearchHost(
-  repo: SearchIndexRepository,
-  on: On,
-  readRows: (ids: string[]) => Promise<Note[] | null>,
-): () => void {
+export function registerSearchHost(repo: SearchIndexRepository, on: On): () => void {
   let warmed: unknown = null;
   /**
    * The current index (a rebuild replaces it), its lazy lookups built once so no keystroke pays for them,
@@ -36,12 +31,6 @@ export function registerSearchHost(
   void index().catch((e: unknown) => console.error('search host', e));
   const offs = [
     on('searchNotes', async ({ data }) => (await index()).search(data.query, { limit: data.limit })),
-    on('searchNotesWithRows', async ({ data }) => {
-      const hits = (await index()).search(data.query, { limit: data.limit });
-      const has = new Set(data.has);
-      const missing = hits.filter((h) => !has.has(h.id)).map((h) => h.id);
-      return { hits, rows: missing.length > 0 ? ((await readRows(missing)) ?? []) : [] };
-    }),
     on('searchIndexChanged', async ({ data }) => {
       await index();
       await repo.refresh(data.ids);

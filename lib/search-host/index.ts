@@ -25,17 +25,11 @@ function chromeSend(): Send {
 function firefoxBackend(): SearchBackend {
   let local: Promise<SearchBackend> | undefined;
   const backend = () =>
-    (local ??= Promise.all([import('../db/saved-search-index'), import('../db/raw-read')]).then(
-      ([{ searchIndex }, { readByIds }]) =>
-        localBackend(
-          searchIndex,
-          (n) => notes.tagCounts(n),
-          (ids) => readByIds(ids),
-        ),
+    (local ??= import('../db/saved-search-index').then(({ searchIndex }) =>
+      localBackend(searchIndex, (n) => notes.tagCounts(n)),
     ));
   return {
     search: async (query, limit) => (await backend()).search(query, limit),
-    searchRows: async (query, limit) => (await backend()).searchRows(query, limit),
     changed: async (ids) => (await backend()).changed(ids),
     topTags: async (limit) => (await backend()).topTags(limit),
   };

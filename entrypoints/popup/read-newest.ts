@@ -1,9 +1,9 @@
-import type { Note } from '../model';
-import { openExisting } from './open-existing';
+import type { Note } from '@/lib/model';
+import { openExisting } from '@/lib/db/open-existing';
 
 /**
  * The `limit` newest live notes, straight from IndexedDB without Dexie (or zod, or React): the popup's early
- * paint (and the search host's worker, see readByIds) waits for none of their code. Null when the database or its notes store does not exist yet: it is
+ * paint waits for none of their code. Null when the database or its notes store does not exist yet: it is
  * never created or upgraded here (the upgrade is aborted; Dexie creates it with its schema).
  */
 export function readNewest(limit: number, name = 'commonplace'): Promise<Note[] | null> {
@@ -40,7 +40,7 @@ function readByCursor(index: IDBIndex, limit: number, out: Note[]) {
   };
 }
 
-/** The live notes of `ids`, in that order (a search answer's rows), read like readNewest. */
+/** The live notes of `ids`, in that order (the search host's answer), read like readNewest. */
 export function readByIds(ids: string[], name = 'commonplace'): Promise<Note[] | null> {
   return readNotes(name, (store, out, done) => {
     const rows: (Note | undefined)[] = [];
@@ -58,7 +58,7 @@ export function readByIds(ids: string[], name = 'commonplace'): Promise<Note[] |
   });
 }
 
-/** One connection per database for a context's reads (rows are read per query): opening costs more. */
+/** One connection per database for the page's early reads (early-search reads rows per query): opening costs more. */
 const connections = new Map<string, Promise<IDBDatabase | null>>();
 
 /**
