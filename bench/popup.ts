@@ -10,7 +10,8 @@
  * the step the in-page index design paid on every open before it could even decode them), and the floor: the
  * first paint of an extension page with no script (the manifest as text), what navigation alone costs here.
  * Side by side in the same run, on the same notes: an older build in a folder (`baseline=/tmp/out-base`,
- * built with `WXT_OUT_DIR=/tmp/out-base npx wxt build` at that commit). `profile=<dir>` keeps the seeded
+ * built with `WXT_OUT_DIR=/tmp/out-base npx wxt build` at that commit), its browser open alongside and the two
+ * builds' opens alternating, so drifting load on a shared machine falls on both alike. `profile=<dir>` keeps the seeded
  * profiles there between runs (seeding 100k notes takes about 90 s). Last line: one JSON object of headline
  * figures (`before_*`: the baseline build).
  */
@@ -172,79 +173,104 @@ async function seed(
   await seedPage.close();
 }
 
-async function measure(label: string, path: string, notes: () => ReturnType<typeof corpusNote>[]): Promise<Stats> {
+/** What one build's opens collected (ms). */
+function samples() {
+  return {
+    newest: [] as number[],
+    firstQuery: [] as number[],
+    keystrokes: [] as number[],
+    scriptStart: [] as number[],
+    reactUp: [] as number[],
+    reactKeystrokes: [] as number[],
+    firstPaint: [] as number[],
+    earlyPaint: [] as number[],
+    newestReadAt: [] as number[],
+    hostAnswer: [] as number[],
+    rowReads: [] as number[],
+  };
+}
+
+interface Subject {
+  label: string;
+  browser: Awaited<ReturnType<typeof launch>>;
+  s: ReturnType<typeof samples>;
+}
+
+/** A browser with one build, its notes seeded (or kept from an earlier run) and its search host warm. */
+async function prepare(label: string, path: string, notes: () => ReturnType<typeof corpusNote>[]): Promise<Subject> {
   const kept = process.argv.find((a) => a.startsWith('profile='))?.slice('profile='.length);
   const browser = await launch(path, kept && resolve(kept, label));
-  const seeded = join(browser.dir, `.seeded-${N}`);
   try {
+    const seeded = join(browser.dir, `.seeded-${N}`);
     if (existsSync(seeded)) console.log(`${label}: ${N} notes already seeded in ${browser.dir}`);
     else await seed(label, browser, notes());
     if (kept) writeFileSync(seeded, '');
-    const newest: number[] = [];
-    const firstQuery: number[] = [];
-    const keystrokes: number[] = [];
+    console.log(`${label}: search host ready ${await warmUp(browser.context, browser.extensionId)} ms after launch`);
+  } catch (e) {
+    await browser.close();
+    throw e;
+  }
+  return { label, browser, s: samples() };
+}
+
+/** One timed popup open: the newest on screen, a query typed before React, another once React is up. */
+async function timedOpen({ label, browser, s }: Subject, run: number) {
+  const page = await browser.context.newPage();
+  await page.addInitScript(PROBE);
+  s.newest.push(await openPopup(page, browser.extensionId));
+  const query = QUERIES[run % QUERIES.length]!;
+  await page.keyboard.type(query, { delay: 60 });
+  await page.waitForTimeout(300);
+  const shown = await resultLists(page);
+  const { keys, updates, paint, script, searches, rows, newestRead, fcp } = await page.evaluate(() => ({
+    fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
+    paint: performance.getEntriesByName('commonplace:early-paint')[0]?.duration ?? NaN,
+    script: performance.getEntriesByName('commonplace:popup-script')[0]?.startTime ?? NaN,
+    searches: performance.getEntriesByName('commonplace:search').map((m) => m.duration),
+    rows: performance
+      .getEntriesByName('commonplace:rows')
+      .filter((m) => (m as PerformanceMeasure).detail !== '')
+      .map((m) => m.duration),
+    newestRead: performance
+      .getEntriesByName('commonplace:rows')
+      .filter((m) => (m as PerformanceMeasure).detail === '')
+      .map((m) => m.startTime + m.duration)[0],
+    keys: (window as unknown as { probe: { keys: number[] } }).probe.keys,
+    updates: (window as unknown as { probe: { updates: number[] } }).probe.updates,
+  }));
+  s.scriptStart.push(script);
+  s.firstPaint.push(fcp);
+  s.earlyPaint.push(paint);
+  s.newestReadAt.push(newestRead ?? NaN);
+  s.hostAnswer.push(...searches);
+  s.rowReads.push(...rows);
+  const lat = shown.length > 0 ? keystrokeLatencies(query, keys, shown) : keys.map((k, i) => (updates[i] ?? NaN) - k);
+  if (lat.some((x) => !Number.isFinite(x))) console.warn(`  some keystrokes of "${query}" never got results`);
+  if (lat[0] !== undefined) s.firstQuery.push(lat[0]);
+  s.keystrokes.push(...lat.slice(1).filter((x) => Number.isFinite(x)));
+  console.log(
+    `  ${label} run ${run + 1}: newest on screen ${s.newest.at(-1)!.toFixed(0)}; "${query}": ms per keystroke ${lat.map((x) => x.toFixed(0)).join(' ')}`,
+  );
+  const typedAfterReact = await typeAfterReact(page, QUERIES[(run + 2) % QUERIES.length]!);
+  if (typedAfterReact) {
+    s.reactUp.push(typedAfterReact.reactStart);
+    s.reactKeystrokes.push(...typedAfterReact.lat.slice(1).filter((x) => Number.isFinite(x)));
+    console.log(
+      `  ${label} run ${run + 1} "${typedAfterReact.query}" (React up): ms per keystroke ${typedAfterReact.lat.map((x) => x.toFixed(0)).join(' ')}`,
+    );
+  }
+  await page.close();
+}
+
+/**
+ * After every timed open: the floor and the baselines (they read every note into a page, so the garbage they
+ * leave in the extension's renderer, shared by all its pages, never lands on a timed open), then the report.
+ */
+async function finish({ label, browser, s }: Subject): Promise<Stats> {
+  try {
+    const floor: number[] = [];
     const baseline: number[] = [];
     const blobRead: number[] = [];
-    const scriptStart: number[] = [];
-    const reactUp: number[] = [];
-    const reactKeystrokes: number[] = [];
-    const firstPaint: number[] = [];
-    const floor: number[] = [];
-    const earlyPaint: number[] = [];
-    const newestReadAt: number[] = [];
-    const hostAnswer: number[] = [];
-    const rowReads: number[] = [];
-    console.log(`${label}: search host ready ${await warmUp(browser.context, browser.extensionId)} ms after launch`);
-    for (let run = 0; run < RUNS; run++) {
-      const page = await browser.context.newPage();
-      await page.addInitScript(PROBE);
-      newest.push(await openPopup(page, browser.extensionId));
-      const query = QUERIES[run % QUERIES.length]!;
-      await page.keyboard.type(query, { delay: 60 });
-      await page.waitForTimeout(300);
-      const shown = await resultLists(page);
-      const { keys, updates, paint, script, searches, rows, newestRead, fcp } = await page.evaluate(() => ({
-        fcp: performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? NaN,
-        paint: performance.getEntriesByName('commonplace:early-paint')[0]?.duration ?? NaN,
-        script: performance.getEntriesByName('commonplace:popup-script')[0]?.startTime ?? NaN,
-        searches: performance.getEntriesByName('commonplace:search').map((m) => m.duration),
-        rows: performance
-          .getEntriesByName('commonplace:rows')
-          .filter((m) => (m as PerformanceMeasure).detail !== '')
-          .map((m) => m.duration),
-        newestRead: performance
-          .getEntriesByName('commonplace:rows')
-          .filter((m) => (m as PerformanceMeasure).detail === '')
-          .map((m) => m.startTime + m.duration)[0],
-        keys: (window as unknown as { probe: { keys: number[] } }).probe.keys,
-        updates: (window as unknown as { probe: { updates: number[] } }).probe.updates,
-      }));
-      scriptStart.push(script);
-      firstPaint.push(fcp);
-      earlyPaint.push(paint);
-      newestReadAt.push(newestRead ?? NaN);
-      hostAnswer.push(...searches);
-      rowReads.push(...rows);
-      const lat =
-        shown.length > 0 ? keystrokeLatencies(query, keys, shown) : keys.map((k, i) => (updates[i] ?? NaN) - k);
-      if (lat.some((x) => !Number.isFinite(x))) console.warn(`  some keystrokes of "${query}" never got results`);
-      if (lat[0] !== undefined) firstQuery.push(lat[0]);
-      keystrokes.push(...lat.slice(1).filter((x) => Number.isFinite(x)));
-      console.log(
-        `  ${label} run ${run + 1}: newest on screen ${newest.at(-1)!.toFixed(0)}; "${query}": ms per keystroke ${lat.map((x) => x.toFixed(0)).join(' ')}`,
-      );
-      const typedAfterReact = await typeAfterReact(page, QUERIES[(run + 2) % QUERIES.length]!);
-      if (typedAfterReact) {
-        reactUp.push(typedAfterReact.reactStart);
-        reactKeystrokes.push(...typedAfterReact.lat.slice(1).filter((x) => Number.isFinite(x)));
-        console.log(
-          `  ${label} run ${run + 1} "${typedAfterReact.query}" (React up): ms per keystroke ${typedAfterReact.lat.map((x) => x.toFixed(0)).join(' ')}`,
-        );
-      }
-      await page.close();
-    }
-    // The baselines read every note into a page: done after the timed opens, so the garbage they leave in the
-    // extension's renderer (shared by all its pages) never lands on a timed one.
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.context.newPage();
       floor.push(await measureFloor(page, browser.extensionId));
@@ -258,39 +284,39 @@ async function measure(label: string, path: string, notes: () => ReturnType<type
       await page.close();
     }
     console.log(`\n${label}: ${N} notes, ${RUNS} popup opens (ms, median)`);
-    console.log(`  ${label}: navigation → newest 20 on screen   ${median(newest).toFixed(1)}`);
+    console.log(`  ${label}: navigation → newest 20 on screen   ${median(s.newest).toFixed(1)}`);
     console.log(
-      `  ${label}: navigation → first paint (the newest 20 drawn) ${median(firstPaint).toFixed(1)}; floor: an extension page with no script ${median(floor).toFixed(1)}`,
+      `  ${label}: navigation → first paint (the newest 20 drawn) ${median(s.firstPaint).toFixed(1)}; floor: an extension page with no script ${median(floor).toFixed(1)}`,
     );
-    console.log(`  ${label}: first keystroke → results (index just opened) ${median(firstQuery).toFixed(1)}`);
+    console.log(`  ${label}: first keystroke → results (index just opened) ${median(s.firstQuery).toFixed(1)}`);
     console.log(
-      `  ${label}: keystroke → results  p50 ${median(keystrokes).toFixed(1)}  p95 ${p95(keystrokes).toFixed(1)}`,
-    );
-    console.log(
-      `  where the time goes: navigation → popup script runs ${median(scriptStart).toFixed(1)} → newest 20 read ${median(newestReadAt).toFixed(1)} → on screen ${median(newest).toFixed(1)} (building the cards ${median(earlyPaint).toFixed(1)})`,
+      `  ${label}: keystroke → results  p50 ${median(s.keystrokes).toFixed(1)}  p95 ${p95(s.keystrokes).toFixed(1)}`,
     );
     console.log(
-      `  ${label}: once React is up (it boots at a pause in typing; ${median(reactUp).toFixed(0)} ms after navigation here), keystroke → results  p50 ${median(reactKeystrokes).toFixed(1)}  p95 ${p95(reactKeystrokes).toFixed(1)}`,
+      `  where the time goes: navigation → popup script runs ${median(s.scriptStart).toFixed(1)} → newest 20 read ${median(s.newestReadAt).toFixed(1)} → on screen ${median(s.newest).toFixed(1)} (building the cards ${median(s.earlyPaint).toFixed(1)})`,
     );
     console.log(
-      `  where the time goes: query → search host's ids p50 ${median(hostAnswer).toFixed(1)} p95 ${p95(hostAnswer).toFixed(1)}; rows read p50 ${median(rowReads).toFixed(1)} p95 ${p95(rowReads).toFixed(1)}`,
+      `  ${label}: once React is up (it boots at a pause in typing; ${median(s.reactUp).toFixed(0)} ms after navigation here), keystroke → results  p50 ${median(s.reactKeystrokes).toFixed(1)}  p95 ${p95(s.reactKeystrokes).toFixed(1)}`,
+    );
+    console.log(
+      `  where the time goes (before React): query → search host's ids p50 ${median(s.hostAnswer).toFixed(1)} p95 ${p95(s.hostAnswer).toFixed(1)}; rows read p50 ${median(s.rowReads).toFixed(1)} p95 ${p95(s.rowReads).toFixed(1)}`,
     );
     console.log(`  baseline: read every note (getAll) before showing anything ${median(baseline).toFixed(1)}`);
     console.log(
       `  baseline: in-page index, reading its saved bytes alone (before decoding) ${median(blobRead).toFixed(1)}`,
     );
     return {
-      newestMs: Number(median(newest).toFixed(1)),
-      firstPaintMs: Number(median(firstPaint).toFixed(1)),
+      newestMs: Number(median(s.newest).toFixed(1)),
+      firstPaintMs: Number(median(s.firstPaint).toFixed(1)),
       floorFcpMs: Number(median(floor).toFixed(1)),
-      firstQueryMs: Number(median(firstQuery).toFixed(1)),
-      keystrokeP50Ms: Number(median(keystrokes).toFixed(1)),
-      keystrokeP95Ms: Number(p95(keystrokes).toFixed(1)),
-      scriptStartMs: Number(median(scriptStart).toFixed(1)),
-      reactUpMs: Number(median(reactUp).toFixed(1)),
-      reactKeystrokeP50Ms: Number(median(reactKeystrokes).toFixed(1)),
-      reactKeystrokeP95Ms: Number(p95(reactKeystrokes).toFixed(1)),
-      hostAnswerP95Ms: Number(p95(hostAnswer).toFixed(1)),
+      firstQueryMs: Number(median(s.firstQuery).toFixed(1)),
+      keystrokeP50Ms: Number(median(s.keystrokes).toFixed(1)),
+      keystrokeP95Ms: Number(p95(s.keystrokes).toFixed(1)),
+      scriptStartMs: Number(median(s.scriptStart).toFixed(1)),
+      reactUpMs: Number(median(s.reactUp).toFixed(1)),
+      reactKeystrokeP50Ms: Number(median(s.reactKeystrokes).toFixed(1)),
+      reactKeystrokeP95Ms: Number(p95(s.reactKeystrokes).toFixed(1)),
+      hostAnswerP95Ms: Number(p95(s.hostAnswer).toFixed(1)),
       baselineReadAllMs: Number(median(baseline).toFixed(1)),
       baselineIndexReadMs: Number(median(blobRead).toFixed(1)),
     };
@@ -307,8 +333,15 @@ async function main() {
   const baselineDir = process.argv.find((a) => a.startsWith('baseline='))?.slice('baseline='.length);
   let corpus: ReturnType<typeof corpusNote>[] | undefined;
   const notes = () => (corpus ??= generateCorpus(N).docs.map(corpusNote));
-  const ours = await measure('ours', EXTENSION_PATH, notes);
-  const before = baselineDir ? await measure('before', resolve(baselineDir, 'chrome-mv3'), notes) : null;
+  const subjects = [await prepare('ours', EXTENSION_PATH, notes)];
+  if (baselineDir) subjects.push(await prepare('before', resolve(baselineDir, 'chrome-mv3'), notes));
+  // Both browsers stay open and their opens alternate (the order swapping each run): on a shared machine whose
+  // load drifts over minutes, each build gets the same share of good and bad moments.
+  for (let run = 0; run < RUNS; run++) {
+    for (const subject of run % 2 === 0 ? subjects : [...subjects].reverse()) await timedOpen(subject, run);
+  }
+  const ours = await finish(subjects[0]!);
+  const before = subjects[1] ? await finish(subjects[1]) : null;
   const prefixed = before
     ? Object.fromEntries(
         ['newestMs', 'firstPaintMs', 'firstQueryMs', 'keystrokeP50Ms', 'keystrokeP95Ms', 'reactKeystrokeP95Ms'].map(
