@@ -42,6 +42,8 @@ test('popup search over 5k notes: the newest first, then for every query what th
     expect(want.length).toBeGreaterThan(0);
     await expect.poll(() => shownIds(page), { message: q }).toEqual(want);
   }
+  // The words found are marked in the cards (they follow the list by a moment): a typo's closest word too.
+  await expect(page.getByRole('article').first().locator('mark').first()).toHaveText(/react/i);
 
   // A delete through the popup leaves the host's index too: the note is gone from the next answer.
   await box.fill('');
