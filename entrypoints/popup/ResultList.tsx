@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { NoteCard } from '@/components/NoteCard';
 import { NoteEditor } from '@/components/NoteEditor';
+import { useListThanks } from '@/components/sync/use-thanks';
 import type { ComponentProps } from 'react';
 
 type NoteEditorProps = ComponentProps<typeof NoteEditor>;
@@ -32,6 +33,7 @@ interface Props {
  * results; only the second changes the list, so the first skips its twenty cards.
  */
 export const ResultList = memo(function ResultList({ hits, active, editing, ownIds, noMatchFor, actions }: Props) {
+  const thanks = useListThanks(hits.map((h) => h.note));
   return (
     <ul className="results" aria-label="Harvested notes">
       {noMatchFor !== null && <li className="muted">No notes match “{noMatchFor}”.</li>}
@@ -44,7 +46,16 @@ export const ResultList = memo(function ResultList({ hits, active, editing, ownI
             onOpen={() => actions.open(note)}
             onEdit={() => actions.edit(note.id)}
             onDelete={() => actions.remove(note)}
-            actions={note.communityId ? <NoteThanks note={note} ownMemberIds={ownIds} /> : undefined}
+            actions={
+              note.communityId ? (
+                <NoteThanks
+                  note={note}
+                  ownMemberIds={ownIds}
+                  thanks={thanks.of(note.id)}
+                  onToggle={(next) => void thanks.toggle(note.id, next)}
+                />
+              ) : undefined
+            }
           >
             {editing === note.id ? (
               <NoteEditor

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeImport } from '../db/import';
-import { setThanks, thanksFor } from './thanks';
+import { setThanks, thanksFor, thanksForNotes } from './thanks';
 import { startTestServer, type TestServer } from '../../tests/property/sync-harness';
 import { makeClient, type TestClient, type WireLog } from '../../tests/property/sync-client';
 
@@ -155,6 +155,17 @@ describe('sync engine against the real endpoint', () => {
     await a.engine.syncAll();
     expect(await thanksFor(a.db, made.value.id)).toEqual({ count: 1, isThankedByMe: false });
     expect(await thanksFor(b.db, made.value.id)).toEqual({ count: 1, isThankedByMe: true });
+    // The popup's list asks for all its notes at once: the same answers, and none for a note without thanks.
+    const other = await b.notes.create(draft(id, 'unthanked'));
+    if (!other.ok) throw new Error(other.error);
+    const list = [made.value, other.value];
+    expect(await thanksForNotes(a.db, list)).toEqual(
+      new Map([
+        [made.value.id, { count: 1, isThankedByMe: false }],
+        [other.value.id, { count: 0, isThankedByMe: false }],
+      ]),
+    );
+    expect((await thanksForNotes(b.db, list)).get(made.value.id)).toEqual({ count: 1, isThankedByMe: true });
 
     await a.notes.remove(made.value.id);
     await a.engine.syncAll();
