@@ -1,4 +1,5 @@
 import type { Page } from '@playwright/test';
+import { keystrokeLatencies } from './keystrokes';
 
 /**
  * The floor: first paint of an extension page with no script at all (the manifest, shown as text), in the
@@ -8,4 +9,40 @@ export async function measureFloor(page: Page, extensionId: string): Promise<num
   await page.goto(`chrome-extension://${extensionId}/manifest.json`);
   const fcp = await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint')[0]?.startTime);
   return Number(await fcp.jsonValue());
+}
+
+/**
+ * The keystroke floor: the same typing into a blank page whose input handler sends the text to a worker that
+ * echoes it straight back, and then puts a list of 20 one-line items on screen (marked as the popup marks its
+ * lists). What a keystroke costs here with no search, no IndexedDB and no real cards: input dispatch, two
+ * messages between threads, a small DOM change, on this machine's shared cores. Returns per-keystroke ms.
+ */
+export async function measureKeystrokeFloor(page: Page, query: string): Promise<number[]> {
+  await page.goto('about:blank');
+  await page.setContent('<input aria-label="Query"><ul aria-label="Echoes"></ul>');
+  // A string, not a function: nothing of the bundler's helpers can leak into the page.
+  await page.evaluate(`(() => {
+    const worker = new Worker(URL.createObjectURL(new Blob(['onmessage = (e) => postMessage(e.data)'])));
+    const box = document.querySelector('input');
+    const list = document.querySelector('ul');
+    window.keys = [];
+    document.addEventListener('keydown', () => window.keys.push(performance.now()), true);
+    box.addEventListener('input', () => worker.postMessage(box.value.trim()));
+    worker.onmessage = (e) => {
+      list.replaceChildren(...Array.from({ length: 20 }, (_, i) => {
+        const li = document.createElement('li');
+        li.textContent = e.data + ' ' + i;
+        return li;
+      }));
+      performance.mark('commonplace:results', { detail: e.data });
+    };
+  })()`);
+  await page.getByRole('textbox', { name: 'Query' }).focus();
+  await page.keyboard.type(query, { delay: 60 });
+  await page.waitForTimeout(300);
+  const { keys, shown } = (await page.evaluate(`({
+    keys: window.keys,
+    shown: performance.getEntriesByName('commonplace:results').map((m) => ({ query: m.detail, at: m.startTime })),
+  })`)) as { keys: number[]; shown: { query: string; at: number }[] };
+  return keystrokeLatencies(query, keys, shown).slice(1);
 }
