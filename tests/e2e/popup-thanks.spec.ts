@@ -21,8 +21,8 @@ test('popup: the thanks on each community card, counted for the whole list, and 
   context,
   extensionId,
 }) => {
-  const page = await context.newPage();
-  await page.goto(`chrome-extension://${extensionId}/popup.html`); // creates the database
+  const seedPage = await context.newPage();
+  await seedPage.goto(`chrome-extension://${extensionId}/options.html`); // creates the database
   const now = Date.now();
   const bob = makeNote({
     createdAt: now - 1000,
@@ -42,12 +42,13 @@ test('popup: the thanks on each community card, counted for the whole list, and 
     communityId: 'c1',
     createdAt: now,
   });
-  await seedExtensionDb(page, {
+  await seedExtensionDb(seedPage, {
     notes: [bob, carol, mine],
     thanks: [thank(bob.id, 'm-carol'), thank(bob.id, 'm-dan'), thank(carol.id, 'm-me'), thank(mine.id, 'm-bob')],
     kv: [{ key: 'sync:member:c1', value: membership }],
   });
-  await page.reload();
+  const page = await context.newPage();
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
 
   const card = (quote: string) => page.getByRole('article', { name: quote });
   await expect(
