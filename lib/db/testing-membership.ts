@@ -1,12 +1,9 @@
 import type { CommonplaceDb } from './schema';
-import { syncState } from './sync-state';
+import { syncState, type Membership } from './sync-state';
 
-/**
- * Tests only: this browser joined community `c1` as member `me` (display name Ada), so writes to `c1` are the
- * user's own and go through the outbox. One place, so repository tests set up a membership the same way.
- */
-export async function joinCommunityForTest(db: CommonplaceDb): Promise<void> {
-  await syncState(db).putMembership({
+/** Tests only: a membership of community `c1` as member `me`, with `over` changed. */
+export function testMembership(over: Partial<Membership> = {}): Membership {
+  return {
     communityId: 'c1',
     communityName: 'C',
     memberId: 'me',
@@ -19,6 +16,15 @@ export async function joinCommunityForTest(db: CommonplaceDb): Promise<void> {
     lastError: null,
     attempt: 0,
     notBefore: 0,
-  });
+    ...over,
+  };
+}
+
+/**
+ * Tests only: this browser joined community `c1` as member `me` (display name Ada), so writes to `c1` are the
+ * user's own and go through the outbox. One place, so repository tests set up a membership the same way.
+ */
+export async function joinCommunityForTest(db: CommonplaceDb): Promise<void> {
+  await syncState(db).putMembership(testMembership());
   await syncState(db).saveSettings({ displayName: 'Ada' });
 }

@@ -1,21 +1,10 @@
+import { testMembership } from '../../lib/db/testing-membership';
 import { makeNote } from '../../lib/digest/seed';
 import { readTable, seedExtensionDb } from './digest-seed';
 import { expect, test } from './fixtures';
 
-const membership = {
-  communityId: 'c1',
-  communityName: 'Frontend',
-  memberId: 'm-me',
-  token: 'secret',
-  endpoint: 'http://127.0.0.1:9', // never reached: syncing is paused
-  isEnabled: false,
-  cursor: null,
-  epoch: null,
-  lastSyncAt: null,
-  lastError: null,
-  attempt: 0,
-  notBefore: 0,
-};
+// Syncing paused, so its endpoint is never reached.
+const membership = testMembership({ communityName: 'Frontend', memberId: 'm-me', isEnabled: false });
 
 test('popup: the thanks on each community card, counted for the whole list, and a thank given from it', async ({
   context,
