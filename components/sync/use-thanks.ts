@@ -12,8 +12,8 @@ const NONE = { count: 0, isThankedByMe: false };
  */
 export function useListThanks(notes: readonly Note[]) {
   const community = notes.filter((n) => n.communityId);
-  const key = community.map((n) => n.id).join(' ');
-  // Keyed by the ids: the same notes (a keystroke that keeps them) ask nothing again.
+  // Keyed by the notes and their communities: the same list (a keystroke that keeps it) asks nothing again.
+  const key = community.map((n) => `${n.id}@${n.communityId}`).join(' ');
   const thanks = useLiveQuery(() => thanksForNotes(db, community), [key]);
   return {
     of: (noteId: string) => thanks?.get(noteId) ?? NONE,
