@@ -1,13 +1,12 @@
-import { memo } from 'react';
+import { memo, type ComponentProps } from 'react';
 import { NoteCard } from '@/components/NoteCard';
 import { NoteEditor } from '@/components/NoteEditor';
 import { useListThanks } from '@/components/sync/use-thanks';
-import type { ComponentProps } from 'react';
-
-type NoteEditorProps = ComponentProps<typeof NoteEditor>;
 import type { Note } from '@/lib/model';
 import { NoteThanks } from './NoteThanks';
 import type { Hit } from './use-search';
+
+type NoteEditorProps = ComponentProps<typeof NoteEditor>;
 
 export interface ResultActions {
   open(note: Note): void;

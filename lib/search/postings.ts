@@ -94,15 +94,6 @@ export class Postings {
     return undefined;
   }
 
-  /**
-   * Whether `term` is in `slot`, when the term is held as a bitset (one bit test); undefined otherwise.
-   * Lets a query check a few candidates against a very common word instead of walking all its docs.
-   */
-  has(term: number, slot: number): boolean | undefined {
-    const bits = this.bits[term];
-    return bits ? ((bits[slot >>> 5]! >>> (slot & 31)) & 1) === 1 : undefined;
-  }
-
   /** Calls `fn` for every slot holding `term` (order unspecified). */
   forEach(term: number, fn: (slot: number) => void) {
     const n = this.count[term]!;

@@ -31,12 +31,10 @@ export async function setThanks(
   });
 }
 
-/** Who thanked a note (member ids), and whether you did: what the thank button shows. */
+/** How many thanked a note, and whether you did: what the thank button shows. */
 export async function thanksFor(db: CommonplaceDb, noteId: string): Promise<{ count: number; isThankedByMe: boolean }> {
-  const rows = await db.thanks.where('noteId').equals(noteId).toArray();
   const note = await db.notes.get(noteId);
-  const me = note?.communityId ? (await syncState(db).membership(note.communityId))?.memberId : undefined;
-  return { count: rows.length, isThankedByMe: rows.some((r) => r.memberId === me) };
+  return (await thanksForNotes(db, [{ id: noteId, communityId: note?.communityId }])).get(noteId)!;
 }
 
 /**
