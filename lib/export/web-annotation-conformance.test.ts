@@ -34,6 +34,10 @@ describe('JSON export conforms to the W3C Web Annotation Data Model (our schema 
     'golden notes': exportJson(goldenNotes().notes, { collections: [goldenNotes().collection], now: NOW }),
     'notes imported from other tools': exportJson(imported, { now: NOW }),
     'no notes at all': exportJson([], { now: NOW }),
+    'the committed golden file (lib/export/golden/export.json)': readFileSync(
+      join(__dirname, 'golden', 'export.json'),
+      'utf8',
+    ),
   };
 
   it.each(Object.entries(cases))('%s: the whole file is valid', (_name, text) => {
