@@ -1,13 +1,16 @@
 // @vitest-environment node
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import addFormats from 'ajv-formats';
+import Ajv from 'ajv';
+import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../import';
 import type { RangeSelector } from '../model';
 import { makeNote } from '../similarity/testing/make-note';
 import { toWebAnnotation } from './json-export';
-import { w3cRange, w3cTarget, type W3cSelector } from './w3c-target';
+import { pageIri, w3cRange, w3cTarget, type W3cSelector } from './w3c-target';
 
 const BASELINE = resolve(process.cwd(), 'tests/fixtures/export/hypothesis-baseline');
 const read = (name: string) => readFileSync(join(BASELINE, name), 'utf8');
@@ -105,6 +108,31 @@ describe('w3cTarget', () => {
       ],
     });
     expect(w3cRange({ ...odd, startContainer: '/div[1]/p[2]' })).toHaveLength(1);
+  });
+
+  it('any web URL the model accepts becomes a valid IRI of the same host and path', () => {
+    const ajv = new Ajv();
+    addFormats(ajv);
+    const isUri = ajv.compile({ type: 'string', format: 'uri' });
+    const hostile = [
+      'https://a.example/{x}|y^[1]`',
+      'https://u:p@a.example/p q<>',
+      'https://a.example/%zz',
+      'https://Ü.example/ü',
+    ];
+    const check = (url: string) => {
+      const iri = pageIri(url);
+      expect(isUri(iri), `${url} -> ${iri}`).toBe(true);
+      expect(new URL(iri).host).toBe(new URL(url).host);
+      const bytes = (s: string) =>
+        s.replace(/%([0-9a-f]{2})/gi, (_, h: string) => String.fromCharCode(parseInt(h, 16)));
+      expect(bytes(new URL(iri).pathname)).toBe(bytes(new URL(url).pathname));
+    };
+    hostile.forEach(check);
+    fc.assert(
+      fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (url) => check(url)),
+      { numRuns: 300 },
+    );
   });
 
   it('records when the selectors were true of the page', () => {
