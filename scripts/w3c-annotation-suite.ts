@@ -1,6 +1,6 @@
 /**
  * Runs the W3C Web Annotation test suite's MUST assertions (its own JSON Schemas, draft-04) over our JSON
- * export of the varied corpus, the golden notes and the notes imported from tests/fixtures/import, and prints
+ * export of the varied corpus, the golden notes and the notes imported from the real-format fixtures, and prints
  * k/n valid with every failing assertion. A development check: the suite is not ours to commit, so fetch
  * w3c/web-annotation-tests (any checkout) and pass its folder:
  *
@@ -47,11 +47,14 @@ const annotationMusts = checks('annotations/annotationMusts.test');
 const collectionMusts = checks('collections/collectionMusts.test');
 const pageMusts = checks('collections/pages/pageMusts.test');
 
-const fixtures = resolve('tests/fixtures/import');
+/** Other tools' real-format files: the import fixtures, and the Hypothesis API rows of the export fixtures. */
+const FIXTURE_DIRS = ['tests/fixtures/import', 'tests/fixtures/export/hypothesis-baseline'].map((d) => resolve(d));
 const imported = importedCorpus(
-  readdirSync(fixtures)
-    .filter((n) => /\.(json|md)$/.test(n))
-    .map((name) => ({ name, text: readFileSync(join(fixtures, name), 'utf8') })),
+  FIXTURE_DIRS.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((n) => /\.(json|md)$/.test(n))
+      .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })),
+  ),
 );
 const corpus = exportCorpus();
 const golden = goldenNotes();

@@ -19,11 +19,14 @@ const validateAnnotation = validator('standaloneAnnotation');
 const errorsOf = (errors: ErrorObject[] | null | undefined) =>
   (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
 
-const FIXTURES = resolve(process.cwd(), 'tests/fixtures/import');
+/** Other tools' real-format files: the import fixtures, and the Hypothesis API rows of the export fixtures. */
+const FIXTURE_DIRS = ['tests/fixtures/import', 'tests/fixtures/export/hypothesis-baseline'].map((d) => resolve(d));
 const imported = importedCorpus(
-  readdirSync(FIXTURES)
-    .filter((n) => /\.(json|md)$/.test(n))
-    .map((name) => ({ name, text: readFileSync(join(FIXTURES, name), 'utf8') })),
+  FIXTURE_DIRS.flatMap((dir) =>
+    readdirSync(dir)
+      .filter((n) => /\.(json|md)$/.test(n))
+      .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })),
+  ),
 );
 const corpus = exportCorpus();
 const NOW = Date.UTC(2026, 11, 4, 18);
