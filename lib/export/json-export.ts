@@ -28,7 +28,7 @@ export function toWebAnnotation(note: Note) {
     body.push({ type: 'TextualBody', purpose: 'commenting', format: 'text/plain', value: note.takeaway });
   for (const tag of note.tags) body.push({ type: 'TextualBody', purpose: 'tagging', value: tag });
   const page = w3cTarget(note);
-  const answers = note.links?.answers;
+  const answers = note.links?.answers && UUID.test(note.links.answers) ? note.links.answers : undefined;
   return {
     id: noteIri(note.id),
     type: 'Annotation',
@@ -37,7 +37,7 @@ export function toWebAnnotation(note: Note) {
     modified: new Date(note.updatedAt).toISOString(),
     ...(note.author ? { creator: agent(note.author) } : {}),
     ...(body.length ? { body } : {}),
-    target: answers && UUID.test(answers) ? [page, noteIri(answers)] : page,
+    target: answers ? [page, noteIri(answers)] : page,
     'cp:note': note,
   };
 }

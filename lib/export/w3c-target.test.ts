@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../import';
-import type { RangeSelector } from '../model';
+import type { Note, RangeSelector } from '../model';
 import { makeNote } from '../similarity/testing/make-note';
 import { toWebAnnotation } from './json-export';
 import { pageIri, w3cRange, w3cTarget, type W3cSelector } from './w3c-target';
@@ -133,6 +133,13 @@ describe('w3cTarget', () => {
       fc.property(fc.webUrl({ withQueryParameters: true, withFragments: true }), (url) => check(url)),
       { numRuns: 300 },
     );
+  });
+
+  it('passes through a FragmentSelector or CssSelector in W3C shape, should the model store one', () => {
+    const fragment = { type: 'FragmentSelector', value: 'section-2', conformsTo: 'http://tools.ietf.org/rfc/rfc3986' };
+    const broken = { type: 'CssSelector' };
+    const note = makeNote({ quote: '', selectors: [fragment, broken] as unknown as Note['selectors'] });
+    expect(w3cTarget(note)).toMatchObject({ selector: [fragment] });
   });
 
   it('records when the selectors were true of the page', () => {

@@ -5,6 +5,7 @@ export type W3cSelector =
   | { type: 'TextQuoteSelector'; exact: string; prefix?: string; suffix?: string }
   | { type: 'TextPositionSelector'; start: number; end: number }
   | { type: 'XPathSelector'; value: string; refinedBy?: W3cSelector }
+  | { type: 'FragmentSelector' | 'CssSelector'; value: string; conformsTo?: string }
   | { type: 'RangeSelector'; startSelector: W3cSelector; endSelector: W3cSelector };
 
 export interface W3cSpecificResource {
@@ -53,8 +54,19 @@ export function w3cSelector(s: Selector): W3cSelector[] {
     case 'RangeSelector':
       return w3cRange(s);
     default:
-      return [];
+      return valueSelector(s);
   }
+}
+
+/**
+ * Selectors already in W3C shape that the model may come to store (a FragmentSelector from an import, say) pass
+ * through when they have their one required `value`; anything else stays in `cp:note` only.
+ */
+function valueSelector(s: unknown): W3cSelector[] {
+  const o = s as { type?: unknown; value?: unknown; conformsTo?: unknown };
+  if ((o.type !== 'FragmentSelector' && o.type !== 'CssSelector') || typeof o.value !== 'string') return [];
+  const conformsTo = typeof o.conformsTo === 'string' && /^https?:\/\/\S+$/.test(o.conformsTo) ? o.conformsTo : null;
+  return [{ type: o.type, value: o.value, ...(conformsTo ? { conformsTo } : {}) }];
 }
 
 /**
