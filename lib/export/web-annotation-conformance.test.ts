@@ -8,6 +8,7 @@ import { importFile } from '../import';
 import { exportCorpus, importedCorpus } from './export-corpus';
 import { goldenNotes } from './golden-notes';
 import { exportJson, toWebAnnotation } from './json-export';
+import { pageIri } from './w3c-target';
 import { WEB_ANNOTATION_SCHEMA } from './web-annotation-schema';
 
 const ajv = new Ajv({ allErrors: true, strict: true, strictTypes: false, strictRequired: false });
@@ -142,6 +143,19 @@ describe('our importer reads our export back losslessly', () => {
     expect(r.value.notes).toEqual(notes);
     expect(r.value.collections).toEqual(corpus.collections);
     expect(r.value.skipped).toEqual([]);
+  });
+
+  it('a reader of the standard fields alone (our W3C importer, cp: terms removed) gets quote, takeaway, tags, page', () => {
+    const doc = JSON.parse(exportJson(corpus.notes, { now: NOW }));
+    const items = doc.first.items.map(({ 'cp:note': _note, ...standard }: Record<string, unknown>) => standard);
+    const r = importFile(
+      JSON.stringify({ '@context': doc['@context'], type: 'AnnotationCollection', first: { items } }),
+    );
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.format).toBe('web-annotation');
+    const seen = r.value.notes.map((n) => [n.quote, n.takeaway, n.tags, n.page.url]);
+    const want = corpus.notes.map((n) => [n.quote, n.takeaway, n.tags, pageIri(n.page.url)]);
+    expect(seen).toEqual(want);
   });
 
   it('an export with no notes reads back as no notes (the standard gives it no page)', () => {
