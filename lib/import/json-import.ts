@@ -13,7 +13,8 @@ export function importOurJson(doc: Json): Result<Omit<ImportReport, 'duplicates'
   if (typeof version !== 'number' || !Number.isInteger(version)) return err('Export file has no version number.');
   if (version > EXPORT_VERSION)
     return err(`Export file version ${version} is newer than this app understands (${EXPORT_VERSION}); update first.`);
-  const items = isObj(doc.first) ? doc.first.items : undefined;
+  // A W3C collection of no annotations has no page (a page holds 1 or more), so no `first` means none.
+  const items = isObj(doc.first) ? doc.first.items : doc.first === undefined && doc.total === 0 ? [] : undefined;
   if (!Array.isArray(items)) return err('Export file has no annotation list (first.items).');
   const notes: Note[] = [];
   for (const [i, item] of items.entries()) {

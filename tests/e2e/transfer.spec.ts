@@ -1,5 +1,8 @@
 import { readFileSync } from 'node:fs';
 import type { Page } from '@playwright/test';
+import Ajv from 'ajv';
+import addFormats from 'ajv-formats';
+import { WEB_ANNOTATION_SCHEMA } from '../../lib/export/web-annotation-schema';
 import { makeNote } from '../../lib/similarity/testing/make-note';
 import { launchWithExtension } from './fixtures';
 import { test, expect } from './fixtures';
@@ -50,6 +53,13 @@ test('build a collection, export its wiki page, export JSON, import it into a fr
     page.getByRole('button', { name: /^JSON/ }).click(),
   ]);
   const file = (await json.path())!;
+  // The file the extension wrote from its own IndexedDB satisfies the W3C Web Annotation MUSTs (our schema).
+  const ajv = new Ajv({ allErrors: true, strictTypes: false, strictRequired: false });
+  addFormats(ajv);
+  const validate = ajv.compile(WEB_ANNOTATION_SCHEMA);
+  const exported = JSON.parse(readFileSync(file, 'utf8'));
+  expect(validate(exported), JSON.stringify(validate.errors)).toBe(true);
+  expect(exported.first.items).toHaveLength(notes.length);
 
   const fresh = await launchWithExtension();
   try {
