@@ -33,7 +33,9 @@ function readMessage(el: Element): ChatMessage {
     : previousWith(el, selectors.listItem, (e) => !!e.querySelector(selectors.sender));
   const sender = named?.querySelector(selectors.sender);
   const stamp = el.querySelector(selectors.timestamp);
-  const ts = el.getAttribute('data-msg-ts') ?? stamp?.getAttribute('data-ts') ?? undefined;
+  // The virtual list item's id ends with the message's ts too (`<channel>-<thread>-thread-list_<ts>`).
+  const itemTs = /_(\d+\.\d+)$/.exec(el.closest(selectors.listItem)?.id ?? '')?.[1];
+  const ts = el.getAttribute('data-msg-ts') ?? stamp?.getAttribute('data-ts') ?? itemTs;
   return chatMessage({
     id: ts,
     author: lineText(sender),
