@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { CaptureRequestSchema } from '../../messaging/schemas';
-import { missingInContext } from './index';
+import { loadFixtures } from '../../../tests/fixtures/chat/load';
+import { ADAPTERS, missingInContext } from './index';
+import { missingFields } from './layered';
 
 describe('drift report for the capture panel', () => {
   it('names the fields of the harvested message that were not read, and the channel when the place was not', () => {
@@ -22,4 +24,15 @@ describe('drift report for the capture panel', () => {
     expect(CaptureRequestSchema.safeParse({ ...base, chatMissing: ['author', 'channel'] }).success).toBe(true);
     expect(CaptureRequestSchema.safeParse({ ...base, chatMissing: ['<img src=x>'] }).success).toBe(false);
   });
+
+  it.each(ADAPTERS.map((a) => [a.id, a] as const))(
+    '%s reports no drift on the pages it knows (its fields are the ones the app renders)',
+    (_id, adapter) => {
+      for (const f of loadFixtures(adapter.id)) {
+        const { doc } = f.open();
+        for (const el of adapter.messagesIn(doc))
+          expect(missingFields(adapter.readMessage(el), adapter.fields)).toEqual([]);
+      }
+    },
+  );
 });
