@@ -1,5 +1,6 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
+import { ChatMessageSchema } from '../../model/note';
 import { loadFixtures } from '../../../tests/fixtures/chat/load';
 import { ADAPTERS, genericAdapter } from './index';
 import { filledByStructure, missingFields, withStructure } from './layered';
@@ -38,6 +39,12 @@ describe('withStructure: what an adapter missed, read again from structure', () 
     const m = withStructure(el, read, { message: 'article.post' });
     expect(m).toEqual(read);
     expect(missingFields(m)).toEqual(['id', 'timestamp', 'permalink']);
+  });
+
+  it('gives a message with no words an empty text (the note schema requires one) and reports it missing', () => {
+    const m = withStructure(message('<div><img src="/a.png" alt=""></div>'), { text: '' });
+    expect(ChatMessageSchema.safeParse(m).success).toBe(true);
+    expect(missingFields(m, ['text'])).toEqual(['text']);
   });
 });
 

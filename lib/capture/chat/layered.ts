@@ -107,8 +107,10 @@ export function withStructure(
     const body = own(el, STRUCTURE.body, opts.message);
     set('text', clip(renderedText(body, opts.skip) || renderedText(el, skip, true), 50_000));
   }
+  // A message with no words at all (an image, a poll) still has a text, empty: the note schema requires one.
+  if (out.text === undefined) out.text = '';
   if (got.length) filled.set(out, [...new Set(got)]);
-  return got.length ? out : m;
+  return out;
 }
 
 /** The fields a reader expects that neither the adapter nor structure could read: the adapter has drifted. */
