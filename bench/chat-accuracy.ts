@@ -6,7 +6,7 @@
 import { JSDOM } from 'jsdom';
 import type { ChatAdapter } from '../lib/capture/chat';
 import type { ChatMessage } from '../lib/model/note';
-import { loadFixtures } from '../tests/fixtures/chat/load';
+import { loadFixtures, type LoadedFixture } from '../tests/fixtures/chat/load';
 
 export const FIELDS = ['id', 'author', 'timestamp', 'permalink', 'text'] as const;
 export interface Score {
@@ -23,13 +23,18 @@ export function rotateClassHashes(html: string): string {
   });
 }
 
-export function scoreAdapter(adapter: ChatAdapter, platform: string, transform = (h: string) => h): Score {
+export function scoreAdapter(
+  adapter: ChatAdapter,
+  platform: string,
+  transform = (h: string) => h,
+  isIncluded: (f: LoadedFixture) => boolean = () => true,
+): Score {
   const score: Score = {
     messages: 0,
     right: 0,
     fields: Object.fromEntries(FIELDS.map((f) => [f, { right: 0, total: 0 }])) as Score['fields'],
   };
-  for (const f of loadFixtures(platform)) {
+  for (const f of loadFixtures(platform).filter(isIncluded)) {
     const doc = new JSDOM(transform(f.html), { url: f.expected.url }).window.document;
     const got = adapter.messagesIn(doc).map((el) => adapter.readMessage(el));
     f.expected.messages.forEach((want: ChatMessage, i) => {

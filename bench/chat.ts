@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { ADAPTERS, genericAdapter } from '../lib/capture/chat';
 import { FIELDS, rotateClassHashes, scoreAdapter, type Score } from './chat-accuracy';
 import { observerCost } from './chat-observer';
+import { isReal, readProvenance } from '../tests/fixtures/chat/provenance';
 
 const pct = (r: number, t: number) => (t ? ((100 * r) / t).toFixed(1).padStart(6) : '     -');
 const isQuick = process.argv.includes('--quick');
@@ -50,6 +51,42 @@ for (const [id, s, rot, base] of rows) {
     baselineRight += base?.right ?? 0;
   }
 }
+
+// The same scores on real captures only (fixtures whose provenance line says "real"): what the adapters read on
+// markup the apps actually shipped, per field.
+const { entries } = readProvenance();
+const onReal = (platform: string) => (f: { name: string }) => isReal(`${platform}/${f.name}.html`, entries);
+const realFixtures = entries.filter((e) => e.kind === 'real').length;
+console.log(
+  `\nOn real captures only (${realFixtures} of ${entries.length} fixtures are real; the rest are reconstructed)`,
+);
+const realFieldAccuracy: Record<string, Record<string, number>> = {};
+const fieldTotals = Object.fromEntries(FIELDS.map((f) => [f, { right: 0, total: 0 }]));
+for (const a of ADAPTERS) {
+  const s = scoreAdapter(a, a.id, undefined, onReal(a.id));
+  const count = entries.filter((e) => e.kind === 'real' && e.fixture.startsWith(`${a.id}/`)).length;
+  if (!s.messages) {
+    console.log(`${a.id.padEnd(12)} no real capture`);
+    continue;
+  }
+  realFieldAccuracy[a.id] = Object.fromEntries(
+    FIELDS.filter((f) => s.fields[f].total).map((f) => [f, Number((s.fields[f].right / s.fields[f].total).toFixed(4))]),
+  );
+  for (const f of FIELDS) {
+    fieldTotals[f]!.right += s.fields[f].right;
+    fieldTotals[f]!.total += s.fields[f].total;
+  }
+  const fields = FIELDS.map((f) => `${f} ${pct(s.fields[f].right, s.fields[f].total)}%`).join('  ');
+  console.log(
+    `${a.id.padEnd(12)} ${count} real, ${String(s.right).padStart(2)}/${s.messages} ${pct(s.right, s.messages)}%  ${fields}`,
+  );
+}
+const fieldAccuracyReal = Object.fromEntries(
+  FIELDS.map((f) => [
+    f,
+    fieldTotals[f]!.total ? Number((fieldTotals[f]!.right / fieldTotals[f]!.total).toFixed(4)) : null,
+  ]),
+);
 
 const size = isQuick ? 500 : 2000;
 const batches = isQuick ? 40 : 150;
@@ -95,5 +132,8 @@ console.log(
     noopObserverMsPerBatch: Number(cost.noop!.toFixed(3)),
     noObserverMsPerBatch: Number(cost.none!.toFixed(3)),
     contentScriptKbGz: Number(kbGz.toFixed(2)),
+    realFixtures,
+    fieldAccuracyReal,
+    realFieldAccuracy,
   }),
 );

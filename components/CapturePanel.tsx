@@ -99,6 +99,7 @@ export function CapturePanel({
       </div>
       <blockquote aria-labelledby={ids.quote}>{quote}</blockquote>
       {capture.chat && <ChatSummary chat={capture.chat} />}
+      {capture.chat && capture.chatMissing?.length ? <ChatDrift missing={capture.chatMissing} /> : null}
 
       <label htmlFor={ids.takeaway}>Takeaway</label>
       <textarea
@@ -197,6 +198,26 @@ function ChatSummary({ chat }: { chat: NonNullable<CaptureRequest['chat']> }) {
           <strong>Private conversation</strong>: this note stays personal unless you choose to share it.
         </>
       )}
+    </p>
+  );
+}
+
+const FIELD_NAMES: Record<NonNullable<CaptureRequest['chatMissing']>[number], string> = {
+  id: 'message id',
+  author: 'author',
+  timestamp: 'time',
+  permalink: 'link to the message',
+  text: 'text',
+  channel: 'channel',
+};
+
+/** The app's markup changed under its adapter: say which fields were not read; the note saves without them. */
+function ChatDrift({ missing }: { missing: NonNullable<CaptureRequest['chatMissing']> }) {
+  return (
+    <p role="status" aria-label="Chat fields not read" className="muted" style={{ margin: '6px 0 0', fontSize: 12 }}>
+      Could not read the {missing.map((f) => FIELD_NAMES[f]).join(', ')} from this page (its layout may have changed).
+      The note saves with what was read; <code>npm run chat:inspect</code> on a saved copy of the page shows the
+      details.
     </p>
   );
 }

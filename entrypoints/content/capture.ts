@@ -1,6 +1,12 @@
 import { browser } from 'wxt/browser';
 import { describeRange } from '@/lib/anchoring';
-import { chatContextForRange, hostMatchers, threadContextAt, type AdapterOptions } from '@/lib/capture/chat';
+import {
+  chatContextForRange,
+  hostMatchers,
+  missingInContext,
+  threadContextAt,
+  type AdapterOptions,
+} from '@/lib/capture/chat';
 import type { ChatContext } from '@/lib/model';
 import { sendMessage, type CaptureMode } from '@/lib/messaging/protocol';
 import { placeNear, type UiHost } from './ui-host';
@@ -55,12 +61,14 @@ export async function openCapturePanel(
   const effectiveMode: CaptureMode = (mode === 'selection' && !range) || (mode === 'thread' && !chat) ? 'page' : mode;
   const root = document.body ?? document.documentElement;
   const threadQuote = chat?.threadRoot?.text ?? chat?.messages[0]?.text ?? '';
+  const chatMissing = chat ? missingInContext(chat) : [];
   const result = await sendMessage('openCapture', {
     mode: effectiveMode,
     url: location.href,
     quote: (effectiveMode === 'thread' ? threadQuote : range ? range.toString().trim() : '').slice(0, 20_000),
     selectors: range ? describeRange(range, root) : [],
     ...(chat ? { chat } : {}),
+    ...(chatMissing.length ? { chatMissing } : {}),
     html: pageHtml(),
     ...(opts.linkUrl ? { linkUrl: opts.linkUrl } : {}),
     ...(opts.linkText ? { linkText: opts.linkText.slice(0, 2000) } : {}),

@@ -3,6 +3,9 @@ import type { ChatContext, ChatMessage, MoveResult, Note, NoteKind, Result, Sele
 import type { SimilarNote } from '../similarity';
 import type { SearchHit } from '../search';
 
+/** A chat field an adapter can fail to read when the app's markup drifts (see lib/capture/chat/layered.ts). */
+export type ChatField = 'id' | 'author' | 'timestamp' | 'permalink' | 'text' | 'channel';
+
 /** How a harvest started: a selection, the page itself (no selection), a right-clicked link, or a whole chat thread. */
 export type CaptureMode = 'selection' | 'page' | 'link' | 'thread';
 
@@ -18,6 +21,11 @@ export interface CaptureRequest {
   linkText?: string;
   /** Set when the harvest came from a chat app: who said what, where, in which thread. */
   chat?: ChatContext;
+  /**
+   * The chat fields the adapter claimed the page but could not read for the harvested message: the panel names
+   * them (drift is visible, never silent); the note still saves with what was read.
+   */
+  chatMissing?: ChatField[];
 }
 
 /** A note as the content script needs it to paint a highlight: nothing more leaves the background. */

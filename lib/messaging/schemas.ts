@@ -15,4 +15,8 @@ export const CaptureRequestSchema = z.strictObject({
   linkUrl: WebUrlSchema.optional(),
   linkText: safeText(2000).optional(),
   chat: ChatContextSchema.optional(),
+  chatMissing: z
+    .array(z.enum(['id', 'author', 'timestamp', 'permalink', 'text', 'channel']))
+    .max(6)
+    .optional(),
 }) satisfies z.ZodType<CaptureRequest>;

@@ -1,5 +1,6 @@
 import type { ChatMessage } from '../../model/note';
 import { clip, closestFrom, compact, snapshot } from './dom';
+import { withStructure } from './layered';
 import { renderedText } from './text';
 import type { ChatAdapter, ThreadSnapshot } from './types';
 
@@ -33,13 +34,18 @@ export function chatMessage(found: FoundMessage): ChatMessage {
   });
 }
 
-/** An adapter whose messages are the elements matching `selectors.message`: finding them is the same for all. */
+/**
+ * An adapter whose messages are the elements matching `selectors.message`: finding them is the same for all.
+ * Its `readMessage` is layered: whatever the adapter's own selectors miss is read again from structure
+ * (`withStructure`), so a renamed class costs a field's precision, not the field.
+ */
 export function defineChatAdapter(
-  spec: Omit<ChatAdapter, 'messageAt' | 'messagesIn'> & { selectors: { message: string } },
+  spec: Omit<ChatAdapter, 'messageAt' | 'messagesIn'> & { selectors: { message: string; bodySkip?: string } },
 ): ChatAdapter {
-  const { message } = spec.selectors;
+  const { message, bodySkip } = spec.selectors;
   return {
     ...spec,
+    readMessage: (el) => withStructure(el, spec.readMessage(el), { message, skip: bodySkip }),
     messageAt: (node) => closestFrom(node, message),
     messagesIn: (root) => Array.from(root.querySelectorAll(message)),
   };

@@ -9,6 +9,7 @@ import { slack } from './adapters/slack';
 import { teams } from './adapters/teams';
 import { zulip } from './adapters/zulip';
 import { elementOf } from './dom';
+import { missingFields, type MessageField } from './layered';
 import type { ChatAdapter, ChatLocation } from './types';
 
 export type { ChatAdapter, ChatLocation, ChatPlace, ThreadSnapshot } from './types';
@@ -151,4 +152,15 @@ export function messageListRoot(adapter: ChatAdapter, doc: Document): Element {
   let root: Element | null = first?.parentElement ?? null;
   while (root && last && !root.contains(last)) root = root.parentElement;
   return root ?? doc.body;
+}
+
+/**
+ * What the adapter could not read for the harvested message (the first one a selection touches, or a thread's
+ * root): the capture panel names these fields. `channel` joins them when the view's place was not read.
+ */
+export function missingInContext(chat: ChatContext): (MessageField | 'channel')[] {
+  const adapter = ADAPTERS.find((a) => a.id === chat.platform) ?? (chat.platform === generic.id ? generic : null);
+  const first = chat.threadRoot ?? chat.messages[0];
+  if (!adapter || !first) return [];
+  return [...missingFields(first, adapter.fields), ...(chat.channel ? [] : (['channel'] as const))];
 }

@@ -53,7 +53,8 @@ function walk(node: Node, b: TextBuilder, skip: string, isPre: boolean): void {
   if (node.nodeType !== 1) return;
   const el = node as Element;
   if (SKIPPED.has(el.tagName) || el.hasAttribute('hidden') || (skip && el.matches(skip))) return;
-  if (el.tagName === 'BR') return b.breakLine(true);
+  // Slack renders a paragraph break as an empty span styled as a block (`data-stringify-type` is its copy hint).
+  if (el.tagName === 'BR' || el.getAttribute('data-stringify-type') === 'paragraph-break') return b.breakLine(true);
   if (el.tagName === 'IMG') {
     const alt = el.getAttribute('alt') ?? '';
     if (/emoji/i.test(`${el.className} ${el.getAttribute('data-type') ?? ''}`) && alt.length <= 64) b.inline(alt);
@@ -72,10 +73,12 @@ function walk(node: Node, b: TextBuilder, skip: string, isPre: boolean): void {
  * The text of a message body as its reader sees it, without the app's chrome (`skip`: edit markers, buttons,
  * hidden copy-paste helpers). Pure DOM walk, so it works in jsdom, where `innerText` does not exist.
  */
-export function renderedText(el: Element | null | undefined, skip = ''): string {
+export function renderedText(el: Element | null | undefined, skip = '', isWithin = false): string {
   if (!el) return '';
   const b = new TextBuilder();
-  walk(el, b, skip, false);
+  // `isWithin`: `skip` applies inside `el` only (a message row whose own class names its sender, say).
+  if (isWithin) for (const child of Array.from(el.childNodes)) walk(child, b, skip, false);
+  else walk(el, b, skip, false);
   return b.out
     .replace(/[ \t]+$/gm, '')
     .replace(/\n{3,}/g, '\n\n')

@@ -1,4 +1,5 @@
 import type { ChatContext, ChatMessage } from '../../model/note';
+import type { MessageField } from './layered';
 
 /** What URL matching needs: the two parts of `window.location` that identify an app and a view. */
 export interface ChatLocation {
@@ -30,6 +31,8 @@ export interface ChatAdapter {
   /** Stored as `ChatContext.platform`. */
   id: string;
   selectors: Readonly<Record<string, string>>;
+  /** The message fields this app renders (default: all of MESSAGE_FIELDS); a missing one is reported as drift. */
+  fields?: readonly MessageField[];
   /** Real matching: the app's hosts and view paths (and `detects` for self-hosted apps). */
   matches(location: ChatLocation): boolean;
   /** The path half of `matches`: tests serve fixtures from 127.0.0.1 under these paths (see `hostMatchers`). */

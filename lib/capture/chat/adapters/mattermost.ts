@@ -18,13 +18,21 @@ export const selectors = {
   channelName: '#channelHeaderTitle',
   teamName: '#headerTeamName',
   privateIcon: '#channelHeaderTitle .icon-lock-outline',
-  marker: 'meta[name="application-name"][content="Mattermost"], #channel_view',
+  /** The page's own marks, then the id every rendered post's text carries (a saved fragment has nothing else). */
+  marker: 'meta[name="application-name"][content="Mattermost"], #channel_view, [id^="postMessageText_"]',
 } as const;
 
 const matchesPath = ({ pathname }: ChatLocation): boolean =>
   /^\/[\w-]+\/(channels|messages|pl|threads)\/[^/]+/.test(pathname);
 
 const postId = (el: Element): string | undefined => /^(?:rhsRootPost_|rhsPost_|post_)(\w+)$/.exec(el.id)?.[1];
+
+/** Mattermost's permalink format, `/<team>/pl/<post id>`, for layouts that render no permalink anchor. */
+function teamPermalink(el: Element): string | undefined {
+  const team = /^\/([\w-]+)\//.exec(el.ownerDocument.location?.pathname ?? '')?.[1];
+  const id = postId(el);
+  return team && id ? `/${team}/pl/${id}` : undefined;
+}
 
 function readMessage(el: Element): ChatMessage {
   const head = el.querySelector(selectors.author)
@@ -36,7 +44,10 @@ function readMessage(el: Element): ChatMessage {
     author: lineText(head?.querySelector(selectors.author)),
     authorId: /\/users\/(\w+)\/image/.exec(avatar)?.[1],
     timestamp: isoFromDatetime(el.querySelector(selectors.time)?.getAttribute('datetime')),
-    permalink: webUrl(el.querySelector(selectors.permalink)?.getAttribute('href'), el.ownerDocument.baseURI),
+    permalink: webUrl(
+      el.querySelector(selectors.permalink)?.getAttribute('href') ?? teamPermalink(el),
+      el.ownerDocument.baseURI,
+    ),
     body: el.querySelector(selectors.body),
     bodySkip: selectors.bodySkip,
     isRoot: el.id.startsWith('rhsRootPost_'),
@@ -51,9 +62,10 @@ export const mattermost = defineChatAdapter({
   detects: (doc) => !!doc.querySelector(selectors.marker),
   readMessage,
   threadOf(el) {
-    const inPane = paneThread(el, selectors.rhs, selectors.message, readMessage);
+    const read = (e: Element) => mattermost.readMessage(e);
+    const inPane = paneThread(el, selectors.rhs, selectors.message, read);
     if (inPane) return inPane;
-    return snapshot([readMessage(el)], false);
+    return snapshot([read(el)], false);
   },
   contextOf(doc) {
     const team = lineText(doc.querySelector(selectors.teamName)) ?? doc.location?.pathname.split('/')[1];

@@ -46,6 +46,8 @@ function readMessage(el: Element): ChatMessage {
 
 export const teams = defineChatAdapter({
   id: 'teams',
+  // Teams renders no permalink in the DOM: its absence is not drift.
+  fields: ['id', 'author', 'timestamp', 'text'],
   selectors,
   matches,
   matchesPath,
