@@ -100,11 +100,11 @@ describe('TransferPanel', () => {
     Object.defineProperty(input, 'files', { value: [new File([zip], 'Readwise.zip')] });
     await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
     await until(() => !!host.querySelector('[aria-label="Import preview"]'));
-    expect(host.textContent).toContain('zip (readwise, obsidian): 3 new notes, 0 duplicates, 1 skipped.');
+    expect(host.textContent).toContain('zip (readwise, obsidian): 5 new notes, 0 duplicates, 1 skipped.');
     expect(host.textContent).toContain('Readwise/Podcasts/No Source.md line 3: no source link (an http or https URL)');
-    const importButton = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Import 3 notes')!;
+    const importButton = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Import 5 notes')!;
     await act(async () => importButton.click());
-    await until(() => /Done: 3 notes imported, 1 skipped/.test(host.textContent ?? ''));
-    expect(await db.notes.count()).toBe(3);
+    await until(() => /Done: 5 notes imported, 1 skipped/.test(host.textContent ?? ''));
+    expect(await db.notes.count()).toBe(5);
   });
 });

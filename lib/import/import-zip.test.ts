@@ -28,6 +28,8 @@ describe('zip of Markdown files', () => {
       'Writing Runbooks People Use',
       'Writing Runbooks People Use',
       'Writing Runbooks People Use',
+      'Writing Runbooks People Use',
+      'Writing Runbooks People Use',
       'Notes on Team Habits',
       'Notes on Team Habits',
     ]);

@@ -60,12 +60,18 @@ describe('Readwise → Logseq', () => {
 describe('Omnivore → Logseq', () => {
   const r = load('omnivore-logseq.md');
 
-  it('one note per ⤴️ highlight, each with its own article link; the empty highlight reported', () => {
+  it('one note per ⤴️ highlight under its own article; empty highlight and empty bullet reported', () => {
     expect(r).toMatchObject({ flavour: 'omnivore-logseq', duplicates: 0 });
-    expect(r.skipped).toEqual([{ where: 'line 12', reason: 'empty highlight' }]);
-    expect(r.notes.map((n) => [n.quote, n.page.url])).toEqual([
+    expect(r.skipped).toEqual([
+      { where: 'line 12', reason: 'empty highlight' },
+      { where: 'line 28', reason: 'empty bullet' },
+    ]);
+    expect(r.notes.map((n) => [n.quote.split('\n')[0], n.page.url])).toEqual([
       ['A queue without a limit only moves the outage somewhere later.', 'https://example.net/backpressure/'],
       ['Rejecting early is kinder than timing out late.', 'https://example.net/backpressure/'],
+      ['Client to client', 'https://sync.example.org/compared'],
+      ['Pick the merge rule before you pick the tool.', 'https://sync.example.org/compared'],
+      ['', 'https://sync.example.org/compared'],
       ['Every flag is a branch you promised to delete.', 'https://flags.example.com/debt'],
     ]);
   });
@@ -79,12 +85,22 @@ describe('Omnivore → Logseq', () => {
         link: 'https://omnivore.app/me/backpressure-explained-18d4aaaaaaa#11111111-1111-4111-8111-111111111111',
       },
     });
-    expect(r.notes[2]).toMatchObject({
+    expect(r.notes[5]).toMatchObject({
       takeaway: 'We now give each flag an owner and an end date.',
       page: { title: 'Feature Flags Are Debt', byline: 'Sam Author' },
       tags: [],
     });
-    for (const n of r.notes) expect(quoteSelector(n)?.exact).toBe(n.quote);
+    for (const n of r.notes.filter((x) => x.quote)) expect(quoteSelector(n)?.exact).toBe(n.quote);
+  });
+
+  it('a list inside a highlight stays its text; a note:: property is its note; a bullet of ours is a page note', () => {
+    const [, , list, withNote, ours] = r.notes;
+    expect(list!.quote).toBe(
+      'Client to client\n\n* [Tool One](https://one.example.org/)\n* [Tool Two](https://two.example.org/)',
+    );
+    expect(list!.origin?.link).toMatch(/#55555555-/);
+    expect(withNote!.takeaway).toBe('the rule we picked is field-level merge');
+    expect(ours).toMatchObject({ quote: '', takeaway: '#sync worth a team read', selectors: [], tags: ['sync'] });
   });
 });
 
@@ -92,7 +108,7 @@ describe('Readwise Markdown (Obsidian export)', () => {
   it('reads the Metadata list and the highlights under "## Highlights", wrapped lines included', () => {
     const r = load('readwise-obsidian.md');
     expect(r).toMatchObject({ flavour: 'readwise', skipped: [], duplicates: 0 });
-    expect(r.notes).toHaveLength(3);
+    expect(r.notes).toHaveLength(5);
     expect(r.notes[0]!.quote).toBe(
       'A runbook is read at the worst moment, by the least rested person on the team.\nWrite it for them: one action per line, and the command ready to paste.',
     );
@@ -110,6 +126,14 @@ describe('Readwise Markdown (Obsidian export)', () => {
     expect(r.notes[2]).toMatchObject({
       quote: 'Note: a stale runbook is worse than none, because people trust it.',
       takeaway: '',
+    });
+    // a heading inside a highlight is its text; a later sync's "New highlights added" section is read too
+    expect(r.notes[3]!.quote).toBe(
+      'A checklist beats memory at 3 a.m.:\n\n---\n\n## step one: page the owner\nthen open the dashboard.',
+    );
+    expect(r.notes[4]).toMatchObject({
+      quote: 'Rehearse the runbook when nothing is broken.',
+      origin: { link: 'https://instapaper.com/read/1000000001/20000005' },
     });
   });
 

@@ -52,11 +52,11 @@ export function importMarkdown(text: string, opts: ImportOptions): Result<Omit<I
       else found.push({ ...e, doc: e.url ? { ...page, url: e.url } : page });
     }
   } else {
-    const outline = parseOutline(lines, bodyStart);
-    let entries = outlineEntries(outline, page, false);
+    const outline = parseOutline(lines, bodyStart, { isLogseq: flavour.endsWith('logseq') });
+    let entries = outlineEntries(outline, page, false, flavour === 'omnivore-logseq');
     if (flavour === 'logseq' && !entries.some((e) => !('isEmpty' in e))) entries = outlineEntries(outline, page, true);
     for (const e of entries) {
-      if ('isEmpty' in e) skipped.push({ where: `line ${e.line}`, reason: 'empty highlight' });
+      if ('isEmpty' in e) skipped.push({ where: `line ${e.line}`, reason: e.reason });
       else found.push(e);
     }
   }

@@ -13,9 +13,18 @@ export function frontMatter(lines: string[]): { meta: Map<string, string>; bodyS
 
 const unquote = (v: string) => v.trim().replace(/^(["'])(.*)\1$/, '$2');
 
-/** The first http(s) URL in a text: bare, `<url>` or `[text](url)`. */
+/**
+ * The first http(s) URL in a text: a Markdown link's target (which may hold `'` and balanced parentheses, as
+ * Wikipedia's do), `<url>`, or a bare URL.
+ */
 export function firstUrl(text: string | undefined): string | undefined {
-  return text ? /https?:\/\/[^\s)<>\]"']+/.exec(text)?.[0] : undefined;
+  if (!text) return undefined;
+  const linked = /\]\((https?:\/\/(?:[^\s()]|\([^\s()]*\))+)\)/.exec(text)?.[1];
+  const angled = /<(https?:\/\/[^\s>]+)>/.exec(text)?.[1];
+  const bare = /https?:\/\/[^\s)<>\]"']+/.exec(text)?.[0];
+  const found = [linked, angled, bare].filter((u): u is string => !!u);
+  // the one that starts first in the text
+  return found.sort((a, b) => text.indexOf(a) - text.indexOf(b))[0];
 }
 
 /** `[[tag]]`, `#tag` and comma lists → tags. */

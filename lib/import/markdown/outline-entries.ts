@@ -1,4 +1,4 @@
-import type { Block, Outline } from './outline';
+import { HIGHLIGHTS, type Block, type Outline } from './outline';
 import { cleanHighlight, firstUrl, tagsIn } from './markdown-meta';
 
 /** One highlight found in an outline, with the document it belongs to. */
@@ -70,8 +70,17 @@ function metadataDoc(blocks: Block[], outer: DocContext): DocContext {
   return doc;
 }
 
-/** A highlight bullet → an entry; its child bullets are its note and tags, or highlights of their own. */
-function entryOf(b: Block, doc: DocContext, out: (OutlineEntry | EmptyEntry)[]): void {
+/**
+ * A highlight bullet → an entry; its child bullets (and a `note::` property, as older Omnivore templates wrote)
+ * are its note and tags, or highlights of their own. `isQuoteMarked`: the tool marks every highlight with `>`
+ * (Omnivore), so an unmarked bullet among them is the reader's own note on the page, kept as a note without quote.
+ */
+function entryOf(b: Block, doc: DocContext, out: (OutlineEntry | EmptyEntry)[], isQuoteMarked: boolean): void {
+  if (isQuoteMarked && !/^>/.test(b.text)) {
+    if (!b.text.trim()) out.push({ line: b.line, isEmpty: true, reason: 'empty bullet' });
+    else out.push({ line: b.line, quote: '', note: [noteText(b)], tags: [], doc });
+    return;
+  }
   const link = DEEP_LINK.exec(b.text);
   const location = link?.[1] && /^(Location|Page)/i.test(link[1]) ? link[1].replace(/\s+/g, ' ') : undefined;
   const asin = link?.[2] ? /[?&]asin=([A-Z0-9]{10})/i.exec(link[2])?.[1] : undefined;
@@ -87,13 +96,15 @@ function entryOf(b: Block, doc: DocContext, out: (OutlineEntry | EmptyEntry)[]):
     tags: cleaned.tags,
     ...(link ? { link: link[2] ?? link[3] } : {}),
     ...(location ? { location } : {}),
-    doc: asin && !doc.url ? { ...doc, asin } : doc,
+    // A tweet has no document URL in Readwise's export: the tweet's own link is its page.
+    doc: asin && !doc.url ? { ...doc, asin } : link?.[1] === 'View Tweet' && !doc.url ? { ...doc, url: link[2] } : doc,
   };
-  if (!entry.quote) {
-    out.push({ line: b.line, isEmpty: true });
-  } else out.push(entry);
+  const noteProp = b.props.get('note');
+  if (noteProp) entry.note.push(noteProp);
+  if (!entry.quote) out.push({ line: b.line, isEmpty: true, reason: 'empty highlight' });
+  else out.push(entry);
   for (const c of b.children) {
-    if (DEEP_LINK.test(c.text) || /^>/.test(c.text)) entryOf(c, doc, out);
+    if (DEEP_LINK.test(c.text) || /^>/.test(c.text)) entryOf(c, doc, out, isQuoteMarked);
     else if (TAGS.test(c.text)) entry.tags.push(...tagsIn(tagText(c.text.replace(TAGS, ''))));
     else if (c.text.trim() && c.text.trim() !== '-') entry.note.push(noteText(c));
   }
@@ -105,6 +116,7 @@ const noteText = (b: Block): string =>
 export interface EmptyEntry {
   line: number;
   isEmpty: true;
+  reason: 'empty highlight' | 'empty bullet';
 }
 
 /**
@@ -117,6 +129,7 @@ export function outlineEntries(
   outline: Outline,
   page: DocContext,
   isAllHighlights: boolean,
+  isQuoteMarked = false,
 ): (OutlineEntry | EmptyEntry)[] {
   const out: (OutlineEntry | EmptyEntry)[] = [];
   const visit = (blocks: Block[], doc: DocContext, isInHighlights: boolean) => {
@@ -124,7 +137,7 @@ export function outlineEntries(
       const here = docOf(b, doc);
       if (/^metadata$/i.test(b.section) && !isInHighlights) continue;
       if (CONTAINER.test(b.text)) visit(b.children, here, true);
-      else if (isInHighlights || /^highlights\b/i.test(b.section) || /^>/.test(b.text)) entryOf(b, here, out);
+      else if (isInHighlights || HIGHLIGHTS.test(b.section) || /^>/.test(b.text)) entryOf(b, here, out, isQuoteMarked);
       else visit(b.children, here, false);
     }
   };
