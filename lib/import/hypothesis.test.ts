@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../model';
 import { importFile } from './import-file';
@@ -96,6 +97,42 @@ describe('Hypothesis rows as a plain array and as JSON Lines', () => {
     const rows = load('hypothesis-api-rows.json');
     const strip = (n: Note) => ({ ...n, id: '', links: n.links && { addsTo: '' } });
     expect(lines.notes.map(strip)).toEqual(rows.notes.slice(0, 6).map(strip));
+  });
+
+  it('reads one annotation on its own (the API answer for a single annotation)', () => {
+    const [row] = JSON.parse(read('hypothesis-api-rows.json')).rows;
+    const r = importFile(JSON.stringify(row), { filename: 'annotation.json' });
+    expect(r.ok && [r.value.flavour, r.value.notes.map((n) => n.origin?.id)]).toEqual([
+      'one annotation',
+      ['aAaAaAaAEe-queue001'],
+    ]);
+  });
+
+  it('property: n annotations of one sentence at n distinct positions stay n notes, and merge on re-import', () => {
+    const [base] = JSON.parse(read('hypothesis-api-rows.json')).rows;
+    fc.assert(
+      fc.property(fc.uniqueArray(fc.nat({ max: 100_000 }), { minLength: 1, maxLength: 12 }), (starts) => {
+        const rows = starts.map((start, i) => ({
+          ...base,
+          id: `row-${i}`,
+          target: [
+            {
+              source: base.target[0].source,
+              selector: [
+                { type: 'TextPositionSelector', start, end: start + 27 },
+                { type: 'TextQuoteSelector', exact: 'a queue only moves the wait' },
+              ],
+            },
+          ],
+        }));
+        const first = importFile(rows.map((r) => JSON.stringify(r)).join('\n'), { filename: 'rows.jsonl' });
+        if (!first.ok) throw new Error(first.error);
+        expect(first.value.notes).toHaveLength(starts.length);
+        const again = importFile(JSON.stringify({ rows }), { existing: first.value.notes });
+        expect(again.ok && [again.value.notes.length, again.value.duplicates]).toEqual([0, starts.length]);
+      }),
+      { numRuns: 60 },
+    );
   });
 
   it('a JSON Lines file with one broken line imports nothing and names the line', () => {

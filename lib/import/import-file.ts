@@ -72,6 +72,8 @@ function parseJson(src: string, opts: ImportOptions): Result<ParsedImport> {
   if (isObj(doc) && Array.isArray(doc.rows)) return ok(importHypothesis(doc.rows, opts, 'API search rows'));
   if (Array.isArray(doc) && doc.length && doc.every((r) => isObj(r) && 'uri' in r && 'target' in r))
     return ok(importHypothesis(doc, opts, 'annotation list'));
+  if (isObj(doc) && 'uri' in doc && 'target' in doc && 'user' in doc)
+    return ok(importHypothesis([doc], opts, 'one annotation'));
   const w3c = isObj(doc) ? (doc.type === 'Annotation' ? [doc] : isObj(doc.first) ? doc.first.items : doc.items) : doc;
   if (Array.isArray(w3c) && w3c.some((a) => isObj(a) && a.type === 'Annotation'))
     return ok(importWebAnnotations(w3c, opts));

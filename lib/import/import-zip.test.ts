@@ -56,3 +56,15 @@ describe('zip of Markdown files', () => {
     expect(importZip(zipSync({}))).toEqual({ ok: false, error: 'The zip file is empty. Nothing was imported.' });
   });
 });
+
+describe('zip file names', () => {
+  it('reports a UTF-8 name written without the UTF-8 flag as the user knows it', () => {
+    // "Café — notes.md" as UTF-8 bytes; fflate reads names without the flag as Latin-1
+    const utf8 = new TextEncoder().encode('Café — notes.md');
+    const latin1 = String.fromCharCode(...utf8);
+    const r = importZip(zipSync({ [latin1]: strToU8('> a quote without any source\n') }));
+    expect(r.ok && r.value.skipped).toEqual([
+      { where: 'Café — notes.md line 1', reason: 'no source link (an http or https URL)' },
+    ]);
+  });
+});

@@ -36,18 +36,21 @@ export function importZip(bytes: Uint8Array, opts: ImportOptions = {}): Result<I
   for (const name of names) {
     if (/(^|\/)(__MACOSX\/|\.DS_Store$)/.test(name)) continue; // archiver debris, not the user's files
     if (!READABLE.test(name)) {
-      skipped.push({ where: name, reason: 'not a file this importer reads (Markdown, text, JSON or CSV)' });
+      skipped.push({
+        where: displayName(name),
+        reason: 'not a file this importer reads (Markdown, text, JSON or CSV)',
+      });
       continue;
     }
-    const r = parseText(decoder.decode(files[name]), { ...opts, filename: name });
+    const r = parseText(decoder.decode(files[name]), { ...opts, filename: displayName(name) });
     if (!r.ok) {
-      skipped.push({ where: name, reason: r.error });
+      skipped.push({ where: displayName(name), reason: r.error });
       continue;
     }
     merged += r.value.merged ?? 0;
     notes.push(...r.value.notes);
     collections.push(...r.value.collections);
-    skipped.push(...r.value.skipped.map((s) => ({ where: `${name} ${s.where}`, reason: s.reason })));
+    skipped.push(...r.value.skipped.map((s) => ({ where: `${displayName(name)} ${s.where}`, reason: s.reason })));
     flavours.add(r.value.flavour ?? r.value.format);
   }
   if (!names.length) return err('The zip file is empty. Nothing was imported.');
@@ -60,4 +63,17 @@ export function importZip(bytes: Uint8Array, opts: ImportOptions = {}): Result<I
     skipped,
     duplicates: duplicates + merged,
   });
+}
+
+/**
+ * Zip tools that do not set the UTF-8 flag leave fflate to read names as Latin-1 ("â" for "—"): when the
+ * name's bytes are valid UTF-8, that is what they were, and the report names the file as the user knows it.
+ */
+function displayName(name: string): string {
+  if (!/[\u0080-\u00ff]/.test(name) || [...name].some((c) => c.charCodeAt(0) > 0xff)) return name;
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(Uint8Array.from(name, (c) => c.charCodeAt(0)));
+  } catch {
+    return name;
+  }
 }
