@@ -147,6 +147,21 @@ describe('Readwise Markdown (Obsidian export)', () => {
     expect(r.notes[1]!.tags).toEqual(['2-areas/mocs/teams', 'favorite']);
   });
 
+  it('liked tweets: only "New highlights added" sections, each tweet its own page by its link', () => {
+    const r = load('readwise-obsidian-tweets.md');
+    expect(r).toMatchObject({ flavour: 'readwise', skipped: [], duplicates: 0 });
+    expect(r.notes.map((n) => [n.quote, n.page.url])).toEqual([
+      [
+        '@example_dev: Write the test that fails first, then the code.',
+        'https://twitter.com/example_dev/status/1480000000000000001',
+      ],
+      [
+        '@another_dev: Three rules for logs:\n– say what happened\n– say where\n– never say it twice',
+        'https://twitter.com/another_dev/status/1465000000000000002',
+      ],
+    ]);
+  });
+
   it('the default Markdown export (self-written fixture) reads the same way', () => {
     const r = load('readwise.md');
     expect(r).toMatchObject({ flavour: 'readwise', skipped: [] });

@@ -17,6 +17,8 @@ export function detectFlavour(body: string): MarkdownFlavour {
     return 'omnivore-logseq';
   if (/^#{1,6}\s+Highlights/im.test(body) && /^\s*[-*]\s+(Author|Full Title|URL|Category):/im.test(body))
     return 'readwise';
+  // a Readwise file that only ever got later syncs (its liked tweets, for one) has no Metadata nor Highlights
+  if (/^#{1,6}\s+New highlights added\b/im.test(body)) return 'readwise';
   if (/omnivore\.app|\[Read Original\]\(/i.test(body)) return 'omnivore';
   const bullets = body.split('\n').filter((l) => /^\s*[-*]\s/.test(l)).length;
   if (/^\s*[\w-]+::\s/m.test(body) || (bullets > 0 && !/^\s*>/m.test(body))) return 'logseq';
@@ -52,7 +54,7 @@ export function importMarkdown(text: string, opts: ImportOptions): Result<Omit<I
       else found.push({ ...e, doc: e.url ? { ...page, url: e.url } : page });
     }
   } else {
-    const outline = parseOutline(lines, bodyStart, { isLogseq: flavour.endsWith('logseq') });
+    const outline = parseOutline(lines, bodyStart, { isLogseq: flavour.endsWith('-logseq') });
     let entries = outlineEntries(outline, page, false, flavour === 'omnivore-logseq');
     if (flavour === 'logseq' && !entries.some((e) => !('isEmpty' in e))) entries = outlineEntries(outline, page, true);
     for (const e of entries) {

@@ -77,7 +77,7 @@ export function documentSource(
 export function cleanHighlight(text: string): { text: string; tags: string[] } {
   const tags: string[] = [];
   let t = text
-    .replace(/\s*\(\[(?:View Highlight|Location\s[^\]]*|Page\s[^\]]*)\]\([^)]*\)\)\s*$/i, '')
+    .replace(/\s*\(\[(?:View Highlight|View Tweet|Location\s[^\]]*|Page\s[^\]]*)\]\([^)]*\)\)\s*$/i, '')
     .replace(/\s*\[⤴️?\]\([^)]*\)/gu, '');
   t = t.replace(/(?:\s+#[\p{L}\p{N}_/-]+)+\s*$/u, (m) => {
     tags.push(...tagsIn(m));
