@@ -177,7 +177,7 @@ describe('Readwise Markdown (Obsidian export)', () => {
 describe('Omnivore Markdown (Obsidian plugin template, self-written fixture)', () => {
   it('reads > quote blocks with their ⤴️ links, labels and the note after them', () => {
     const r = load('omnivore.md');
-    expect(r).toMatchObject({ flavour: 'omnivore', skipped: [] });
+    expect(r).toMatchObject({ flavour: 'omnivore', skipped: [{ where: 'line 27', reason: 'empty highlight' }] });
     expect(r.notes).toHaveLength(3);
     expect(r.notes[0]).toMatchObject({
       quote: 'Separate subject from body with a blank line',
