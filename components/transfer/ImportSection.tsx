@@ -1,6 +1,6 @@
 import { useRef, useState } from 'react';
 import type { Collection } from '../../lib/collections';
-import { importFile, type ImportReport } from '../../lib/import';
+import { importFile, importZip, type ImportReport } from '../../lib/import';
 import type { Note } from '../../lib/model';
 
 export interface ImportWriteOptions {
@@ -33,8 +33,10 @@ export function ImportSection({ loadExisting, writeImport }: ImportSectionProps)
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const [text, existing] = await Promise.all([file.text(), loadExisting()]);
-    const r = importFile(text, { filename: file.name, existing });
+    const isZip = /\.zip$/i.test(file.name);
+    const [content, existing] = await Promise.all([isZip ? file.arrayBuffer() : file.text(), loadExisting()]);
+    const opts = { filename: file.name, existing };
+    const r = typeof content === 'string' ? importFile(content, opts) : importZip(new Uint8Array(content), opts);
     setPhase(r.ok ? { name: 'preview', report: r.value, file: file.name } : { name: 'error', message: r.error });
   };
 
@@ -56,8 +58,13 @@ export function ImportSection({ loadExisting, writeImport }: ImportSectionProps)
     <section aria-labelledby="cp-import-h">
       <h2 id="cp-import-h">Import</h2>
       <label>
-        File to import (Commonplace JSON, Hypothesis JSON, Readwise/Omnivore/Obsidian/Logseq Markdown)
-        <input type="file" accept=".json,.md,.markdown,.txt" onChange={(e) => void onFile(e.target.files?.[0])} />
+        File to import (Commonplace JSON; Hypothesis JSON or JSON Lines; Readwise, Omnivore, Obsidian or Logseq
+        Markdown; Readwise CSV; Kindle My Clippings.txt; or a zip of them)
+        <input
+          type="file"
+          accept=".json,.jsonl,.md,.markdown,.txt,.csv,.zip"
+          onChange={(e) => void onFile(e.target.files?.[0])}
+        />
       </label>
       {phase.name === 'error' && <p role="alert">{phase.message}</p>}
       {phase.name === 'preview' && <Preview report={phase.report} onImport={() => void commit(phase.report)} />}

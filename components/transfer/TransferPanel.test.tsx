@@ -4,6 +4,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
+import { zipSync } from 'fflate';
 import { afterEach, describe, expect, it } from 'vitest';
 import { writeImport } from '../../lib/db/import';
 import { CommonplaceDb } from '../../lib/db/schema';
@@ -75,5 +76,35 @@ describe('TransferPanel', () => {
     await until(() => !!host.querySelector('[role=alert]'));
     expect(host.querySelector('[role=alert]')!.textContent).toMatch(/^Not valid JSON/);
     expect(await db.notes.count()).toBe(0);
+  });
+
+  it('imports a zip of Readwise Markdown files and lists what it skipped, by file', async () => {
+    db = new CommonplaceDb(`t-${Math.random()}`);
+    const host = document.createElement('div');
+    document.body.append(host);
+    await act(async () =>
+      createRoot(host).render(
+        <TransferPanel
+          loadNotes={() => db.notes.toArray()}
+          loadCollections={() => db.collections.toArray()}
+          writeImport={(notes, collections, opts) => writeImport(db, notes, collections, opts)}
+        />,
+      ),
+    );
+    const fixture = (name: string) => readFileSync(resolve(process.cwd(), 'tests/fixtures/import', name));
+    const zip = zipSync({
+      'Readwise/Articles/Runbooks.md': fixture('readwise-obsidian.md'),
+      'Readwise/Podcasts/No Source.md': fixture('no-source.md'),
+    });
+    const input = host.querySelector<HTMLInputElement>('input[type=file]')!;
+    Object.defineProperty(input, 'files', { value: [new File([zip], 'Readwise.zip')] });
+    await act(async () => input.dispatchEvent(new Event('change', { bubbles: true })));
+    await until(() => !!host.querySelector('[aria-label="Import preview"]'));
+    expect(host.textContent).toContain('zip (readwise, obsidian): 5 new notes, 0 duplicates, 1 skipped.');
+    expect(host.textContent).toContain('Readwise/Podcasts/No Source.md line 3: no source link (an http or https URL)');
+    const importButton = [...host.querySelectorAll('button')].find((b) => b.textContent === 'Import 5 notes')!;
+    await act(async () => importButton.click());
+    await until(() => /Done: 5 notes imported, 1 skipped/.test(host.textContent ?? ''));
+    expect(await db.notes.count()).toBe(5);
   });
 });

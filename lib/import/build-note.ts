@@ -27,6 +27,9 @@ export interface ForeignNote {
   author?: Person;
   links?: Note['links'];
   id?: string;
+  /** The document's author (page byline), not the annotator. */
+  byline?: string;
+  origin?: Note['origin'];
 }
 
 /** A foreign record → a valid Note, or the first reason it cannot be one (for the report). */
@@ -39,7 +42,8 @@ export function buildNote(f: ForeignNote, opts: ImportOptions): Result<Note> {
   } catch {
     return err('no source link (an http or https URL)');
   }
-  if (!f.quote.trim() && !f.takeaway.trim()) return err('empty: no quote and no note text');
+  if (!f.quote.trim() && !f.takeaway.trim() && !(f.tags ?? []).some((t) => t.trim()))
+    return err('empty: no quote, no note text and no tags');
   const t = opts.now?.() ?? Date.now();
   const created = f.createdAt ?? t;
   const parsed = NoteSchema.safeParse({
@@ -49,17 +53,32 @@ export function buildNote(f: ForeignNote, opts: ImportOptions): Result<Note> {
     quote: f.quote,
     takeaway: f.takeaway,
     tags: [...new Set((f.tags ?? []).map((x) => x.trim()).filter(Boolean))].slice(0, 32),
-    selectors: (f.selectors ?? []).slice(0, 8),
-    page: { url: f.url, canonicalUrl: f.url, title: (f.title ?? '').slice(0, 1000) || f.url.slice(0, 1000) },
+    selectors: withQuoteSelector(f.selectors ?? [], f.quote).slice(0, 8),
+    page: {
+      url: f.url,
+      canonicalUrl: f.url,
+      title: (f.title ?? '').slice(0, 1000) || f.url.slice(0, 1000),
+      ...(f.byline?.trim() ? { byline: f.byline.trim().slice(0, 500) } : {}),
+    },
     pageKey: key,
     createdAt: created,
     updatedAt: Math.max(created, f.updatedAt ?? created),
     ...((f.author ?? opts.author) ? { author: f.author ?? opts.author } : {}),
     ...(f.links ? { links: f.links } : {}),
+    ...(f.origin ? { origin: f.origin } : {}),
   });
   if (parsed.success) return ok({ ...parsed.data, tags: [...new Set(parsed.data.tags)] });
   const issue = parsed.error.issues[0]!;
   return err(`${issue.path.map(String).join('.') || 'note'}: ${issue.message}`);
+}
+
+/**
+ * Every note with a quote carries a W3C TextQuoteSelector for it (first, as the one every reader understands),
+ * whatever the source recorded: a tool reading only the standard fields still gets the quote.
+ */
+function withQuoteSelector(selectors: Selector[], quote: string): Selector[] {
+  if (!quote.trim() || selectors.some((s) => s.type === 'TextQuoteSelector')) return selectors;
+  return [{ type: 'TextQuoteSelector', exact: quote.slice(0, 20_000) }, ...selectors];
 }
 
 /** ISO date text → epoch ms, or undefined when absent or unreadable. */

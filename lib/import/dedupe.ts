@@ -1,15 +1,28 @@
 import type { Note } from '../model';
 import { normalizeText } from '../text/normalize';
 
-type Comparable = Pick<Note, 'id' | 'pageKey' | 'quote' | 'takeaway'>;
+type Comparable = Pick<Note, 'id' | 'pageKey' | 'quote' | 'takeaway'> & Partial<Pick<Note, 'selectors' | 'origin'>>;
 
-/** Same page, same quote, same note text (normalised): the same note, whatever tool it came from. */
-const contentKey = (n: Comparable) =>
-  `${n.pageKey}\u0001${normalizeText(n.quote).replace(/\s+/g, ' ').trim()}\u0001${normalizeText(n.takeaway).replace(/\s+/g, ' ').trim()}`;
+const norm = (s: string) => normalizeText(s).replace(/\s+/g, ' ').trim();
 
 /**
- * Drops notes that already exist (same id, or same page + quote + text) or repeat within the import.
- * Returns the fresh notes and how many were dropped.
+ * Where on the page a note sits, as far as its source says: the text position, else the source's own location
+ * ("Location 145-147") or link to that one highlight. Empty when the source gives none.
+ */
+function positionOf(n: Comparable): string {
+  const pos = n.selectors?.find((s) => s.type === 'TextPositionSelector');
+  if (pos?.type === 'TextPositionSelector') return `${pos.start}-${pos.end}`;
+  return n.origin?.location ?? n.origin?.link ?? '';
+}
+
+/** Same page, same quote, same note text, same position: the same note, whatever tool it came from. */
+const contentKey = (n: Comparable) =>
+  `${n.pageKey}\u0001${norm(n.quote)}\u0001${norm(n.takeaway)}\u0001${positionOf(n)}`;
+
+/**
+ * Drops notes that already exist (same id, or same page + quote + text + position) or repeat within the import.
+ * The same sentence highlighted at three places stays three notes. Returns the fresh notes and how many were
+ * dropped.
  */
 export function dropDuplicates(
   notes: Note[],

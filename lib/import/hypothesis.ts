@@ -13,9 +13,10 @@ function person(row: Record<string, unknown>): Note['author'] {
 }
 
 /**
- * Hypothesis annotations (the client's JSON export or the API's search rows) → notes. Highlights and
- * annotations keep their Range/TextPosition/TextQuote selectors; page notes become notes without a quote;
- * replies become notes linked (`links.addsTo`) to the note of the annotation they answer.
+ * Hypothesis annotations (the client's JSON export, the API's search rows as `{rows}`, a plain array or JSON Lines)
+ * → notes. Highlights and annotations keep their Range/TextPosition/TextQuote/Fragment selectors and their
+ * in-context link; page notes and tag-only annotations become notes without a quote; replies become notes linked
+ * (`links.addsTo`) to the note of the annotation they answer.
  */
 export function importHypothesis(
   rows: unknown[],
@@ -45,6 +46,8 @@ export function importHypothesis(
     );
     const quote = selectors.find((s) => s.type === 'TextQuoteSelector');
     const title = isObj(row.document) && Array.isArray(row.document.title) ? row.document.title[0] : undefined;
+    const links = isObj(row.links) ? row.links : {};
+    const link = [links.incontext, links.html].find((l): l is string => typeof l === 'string' && isWebUrl(l));
     const built = buildNote(
       {
         url: typeof row.uri === 'string' ? row.uri : typeof target?.source === 'string' ? target.source : '',
@@ -57,6 +60,11 @@ export function importHypothesis(
         updatedAt: parseTime(row.updated),
         author: person(row),
         ...(parent ? { links: { addsTo: parent } } : {}),
+        origin: {
+          tool: 'hypothesis',
+          ...(typeof row.id === 'string' && row.id ? { id: row.id.slice(0, 200) } : {}),
+          ...(link ? { link } : {}),
+        },
       },
       opts,
     );
@@ -69,5 +77,7 @@ export function importHypothesis(
   }
   return { format: 'hypothesis', flavour, notes, collections: [], skipped };
 }
+
+const isWebUrl = (s: string) => /^https?:\/\//i.test(s) && URL.canParse(s);
 
 const depth = (row: unknown) => (isObj(row) && Array.isArray(row.references) ? row.references.length : 0);

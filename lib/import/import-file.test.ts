@@ -4,16 +4,11 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportJson } from '../export/json-export';
 import { goldenNotes } from '../export/golden-notes';
-import { NoteSchema, type Note } from '../model';
+import { NoteSchema } from '../model';
 import { importFile } from './import-file';
 
 const FIXTURES = resolve(process.cwd(), 'tests/fixtures/import');
 const read = (name: string) => readFileSync(join(FIXTURES, name), 'utf8');
-const load = (name: string, existing: Note[] = []) => {
-  const r = importFile(read(name), { filename: name, existing, now: () => 1_800_000_000_000 });
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-};
 
 describe('our JSON: exact round trip', () => {
   it('property: any valid notes and collections come back exactly', () => {
@@ -100,73 +95,6 @@ describe('our JSON: exact round trip', () => {
     });
     doc['cp:version'] = 99;
     expect(importFile(JSON.stringify(doc))).toMatchObject({ ok: false, error: expect.stringMatching(/newer/) });
-  });
-});
-
-describe('Hypothesis', () => {
-  it('reads the client export: selectors, tags, page notes, replies linked to their parent', () => {
-    const r = load('hypothesis-client-export.json');
-    expect(r).toMatchObject({ format: 'hypothesis', flavour: 'client export' });
-    const [hl, pageNote, reply] = r.notes;
-    expect(hl!.selectors.map((s) => s.type)).toEqual(['RangeSelector', 'TextPositionSelector', 'TextQuoteSelector']);
-    expect(hl!.quote).toMatch(/^Identify requests from clients uniquely/);
-    expect(hl!.tags).toEqual(['distributed-systems', 'idempotency']);
-    expect(hl!.author).toEqual({ id: 'acct:ada_l@hypothes.is', name: 'Ada Lovelace' });
-    expect(hl!.createdAt).toBe(Date.parse('2026-10-30T09:12:44.118Z'));
-    expect(pageNote).toMatchObject({ quote: '', takeaway: expect.stringMatching(/^Whole series/) });
-    expect(reply).toMatchObject({ links: { addsTo: hl!.id }, author: { name: 'Grace Hopper' } });
-    expect(r.skipped).toEqual([
-      { where: 'annotation 4', reason: 'not a web page (urn: URL)' },
-      { where: 'annotation 5', reason: 'reply to an annotation that is not in this file' },
-    ]);
-  });
-
-  it('reads API search rows, and finds duplicates of notes already saved on the same page', () => {
-    const first = load('hypothesis-api-search.json');
-    expect(first.notes).toHaveLength(2);
-    expect(first.notes[0]!.pageKey).toBe('postgresql.org/docs/15/mvcc-intro.html');
-    expect(first.notes[0]!.author?.name).toBe('linus_t');
-    const second = load('hypothesis-api-search.json', first.notes);
-    expect(second.notes).toEqual([]);
-    expect(second.duplicates).toBe(2);
-  });
-});
-
-describe('Markdown highlight exports', () => {
-  it.each([
-    ['readwise.md', 'readwise', 3, 'https://pragprog.com/tips/'],
-    ['omnivore.md', 'omnivore', 3, 'https://cbea.ms/git-commit/'],
-    ['obsidian.md', 'obsidian', 3, 'https://www.nngroup.com/articles/ten-usability-heuristics/'],
-    ['logseq.md', 'logseq', 3, 'https://dataintensive.net/'],
-  ])('%s → %s, %i notes from %s', (file, flavour, count, url) => {
-    const r = load(file);
-    expect(r.flavour).toBe(flavour);
-    expect(r.notes).toHaveLength(count);
-    expect(r.notes[0]!.page.url).toBe(url);
-    expect(r.notes.every((n) => n.quote && !/View Highlight|⤴|^>/.test(n.quote))).toBe(true);
-  });
-
-  it('keeps notes, tags and per-highlight sources', () => {
-    const rw = load('readwise.md').notes[0]!;
-    expect(rw).toMatchObject({ takeaway: 'Opening line of our onboarding doc.', tags: ['craft', 'onboarding'] });
-    const om = load('omnivore.md').notes[0]!;
-    expect(om).toMatchObject({ quote: 'Separate subject from body with a blank line', tags: ['git', 'style'] });
-    const ob = load('obsidian.md').notes;
-    expect(ob[0]!.quote).toMatch(/^The design should always keep users informed/);
-    expect(ob[0]!.tags).toEqual(['ux', 'heuristics']);
-    expect(ob[1]!.takeaway).toBe('This is why imports can be cancelled.');
-    expect(ob[2]!.page.url).toBe('https://www.nngroup.com/articles/recognition-and-recall/');
-    const ls = load('logseq.md').notes;
-    expect(ls[1]!.takeaway).toBe(
-      'We use HLC + field merge instead of plain LWW.\nDiscussed in the sync design review.',
-    );
-    expect(ls[2]!.page.url).toMatch(/^https:\/\/martin\.kleppmann\.com/);
-  });
-
-  it('reports highlights without a source instead of guessing one', () => {
-    const r = load('no-source.md');
-    expect(r.notes).toEqual([]);
-    expect(r.skipped).toEqual([{ where: 'line 3', reason: 'no source link (an http or https URL)' }]);
   });
 });
 

@@ -1,11 +1,12 @@
 import type { Collection } from '../collections';
 import type { Note } from '../model';
 
-export type ImportFormat = 'commonplace-json' | 'hypothesis' | 'web-annotation' | 'markdown';
+export type ImportFormat =
+  'commonplace-json' | 'hypothesis' | 'web-annotation' | 'markdown' | 'kindle' | 'readwise-csv' | 'zip';
 
 /** One thing in the file that did not become a note, and why (shown to the user before anything is written). */
 export interface Skipped {
-  /** Where in the file: "annotation 12", "line 40". */
+  /** Where in the file: "annotation 12", "line 40", "notes/a.md line 3" inside a zip. */
   where: string;
   reason: string;
 }
@@ -24,7 +25,9 @@ export interface ImportReport {
 
 export interface ImportOptions {
   /** Existing notes to check for duplicates (id, page and quote); pass what the store already holds. */
-  existing?: Iterable<Pick<Note, 'id' | 'pageKey' | 'quote' | 'takeaway'>>;
+  existing?: Iterable<
+    Pick<Note, 'id' | 'pageKey' | 'quote' | 'takeaway'> & Partial<Pick<Note, 'selectors' | 'origin'>>
+  >;
   /** The importing member, credited when the file names no author. */
   author?: Note['author'];
   /** New note ids (UUIDv7 by default); injected in tests. */
@@ -33,3 +36,9 @@ export interface ImportOptions {
   /** Helps pick the format: ".md" files are Markdown. */
   filename?: string;
 }
+
+/** What one format's reader found, before the duplicate check against stored notes. */
+export type ParsedImport = Omit<ImportReport, 'duplicates'> & {
+  /** Repeats the reader itself folded together (Kindle's re-saved clippings): counted with the duplicates. */
+  merged?: number;
+};

@@ -112,6 +112,19 @@ export function toSelector(s: Json): Note['selectors'] {
         },
       ];
     }
+    case 'FragmentSelector': {
+      const value = str(s.value);
+      const conformsTo = str(s.conformsTo);
+      return value
+        ? [
+            {
+              type: 'FragmentSelector',
+              value: value.slice(0, 2000),
+              ...(conformsTo ? { conformsTo: conformsTo.slice(0, 500) } : {}),
+            },
+          ]
+        : [];
+    }
     default:
       return [];
   }

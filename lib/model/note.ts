@@ -118,6 +118,19 @@ export const NoteSchema = z.strictObject({
     })
     .optional(),
   /**
+   * Where an imported note came from: the other tool, its id for the highlight, and the link back to the highlight
+   * there (Readwise "View Highlight", Omnivore ⤴️, Hypothesis in-context link), so nothing of the source is lost.
+   */
+  origin: z
+    .strictObject({
+      tool: safeText(50),
+      id: safeText(200).optional(),
+      link: WebUrlSchema.optional(),
+      /** Where in the source the highlight sits, in its own words ("Location 145-147", "page 3"). */
+      location: safeText(200).optional(),
+    })
+    .optional(),
+  /**
    * Rich form of the quote, when the selection had one: its HTML (untrusted: sanitised again on every render,
    * converted to Markdown by lib/export) and, for code snippets, the language for fenced code blocks.
    */

@@ -26,9 +26,21 @@ export const RangeSelectorSchema = z.strictObject({
 });
 export type RangeSelector = z.infer<typeof RangeSelectorSchema>;
 
+/**
+ * A fragment of the page (RFC 3236 `#id`, a media fragment...), as Hypothesis and other W3C clients record it next
+ * to the text selectors: kept on import and export, not used for anchoring.
+ */
+export const FragmentSelectorSchema = z.strictObject({
+  type: z.literal('FragmentSelector'),
+  value: z.string().min(1).max(2000),
+  conformsTo: z.string().max(500).optional(),
+});
+export type FragmentSelector = z.infer<typeof FragmentSelectorSchema>;
+
 export const SelectorSchema = z.discriminatedUnion('type', [
   TextQuoteSelectorSchema,
   TextPositionSelectorSchema,
   RangeSelectorSchema,
+  FragmentSelectorSchema,
 ]);
 export type Selector = z.infer<typeof SelectorSchema>;

@@ -7,6 +7,8 @@ export interface MdEntry {
   note: string[];
   tags: string[];
   url?: string;
+  /** The link back to this highlight in the exporting tool (Omnivore's ⤴️). */
+  link?: string;
 }
 
 const NOTE_PREFIX = /^(?:\*\*)?note(?:\*\*)?\s*::?\s*(?:\*\*)?\s*/i;
@@ -52,47 +54,11 @@ export function blockquoteEntries(lines: string[], from: number): MdEntry[] {
     else if (cur) addDetail(cur, line);
   }
   for (const e of out) {
+    const link = /\[⤴️?\]\((https?:[^)\s]+)\)/u.exec(e.quote)?.[1];
+    if (link) e.link = link;
     const cleaned = cleanHighlight(e.quote.replace(/\n+$/, ''));
     e.quote = cleaned.text;
     e.tags.push(...cleaned.tags);
   }
   return out;
-}
-
-/**
- * Outline style (Readwise, Logseq): each top-level bullet is a highlight (a leading `>` is dropped); its
- * child bullets and `key:: value` properties are its note, tags and source.
- */
-export function bulletEntries(lines: string[], from: number): MdEntry[] {
-  const out: MdEntry[] = [];
-  let cur: MdEntry | undefined;
-  let hasChildren = false;
-  for (let i = from; i < lines.length; i++) {
-    const line = lines[i]!.replace(/\t/g, '    ');
-    if (/^#{1,6}\s/.test(line)) {
-      cur = undefined;
-      continue;
-    }
-    const top = /^[-*]\s+(.*)$/.exec(line);
-    if (top) {
-      const text = top[1]!.replace(/^>\s?/, '');
-      cur = { line: i + 1, quote: text, note: [], tags: [] };
-      hasChildren = false;
-      out.push(cur);
-      continue;
-    }
-    if (!cur || !line.trim()) continue;
-    const child = /^\s+[-*]\s+(.*)$/.exec(line);
-    if (child) {
-      hasChildren = true;
-      addDetail(cur, child[1]!);
-    } else if (!hasChildren && !/^\s*[\w-]+::\s/.test(line)) cur.quote += `\n${line.trim().replace(/^>\s?/, '')}`;
-    else addDetail(cur, line);
-  }
-  for (const e of out) {
-    const cleaned = cleanHighlight(e.quote);
-    e.quote = cleaned.text;
-    e.tags.push(...cleaned.tags);
-  }
-  return out.filter((e) => e.quote || e.note.length);
 }

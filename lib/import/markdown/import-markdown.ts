@@ -1,51 +1,89 @@
 import { err, ok, type Note, type Result } from '../../model';
+import { bookUrl } from '../book-url';
 import { buildNote } from '../build-note';
 import type { ImportOptions, ImportReport, Skipped } from '../import-report';
-import { blockquoteEntries, bulletEntries, type MdEntry } from './entries';
+import { blockquoteEntries } from './entries';
 import { documentSource, frontMatter } from './markdown-meta';
+import { parseOutline } from './outline';
+import { outlineEntries, type DocContext } from './outline-entries';
 
-export type MarkdownFlavour = 'readwise' | 'omnivore' | 'logseq' | 'obsidian';
+export type MarkdownFlavour = 'readwise' | 'readwise-logseq' | 'omnivore' | 'omnivore-logseq' | 'logseq' | 'obsidian';
 
 /** Which tool wrote the file, from the marks each one leaves. */
 export function detectFlavour(body: string): MarkdownFlavour {
-  if (/^##\s+Highlights/im.test(body) && /^\s*-\s+(Author|Full Title|URL|Category):/im.test(body)) return 'readwise';
+  if (/^\s*[-*]\s+(?:Highlights first synced by \[\[Readwise\]\]|New highlights added \[\[)/m.test(body))
+    return 'readwise-logseq';
+  if (/omnivore\.app\/me\//.test(body) && /^\s*(?:[-*]\s+\[.*\]\(https:\/\/omnivore\.app|site::|[-*]\s+>)/m.test(body))
+    return 'omnivore-logseq';
+  if (/^#{1,6}\s+Highlights/im.test(body) && /^\s*[-*]\s+(Author|Full Title|URL|Category):/im.test(body))
+    return 'readwise';
+  // a Readwise file that only ever got later syncs (its liked tweets, for one) has no Metadata nor Highlights
+  if (/^#{1,6}\s+New highlights added\b/im.test(body)) return 'readwise';
   if (/omnivore\.app|\[Read Original\]\(/i.test(body)) return 'omnivore';
   const bullets = body.split('\n').filter((l) => /^\s*[-*]\s/.test(l)).length;
   if (/^\s*[\w-]+::\s/m.test(body) || (bullets > 0 && !/^\s*>/m.test(body))) return 'logseq';
   return 'obsidian';
 }
 
+interface Found {
+  line: number;
+  quote: string;
+  note: string[];
+  tags: string[];
+  link?: string;
+  location?: string;
+  doc: DocContext;
+}
+
 /**
- * Markdown highlight exports (Readwise, Omnivore, Obsidian, Logseq) → notes. Highlights without any http(s)
- * source are skipped and reported; a file with no highlights at all is an error and imports nothing.
+ * Markdown highlight exports (Readwise's Markdown and Logseq exports, Omnivore's Logseq and Markdown exports,
+ * Obsidian and Logseq pages) → one note per highlight. Empty highlights and highlights without any source are
+ * reported as skipped; a file with no highlights at all is an error and imports nothing.
  */
 export function importMarkdown(text: string, opts: ImportOptions): Result<Omit<ImportReport, 'duplicates'>> {
   const lines = text.replace(/\r\n?/g, '\n').split('\n');
   const { meta, bodyStart } = frontMatter(lines);
   const body = lines.slice(bodyStart).join('\n');
   const flavour = detectFlavour(body);
-  const doc = documentSource(meta, body);
-  let entries: MdEntry[];
-  if (flavour === 'readwise') {
-    const start = lines.findIndex((l, i) => i >= bodyStart && /^##\s+Highlights/i.test(l));
-    entries = bulletEntries(lines, start + 1);
-  } else if (flavour === 'logseq') entries = bulletEntries(lines, bodyStart);
-  else entries = blockquoteEntries(lines, bodyStart);
-  entries = entries.filter((e) => e.quote.trim());
-  if (!entries.length)
+  const page: DocContext = documentSource(meta, body);
+  const skipped: Skipped[] = [];
+  const found: Found[] = [];
+  if (flavour === 'omnivore' || flavour === 'obsidian') {
+    for (const e of blockquoteEntries(lines, bodyStart)) {
+      if (!e.quote.trim()) skipped.push({ where: `line ${e.line}`, reason: 'empty highlight' });
+      else found.push({ ...e, doc: e.url ? { ...page, url: e.url } : page });
+    }
+  } else {
+    const outline = parseOutline(lines, bodyStart, { isLogseq: flavour.endsWith('-logseq') });
+    let entries = outlineEntries(outline, page, false, flavour === 'omnivore-logseq');
+    if (flavour === 'logseq' && !entries.some((e) => !('isEmpty' in e))) entries = outlineEntries(outline, page, true);
+    for (const e of entries) {
+      if ('isEmpty' in e) skipped.push({ where: `line ${e.line}`, reason: e.reason });
+      else found.push(e);
+    }
+  }
+  if (!found.length && !skipped.length)
     return err(
       'No highlights found: expected "> quote" blocks, or a list under "## Highlights". Nothing was imported.',
     );
+  const tool = flavour.replace(/-logseq$/, '');
+  // A book has no web address: its catalogue page stands in (as for Kindle clippings), never a guess at a URL.
+  const isBook = /^\s*[-*]?\s*category(?::|::)\s*#\S*books?\b/im.test(body);
   const notes: Note[] = [];
-  const skipped: Skipped[] = [];
-  for (const e of entries) {
+  for (const e of found) {
+    const url =
+      e.doc.url ?? (e.doc.title && (e.doc.asin || isBook) ? bookUrl(e.doc.title, e.doc.author, e.doc.asin) : '');
     const built = buildNote(
       {
-        url: e.url ?? doc.url ?? '',
-        title: doc.title,
+        url,
+        title: e.doc.title,
+        byline: e.doc.author,
         quote: e.quote,
         takeaway: e.note.join('\n'),
-        tags: [...doc.tags, ...e.tags],
+        tags: [...e.doc.tags, ...e.tags],
+        ...(e.link || e.location
+          ? { origin: { tool, ...(e.link ? { link: e.link } : {}), ...(e.location ? { location: e.location } : {}) } }
+          : {}),
       },
       opts,
     );

@@ -13,9 +13,18 @@ export function frontMatter(lines: string[]): { meta: Map<string, string>; bodyS
 
 const unquote = (v: string) => v.trim().replace(/^(["'])(.*)\1$/, '$2');
 
-/** The first http(s) URL in a text: bare, `<url>` or `[text](url)`. */
+/**
+ * The first http(s) URL in a text: a Markdown link's target (which may hold `'` and balanced parentheses, as
+ * Wikipedia's do), `<url>`, or a bare URL.
+ */
 export function firstUrl(text: string | undefined): string | undefined {
-  return text ? /https?:\/\/[^\s)<>\]"']+/.exec(text)?.[0] : undefined;
+  if (!text) return undefined;
+  const linked = /\]\((https?:\/\/(?:[^\s()]|\([^\s()]*\))+)\)/.exec(text)?.[1];
+  const angled = /<(https?:\/\/[^\s>]+)>/.exec(text)?.[1];
+  const bare = /https?:\/\/[^\s)<>\]"']+/.exec(text)?.[0];
+  const found = [linked, angled, bare].filter((u): u is string => !!u);
+  // the one that starts first in the text
+  return found.sort((a, b) => text.indexOf(a) - text.indexOf(b))[0];
 }
 
 /** `[[tag]]`, `#tag` and comma lists → tags. */
@@ -32,29 +41,43 @@ export function tagsIn(text: string): string[] {
 export function documentSource(
   meta: Map<string, string>,
   body: string,
-): { url?: string; title?: string; tags: string[] } {
+): { url?: string; title?: string; author?: string; tags: string[] } {
+  const prop = (key: string) => new RegExp(`^\\s*${key}::[ \\t]*(.+)$`, 'im').exec(body)?.[1]?.trim();
+  const listed = (key: string) => new RegExp(`^\\s*[-*]\\s*${key}:\\s*(.+)$`, 'im').exec(body)?.[1]?.trim();
   const url =
     firstUrl(
-      meta.get('url') ?? meta.get('source') ?? meta.get('link') ?? meta.get('original_url') ?? meta.get('site'),
+      meta.get('url') ??
+        meta.get('source') ??
+        meta.get('link') ??
+        meta.get('original_url') ??
+        meta.get('omnivore-url') ??
+        meta.get('site'),
     ) ??
-    firstUrl(/^\s*-\s*URL:\s*(.+)$/im.exec(body)?.[1]) ?? // Readwise metadata list
+    firstUrl(listed('URL')) ?? // Readwise metadata list
     firstUrl(/\[Read Original\]\(([^)]+)\)/i.exec(body)?.[1]) ?? // Omnivore
-    firstUrl(/^\s*(?:source|url|original-url)::\s*(.+)$/im.exec(body)?.[1]); // Logseq page property
+    firstUrl(prop('(?:url|source|original-url)')); // Logseq page property
   const title =
     meta.get('title') ??
-    /^\s*-\s*Full Title:\s*(.+)$/im.exec(body)?.[1]?.trim() ??
-    /^\s*title::\s*(.+)$/im.exec(body)?.[1]?.trim() ??
+    prop('full-title')?.replace(/^"(.*)"$/, '$1') ??
+    prop('title')?.replace(/\s*\(highlights\)$/i, '') ??
+    listed('Full Title') ??
     /^#\s+(.+)$/m.exec(body)?.[1]?.trim();
-  const tagText = meta.get('tags') ?? /^tags::\s*(.+)$/im.exec(body)?.[1];
+  const rawAuthor = meta.get('author') ?? prop('author') ?? listed('Author');
+  const author =
+    rawAuthor
+      ?.replace(/^\[\[(.*)\]\]$/, '$1')
+      .replace(/^\*(.*)\*$/, '$1')
+      .trim() || undefined;
+  const tagText = meta.get('tags') ?? prop('tags');
   const tags = tagText ? tagsIn(tagText.replace(/^\[|\]$/g, '')) : [];
-  return { url, title, tags };
+  return { url, title, author, tags };
 }
 
 /** Link-and-label debris export tools append to a highlight: `([View Highlight](…))`, `[⤴️](…)`, `#labels`. */
 export function cleanHighlight(text: string): { text: string; tags: string[] } {
   const tags: string[] = [];
   let t = text
-    .replace(/\s*\(\[(?:View Highlight|Location [^\]]*|Page [^\]]*)\]\([^)]*\)\)\s*$/i, '')
+    .replace(/\s*\(\[(?:View Highlight|View Tweet|Location\s[^\]]*|Page\s[^\]]*)\]\([^)]*\)\)\s*$/i, '')
     .replace(/\s*\[⤴️?\]\([^)]*\)/gu, '');
   t = t.replace(/(?:\s+#[\p{L}\p{N}_/-]+)+\s*$/u, (m) => {
     tags.push(...tagsIn(m));
