@@ -211,7 +211,8 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
 export function importedCorpus(files: { name: string; text: string }[]): Note[] {
   const notes = new Map<string, Note>();
   for (const { name, text } of files) {
-    const r = importFile(text, { filename: name, now: () => Date.UTC(2026, 11, 1) });
+    // One store imports them all: the same rows in three file forms merge, as they would for a user.
+    const r = importFile(text, { filename: name, now: () => Date.UTC(2026, 11, 1), existing: notes.values() });
     if (r.ok) for (const n of r.value.notes) notes.set(n.id, n);
   }
   return [...notes.values()];
