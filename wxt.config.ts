@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { iconPaths } from './lib/manifest/icons';
 import { inlinePageCss } from './scripts/inline-page-css';
 
 /**
@@ -13,6 +14,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Commonplace',
     description: 'Harvest know-how where you read it, and find your community’s harvest in a keystroke.',
+    // Rendered from public/icon/commonplace.svg by `npm run icons`.
+    icons: iconPaths(),
+    // MV2 (Firefox) names the toolbar button browser_action; WXT adds the popup to whichever key is there.
+    [browser === 'firefox' ? 'browser_action' : 'action']: { default_icon: iconPaths(), default_title: 'Commonplace' },
     // offscreen (Chrome only): the search host, one warm index that the popup and new tab query.
     permissions: [
       'storage',
