@@ -44,8 +44,24 @@ export default defineConfig({
       { resources: ['capture.html', 'highlight-card.html'], matches: ['http://*/*', 'https://*/*'] },
     ],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'commonplace@commonplace.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'commonplace@commonplace.dev',
+              strict_min_version: '140.0',
+              // What leaves the browser, and only to the community endpoint a user joins: the pages' words they
+              // harvest, those pages' addresses, and in chat apps who said it.
+              data_collection_permissions: {
+                required: ['websiteContent', 'browsingActivity', 'personalCommunications'],
+              },
+            },
+          },
+        }
       : {}),
   }),
   webExt: { disabled: true },
+  // `npm run zip`: the store packages, and for Firefox Add-ons the sources its reviewers rebuild from.
+  zip: {
+    excludeSources: ['reports/**', 'test-results/**', 'playwright-report/**', '.data/**', '.vitest/**'],
+  },
 });
