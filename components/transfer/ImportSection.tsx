@@ -54,7 +54,7 @@ export function ImportSection({ loadExisting, writeImport }: ImportSectionProps)
 
   return (
     <section aria-labelledby="cp-import-h">
-      <h2 id="cp-import-h">Import</h2>
+      <h3 id="cp-import-h">Import</h3>
       <label>
         File to import (Commonplace JSON, Hypothesis JSON, Readwise/Omnivore/Obsidian/Logseq Markdown)
         <input type="file" accept=".json,.md,.markdown,.txt" onChange={(e) => void onFile(e.target.files?.[0])} />
