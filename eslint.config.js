@@ -50,6 +50,7 @@ export default tseslint.config(
       'lib/export/**',
       'lib/import/**',
       'lib/collections/**',
+      'lib/manifest/**',
     ],
     ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.bench.ts'],
     rules: forbid(

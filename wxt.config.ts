@@ -1,4 +1,5 @@
 import { defineConfig } from 'wxt';
+import { iconPaths } from './lib/manifest/icons';
 import { inlinePageCss } from './scripts/inline-page-css';
 
 /**
@@ -13,6 +14,10 @@ export default defineConfig({
   manifest: ({ browser }) => ({
     name: 'Commonplace',
     description: 'Harvest know-how where you read it, and find your community’s harvest in a keystroke.',
+    // Rendered from public/icon/commonplace.svg by `npm run icons`.
+    icons: iconPaths(),
+    // MV2 (Firefox) names the toolbar button browser_action; WXT adds the popup to whichever key is there.
+    [browser === 'firefox' ? 'browser_action' : 'action']: { default_icon: iconPaths(), default_title: 'Commonplace' },
     // offscreen (Chrome only): the search host, one warm index that the popup and new tab query.
     permissions: [
       'storage',
@@ -39,8 +44,24 @@ export default defineConfig({
       { resources: ['capture.html', 'highlight-card.html'], matches: ['http://*/*', 'https://*/*'] },
     ],
     ...(browser === 'firefox'
-      ? { browser_specific_settings: { gecko: { id: 'commonplace@commonplace.dev', strict_min_version: '128.0' } } }
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: 'commonplace@commonplace.dev',
+              strict_min_version: '140.0',
+              // What leaves the browser, and only to the community endpoint a user joins: the pages' words they
+              // harvest, those pages' addresses, and in chat apps who said it.
+              data_collection_permissions: {
+                required: ['websiteContent', 'browsingActivity', 'personalCommunications'],
+              },
+            },
+          },
+        }
       : {}),
   }),
   webExt: { disabled: true },
+  // `npm run zip`: the store packages, and for Firefox Add-ons the sources its reviewers rebuild from.
+  zip: {
+    excludeSources: ['reports/**', 'test-results/**', 'playwright-report/**', '.data/**', '.vitest/**'],
+  },
 });

@@ -61,6 +61,30 @@ function readJson(path: string): unknown {
   }
 }
 
+interface WebExtLintReport {
+  summary: { errors: number; warnings: number };
+  errors: { code: string; message: string; file?: string }[];
+}
+
+/** Mozilla's add-on linter over the Firefox build, as Add-ons review runs it: errors fail, warnings are shown. */
+function webExtLint(dir: string): boolean {
+  const r = spawnSync(
+    'npx',
+    ['--no-install', 'web-ext', 'lint', '--source-dir', dir, '--no-input', '--no-config-discovery', '--output=json'],
+    { encoding: 'utf8', env: { ...process.env, NO_UPDATE_NOTIFIER: '1' }, maxBuffer: 64 * 1024 * 1024 },
+  );
+  let report: WebExtLintReport;
+  try {
+    report = JSON.parse(r.stdout) as WebExtLintReport;
+  } catch {
+    failures.push(`✗ web-ext lint did not run\n    ${r.stderr.slice(0, 2000)}`);
+    return false;
+  }
+  console.log(`web-ext lint: ${report.summary.errors} errors, ${report.summary.warnings} warnings`);
+  for (const e of report.errors) failures.push(`✗ web-ext lint ${e.code} ${e.file ?? ''}\n    ${e.message}`);
+  return report.summary.errors === 0;
+}
+
 mkdirSync('reports', { recursive: true });
 
 if (wants('static')) {
@@ -105,8 +129,12 @@ if (wants('unit')) {
 }
 
 if (wants('build') || wants('e2e')) {
-  step('build chrome-mv3', npx(['wxt', 'build']) === 0);
-  if (wants('build')) step('build firefox-mv2', npx(['wxt', 'build', '-b', 'firefox']) === 0);
+  // `wxt zip` builds first: the store packages are made from the very builds the E2E suite then loads.
+  step('build + zip chrome-mv3', npx(['wxt', 'zip']) === 0);
+  if (wants('build')) {
+    step('build + zip firefox-mv2', npx(['wxt', 'zip', '-b', 'firefox']) === 0);
+    step('web-ext lint (firefox)', webExtLint(join(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2')));
+  }
 }
 
 if (wants('e2e')) {

@@ -86,7 +86,7 @@ describe('DigestView', () => {
     expect(host.querySelector('img')).toBeNull();
     expect(region('Rituals').querySelector('h3')!.textContent).toBe('Design guild');
     expect(region('From the archive').textContent).toContain('Retro template');
-    expect(region('Unanswered questions').textContent).toContain('waiting 4 d');
+    expect(region('Unanswered questions').textContent).toContain('waiting 4 days');
   });
 
   it('answers a question through the given action', async () => {

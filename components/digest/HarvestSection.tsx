@@ -1,4 +1,4 @@
-import type { Digest } from '@/lib/digest';
+import { harvestSummary, type Digest } from '@/lib/digest';
 import type { NoteKind } from '@/lib/model';
 import type { Formatters } from './format';
 import { NoteLine } from './NoteLine';
@@ -23,7 +23,7 @@ export function HarvestSection({ harvest, fmt, now }: { harvest: Digest['harvest
         <p className="empty">Nothing harvested yet this week.</p>
       ) : (
         <>
-          <p className="summary">{fmt.count(harvest.total)} notes this week</p>
+          <p className="summary">{harvestSummary(harvest.total, fmt.count)}</p>
           {harvest.groups.map((g) => (
             <div key={g.kind} className="kind-group">
               <h3>

@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Digest, PersonToThank } from '@/lib/digest';
+import { helpedPhrase, type Digest, type PersonToThank } from '@/lib/digest';
 import type { Formatters } from './format';
 import { Section } from './Section';
 
@@ -33,7 +33,7 @@ export function PeopleSection({
               <li key={p.person.id} className="person">
                 <span className="person-name">{who}</span>
                 <span className="note-meta">
-                  {fmt.count(p.thanks)} thanks · {fmt.count(p.opens)} opens · for “{p.note.title}”
+                  {helpedPhrase(p.thanks, p.opens, fmt.count)}: “{p.note.title}”
                 </span>
                 <button
                   type="button"

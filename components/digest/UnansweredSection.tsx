@@ -1,5 +1,5 @@
 import { useState } from 'react';
-import type { Digest } from '@/lib/digest';
+import { waitingFor, waitingSummary, type Digest } from '@/lib/digest';
 import { AnswerForm } from './AnswerForm';
 import type { Formatters } from './format';
 import { NoteLine } from './NoteLine';
@@ -21,14 +21,14 @@ export function UnansweredSection({
   return (
     <Section title="Unanswered questions" className="unanswered">
       {unanswered.total === 0 ? (
-        <p className="empty">Every question has an answer.</p>
+        <p className="empty">No open questions.</p>
       ) : (
         <>
-          <p className="summary">{fmt.count(unanswered.total)} waiting, oldest first</p>
+          <p className="summary">{waitingSummary(unanswered.total, fmt.count)}</p>
           <ul>
             {unanswered.questions.map((q) => (
               <NoteLine key={q.id} note={q} fmt={fmt} now={now}>
-                <span className="age">waiting {fmt.count(q.ageDays)} d</span>
+                <span className="age">{waitingFor(q.ageDays, fmt.count)}</span>
                 {answering === q.id ? (
                   <AnswerForm
                     questionTitle={q.title}

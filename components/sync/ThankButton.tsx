@@ -18,7 +18,9 @@ export function ThankButton({ count, isThankedByMe, isOwn, onToggle }: Props) {
       aria-label={isThankedByMe ? `Withdraw your thanks (${label})` : `Thank the author (${label})`}
       onClick={() => onToggle(!isThankedByMe)}
     >
-      🙏 {count}
+      {/* Words, not an emoji: an emoji font is not on every system, and a bare 0 reads as a bug. */}
+      {isThankedByMe ? 'Thanked' : 'Thank'}
+      {count > 0 ? ` · ${count}` : ''}
     </button>
   );
 }

@@ -63,6 +63,6 @@ describe('CollectionsPanel', () => {
     expect(items()).toEqual([notes[1]!.takeaway, notes[0]!.takeaway]);
     await act(async () => button(host, 'Copy wiki page').click());
     expect(copied[0]).toMatch(/^# Onboarding\n\n## Backoff snippet\n\n````typescript/);
-    expect(host.querySelector('pre')!.textContent).toBe(copied[0]);
+    expect(host.querySelector('pre[aria-label="Wiki page Markdown"]')!.textContent).toBe(copied[0]);
   });
 });

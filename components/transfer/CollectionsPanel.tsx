@@ -35,7 +35,7 @@ export function CollectionsPanel(props: CollectionsPanelProps) {
     : '';
   return (
     <section aria-labelledby="cp-collections-h">
-      <h2 id="cp-collections-h">Collections</h2>
+      <h3 id="cp-collections-h">Collections</h3>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -74,7 +74,7 @@ export function CollectionsPanel(props: CollectionsPanelProps) {
           <button type="button" onClick={() => props.onDelete(selected.id)}>
             Delete collection “{selected.name}”
           </button>
-          <h3>Wiki page</h3>
+          <h4>Wiki page</h4>
           <WikiPreview
             markdown={markdown}
             filename={`${slug(selected.name)}.md`}

@@ -41,7 +41,7 @@ export function ExportSection({ loadNotes, loadCollections, download, now }: Exp
   };
   return (
     <section aria-labelledby="cp-export-h">
-      <h2 id="cp-export-h">Export</h2>
+      <h3 id="cp-export-h">Export</h3>
       <div role="group" aria-label="Export formats">
         <button type="button" onClick={() => void run('json')}>
           JSON (lossless, Web Annotation)

@@ -56,7 +56,7 @@ export function ImportSection({ loadExisting, writeImport }: ImportSectionProps)
 
   return (
     <section aria-labelledby="cp-import-h">
-      <h2 id="cp-import-h">Import</h2>
+      <h3 id="cp-import-h">Import</h3>
       <label>
         File to import (Commonplace JSON; Hypothesis JSON or JSON Lines; Readwise, Omnivore, Obsidian or Logseq
         Markdown; Readwise CSV; Kindle My Clippings.txt; or a zip of them)

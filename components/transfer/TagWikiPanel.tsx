@@ -20,7 +20,7 @@ export function TagWikiPanel({ notes, tags, copy, download }: TagWikiPanelProps)
   const chosen = tag || tags[0] || '';
   return (
     <section aria-labelledby="cp-tag-wiki-h">
-      <h2 id="cp-tag-wiki-h">Wiki page from a tag</h2>
+      <h3 id="cp-tag-wiki-h">Wiki page from a tag</h3>
       <label>
         Tag
         <select value={chosen} onChange={(e) => setTag(e.target.value)}>

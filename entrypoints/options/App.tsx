@@ -9,7 +9,10 @@ import { JoinForm } from './JoinForm';
 import { Knowledge } from './Knowledge';
 import { account, syncNow } from './account';
 
-/** Options: join communities, choose which to sync, your display name, leave, sign out. */
+/**
+ * Options, in four groups: communities (which to sync, join, leave, sign out), your name, knowledge (collections
+ * and wiki pages) and import/export.
+ */
 export function App() {
   const id = useId();
   const settings = useLiveQuery(() => syncState(db).readSettings(), []);
@@ -31,54 +34,62 @@ export function App() {
   };
 
   return (
-    <main className="pad" style={{ maxWidth: 720 }}>
-      <h1>Communities and sync</h1>
-      <SyncStatus communities={communities} isOnline={navigator.onLine} onSyncNow={syncNow} />
-      <section aria-labelledby={`${id}-c`}>
-        <h2 id={`${id}-c`}>Your communities</h2>
-        <CommunityList communities={communities} />
-      </section>
-      <JoinForm endpoint={settings.endpoint} displayName={settings.displayName} />
-      {communities.length > 0 && (
-        <form onSubmit={saveName} className="card" aria-labelledby={`${id}-n`}>
-          <h2 id={`${id}-n`}>Your name</h2>
-          <label htmlFor={`${id}-name`}>Display name shown to members</label>{' '}
-          <input
-            id={`${id}-name`}
-            value={name ?? settings.displayName}
-            onChange={(e) => setName(e.target.value)}
-            maxLength={80}
-          />{' '}
-          <button type="submit">Save</button>
-        </form>
-      )}
+    <main className="options">
+      <header className="page-header">
+        <h1>Commonplace settings</h1>
+        <SyncStatus communities={communities} isOnline={navigator.onLine} onSyncNow={syncNow} />
+      </header>
       {note && (
         <p role={note.isError ? 'alert' : 'status'} className={note.isError ? 'error' : 'muted'}>
           {note.text}
         </p>
       )}
-      {communities.length > 0 && (
-        <section aria-labelledby={`${id}-s`}>
-          <h2 id={`${id}-s`}>Sign out</h2>
-          <p className="muted">
-            Revokes this browser’s access and removes community notes from it. Your personal notes stay.
-          </p>
-          {isConfirmingSignOut ? (
-            <span role="group" aria-label="Confirm signing out">
-              <button type="button" className="danger" onClick={signOut} autoFocus>
-                Sign out of every community
-              </button>{' '}
-              <button type="button" onClick={() => setConfirmingSignOut(false)}>
-                Cancel
+      <section aria-labelledby={`${id}-c`} className="group">
+        <h2 id={`${id}-c`}>Communities</h2>
+        <CommunityList communities={communities} />
+        <JoinForm endpoint={settings.endpoint} displayName={settings.displayName} />
+        {communities.length > 0 && (
+          <div className="card">
+            <h3 id={`${id}-s`}>Sign out</h3>
+            <p className="muted">
+              Revokes this browser’s access and removes community notes from it. Your personal notes stay.
+            </p>
+            {isConfirmingSignOut ? (
+              <span role="group" aria-label="Confirm signing out">
+                <button type="button" className="danger" onClick={signOut} autoFocus>
+                  Sign out of every community
+                </button>{' '}
+                <button type="button" onClick={() => setConfirmingSignOut(false)}>
+                  Cancel
+                </button>
+              </span>
+            ) : (
+              <button type="button" onClick={() => setConfirmingSignOut(true)}>
+                Sign out…
               </button>
-            </span>
-          ) : (
-            <button type="button" onClick={() => setConfirmingSignOut(true)}>
-              Sign out…
-            </button>
-          )}
-        </section>
-      )}
+            )}
+          </div>
+        )}
+      </section>
+      <section aria-labelledby={`${id}-n`} className="group">
+        <h2 id={`${id}-n`}>Your name</h2>
+        {communities.length > 0 ? (
+          <form onSubmit={saveName} className="row">
+            <label htmlFor={`${id}-name`} className="grow">
+              Display name shown to members
+              <input
+                id={`${id}-name`}
+                value={name ?? settings.displayName}
+                onChange={(e) => setName(e.target.value)}
+                maxLength={80}
+              />
+            </label>
+            <button type="submit">Save</button>
+          </form>
+        ) : (
+          <p className="muted">Members see the name you give when you join a community; change it here afterwards.</p>
+        )}
+      </section>
       <Knowledge />
     </main>
   );

@@ -17,11 +17,11 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
   };
   return (
     <>
-      <ul style={{ listStyle: 'none', padding: 0 }}>
+      <ul className="plain">
         {communities.map((c) => (
           <li key={c.communityId} className="card" aria-label={c.communityName}>
-            <h3 style={{ margin: '0 0 4px' }}>{c.communityName}</h3>
-            <label>
+            <h3>{c.communityName}</h3>
+            <label className="check">
               <input
                 type="checkbox"
                 checked={c.isEnabled}
@@ -29,10 +29,10 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
                   await account.setEnabled(c.communityId, e.target.checked);
                   if (e.target.checked) await syncNow();
                 }}
-              />{' '}
+              />
               Sync this community
             </label>
-            <p className="muted" style={{ margin: '4px 0' }}>
+            <p className="muted">
               Last sync {formatAgo(c.lastSyncAt, now)}
               {c.pending > 0 ? ` · ${c.pending} waiting` : ''}
               {c.lastError ? ` · ${c.lastError}` : ''}

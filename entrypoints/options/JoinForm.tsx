@@ -31,10 +31,9 @@ export function JoinForm({ endpoint: savedEndpoint, displayName: savedName }: Pr
 
   return (
     <form onSubmit={submit} aria-labelledby={`${id}-h`} className="card">
-      <h2 id={`${id}-h`}>Join a community</h2>
+      <h3 id={`${id}-h`}>Join a community</h3>
       <p>
         <label htmlFor={`${id}-invite`}>Invite link or code</label>
-        <br />
         <input
           id={`${id}-invite`}
           value={invite}
@@ -46,7 +45,6 @@ export function JoinForm({ endpoint: savedEndpoint, displayName: savedName }: Pr
       </p>
       <p>
         <label htmlFor={`${id}-endpoint`}>Endpoint URL</label>
-        <br />
         <input
           id={`${id}-endpoint`}
           type="url"
@@ -57,14 +55,12 @@ export function JoinForm({ endpoint: savedEndpoint, displayName: savedName }: Pr
           placeholder="https://commonplace.example.org"
           size={60}
         />
-        <br />
         <small id={`${id}-endpoint-help`} className="muted">
           An invite link already names its endpoint; a bare code needs it here.
         </small>
       </p>
       <p>
         <label htmlFor={`${id}-name`}>Display name</label>
-        <br />
         <input id={`${id}-name`} value={name} onChange={(e) => setName(e.target.value)} required maxLength={80} />
       </p>
       <button type="submit" disabled={isBusy}>

@@ -19,8 +19,8 @@ export function Knowledge() {
   const ignore = () => undefined;
   return (
     <>
-      <section aria-labelledby={`${id}-col`}>
-        <h2 id={`${id}-col`}>Collections</h2>
+      <section aria-labelledby={`${id}-k`} className="group">
+        <h2 id={`${id}-k`}>Knowledge</h2>
         <CollectionsPanel
           collections={list}
           notes={notes}
@@ -31,13 +31,11 @@ export function Knowledge() {
           onRemoveNote={(cid, nid) => void collections.removeNotes(cid, [nid]).then(ignore)}
           onMove={(cid, nid, to) => void collections.moveNote(cid, nid, to).then(ignore)}
         />
-      </section>
-      <section aria-labelledby={`${id}-wiki`}>
-        <h2 id={`${id}-wiki`}>Wiki page from a tag</h2>
         <TagWikiPanel notes={notes} tags={tags.map((t) => t.tag)} />
       </section>
-      <section aria-labelledby={`${id}-tx`}>
-        <h2 id={`${id}-tx`}>Take your knowledge with you</h2>
+      <section aria-labelledby={`${id}-tx`} className="group">
+        <h2 id={`${id}-tx`}>Import and export</h2>
+        <p className="muted">Take your knowledge with you, or bring it in from another tool.</p>
         <TransferPanel
           loadNotes={liveNotes}
           loadCollections={() => db.collections.toArray()}

@@ -1,4 +1,5 @@
 import type { DigestEvent, DigestIndex, GhostReason, Metric, WeekStats } from './types';
+import { unansweredIds } from './digest-index';
 import { DAY_MS } from './time';
 
 const RECENT_WEEKS = 4;
@@ -103,13 +104,18 @@ export function healthMetrics(
   ];
 }
 
-/** A quiet community gets told so: no answer for 14 days (while questions exist) or no harvest for 7. */
+/**
+ * A quiet community gets told so, only in words true of what the new tab shows beside them: an open question
+ * has waited more than 14 days while no question got an answer in those 14 days; or nothing was harvested for 7.
+ */
 export function ghostTown(index: DigestIndex, now: number): GhostReason[] {
   const reasons: GhostReason[] = [];
-  if (Object.keys(index.questions).length > 0) {
+  const open = unansweredIds(index, 1)[0];
+  const oldestOpen = open === undefined ? undefined : index.questions[open]!.c;
+  if (oldestOpen !== undefined && now - oldestOpen > 14 * DAY_MS) {
     let last = 0;
     for (const a of Object.values(index.answers)) if (a.c <= now && a.c > last) last = a.c;
-    if (now - last > 14 * DAY_MS) reasons.push('no-answers-14d');
+    if (now - last > 14 * DAY_MS) reasons.push('questions-waiting-14d');
   }
   if (index.lastCreatedAt > 0 && now - index.lastCreatedAt > 7 * DAY_MS) reasons.push('no-harvest-7d');
   return reasons;

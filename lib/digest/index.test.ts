@@ -127,7 +127,7 @@ describe('computeDigest', () => {
 
   it('warns of a ghost town', () => {
     const q = makeNote({ createdAt: NOW - 20 * DAY_MS, kind: 'question' });
-    expect(run([q])).toMatchObject({ ghostTown: ['no-answers-14d', 'no-harvest-7d'] });
+    expect(run([q])).toMatchObject({ ghostTown: ['questions-waiting-14d', 'no-harvest-7d'] });
     const a = makeNote({ createdAt: NOW - 2 * DAY_MS, kind: 'answer', links: { answers: q.id } });
     expect(run([q, a]).ghostTown).toEqual([]);
   });

@@ -204,3 +204,4 @@ function ritualSection(
 export { parseSchedules, RitualSchema } from './ritual-schema';
 export { identityFromRows, LOCAL_ME, meIdsOf, settingsKey, type Identity } from './identity';
 export { freshness, type Freshness } from './freshness';
+export { countOf, GHOST_TEXT, harvestSummary, helpedPhrase, waitingFor, waitingSummary } from './phrases';

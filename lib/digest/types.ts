@@ -104,7 +104,7 @@ export interface Metric {
   trend: (number | null)[];
 }
 
-export type GhostReason = 'no-answers-14d' | 'no-harvest-7d';
+export type GhostReason = 'questions-waiting-14d' | 'no-harvest-7d';
 
 export interface Digest {
   day: string;

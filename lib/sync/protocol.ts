@@ -328,7 +328,11 @@ export interface EndpointSpec {
   status?: number;
 }
 
-export const HealthSchema = z.strictObject({ ok: z.literal(true), protocol: z.number().int() });
+export const HealthSchema = z.strictObject({
+  ok: z.literal(true),
+  protocol: z.number().int(),
+  database: z.literal('ok'),
+});
 
 export const ENDPOINTS = {
   health: { method: 'get', path: '/healthz', summary: 'Liveness and DB check.', auth: 'none', response: HealthSchema },

@@ -12,7 +12,7 @@ describe.each(BACKENDS)('community endpoint API on %s', (backend) => {
   const t = useTestServer(backend);
 
   it('answers health and serves an OpenAPI document covering every route', async () => {
-    expect((await t.request('GET', '/healthz')).json).toEqual({ ok: true, protocol: 1 });
+    expect((await t.request('GET', '/healthz')).json).toEqual({ ok: true, protocol: 1, database: 'ok' });
     const doc = (await t.request('GET', '/v1/openapi.json')).json;
     expect(doc.openapi).toBe('3.0.3');
     expect(Object.keys(doc.paths)).toEqual(

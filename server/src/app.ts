@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv, Limits, Services } from './http/env';
 import { ApiHttpError, handleError, notFound } from './http/errors';
 import { Memo } from './http/memo';
 import { RateLimiter } from './http/rate-limit';
+import { requestLog } from './http/request-log';
 import { openApiDocument } from './openapi';
 import { community } from './routes/community';
 import { health } from './routes/health';
@@ -25,7 +26,7 @@ export const DEFAULT_LIMITS: Limits = {
 
 /**
  * The endpoint as a Hono app, with no port: index.ts serves it, tests call `app.request()`. Middleware order:
- * security headers, CORS, per-IP limit, body cap; routes then authenticate and validate.
+ * the request log, security headers, CORS, per-IP limit, body cap; routes then authenticate and validate.
  */
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? Date.now;
@@ -48,6 +49,7 @@ export function createApp(deps: AppDeps) {
   const openApi = JSON.stringify(openApiDocument());
 
   const app = new Hono<AppEnv>()
+    .use(requestLog(deps.log ?? (() => {})))
     .use(secureHeaders())
     // Bearer tokens, no cookies: any origin may call, and no Origin is ever echoed back.
     .use(

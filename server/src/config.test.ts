@@ -15,4 +15,11 @@ describe('readConfig', () => {
     expect(c.publicUrl).toBe('http://127.0.0.1:9000');
     expect(() => readConfig({ PORT: 'http' })).toThrow(/PORT/);
   });
+
+  it('gives requests in flight 10 s to finish on shutdown unless told otherwise, and refuses a bad grace', () => {
+    expect(readConfig({}).shutdownGraceMs).toBe(10_000);
+    expect(readConfig({ SHUTDOWN_GRACE_MS: '2500' }).shutdownGraceMs).toBe(2500);
+    expect(() => readConfig({ SHUTDOWN_GRACE_MS: 'soon' })).toThrow(/SHUTDOWN_GRACE_MS/);
+    expect(() => readConfig({ SHUTDOWN_GRACE_MS: '-1' })).toThrow(/SHUTDOWN_GRACE_MS/);
+  });
 });

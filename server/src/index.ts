@@ -1,4 +1,5 @@
 import { serve } from '@hono/node-server';
+import type { Server } from 'node:http';
 import { createApp } from './app';
 import { ensureFirstCommunity } from './bootstrap';
 import { readConfig } from './config';
@@ -19,6 +20,7 @@ export async function startServer(argv: string[] = process.argv.slice(2)) {
     cursorKey: db.cursorKey,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    log: (line) => process.stdout.write(`${line}\n`),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
@@ -29,7 +31,20 @@ export async function startServer(argv: string[] = process.argv.slice(2)) {
   );
   if (demo) console.log(`Demo community seeded: join with ${demo.inviteLink}`);
   let closing: Promise<void> | undefined;
-  const stop = () => (closing ??= new Promise<void>((resolve) => server.close(() => resolve())).then(close));
+  /**
+   * Graceful: stop accepting, let requests in flight finish (idle keep-alive connections are closed at once),
+   * cut whatever is still open after the grace period, then close the database (pool or PGlite and its lock).
+   */
+  const stop = () =>
+    (closing ??= new Promise<void>((resolve) => {
+      const http = server as Server;
+      const cut = setTimeout(() => http.closeAllConnections(), config.shutdownGraceMs);
+      server.close(() => {
+        clearTimeout(cut);
+        resolve();
+      });
+      http.closeIdleConnections();
+    }).then(close));
   return { app, config, stop, first, demo };
 }
 
@@ -39,9 +54,12 @@ if (isMain) {
     ({ stop }) => {
       for (const signal of ['SIGINT', 'SIGTERM'] as const) {
         process.once(signal, () => {
-          console.log(`${signal}: closing`);
+          console.log(`${signal}: closing (no new connections; requests in flight finish first)`);
           stop().then(
-            () => process.exit(0),
+            () => {
+              console.log('closed');
+              process.exit(0);
+            },
             (error: unknown) => {
               console.error(error);
               process.exit(1);

@@ -9,6 +9,7 @@ import { APP_TABLES, migrate } from '../src/db/migrate';
 import { openPglite } from '../src/db/pglite';
 import { openPostgres } from '../src/db/postgres';
 import type { Limits } from '../src/http/env';
+import type { LogSink } from '../src/http/request-log';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -38,7 +39,7 @@ export interface RequestOptions {
  * One database per test file (PGlite start-up is slow), emptied before each test; a fresh app per test (fresh
  * limiters) unless `limits` are given. Postgres files each get their own schema, so files run in parallel.
  */
-export function useTestServer(backend: Backend, options: { limits?: Partial<Limits> } = {}) {
+export function useTestServer(backend: Backend, options: { limits?: Partial<Limits>; log?: LogSink } = {}) {
   const clock = { now: Date.UTC(2026, 0, 15, 12) };
   let db!: Database;
   let schema: string | undefined;
@@ -68,7 +69,7 @@ export function useTestServer(backend: Backend, options: { limits?: Partial<Limi
   });
   /** A fresh app on the same data, as after a process restart (in-process memos are gone). */
   const restart = () => {
-    app = createApp({ db, cursorKey, now: () => clock.now, limits: { ...ROOMY, ...options.limits } });
+    app = createApp({ db, cursorKey, now: () => clock.now, limits: { ...ROOMY, ...options.limits }, log: options.log });
   };
 
   const request = async (method: string, path: string, o: RequestOptions = {}) => {

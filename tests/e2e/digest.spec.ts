@@ -145,7 +145,7 @@ test('the new tab shows every section from seeded notes; answer a question and t
   await unanswered.getByRole('button', { name: 'Answer: How do you version design tokens?' }).click();
   await unanswered.getByLabel(/Your answer to/).fill('We tag them with semver and publish a changelog.');
   await unanswered.getByRole('button', { name: 'Save answer' }).click();
-  await expect(unanswered.getByText('Every question has an answer.')).toBeVisible();
+  await expect(unanswered.getByText('No open questions.')).toBeVisible();
   const notes = await readTable<Note>(page, 'notes');
   const answer = notes.find((n) => n.takeaway === 'We tag them with semver and publish a changelog.');
   expect(answer).toMatchObject({

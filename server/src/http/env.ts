@@ -1,6 +1,7 @@
 import type { Role } from '../../../lib/sync/protocol';
 import type { Database } from '../db/database';
 import type { Memo } from './memo';
+import type { LogSink } from './request-log';
 import type { Limit, RateLimiter } from './rate-limit';
 
 /** Who is calling: all from the token, never from the body. */
@@ -31,6 +32,8 @@ export interface AppDeps {
   /** The address members reach this server at, for invite links. */
   publicUrl?: string;
   maxBodyBytes?: number;
+  /** Receives one JSON line per request (http/request-log.ts); index.ts writes them to stdout. */
+  log?: LogSink;
 }
 
 export interface Services {
