@@ -6,7 +6,8 @@ import { github } from './github';
  * GitHub renames hashed classes on every deploy and has moved markup twice: each real fixture must still read
  * in full when one layer of its markup drifts, through the structure fallbacks inside the adapter.
  */
-const fixtures = loadFixtures('github').filter((f) => f.name === 'issue-react' || f.name === 'pull-timeline');
+const all = loadFixtures('github');
+const fixtures = all.filter((f) => f.name === 'issue-react' || f.name === 'pull-timeline');
 
 function readDrifted(name: string, drift: (doc: Document) => void) {
   const f = fixtures.find((x) => x.name === name)!;
@@ -63,5 +64,16 @@ describe('github adapter when markup drifts', () => {
     expect(ids[0]).toBe('issue-4100000002');
     expect(ids).not.toContain('pullrequest-4100000001');
     expect(github.messageAt(inner.querySelector('p')!)).toBe(outer);
+  });
+
+  it('keeps a discussion reply nested inside the comment it answers as a message of its own', () => {
+    const f = all.find((x) => x.name === 'thread')!;
+    const { doc } = f.open();
+    const parent = doc.getElementById('discussioncomment-9001')!;
+    const reply = doc.getElementById('discussioncomment-9015')!;
+    parent.append(reply.closest('.TimelineItem') ?? reply);
+    const read = github.messagesIn(doc).map((el) => github.readMessage(el));
+    expect(read).toEqual(f.expected.messages);
+    expect(github.messageAt(reply.querySelector('.comment-body')!)).toBe(reply);
   });
 });

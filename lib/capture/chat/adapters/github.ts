@@ -43,34 +43,50 @@ function isMessage(el: Element): boolean {
   return el.matches(selectors.message) || el.matches(selectors.reactMessage) || messageIdPattern.test(el.id);
 }
 
-/** The nearest message around `el` (itself included); the outermost when messages nest. */
-function messageAround(el: Element | null): Element | null {
-  let found: Element | null = null;
-  for (let cur = el; cur; cur = cur.parentElement) if (isMessage(cur)) found = cur;
-  return found;
-}
-
 /**
- * Every comment once, in document order. The outermost element wins where markups nest: a pull request's
- * description (`#pullrequest-N` inside `#issue-N`), the React comment's header (`#issuecomment-N` inside
- * `.react-issue-comment`), the test-id box inside the classed one.
+ * Whether a message element stands on its own. Where markups nest, the outer element is the message: a pull
+ * request's description (`#pullrequest-N` inside `#issue-N`), the React comment's header (`#issuecomment-N`
+ * inside `.react-issue-comment`), the test-id box inside the classed one. Discussions are the exception: a
+ * reply (`#discussioncomment-N`) may sit inside the comment it answers and is a message of its own.
  */
-function messagesIn(root: ParentNode): Element[] {
-  return Array.from(root.querySelectorAll(anyMessage)).filter(
-    (el) => isMessage(el) && messageAround(el.parentElement) === null,
-  );
+function isOwnMessage(el: Element): boolean {
+  if (!isMessage(el)) return false;
+  if (/^discussioncomment-\d+$/.test(el.id)) return true;
+  for (let cur = el.parentElement; cur; cur = cur.parentElement) if (isMessage(cur)) return false;
+  return true;
 }
 
-/** The first match under `el` that is not inside the comment's body (headers carry author, time, link). */
+/** The message `el` sits in (itself included). */
+function messageAround(el: Element | null): Element | null {
+  for (let cur = el; cur; cur = cur.parentElement) if (isOwnMessage(cur)) return cur;
+  return null;
+}
+
+/** Every comment once, in document order. */
+function messagesIn(root: ParentNode): Element[] {
+  return Array.from(root.querySelectorAll(anyMessage)).filter(isOwnMessage);
+}
+
+/** Whether `found` is part of `el` itself: not inside a reply or timeline item nested in it. */
+function isOwnPart(found: Element, el: Element): boolean {
+  for (let cur = found.parentElement; cur && cur !== el; cur = cur.parentElement) {
+    if (cur.matches(selectors.item) || isOwnMessage(cur)) return false;
+  }
+  return true;
+}
+
+/** The first match in `el`'s own header area: not inside its body (headers carry author, time, link). */
 function headerQuery(el: Element, selector: string): Element | null {
-  for (const found of Array.from(el.querySelectorAll(selector))) if (!found.closest(selectors.body)) return found;
+  for (const found of Array.from(el.querySelectorAll(selector))) {
+    if (!found.closest(selectors.body) && isOwnPart(found, el)) return found;
+  }
   return null;
 }
 
 /** A link to a user's profile (`/login` or `https://github.com/login`) with the login as its text. */
 function profileLink(el: Element): Element | null {
   for (const a of Array.from(el.querySelectorAll('a[href]'))) {
-    if (a.closest(selectors.body)) continue;
+    if (a.closest(selectors.body) || !isOwnPart(a, el)) continue;
     const path = (a.getAttribute('href') ?? '').replace(/^https:\/\/github\.com/, '');
     const login = /^\/([A-Za-z0-9-]+(?:\[bot\])?)\/?$/.exec(path)?.[1];
     if (login && lineText(a) === login) return a;
@@ -82,7 +98,7 @@ function profileLink(el: Element): Element | null {
 function timeLink(el: Element): Element | null {
   for (const t of Array.from(el.querySelectorAll(selectors.time))) {
     const a = t.closest('a[href*="#"]');
-    if (a && el.contains(a) && !a.closest(selectors.body)) return a;
+    if (a && el.contains(a) && !a.closest(selectors.body) && isOwnPart(a, el)) return a;
   }
   return null;
 }
@@ -96,7 +112,7 @@ function idOf(el: Element, permalink: string | undefined): string | undefined {
 }
 
 function bodyOf(el: Element, header: Element | null): { body: Element; skip: string } {
-  const body = headerQuery(el, selectors.body) ?? el.querySelector(selectors.body);
+  const body = Array.from(el.querySelectorAll(selectors.body)).find((b) => isOwnPart(b, el));
   if (body) return { body, skip: selectors.bodySkip };
   // Structure fallback: the comment's own element without the block that holds its author and permalink
   // (read from a copy: the page is never changed), minus toolbars and buttons.
