@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { loadFixtures } from '../../../../tests/fixtures/chat/load';
-import { github } from './github';
+import { github, selectors } from './github';
 
 /**
  * GitHub renames hashed classes on every deploy and has moved markup twice: each real fixture must still read
@@ -76,4 +76,17 @@ describe('github adapter when markup drifts', () => {
     expect(read).toEqual(f.expected.messages);
     expect(github.messageAt(reply.querySelector('.comment-body')!)).toBe(reply);
   });
+
+  it.each(['channel', 'thread', 'issue-react', 'pull-timeline'])(
+    '%s: with every attribute gone from the comment bodies, still reads each comment’s words and nothing else',
+    (name) => {
+      const f = all.find((x) => x.name === name)!;
+      const { doc } = f.open();
+      for (const body of Array.from(doc.querySelectorAll(selectors.body))) {
+        for (const a of Array.from(body.attributes)) body.removeAttribute(a.name);
+      }
+      const texts = github.messagesIn(doc).map((el) => github.readMessage(el).text);
+      expect(texts).toEqual(f.expected.messages.map((m) => m.text));
+    },
+  );
 });

@@ -1,7 +1,7 @@
 import { chatMessage } from '../adapter-kit';
 import type { ChatMessage } from '../../../model/note';
 import { clip, closestFrom, compact, isoFromDatetime, snapshot, webUrl } from '../dom';
-import { lineText } from '../text';
+import { lineText, renderedText } from '../text';
 import type { ChatAdapter, ChatLocation } from '../types';
 
 /**
@@ -111,15 +111,39 @@ function idOf(el: Element, permalink: string | undefined): string | undefined {
   return messageIdPattern.test(fragment) ? fragment : undefined;
 }
 
-function bodyOf(el: Element, header: Element | null): { body: Element; skip: string } {
+/** Elements that carry a comment's words in GitHub's Markdown rendering. */
+const PROSE = 'p, pre, ol, ul, blockquote, table, task-lists, h1, h2, h3, h4';
+
+/**
+ * The block around `link` (a comment's permalink) that holds the header: climb while no sibling on the way
+ * holds prose, so the climb stops just below the element that also holds the comment's words.
+ */
+function headerBlock(el: Element, link: Element): Element {
+  let cur = link;
+  while (cur.parentElement && cur.parentElement !== el) {
+    const siblings = Array.from(cur.parentElement.children).filter((c) => c !== cur);
+    if (siblings.some((c) => c.matches(PROSE) || c.querySelector(PROSE))) break;
+    cur = cur.parentElement;
+  }
+  return cur;
+}
+
+function bodyOf(el: Element, link: Element | null): { body: Element; skip: string } {
   const body = Array.from(el.querySelectorAll(selectors.body)).find((b) => isOwnPart(b, el));
   if (body) return { body, skip: selectors.bodySkip };
   // Structure fallback: the comment's own element without the block that holds its author and permalink
   // (read from a copy: the page is never changed), minus toolbars and buttons.
+  const skip = `${selectors.bodySkip}, ${selectors.chrome}`;
+  if (!link) return { body: el, skip };
+  const path: number[] = [];
+  for (let cur: Element = headerBlock(el, link); cur !== el && cur.parentElement; cur = cur.parentElement) {
+    path.unshift(Array.from(cur.parentElement.children).indexOf(cur));
+  }
   const copy = el.cloneNode(true) as Element;
-  const index = header ? Array.from(el.children).findIndex((child) => child.contains(header)) : -1;
-  if (index >= 0) copy.children[index]?.remove();
-  return { body: copy, skip: `${selectors.bodySkip}, ${selectors.chrome}` };
+  let target: Element | undefined = copy;
+  for (const i of path) target = target?.children[i];
+  target?.remove();
+  return { body: renderedText(copy, skip) ? copy : el, skip };
 }
 
 function readMessage(el: Element): ChatMessage {
