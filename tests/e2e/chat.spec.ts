@@ -117,3 +117,64 @@ test('a virtualised message list: scrolled away the note is “not on screen”,
   await scrollTo(1960);
   await expect.poll(() => paintedTexts(page)).toEqual([text]);
 });
+
+const GITHUB_PATH = '/acme/widgets/issues/12';
+const githubIssue = readFileSync('tests/fixtures/chat/github/issue-react.html', 'utf8');
+const GITHUB_QUOTE = 'element and it feels instant';
+
+test('harvest a comment on GitHub’s React issue viewer: author, permalink and thread root are stored', async ({
+  context,
+  sw,
+  extensionId,
+  site,
+}) => {
+  site.override(GITHUB_PATH, githubIssue);
+  await setExtensionStorage(sw, { 'chat:testHost': '127.0.0.1' });
+
+  const page = await context.newPage();
+  await page.goto(`${site.origin}${GITHUB_PATH}`);
+  const comment = '[data-testid="comment-viewer-outer-box-IC_kwDOOAhtcs6upJYu"] [data-testid="markdown-body"] p';
+  await page.locator(comment).scrollIntoViewIfNeeded();
+  await selectWithMouse(page, comment, GITHUB_QUOTE);
+  await page.getByRole('button', { name: 'Harvest' }).click();
+  await expect(capturePanel(page).getByLabel('Chat context')).toContainText('github');
+  await expect(capturePanel(page).getByLabel('Chat context')).toContainText('grace');
+  await capturePanel(page).getByRole('button', { name: 'Save', exact: true }).click();
+  await expectSaved(page);
+
+  await page.locator(comment).click({ button: 'right' });
+  await page.keyboard.press('Escape');
+  await clickHarvestMenu(sw, await tabIdOf(sw, page), {}, 'harvest-thread');
+  await expect(capturePanel(page).getByLabel('Chat context')).toContainText('Thread of');
+  await capturePanel(page).getByRole('button', { name: 'Save', exact: true }).click();
+  await expectSaved(page);
+
+  const popup = await context.newPage();
+  await popup.goto(`chrome-extension://${extensionId}/popup.html`);
+  const notes = (await storedNotes(popup)) as unknown as {
+    quote: string;
+    chat?: {
+      platform: string;
+      channel?: string;
+      isThread?: boolean;
+      threadRoot?: Record<string, unknown>;
+      messages: Record<string, unknown>[];
+    };
+    contributors?: { name: string }[];
+  }[];
+  const note = notes.find((n) => n.quote === GITHUB_QUOTE)!;
+  expect(note.chat).toMatchObject({ platform: 'github', channel: 'Dark theme support', workspace: 'acme/widgets' });
+  expect(note.chat!.messages[0]).toMatchObject({
+    id: 'issuecomment-3100000009',
+    author: 'grace',
+    authorId: '1024025',
+    permalink: 'https://github.com/acme/widgets/issues/12#issuecomment-3100000009',
+  });
+  expect(note.chat).toMatchObject({ isThread: true, threadRoot: { id: 'issue-2000000101', author: 'ada' } });
+  // Credit goes to the comment's author and to the issue's opener, whose question it answers (thread root).
+  expect(note.contributors?.map((c) => c.name)).toEqual(['ada', 'grace']);
+  const thread = notes.find((n) => n !== note && n.chat?.platform === 'github')!;
+  expect(thread.chat!.messages).toHaveLength(7);
+  expect(thread.chat!.messages[0]).toMatchObject({ id: 'issue-2000000101', author: 'ada', isRoot: true });
+  expect(thread.contributors?.map((c) => c.name).sort()).toEqual(['ada', 'grace', 'linus']);
+});

@@ -12,9 +12,13 @@ export const selectors = {
   avatar: 'img[class*="avatar"]',
   time: 'time[id^="message-timestamp-"]',
   body: 'div[id^="message-content-"]',
+  /** A reply quotes its parent above the header, with the parent's own `message-content-<id>`: not this message. */
+  replyContext: '[id^="message-reply-context-"], [class*="repliedMessage"]',
   bodySkip: '[class*="edited"], [class*="timestamp"]',
   threadPane: '[class*="threadSidebar"]',
   channelName: 'section[aria-label="Channel header"] h1',
+  /** The list names its channel too (`Messages in help-desk`): where the header is not rendered or saved. */
+  listLabel: 'ol[data-list-id="chat-messages"][aria-label^="Messages in "]',
   server: 'nav[aria-label$="(server)"]',
 } as const;
 
@@ -26,6 +30,23 @@ const matches = (loc: ChatLocation): boolean =>
 function idsOf(el: Element): { channelId?: string; messageId?: string } {
   const m = /^chat-messages-(\d+)-(\d+)$/.exec(el.id);
   return m ? { channelId: m[1], messageId: m[2] } : {};
+}
+
+/** This message's own words: its `message-content-<id>`, else the first body outside a quoted reply. */
+function bodyOf(el: Element, messageId: string | undefined): Element | null {
+  const own = messageId ? el.querySelector(`[id="message-content-${messageId}"]`) : null;
+  return (
+    own ?? Array.from(el.querySelectorAll(selectors.body)).find((body) => !body.closest(selectors.replyContext)) ?? null
+  );
+}
+
+function channelOf(doc: Document): string | undefined {
+  const header = lineText(doc.querySelector(selectors.channelName));
+  if (header) return header;
+  return doc
+    .querySelector(selectors.listLabel)
+    ?.getAttribute('aria-label')
+    ?.replace(/^Messages in /, '');
 }
 
 function readMessage(el: Element): ChatMessage {
@@ -42,7 +63,7 @@ function readMessage(el: Element): ChatMessage {
     timestamp: isoFromDatetime(el.querySelector(selectors.time)?.getAttribute('datetime')),
     permalink:
       guild && channelId && messageId ? `https://discord.com/channels/${guild}/${channelId}/${messageId}` : undefined,
-    body: el.querySelector(selectors.body),
+    body: bodyOf(el, messageId),
     bodySkip: selectors.bodySkip,
   });
 }
@@ -66,7 +87,7 @@ export const discord = defineChatAdapter({
       ?.replace(/\s*\(server\)$/, '');
     return compact({
       workspace: isDm ? undefined : clip(server, 300),
-      channel: clip(lineText(doc.querySelector(selectors.channelName)), 300),
+      channel: clip(channelOf(doc), 300),
       isPrivate: isDm,
     });
   },
