@@ -1,5 +1,6 @@
 import { liveQuery } from 'dexie';
 import { db } from '@/lib/db';
+import { pendingCount } from '@/lib/db/outbox';
 import { createSyncEngine, type SyncOutcome } from '@/lib/sync/engine';
 import { onSyncMessage, type SyncRunSummary } from '@/lib/sync/messages';
 import { describeCallError } from '@/lib/sync/transport';
@@ -12,7 +13,7 @@ const PERIOD_MINUTES = 5;
 
 /**
  * Background sync: on a schedule (alarms survive the worker), when the browser comes back online, a few
- * seconds after the outbox changes (in any extension context: Dexie broadcasts writes), on demand, and once
+ * seconds after the outbox changes (set-aside changes wait for the user) (in any extension context: Dexie broadcasts writes), on demand, and once
  * at start-up, which is how a killed worker resumes. Backoff lives in IndexedDB; a retry alarm honours it.
  * Returns a teardown.
  */
@@ -41,7 +42,7 @@ export function registerSync(): () => void {
   browser.alarms.onAlarm.addListener(onAlarm);
   const onOnline = () => runLogged(true);
   globalThis.addEventListener?.('online', onOnline);
-  const subscription = liveQuery(() => db.outbox.count()).subscribe({
+  const subscription = liveQuery(() => pendingCount(db)).subscribe({
     next: (count) => {
       if (count > 0) soon();
     },

@@ -1,7 +1,7 @@
 import { uuidv7 } from 'uuidv7';
 import { err, ok, type Result } from '../model';
 import type { CommonplaceDb } from '../db/schema';
-import { clearOutbox, outboxTables, renumber } from '../db/outbox';
+import { clearOutbox, outboxTables, renumber, retrySetAside } from '../db/outbox';
 import { syncState, type Membership } from '../db/sync-state';
 import { rejectedDraft } from './merge';
 import { DisplayNameSchema, JoinResponseSchema, MemberSchema, parseInviteLink } from './protocol';
@@ -84,6 +84,9 @@ export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => numb
         await forget(m, 'Not synced before you signed out');
       }
     },
+
+    /** The user's retry of the changes set aside in a community (they go back in its queue). */
+    retrySetAside: (communityId: string) => retrySetAside(db, communityId),
 
     async setEnabled(communityId: string, isEnabled: boolean): Promise<void> {
       await state.patchMembership(communityId, { isEnabled, notBefore: 0, attempt: 0 });
