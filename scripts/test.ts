@@ -105,7 +105,8 @@ if (wants('unit')) {
 }
 
 if (wants('build') || wants('e2e')) {
-  step('build chrome-mv3', npx(['wxt', 'build']) === 0);
+  // E2E drives a test build (open shadow root, test marks); the hostile-page spec builds production itself.
+  step('build chrome-mv3 (test hooks)', npx(['wxt', 'build'], { WXT_TEST_HOOKS: '1' }) === 0);
   if (wants('build')) step('build firefox-mv2', npx(['wxt', 'build', '-b', 'firefox']) === 0);
 }
 

@@ -4,6 +4,7 @@ import { pendingCount } from '@/lib/db/outbox';
 import { createSyncEngine, type SyncOutcome } from '@/lib/sync/engine';
 import { onSyncMessage, type SyncRunSummary } from '@/lib/sync/messages';
 import { describeCallError } from '@/lib/sync/transport';
+import { isExtensionPage } from './senders';
 
 const PERIODIC = 'commonplace-sync';
 const RETRY = 'commonplace-sync-retry';
@@ -48,7 +49,9 @@ export function registerSync(): () => void {
     },
     error: (e: unknown) => console.warn('[commonplace] outbox watch failed', e),
   });
-  const stopMessages = onSyncMessage('syncNow', async (): Promise<SyncRunSummary[]> => {
+  const stopMessages = onSyncMessage('syncNow', async ({ sender }): Promise<SyncRunSummary[]> => {
+    // "Sync now" skips backoff: our pages may ask, a content script (a page's reach) may not.
+    if (!isExtensionPage(sender)) return [];
     const outcomes = await run(true);
     return outcomes.map((o) => ({
       communityId: o.communityId,
