@@ -1,15 +1,10 @@
 import { defineConfig } from 'wxt';
 import { inlinePageCss } from './scripts/inline-page-css';
+import { EXTENSION_PAGES_CSP } from './lib/build/csp';
 import { FRAMED_PAGES } from './lib/messaging/sender';
 
 /** Test builds (`WXT_TEST_HOOKS=1`) carry the page-facing test hooks; see lib/build/test-hooks.ts. */
 const isTestBuild = process.env.WXT_TEST_HOOKS === '1';
-
-/**
- * Extension pages run our bundled scripts only: no inline or remote script, no plugins, no <base> rewriting
- * where relative URLs go, no form posting anywhere. (Small CSS is inlined by the build: style is not limited.)
- */
-export const EXTENSION_PAGES_CSP = "script-src 'self'; object-src 'none'; base-uri 'none'; form-action 'none'";
 
 /**
  * The manifest is a function of the target browser: Firefox needs a gecko id, Chrome must not see one.
