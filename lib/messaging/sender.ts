@@ -13,7 +13,13 @@ export interface MessageSender {
  * the fixed one for the rest: both are ours.
  */
 export function extensionOrigins(getURL: (path: string) => string, framedPages: string[]): Set<string> {
-  return new Set(['/', ...framedPages.map((p) => `/${p}`)].map((p) => new URL(getURL(p)).origin));
+  return new Set(['/', ...framedPages.map((p) => `/${p}`)].map((p) => originOf(getURL(p))));
+}
+
+/** Scheme and host: `URL.origin` is "null" for schemes the URL standard does not know, in some runtimes. */
+function originOf(url: string): string {
+  const u = new URL(url);
+  return `${u.protocol}//${u.host}`;
 }
 
 /**
@@ -23,7 +29,7 @@ export function extensionOrigins(getURL: (path: string) => string, framedPages: 
 export function isFromExtensionPage(sender: MessageSender, origins: Set<string>): boolean {
   if (!sender.url) return false;
   try {
-    return origins.has(new URL(sender.url).origin);
+    return origins.has(originOf(sender.url));
   } catch {
     return false;
   }
