@@ -1,6 +1,11 @@
 import { defineConfig } from 'wxt';
 import { iconPaths } from './lib/manifest/icons';
 import { inlinePageCss } from './scripts/inline-page-css';
+import { EXTENSION_PAGES_CSP } from './lib/build/csp';
+import { FRAMED_PAGES } from './lib/messaging/sender';
+
+/** Test builds (`WXT_TEST_HOOKS=1`) carry the page-facing test hooks; see lib/build/test-hooks.ts. */
+const isTestBuild = process.env.WXT_TEST_HOOKS === '1';
 
 /**
  * The manifest is a function of the target browser: Firefox needs a gecko id, Chrome must not see one.
@@ -13,6 +18,8 @@ export default defineConfig({
   vite: () => ({ plugins: [inlinePageCss()] }),
   manifest: ({ browser }) => ({
     name: 'Commonplace',
+    // A test build says so where the E2E fixture (and anyone in chrome://extensions) can see it.
+    ...(isTestBuild && browser !== 'firefox' ? { version_name: '0.1.0 test hooks' } : {}),
     description: 'Harvest know-how where you read it, and find your community’s harvest in a keystroke.',
     // Rendered from public/icon/commonplace.svg by `npm run icons`.
     icons: iconPaths(),
@@ -40,9 +47,17 @@ export default defineConfig({
         description: 'Go to the previous highlight on the page and show its note',
       },
     },
+    // use_dynamic_url (Chrome): reachable only at a per-session URL, so a page cannot probe for the extension
+    // by fetching them, nor frame them without being given that URL.
     web_accessible_resources: [
-      { resources: ['capture.html', 'highlight-card.html'], matches: ['http://*/*', 'https://*/*'] },
+      {
+        resources: FRAMED_PAGES,
+        matches: ['http://*/*', 'https://*/*'],
+        ...(browser === 'firefox' ? {} : { use_dynamic_url: true }),
+      },
     ],
+    // Firefox's build is MV2, where the policy is a plain string.
+    content_security_policy: browser === 'firefox' ? EXTENSION_PAGES_CSP : { extension_pages: EXTENSION_PAGES_CSP },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -129,12 +129,14 @@ if (wants('unit')) {
 }
 
 if (wants('build') || wants('e2e')) {
-  // `wxt zip` builds first: the store packages are made from the very builds the E2E suite then loads.
+  // Store packages are production builds (`wxt zip` builds first).
   step('build + zip chrome-mv3', npx(['wxt', 'zip']) === 0);
   if (wants('build')) {
     step('build + zip firefox-mv2', npx(['wxt', 'zip', '-b', 'firefox']) === 0);
     step('web-ext lint (firefox)', webExtLint(join(process.env.WXT_OUT_DIR ?? '.output', 'firefox-mv2')));
   }
+  // E2E drives a test build (open shadow root, test marks) over it; the hostile-page spec builds production itself.
+  step('build chrome-mv3 (test hooks)', npx(['wxt', 'build'], { WXT_TEST_HOOKS: '1' }) === 0);
 }
 
 if (wants('e2e')) {

@@ -2,6 +2,7 @@
 import { act } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
+import { SetAsideList } from './SetAsideList';
 import { SyncStatus, formatAgo } from './SyncStatus';
 import { ThankButton } from './ThankButton';
 import type { CommunitySyncView } from './use-sync-status';
@@ -14,6 +15,7 @@ const community = (over: Partial<CommunitySyncView> = {}): CommunitySyncView => 
   communityName: 'Makers',
   isEnabled: true,
   pending: 0,
+  setAside: [],
   lastSyncAt: Date.now() - 5 * 60_000,
   lastError: null,
   notBefore: 0,
@@ -54,6 +56,33 @@ describe('SyncStatus', () => {
       />,
     );
     expect(failing.querySelector('.error')?.textContent).toBe('Makers: The endpoint is busy');
+  });
+
+  it('counts set-aside changes apart from waiting ones, and lists each with its reason and a retry', async () => {
+    const item = { seq: 7, op: 'create', label: 'Keys must be stable', reason: 'Refused by the endpoint: bad prefix' };
+    const status = await render(
+      <SyncStatus communities={[community({ pending: 1, setAside: [item] })]} isOnline onSyncNow={async () => {}} />,
+    );
+    expect(status.querySelector('[role=status]')?.textContent).toBe(
+      'Synced 5 min ago · 1 change waiting · 1 set aside, not shared (see Options)',
+    );
+    let retries = 0;
+    const list = await render(
+      <SetAsideList communityName="Makers" items={[item]} onRetry={async () => void retries++} />,
+    );
+    const section = list.querySelector('section')!;
+    const heading = document.getElementById(section.getAttribute('aria-labelledby')!);
+    expect(heading?.textContent).toBe('1 change set aside, not shared');
+    expect(list.querySelector('li')?.textContent).toBe(
+      'create “Keys must be stable”: Refused by the endpoint: bad prefix',
+    );
+    const button = list.querySelector('button')!;
+    expect(button.getAttribute('aria-label')).toBe('Retry set-aside changes for Makers');
+    await act(async () => button.click());
+    expect(retries).toBe(1);
+    expect((await render(<SetAsideList communityName="Makers" items={[]} onRetry={async () => {}} />)).innerHTML).toBe(
+      '',
+    );
   });
 
   it('renders nothing before any community is joined', async () => {

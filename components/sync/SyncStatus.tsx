@@ -28,6 +28,7 @@ export function SyncStatus({ communities, isOnline, onSyncNow }: Props) {
   const now = useNow();
   if (communities.length === 0) return null;
   const pending = communities.reduce((sum, c) => sum + c.pending, 0);
+  const setAside = communities.reduce((sum, c) => sum + c.setAside.length, 0);
   const last = Math.max(...communities.map((c) => c.lastSyncAt ?? 0));
   const failing = communities.filter((c) => c.isEnabled && c.lastError);
   const syncNow = async () => {
@@ -54,6 +55,7 @@ export function SyncStatus({ communities, isOnline, onSyncNow }: Props) {
             · {pending} change{pending === 1 ? '' : 's'} waiting
           </span>
         )}
+        {setAside > 0 && <span className="error"> · {setAside} set aside, not shared (see Options)</span>}
       </p>
       <button type="button" onClick={syncNow} disabled={isSyncing || !isOnline} aria-busy={isSyncing}>
         {isSyncing ? 'Syncing…' : 'Sync now'}

@@ -6,14 +6,15 @@ import type { Similarity } from './similarity';
 import { onMessage, sendMessage, type PaintableNote } from '@/lib/messaging/protocol';
 import { CaptureRequestSchema } from '@/lib/messaging/schemas';
 import { createPendingCaptures } from '@/lib/capture/pending';
+import { createExpiringStore } from '@/lib/messaging/expiring-store';
+import { isExtensionPage } from './senders';
 import { textFragmentUrl } from '@/lib/capture/text-fragment';
 import { err, isSameSite, ok, pageKey, type Note } from '@/lib/model';
 
-const EXTENSION_ORIGIN = new URL(browser.runtime.getURL('/')).origin;
-
-/** Messages that read or write the user's notes come only from our own pages, never from a content script. */
-function isExtensionPage(sender: { url?: string; tab?: unknown }): boolean {
-  return !!sender.url && new URL(sender.url).origin === EXTENSION_ORIGIN;
+/** A highlight card's one-time code: which note, for which tab. Cards open one at a time; a minute is plenty. */
+interface CardGrant {
+  noteId: string;
+  tabId: number;
 }
 
 const FOCUS_KEY = (tabId: number) => `focus:${tabId}`;
@@ -43,6 +44,7 @@ function pickMessage({ id, permalink, author, timestamp, text }: NonNullable<Not
 /** Registers every background message handler. Each validates its input; failures come back as values. */
 export function registerHandlers(similarity: Similarity) {
   const pending = createPendingCaptures();
+  const cards = createExpiringStore<CardGrant>({ ttlMs: 60_000, maxEntries: 20 });
 
   onMessage('openCapture', ({ data, sender }) => {
     const tabId = sender.tab?.id;
@@ -131,9 +133,21 @@ export function registerHandlers(similarity: Similarity) {
     return ok(null);
   });
 
+  onMessage('registerNoteCard', async ({ data, sender }) => {
+    // From the content script of the page the note is painted on: the same check as getPageNotes.
+    const tabId = sender.tab?.id;
+    const note = await notes.get(String(data?.noteId));
+    if (tabId === undefined || !note || note.deletedAt !== undefined) return null;
+    const frameUrl = sender.url ?? '';
+    if (!isSameSite(frameUrl, note.page.url) && !isSameSite(frameUrl, note.page.canonicalUrl)) return null;
+    return cards.add({ noteId: note.id, tabId });
+  });
+
   onMessage('getNoteCard', async ({ data, sender }) => {
     if (!isExtensionPage(sender)) return null;
-    const note = await notes.get(String(data?.id));
+    const grant = cards.take(String(data?.code));
+    if (!grant || grant.tabId !== sender.tab?.id) return null;
+    const note = await notes.get(grant.noteId);
     if (!note) return null;
     const { id, kind, takeaway, quote, authorName, isOwn } = paintable(note, await ownMemberIds());
     return { id, kind, takeaway, quote, authorName, isOwn };

@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { onMessage, sendMessage, type HighlightStep } from '@/lib/messaging/protocol';
+import { isExtensionPage } from './senders';
 
 const COMMANDS: Record<string, HighlightStep> = { 'next-highlight': 'next', 'previous-highlight': 'previous' };
 
@@ -22,7 +23,7 @@ export function registerHighlightNav() {
     const action = data?.action;
     if (tabId === undefined || (action !== 'next' && action !== 'previous' && action !== 'close')) return;
     // Only our card page (an extension-origin frame) may steer the tab's highlights.
-    if (!sender.url?.startsWith(browser.runtime.getURL('/highlight-card.html'))) return;
+    if (!isExtensionPage(sender) || new URL(sender.url!).pathname !== '/highlight-card.html') return;
     await step(tabId, action).catch(() => undefined);
   });
 }

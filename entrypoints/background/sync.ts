@@ -1,8 +1,10 @@
 import { liveQuery } from 'dexie';
 import { db } from '@/lib/db';
+import { pendingCount } from '@/lib/db/outbox';
 import { createSyncEngine, type SyncOutcome } from '@/lib/sync/engine';
 import { onSyncMessage, type SyncRunSummary } from '@/lib/sync/messages';
 import { describeCallError } from '@/lib/sync/transport';
+import { isExtensionPage } from './senders';
 
 const PERIODIC = 'commonplace-sync';
 const RETRY = 'commonplace-sync-retry';
@@ -12,7 +14,7 @@ const PERIOD_MINUTES = 5;
 
 /**
  * Background sync: on a schedule (alarms survive the worker), when the browser comes back online, a few
- * seconds after the outbox changes (in any extension context: Dexie broadcasts writes), on demand, and once
+ * seconds after the outbox changes (set-aside changes wait for the user) (in any extension context: Dexie broadcasts writes), on demand, and once
  * at start-up, which is how a killed worker resumes. Backoff lives in IndexedDB; a retry alarm honours it.
  * Returns a teardown.
  */
@@ -41,13 +43,15 @@ export function registerSync(): () => void {
   browser.alarms.onAlarm.addListener(onAlarm);
   const onOnline = () => runLogged(true);
   globalThis.addEventListener?.('online', onOnline);
-  const subscription = liveQuery(() => db.outbox.count()).subscribe({
+  const subscription = liveQuery(() => pendingCount(db)).subscribe({
     next: (count) => {
       if (count > 0) soon();
     },
     error: (e: unknown) => console.warn('[commonplace] outbox watch failed', e),
   });
-  const stopMessages = onSyncMessage('syncNow', async (): Promise<SyncRunSummary[]> => {
+  const stopMessages = onSyncMessage('syncNow', async ({ sender }): Promise<SyncRunSummary[]> => {
+    // "Sync now" skips backoff: our pages may ask, a content script (a page's reach) may not.
+    if (!isExtensionPage(sender)) return [];
     const outcomes = await run(true);
     return outcomes.map((o) => ({
       communityId: o.communityId,

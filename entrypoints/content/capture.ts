@@ -1,5 +1,6 @@
 import { browser } from 'wxt/browser';
 import { describeRange } from '@/lib/anchoring';
+import { HAS_TEST_HOOKS } from '@/lib/build/test-hooks';
 import {
   chatContextForRange,
   hostMatchers,
@@ -22,10 +23,11 @@ export function currentSelectionRange(): Range | null {
 }
 
 /**
- * Tests serve chat fixtures from 127.0.0.1: a storage flag lets that host stand in for the apps' real hosts
- * (their path rules still apply). Real matching is untouched.
+ * Tests serve chat fixtures from 127.0.0.1: in test builds only, a storage flag lets that host stand in for
+ * the apps' real hosts (their path rules still apply). Production builds have no such flag: real matching only.
  */
 export async function chatOptions(): Promise<AdapterOptions | undefined> {
+  if (!HAS_TEST_HOOKS) return undefined;
   const { 'chat:testHost': host } = await browser.storage.local.get('chat:testHost');
   return typeof host === 'string' && host === location.hostname ? { matchers: hostMatchers(host) } : undefined;
 }

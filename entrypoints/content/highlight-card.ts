@@ -1,4 +1,5 @@
 import { browser } from 'wxt/browser';
+import { sendMessage } from '@/lib/messaging/protocol';
 import { placeNear, type UiHost } from './ui-host';
 
 export const CARD_WIDTH = 320;
@@ -15,19 +16,26 @@ export interface OpenCard {
 
 /**
  * The highlight card's frame: an extension page (highlight-card.html) that loads the note from the background
- * by id. Only the id is in the page's DOM; the note's text lives in the extension's origin, out of the page's
- * reach. With `isFocused`, focus moves into the card (its "Open note" button) for keyboard users.
+ * with a one-time code this script registered for it. Neither the note id nor its text is in the page's DOM;
+ * a page that frames the card itself has no code, and gets nothing. The frame joins the page once its code is
+ * here (not if it was retired meanwhile). With `isFocused`, focus moves into the card (its "Open note" button)
+ * for keyboard users.
  */
 export function createCardFrame(host: UiHost, noteId: string, rect: DOMRect, isFocused: boolean) {
   const frame = document.createElement('iframe');
   frame.className = 'card';
   frame.title = 'Commonplace: note for this highlight';
-  frame.dataset.noteId = noteId;
-  const params = new URLSearchParams({ id: noteId, ...(isFocused ? { focus: '1' } : {}) });
-  frame.src = `${browser.runtime.getURL('/highlight-card.html')}?${params}`;
   placeCard(frame, rect);
   if (isFocused) frame.addEventListener('load', () => frame.focus(), { once: true });
-  host.root.append(frame);
+  void sendMessage('registerNoteCard', { noteId }).then(
+    (code) => {
+      if (!code || frame.inert) return;
+      const params = new URLSearchParams({ code, ...(isFocused ? { focus: '1' } : {}) });
+      frame.src = `${browser.runtime.getURL('/highlight-card.html')}?${params}`;
+      host.root.append(frame);
+    },
+    () => undefined, // the extension was updated or reloaded: no card
+  );
   return frame;
 }
 

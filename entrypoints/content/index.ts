@@ -1,3 +1,4 @@
+import { HAS_TEST_HOOKS } from '@/lib/build/test-hooks';
 import { onMessage } from '@/lib/messaging/protocol';
 import { chatOptions, closePanel, currentSelectionRange, openCapturePanel } from './capture';
 import { registerHarvestButton } from './harvest-button';
@@ -9,7 +10,8 @@ export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
   main(ctx) {
-    performance.mark('commonplace:content-start');
+    // The page shares this timeline: marks only in test builds (bench:paint reads them), never in production.
+    if (HAS_TEST_HOOKS) performance.mark('commonplace:content-start');
     let host: UiHost | null = null;
     const getHost = () => (host ??= createUiHost(document));
     ctx.onInvalidated(() => host?.destroy());

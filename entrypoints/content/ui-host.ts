@@ -1,8 +1,10 @@
 import { IGNORE_ATTRIBUTE } from '@/lib/anchoring';
+import { HAS_TEST_HOOKS } from '@/lib/build/test-hooks';
 /**
- * The one element Commonplace adds to a page: an open shadow root (so page CSS can't leak in or out) holding
- * the Harvest button and, while a harvest is open, the capture panel's iframe (an extension page, so the
- * page's scripts can't read what it shows).
+ * The one element Commonplace adds to a page: a closed shadow root (page CSS can't leak in or out, and the
+ * page's scripts can't reach in: not the Harvest button, not the frames' addresses) holding the Harvest button
+ * and, while open, the capture panel's or a highlight card's iframe (extension pages, so the page's scripts
+ * can't read what they show). Test builds open it, for Playwright (which cannot pierce a closed root).
  */
 export interface UiHost {
   root: ShadowRoot;
@@ -32,7 +34,7 @@ export function createUiHost(doc: Document): UiHost {
   const host = doc.createElement('commonplace-ui');
   host.setAttribute(IGNORE_ATTRIBUTE, ''); // never part of the text notes anchor to
   host.style.cssText = 'all: initial; position: fixed; top: 0; left: 0; width: 0; height: 0; z-index: 2147483647;';
-  const root = host.attachShadow({ mode: 'open' });
+  const root = host.attachShadow({ mode: HAS_TEST_HOOKS ? 'open' : 'closed' });
   const style = doc.createElement('style');
   style.textContent = STYLE;
   root.append(style);

@@ -2,6 +2,9 @@ import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
 import { sendMessage, type HighlightStep, type NoteCardView } from '@/lib/messaging/protocol';
 
+/** The one answer per code (asking again would find the code used up). */
+const answers = new Map<string, Promise<NoteCardView | null>>();
+
 const step = (action: HighlightStep) => void sendMessage('noteCardCommand', { action }).catch(() => undefined);
 
 /** Opens the note's own page (read, edit, delete, go to its source) in a tab next to this one. */
@@ -12,13 +15,21 @@ async function openNote(id: string) {
 
 /**
  * The card shown over a highlight: kind, takeaway and author of its note, in an extension-origin frame so the
- * page's scripts can neither read nor restyle it. Community notes are untrusted: everything is rendered as text.
+ * page's scripts can neither read nor restyle it. It loads by the one-time code the content script registered
+ * (a page framing this card on its own has none). Community notes are untrusted: everything is rendered as text.
  */
-export function App({ noteId, isFocused }: { noteId: string; isFocused: boolean }) {
+export function App({ code, isFocused }: { code: string; isFocused: boolean }) {
   const [note, setNote] = useState<NoteCardView | null | undefined>(undefined);
   useEffect(() => {
-    void sendMessage('getNoteCard', { id: noteId }).then(setNote, () => setNote(null));
-  }, [noteId]);
+    // The code is good once: remember the answer, never ask twice (StrictMode runs effects twice in dev).
+    let isCurrent = true;
+    const asked = answers.get(code) ?? sendMessage('getNoteCard', { code }).catch(() => null);
+    answers.set(code, asked);
+    void asked.then((v) => isCurrent && setNote(v));
+    return () => {
+      isCurrent = false;
+    };
+  }, [code]);
   useEffect(() => {
     const onKey = (e: KeyboardEvent) => {
       if (e.key === 'Escape') step('close');

@@ -7,6 +7,6 @@ import { App } from './App';
 const params = new URLSearchParams(location.search);
 createRoot(document.getElementById('root')!).render(
   <StrictMode>
-    <App noteId={params.get('id') ?? ''} isFocused={params.get('focus') === '1'} />
+    <App code={params.get('code') ?? ''} isFocused={params.get('focus') === '1'} />
   </StrictMode>,
 );

@@ -1,5 +1,6 @@
 import { useState } from 'react';
 import { formatAgo } from '@/components/sync/SyncStatus';
+import { SetAsideList } from '@/components/sync/SetAsideList';
 import { useNow } from '@/components/sync/use-now';
 import type { CommunitySyncView } from '@/components/sync/use-sync-status';
 import { account, syncNow } from './account';
@@ -37,6 +38,14 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
               {c.pending > 0 ? ` · ${c.pending} waiting` : ''}
               {c.lastError ? ` · ${c.lastError}` : ''}
             </p>
+            <SetAsideList
+              communityName={c.communityName}
+              items={c.setAside}
+              onRetry={async () => {
+                await account.retrySetAside(c.communityId);
+                await syncNow();
+              }}
+            />
             {confirming === c.communityId ? (
               <span role="group" aria-label={`Confirm leaving ${c.communityName}`}>
                 <span>Leave and remove its notes from this browser? </span>

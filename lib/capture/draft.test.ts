@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { NoteDraftSchema } from '../model';
 import { defaultCommunity, draftFromCapture, parseTags } from './draft';
 import { textFragmentUrl } from './text-fragment';
-import { createPendingCaptures } from './pending';
+import { createPendingCaptures, MAX_PENDING_CAPTURES } from './pending';
 import type { CaptureRequest } from '../messaging/protocol';
 
 const page = { url: 'https://ex.com/a', canonicalUrl: 'https://ex.com/a', title: 'A', excerpt: 'The excerpt.' };
@@ -59,5 +59,14 @@ describe('capture drafts', () => {
     const again = pending.add(base, 2, 0);
     expect(pending.remove(again)?.tabId).toBe(2);
     expect(pending.get(again)).toBeUndefined();
+  });
+  it('holds a bounded number of pending harvests however many a page starts: the oldest go first', () => {
+    const pending = createPendingCaptures(60_000, () => 0);
+    const ids = Array.from({ length: MAX_PENDING_CAPTURES * 5 }, (_, i) => pending.add(base, i, 0));
+    expect(pending.size).toBe(MAX_PENDING_CAPTURES);
+    expect(pending.get(ids[0]!)).toBeUndefined();
+    expect(pending.get(ids.at(-MAX_PENDING_CAPTURES - 1)!)).toBeUndefined();
+    expect(pending.get(ids.at(-MAX_PENDING_CAPTURES)!)?.tabId).toBe(MAX_PENDING_CAPTURES * 4);
+    expect(pending.get(ids.at(-1)!)?.tabId).toBe(MAX_PENDING_CAPTURES * 5 - 1);
   });
 });

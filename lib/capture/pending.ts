@@ -1,38 +1,28 @@
 import type { CaptureRequest } from '../messaging/protocol';
+import { createExpiringStore } from '../messaging/expiring-store';
 
 export interface PendingEntry {
   request: CaptureRequest;
   tabId: number;
   frameId: number;
-  expiresAt: number;
 }
+
+/** More harvests than anyone has open at once; each holds up to a page's HTML (megabytes). */
+export const MAX_PENDING_CAPTURES = 20;
 
 /**
  * Harvests waiting for their capture panel. The id in the panel's URL is 128 random bits, so a page that
- * frames capture.html itself can't guess another harvest; entries expire so nothing piles up.
+ * frames capture.html itself can't guess another harvest; entries expire, and at most MAX_PENDING_CAPTURES
+ * are held (the oldest go), so nothing piles up however often a page starts one.
  */
 export function createPendingCaptures(ttlMs = 10 * 60_000, now: () => number = Date.now) {
-  const entries = new Map<string, PendingEntry>();
-  const sweep = () => {
-    const t = now();
-    for (const [id, e] of entries) if (e.expiresAt <= t) entries.delete(id);
-  };
+  const store = createExpiringStore<PendingEntry>({ ttlMs, maxEntries: MAX_PENDING_CAPTURES, now });
   return {
-    add(request: CaptureRequest, tabId: number, frameId: number): string {
-      sweep();
-      const bytes = crypto.getRandomValues(new Uint8Array(16));
-      const id = [...bytes].map((b) => b.toString(16).padStart(2, '0')).join('');
-      entries.set(id, { request, tabId, frameId, expiresAt: now() + ttlMs });
-      return id;
-    },
-    get(id: string): PendingEntry | undefined {
-      sweep();
-      return entries.get(id);
-    },
-    remove(id: string): PendingEntry | undefined {
-      const e = entries.get(id);
-      entries.delete(id);
-      return e;
+    add: (request: CaptureRequest, tabId: number, frameId: number): string => store.add({ request, tabId, frameId }),
+    get: (id: string): PendingEntry | undefined => store.get(id),
+    remove: (id: string): PendingEntry | undefined => store.take(id),
+    get size() {
+      return store.size;
     },
   };
 }

@@ -20,6 +20,19 @@ export interface OutboxEntry {
   number: number;
   isSent?: boolean;
   change: OutboxChange;
+  /** Consecutive passes in which this change alone failed while the endpoint otherwise answered (a pull worked). */
+  strikes?: number;
+  /**
+   * Set aside: the endpoint refused this change, or kept failing on it alone. It is kept (never dropped), out of
+   * the queue's numbering so the rest of sync goes on, shown to the user with the reason, until they retry it.
+   */
+  setAside?: SetAside;
+}
+
+/** Why and when a change was set aside. */
+export interface SetAside {
+  reason: string;
+  at: number;
 }
 
 export interface PendingRow extends OutboxRow {
@@ -96,7 +109,10 @@ export async function dropUnsentDelete(db: CommonplaceDb, noteId: string): Promi
   );
   if (!target) return;
   await db.outbox.delete(target.seq);
-  const later = rows.filter((r) => r.communityId === target.communityId && r.mutation.number > target.mutation.number);
+  if (target.mutation.setAside) return; // it held no number
+  const later = rows.filter(
+    (r) => r.communityId === target.communityId && !r.mutation.setAside && r.mutation.number > target.mutation.number,
+  );
   for (const r of later) await db.outbox.update(r.seq, { mutation: { ...r.mutation, number: r.mutation.number - 1 } });
   const key = COUNTER + target.communityId;
   const next = (await db.kv.get(key))?.value as number;
@@ -116,16 +132,62 @@ export async function renumber(db: CommonplaceDb, communityId: string, first: nu
   });
 }
 
-/** The oldest `limit` queued changes of a community, in the order they were made. */
+const isQueued = (r: OutboxRow) => !(r as PendingRow).mutation.setAside;
+
+/** The oldest `limit` queued changes of a community, in the order they were made (set-aside ones excluded). */
 export async function pendingFor(db: CommonplaceDb, communityId: string, limit: number): Promise<PendingRow[]> {
-  let q = db.outbox.where('communityId').equals(communityId);
+  let q = db.outbox.where('communityId').equals(communityId).filter(isQueued);
   if (Number.isFinite(limit)) q = q.limit(limit);
   const rows = (await q.toArray()) as PendingRow[];
   return rows.sort((a, b) => a.seq - b.seq);
 }
 
+/** Changes waiting to be sent (set-aside ones are not waiting: they wait for the user). */
 export async function pendingCount(db: CommonplaceDb, communityId?: string): Promise<number> {
-  return communityId ? db.outbox.where('communityId').equals(communityId).count() : db.outbox.count();
+  const rows = communityId ? db.outbox.where('communityId').equals(communityId) : db.outbox.toCollection();
+  return rows.filter(isQueued).count();
+}
+
+/** A community's set-aside changes, oldest first. */
+export async function setAsideFor(db: CommonplaceDb, communityId: string): Promise<PendingRow[]> {
+  const rows = (await db.outbox
+    .where('communityId')
+    .equals(communityId)
+    .filter((r) => !isQueued(r))
+    .toArray()) as PendingRow[];
+  return rows.sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * Sets a queued change aside in the caller's transaction (which must include `db.outbox` and `db.kv`): it
+ * leaves the numbering (nothing was applied under its number, so the later ones move down one) and stays in
+ * the outbox, with its reason, for the user to see and retry.
+ */
+export async function setAside(db: CommonplaceDb, row: PendingRow, reason: string, now: number): Promise<void> {
+  await db.outbox.update(row.seq, {
+    mutation: { ...row.mutation, isSent: false, strikes: 0, setAside: { reason: reason.slice(0, 300), at: now } },
+  });
+  await renumber(db, row.communityId, row.mutation.number);
+}
+
+/**
+ * The user's "Retry": a community's set-aside changes go back to the end of its queue, in their order, with
+ * fresh numbers. Returns how many.
+ */
+export async function retrySetAside(db: CommonplaceDb, communityId: string): Promise<number> {
+  return db.transaction('rw', db.outbox, db.kv, async () => {
+    const rows = await setAsideFor(db, communityId);
+    const key = COUNTER + communityId;
+    let number = ((await db.kv.get(key))?.value as number | undefined) ?? 1;
+    for (const r of rows) {
+      const { setAside: _reason, strikes: _strikes, isSent: _sent, ...rest } = r.mutation;
+      // A new row, so the queue's order (by seq) stays the order of the numbers.
+      await db.outbox.delete(r.seq);
+      await db.outbox.add({ communityId, mutation: { ...rest, number: number++ }, createdAt: r.createdAt });
+    }
+    await db.kv.put({ key, value: number });
+    return rows.length;
+  });
 }
 
 /** Forget a community's queue (leaving it). */

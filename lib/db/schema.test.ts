@@ -3,6 +3,8 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { makeNote } from '../../tests/factories';
 import { CommonplaceDb } from './schema';
+import { syncState } from './sync-state';
+import { testMembership } from './testing-membership';
 
 describe('schema migrations', () => {
   it('upgrades a v1 database: notes kept, page keys filled, new tables usable', async () => {
@@ -17,12 +19,50 @@ describe('schema migrations', () => {
 
     const db = new CommonplaceDb(name);
     await db.open();
-    expect(db.verno).toBe(2);
+    expect(db.verno).toBe(3);
     const [note] = await db.notes.toArray();
     expect(note).toMatchObject({ id: old.id, quote: old.quote, pageKey: 'example.com/a' });
     expect(await db.notes.where('pageKey').equals('example.com/a').count()).toBe(1);
     await db.kv.put({ key: 'k', value: 1 });
     expect(await db.kv.get('k')).toEqual({ key: 'k', value: 1 });
+    await db.delete();
+  });
+
+  it('upgrades a v2 database: memberships re-keyed by (server, community), token and notes untouched', async () => {
+    const name = `migrate-v2-${Math.random()}`;
+    const v2 = new Dexie(name);
+    v2.version(2).stores({
+      notes: 'id, createdAt, updatedAt, kind, *tags, pageKey, communityId, deletedAt, [communityId+updatedAt]',
+      outbox: '++seq, communityId',
+      thanks: 'id, noteId, memberId, communityId, createdAt',
+      collections: 'id, updatedAt',
+      kv: 'key',
+      blobs: 'key',
+      events: '++id, type, noteId, at',
+    });
+    const member = testMembership({ endpoint: 'https://guild.example.org/api/', token: 'real-token' });
+    const note = makeNote({ communityId: 'c1' });
+    await v2.table('kv').bulkPut([
+      { key: 'sync:member:c1', value: member },
+      { key: 'sync:settings', value: { endpoint: member.endpoint, clientId: 'x', displayName: 'Ada' } },
+    ]);
+    await v2.table('notes').add(note);
+    v2.close();
+
+    const db = new CommonplaceDb(name);
+    await db.open();
+    expect(db.verno).toBe(3);
+    expect((await db.kv.toArray()).map((r) => r.key).sort()).toEqual([
+      'sync:member:https://guild.example.org/api c1',
+      'sync:settings',
+    ]);
+    expect(await syncState(db).membership('c1')).toEqual(member);
+    expect(await db.notes.get(note.id)).toEqual(note);
+    // Another server claiming the same community id cannot replace it.
+    await expect(
+      syncState(db).putMembership({ ...member, endpoint: 'https://evil.example', token: 'evil' }),
+    ).rejects.toThrow(/already joined through https:\/\/guild.example.org/);
+    expect((await syncState(db).membership('c1'))?.token).toBe('real-token');
     await db.delete();
   });
 });

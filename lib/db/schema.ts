@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Note } from '../model';
 import { pageKey } from '../model/page-key';
+import { serverKey } from '../sync/endpoint';
 
 /** A pending change for the community endpoint, written in the same transaction as the change itself. */
 export interface OutboxRow {
@@ -90,6 +91,27 @@ export class CommonplaceDb extends Dexie {
           .modify((note: Note) => {
             if (!note.pageKey) note.pageKey = pageKey(note.page.canonicalUrl || note.page.url);
           });
+      });
+    // v3: memberships keyed by (server, community), not community alone, so a second server claiming a
+    // community's id cannot replace the real one's token. Same tables; the upgrade re-keys `sync:member:` rows.
+    this.version(3)
+      .stores({})
+      .upgrade(async (tx) => {
+        const kv = tx.table<KvRow, string>('kv');
+        const rows = await kv.where('key').startsWith('sync:member:').toArray();
+        for (const row of rows) {
+          const m = row.value as { communityId?: unknown; endpoint?: unknown } | undefined;
+          if (typeof m?.communityId !== 'string' || typeof m.endpoint !== 'string') continue;
+          let key: string;
+          try {
+            key = `sync:member:${serverKey(m.endpoint)} ${m.communityId}`;
+          } catch {
+            continue; // not a URL: left as it was, still found by its community
+          }
+          if (key === row.key) continue;
+          await kv.delete(row.key);
+          await kv.put({ key, value: row.value });
+        }
       });
   }
 }

@@ -1,5 +1,6 @@
 import { uuidv7 } from 'uuidv7';
 import type { CommonplaceDb } from './schema';
+import { serverKey } from '../sync/endpoint';
 
 /** Device-wide sync settings. The client id names this install to the server (one mutation stream). */
 export interface SyncSettings {
@@ -32,7 +33,15 @@ export interface Membership {
 }
 
 const SETTINGS = 'sync:settings';
-const MEMBER = 'sync:member:';
+export const MEMBER = 'sync:member:';
+
+/**
+ * A membership's row key: by server and community, so a server claiming another's community id can never
+ * overwrite the real membership (its token, its endpoint). Rows written before v3 were keyed by community only.
+ */
+export function membershipKey(m: Pick<Membership, 'endpoint' | 'communityId'>): string {
+  return `${MEMBER}${serverKey(m.endpoint)} ${m.communityId}`;
+}
 const HLC = 'sync:hlc';
 
 /** Read and write sync state in the `kv` table; every function works inside a caller's transaction too. */
@@ -62,24 +71,47 @@ export function syncState(db: CommonplaceDb) {
       const rows = await db.kv.where('key').startsWith(MEMBER).toArray();
       return rows.map((r) => r.value as Membership);
     },
+    /** The membership of a community (one server per community: `putMembership` refuses a second). */
     async membership(communityId: string): Promise<Membership | undefined> {
-      return (await db.kv.get(MEMBER + communityId))?.value as Membership | undefined;
+      return (await this.membershipRow(communityId))?.value as Membership | undefined;
     },
+    async membershipRow(communityId: string) {
+      return db.kv
+        .where('key')
+        .startsWith(MEMBER)
+        .filter((r) => (r.value as Membership | undefined)?.communityId === communityId)
+        .first();
+    },
+    /**
+     * Stores a membership under its (server, community) key. A membership of the same community through
+     * another server is never replaced: that throws (join checks first and says why).
+     */
     async putMembership(m: Membership): Promise<void> {
-      await db.kv.put({ key: MEMBER + m.communityId, value: m });
+      await db.transaction('rw', db.kv, async () => {
+        const row = await this.membershipRow(m.communityId);
+        const held = row?.value as Membership | undefined;
+        if (row && held?.endpoint && serverKey(held.endpoint) !== serverKey(m.endpoint)) {
+          throw new Error(`Community ${m.communityId} is already joined through ${held.endpoint}`);
+        }
+        if (row) await db.kv.delete(row.key);
+        await db.kv.put({ key: membershipKey(m), value: m });
+      });
     },
     /** Merges `patch` into a membership if it still exists (it may have been left meanwhile). */
     async patchMembership(communityId: string, patch: Partial<Membership>): Promise<Membership | undefined> {
       return db.transaction('rw', db.kv, async () => {
-        const m = await this.membership(communityId);
-        if (!m) return undefined;
-        const next = { ...m, ...patch, communityId };
-        await db.kv.put({ key: MEMBER + communityId, value: next });
+        const row = await this.membershipRow(communityId);
+        if (!row) return undefined;
+        // Neither the community nor the server of a membership changes by a patch.
+        const m = row.value as Membership;
+        const next = { ...m, ...patch, communityId, endpoint: m.endpoint };
+        await db.kv.put({ key: row.key, value: next });
         return next;
       });
     },
     async deleteMembership(communityId: string): Promise<void> {
-      await db.kv.delete(MEMBER + communityId);
+      const row = await this.membershipRow(communityId);
+      if (row) await db.kv.delete(row.key);
     },
     async lastHlc(): Promise<string | null> {
       return ((await db.kv.get(HLC))?.value as string | undefined) ?? null;

@@ -126,8 +126,16 @@ export interface ProtocolMap {
   compactSearchIndex(req: { rebuild?: boolean }): void;
   /** P→B: make sure the search host exists (created on start-up; this is the on-demand path). */
   ensureSearchHost(): void;
-  /** P→B: what a highlight's card shows (kind, takeaway, author), for the card page in the sender's tab. */
-  getNoteCard(req: { id: string }): NoteCardView | null;
+  /**
+   * C→B: a one-time code for a highlight card about to open in the sender's tab, for a note painted on its page
+   * (null otherwise). The card's URL carries the code, never the note id.
+   */
+  registerNoteCard(req: { noteId: string }): string | null;
+  /**
+   * P→B: what a highlight's card shows (kind, takeaway, author), for the card page in the tab its code was
+   * registered for. The code is used up: a page that frames highlight-card.html itself gets nothing.
+   */
+  getNoteCard(req: { code: string }): NoteCardView | null;
   /** P→B: the highlight card asks its tab to close it or move to the next/previous highlight. */
   noteCardCommand(req: { action: HighlightStep }): void;
   /** B→C: close the highlight card, or move to the next/previous highlight and show its card (keyboard). */

@@ -4,7 +4,7 @@ import { syncState, type Membership } from '../db/sync-state';
 import { backoffDelay } from './backoff';
 import type { EngineDeps, PassContext } from './context';
 import { pullAll } from './pull';
-import { pushOnce } from './push';
+import { pushOnce, strike, type PushError } from './push';
 import { describeCallError, type CallError } from './transport';
 
 /** How one community's pass ended. */
@@ -45,16 +45,25 @@ export function createSyncEngine(deps: EngineDeps) {
     let pulled = 0;
     let failure: CallError | undefined;
     for (let round = 0; round < MAX_ROUNDS && !failure; round++) {
+      let pushFailure: PushError | undefined;
       for (let i = 0; i < 10_000; i++) {
         const r = await pushOnce(ctx);
-        if (!r.ok) failure = r.error;
+        if (!r.ok) pushFailure = r.error;
         if (!r.ok || r.value.isDone) break;
         pushed += r.value.sent;
       }
-      if (failure) break;
+      // Pull even when the push failed: other members' notes still arrive, and a pull that works while the
+      // push keeps breaking on one change tells that change apart from an endpoint that is down.
       const p = await pullAll(ctx);
+      if (p.ok) pulled += p.value;
+      if (pushFailure) {
+        const isSetAside =
+          p.ok && pushFailure.suspect !== undefined && (await strike(ctx, pushFailure.suspect, pushFailure));
+        if (isSetAside) continue; // the rest of the queue goes on in the next round
+        failure = pushFailure;
+        break;
+      }
       if (!p.ok) failure = p.error;
-      else pulled += p.value;
       // A pull can queue work (re-sends after a server restore); go round until the queue is empty.
       if (!failure && (await pendingCount(deps.db, communityId)) === 0) break;
     }

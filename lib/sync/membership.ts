@@ -1,11 +1,12 @@
 import { uuidv7 } from 'uuidv7';
 import { err, ok, type Result } from '../model';
 import type { CommonplaceDb } from '../db/schema';
-import { clearOutbox, outboxTables, renumber } from '../db/outbox';
+import { clearOutbox, outboxTables, renumber, retrySetAside } from '../db/outbox';
 import { syncState, type Membership } from '../db/sync-state';
 import { rejectedDraft } from './merge';
 import { DisplayNameSchema, JoinResponseSchema, MemberSchema, parseInviteLink } from './protocol';
 import { call, describeCallError, type Fetcher } from './transport';
+import { INSECURE_ENDPOINT, isTokenSafeEndpoint, serverKey } from './endpoint';
 
 /** Joining, leaving and signing out: what the options page does, kept out of React so it is testable. */
 export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => number = Date.now) {
@@ -34,6 +35,7 @@ export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => numb
       if (!invite) return err('That is not an invite link or code');
       const endpoint = (invite.endpoint ?? input.endpoint ?? '').replace(/\/+$/, '');
       if (!/^https?:\/\/[^/]/.test(endpoint)) return err('Enter the endpoint URL (http:// or https://)');
+      if (!isTokenSafeEndpoint(endpoint)) return err(INSECURE_ENDPOINT);
       const name = DisplayNameSchema.safeParse(input.displayName);
       if (!name.success) return err('Enter a display name (up to 80 characters)');
       const res = await call(fetcher, endpoint, '/v1/join', JoinResponseSchema, {
@@ -48,6 +50,16 @@ export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => numb
             : describeCallError(res.error),
         );
       const { community, member, token } = res.value;
+      const held = await state.membership(community.id);
+      if (held && serverKey(held.endpoint) !== serverKey(endpoint)) {
+        // Another server claims a community we hold through its own server: never let it take that place
+        // (its token, where our notes go, whose tombstones we apply). Give back the token it just issued.
+        await call(fetcher, endpoint, '/v1/tokens/current', null, { method: 'DELETE', token, now: now() });
+        return err(
+          `Not joined: you are already a member of “${held.communityName}” through ${held.endpoint}, and ${endpoint} ` +
+            'claims the same community. Nothing changed here. If the community really moved, leave it first.',
+        );
+      }
       const joined: Membership = {
         communityId: community.id,
         communityName: community.name,
@@ -84,6 +96,9 @@ export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => numb
         await forget(m, 'Not synced before you signed out');
       }
     },
+
+    /** The user's retry of the changes set aside in a community (they go back in its queue). */
+    retrySetAside: (communityId: string) => retrySetAside(db, communityId),
 
     async setEnabled(communityId: string, isEnabled: boolean): Promise<void> {
       await state.patchMembership(communityId, { isEnabled, notBefore: 0, attempt: 0 });

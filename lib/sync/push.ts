@@ -1,9 +1,9 @@
 import { err, ok, type Result } from '../model';
-import { enqueue, outboxTables, pendingFor, renumber, withoutSync, type PendingRow } from '../db/outbox';
+import { enqueue, outboxTables, pendingFor, renumber, setAside, withoutSync, type PendingRow } from '../db/outbox';
 import { PushResponseSchema, type MutationInput, type MutationResult, type PushResponse } from './protocol';
 import { rejectedDraft } from './merge';
 import { rememberAcked, startReset } from './pull';
-import { call, type CallError } from './transport';
+import { call, describeCallError, type CallError } from './transport';
 import type { PassContext } from './context';
 
 /** Mutations per request, and a byte budget well under the server's body cap. */
@@ -45,12 +45,22 @@ async function claim(ctx: PassContext, single: boolean): Promise<PendingRow[]> {
 
 export type PushOutcome = { sent: number; isDone: boolean; wasRenumbered?: boolean };
 
+/** A failed push; `suspect` is the one change the endpoint failed on when it was sent alone. */
+export type PushError = CallError & { suspect?: PendingRow };
+
+/** Answers that refuse this change itself: resending it as it is can never succeed. */
+const REFUSED = [400, 403, 404, 409, 413, 422];
+const isRefused = (e: CallError) => e.kind === 'http' && REFUSED.includes(e.status ?? 0);
+/** The endpoint broke on the request (not "unavailable", which is about the endpoint, not this change). */
+const isServerFault = (e: CallError) => e.kind === 'http' && (e.status ?? 0) >= 500 && e.status !== 503;
+
 /**
  * Sends one batch and records what the server said, in one transaction per answer, so a worker killed at any
  * point resends exactly what was not acknowledged (the server answers `duplicate` for the rest).
- * `single` isolates a batch the server refused outright (only a bug or tampering causes that).
+ * `single` isolates a batch the server refused or broke on, to find the one change at fault: a refused change
+ * is set aside at once; one the server keeps breaking on is the engine's `suspect` (see `strike`).
  */
-export async function pushOnce(ctx: PassContext, single = false): Promise<Result<PushOutcome, CallError>> {
+export async function pushOnce(ctx: PassContext, single = false): Promise<Result<PushOutcome, PushError>> {
   const batch = await claim(ctx, single);
   if (batch.length === 0) return ok({ sent: 0, isDone: true });
   const res = await call(ctx.fetch, ctx.member.endpoint, '/v1/sync/push', PushResponseSchema, {
@@ -61,15 +71,40 @@ export async function pushOnce(ctx: PassContext, single = false): Promise<Result
   });
   if (!res.ok) {
     const e = res.error;
-    const isRefused = e.kind === 'http' && [400, 403, 404, 409, 422].includes(e.status ?? 0);
-    if (isRefused && batch.length === 1) {
-      await refuse(ctx, batch[0]!, e.message);
+    if ((isRefused(e) || isServerFault(e)) && batch.length > 1) return pushOnce(ctx, true);
+    if (isRefused(e)) {
+      await ctx.db.transaction('rw', outboxTables(ctx.db), () =>
+        setAside(ctx.db, batch[0]!, `Refused by the endpoint: ${describeCallError(e)}`, ctx.now()),
+      );
       return ok({ sent: 1, isDone: false });
     }
-    if (isRefused) return pushOnce(ctx, true);
-    return err(e);
+    return err(isServerFault(e) ? { ...e, suspect: batch[0]! } : e);
   }
   return ok(await record(ctx, batch, res.value));
+}
+
+/** Passes in a row the endpoint may break on one change, while answering otherwise, before it is set aside. */
+export const MAX_STRIKES = 3;
+
+/**
+ * The endpoint broke on `row` sent alone, yet answered the pull of the same pass: the change, not the
+ * endpoint, is at fault. Counts it; at `MAX_STRIKES` sets it aside so the rest of the queue goes on. True when
+ * it was set aside.
+ */
+export async function strike(ctx: PassContext, row: PendingRow, error: CallError): Promise<boolean> {
+  const { db } = ctx;
+  return db.transaction('rw', outboxTables(db), async () => {
+    const current = (await db.outbox.get(row.seq)) as PendingRow | undefined;
+    if (!current || current.mutation.setAside) return false;
+    const strikes = (current.mutation.strikes ?? 0) + 1;
+    if (strikes < MAX_STRIKES) {
+      await db.outbox.update(row.seq, { mutation: { ...current.mutation, strikes } });
+      return false;
+    }
+    const why = `The endpoint failed on this change ${strikes} times: ${describeCallError(error)}`;
+    await setAside(db, current, why, ctx.now());
+    return true;
+  });
 }
 
 async function record(ctx: PassContext, batch: PendingRow[], answer: PushResponse): Promise<PushOutcome> {
@@ -144,24 +179,6 @@ async function settle(ctx: PassContext, row: PendingRow, result: MutationResult)
     const shadow = (await db.kv.get(shadowKey))?.value;
     if (shadow) await db.notes.put(shadow as never);
   }
-}
-
-/** Refused outright (a bug or tampering): the change cannot ever apply; keep the words, free the queue. */
-async function refuse(ctx: PassContext, row: PendingRow, message: string): Promise<void> {
-  const { db } = ctx;
-  await db.transaction('rw', outboxTables(db), async () => {
-    await db.outbox.delete(row.seq);
-    const { change } = row.mutation;
-    if (change.op === 'create' || change.op === 'edit') {
-      await db.notes.add(
-        rejectedDraft(change.note, `Refused by the endpoint: ${message}`, { newId: ctx.newId, now: ctx.now() }),
-      );
-    }
-    if (change.op === 'thank') await db.thanks.delete(`${change.noteId}:${ctx.member.memberId}`);
-    await clearPendingIfDone(ctx, change.noteId);
-  });
-  // Nothing was applied under its number: the rest move down one.
-  await renumber(db, ctx.member.communityId, row.mutation.number);
 }
 
 /** A note stops being pending when its last queued change is acknowledged; its shadow is then stale. */

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import { err, ok, type Result } from '../model';
 import { ApiErrorSchema } from './protocol';
 import { parseRetryAfter } from './backoff';
+import { INSECURE_ENDPOINT, isTokenSafeEndpoint } from './endpoint';
 
 /** What the engine talks through: `fetch` in the extension, `app.request` (plus injected faults) in tests. */
 export type Fetcher = (url: string, init: RequestInit) => Promise<Response>;
@@ -32,6 +33,8 @@ export async function call<S extends z.ZodType>(
   schema: S | null,
   opts: CallOptions,
 ): Promise<Result<z.infer<S>, CallError>> {
+  // A membership stored before this rule, or edited by hand, still never sends its token in the clear.
+  if (opts.token && !isTokenSafeEndpoint(endpoint)) return err({ kind: 'invalid', message: INSECURE_ENDPOINT });
   const url = new URL(endpoint.replace(/\/+$/, '') + path);
   for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
   const headers: Record<string, string> = { accept: 'application/json' };

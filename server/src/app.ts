@@ -68,7 +68,9 @@ export function createApp(deps: AppDeps) {
         await next();
       } finally {
         // Any write outside sync (join, tokens, members, community) may change who a token is: forget them all.
-        if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/v1/sync/')) {
+        // Not for a refused one (4xx changed nothing): anyone could flush the memo with failed joins.
+        const isRefused = (c.res?.status ?? 500) >= 400 && (c.res?.status ?? 500) < 500;
+        if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/v1/sync/') && !isRefused) {
           services.memo?.auth.invalidate();
         }
       }

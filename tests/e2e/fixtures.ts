@@ -1,5 +1,5 @@
 import { test as base, chromium, type BrowserContext, type Worker } from '@playwright/test';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium';
@@ -8,8 +8,14 @@ import { startStaticServer, type StaticServer } from './static-server';
 /** The built extension under test: `WXT_OUT_DIR` (as the build used) or WXT's default `.output`. */
 export const EXTENSION_PATH = resolve(process.env.WXT_OUT_DIR ?? '.output', 'chrome-mv3');
 
-/** A fresh Chromium profile with the built extension loaded. */
-export async function launchWithExtension(): Promise<{
+/** Whether the build at `path` is a test build (`WXT_TEST_HOOKS=1`): its manifest's version name says so. */
+export function isTestBuild(path = EXTENSION_PATH): boolean {
+  const manifest = JSON.parse(readFileSync(join(path, 'manifest.json'), 'utf8')) as { version_name?: string };
+  return manifest.version_name?.includes('test hooks') ?? false;
+}
+
+/** A fresh Chromium profile with the built extension (at `path`) loaded. */
+export async function launchWithExtension(path = EXTENSION_PATH): Promise<{
   context: BrowserContext;
   sw: Worker;
   extensionId: string;
@@ -21,12 +27,7 @@ export async function launchWithExtension(): Promise<{
   const context = await chromium.launchPersistentContext(dir, {
     executablePath,
     headless: true,
-    args: [
-      '--no-sandbox',
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
-    ],
+    args: ['--no-sandbox', ...CHROMIUM_ARGS, `--disable-extensions-except=${path}`, `--load-extension=${path}`],
   });
   let [sw] = context.serviceWorkers();
   sw ??= await context.waitForEvent('serviceworker');
@@ -52,6 +53,10 @@ interface Fixtures {
 export const test = base.extend<Fixtures>({
   // eslint-disable-next-line no-empty-pattern
   context: async ({}, use) => {
+    // The specs drive our UI inside its shadow root and read test-only marks: production builds close both.
+    if (!isTestBuild()) {
+      throw new Error(`${EXTENSION_PATH} is not a test build: build it with \`WXT_TEST_HOOKS=1 npx wxt build\``);
+    }
     const launched = await launchWithExtension();
     await use(launched.context);
     await launched.close();

@@ -7,7 +7,7 @@ import { openPglite } from '../../server/src/db/pglite';
 import { loadCursorKey } from '../../server/src/db/server-meta';
 
 /** Where the in-process server "lives": requests to this origin go to `app.request`. */
-export const ENDPOINT = 'http://sync.test';
+export const ENDPOINT = 'https://sync.test';
 const LOOSE = { burst: 1_000_000, perMinute: 1_000_000 };
 /** Parents first (inserts run in this order; deletes in reverse). */
 const TABLES = [
@@ -51,8 +51,8 @@ export async function startTestServer() {
       await clear();
       app = build();
     },
-    async createCommunity(name: string): Promise<{ id: string; code: string }> {
-      const id = randomUUID();
+    /** `id`: a chosen community id (a server that claims another server's community). */
+    async createCommunity(name: string, id: string = randomUUID()): Promise<{ id: string; code: string }> {
       await db.query('INSERT INTO communities (id, name, epoch, created_at) VALUES ($1, $2, $3, $4)', [
         id,
         name,
