@@ -18,6 +18,7 @@ import {
   readTextModel,
 } from '../lib/anchoring';
 import type { Selector } from '../lib/model/selectors';
+import { requireCorpus } from '../lib/testing/corpus';
 import * as cases from './anchoring-cases';
 import type { CaseName, Span, Target } from './anchoring-cases';
 import { refDescribe, type RefSelectors } from './anchoring-reference';
@@ -29,7 +30,7 @@ const REF_NOTES = Number(args.refNotes ?? 8);
 const REF_TIMEOUT = Number(args.refTimeoutMs ?? 2000);
 const SEED = Number(args.seed ?? 1);
 const VERBOSE = args.verbose === '1';
-const dir = path.resolve(process.cwd(), '../shared/corpus/readability-pages');
+const dir = requireCorpus();
 const pages = readdirSync(dir)
   .filter((d) => existsSync(path.join(dir, d, 'source.html')) && existsSync(path.join(dir, d, 'expected.html')))
   .filter((d) => !args.only || args.only.split(',').includes(d))
