@@ -1,7 +1,8 @@
 /**
  * Anchoring robustness on the real pages: seeded quotes described on source.html and re-anchored (a) in a
  * fresh copy, (b) in expected.html, (c1) with elements inserted around the quote, (c2) re-indented, (c3) with
- * 1–3 letter edits inside the quote, (d) with the quote removed and a near-identical copy planted elsewhere
+ * 1–3 letter edits inside the quote, (c4) with 1–2 letters edited in the note's own copy of a passage the page
+ * repeats (success = that copy, not a verbatim one elsewhere), (d) with the quote removed and a near-identical copy planted elsewhere
  * (success = orphan). Ours next to the reference approach (dom-anchor-text-quote + -position) on the same
  * notes; the reference runs on the first `refNotes` notes of each case, each bounded by `refTimeoutMs`.
  * Usage: npm run bench:anchoring [-- notes=30 refNotes=8 refTimeoutMs=2000 seed=1 pages=33]
@@ -20,6 +21,7 @@ import {
 import type { Selector } from '../lib/model/selectors';
 import { requireCorpus } from '../lib/testing/corpus';
 import * as cases from './anchoring-cases';
+import { repeatedPassages } from './anchoring-repeated';
 import type { CaseName, Span, Target } from './anchoring-cases';
 import { refDescribe, type RefSelectors } from './anchoring-reference';
 import { RefRunner } from './anchoring-ref-runner';
@@ -38,13 +40,14 @@ const pages = readdirSync(dir)
 if (!pages.length) throw new Error(`corpus not found: ${dir}`);
 (globalThis as Record<string, unknown>).Node = new JSDOM('').window.Node;
 
-const NAMES: CaseName[] = ['a', 'b', 'c1', 'c2', 'c3', 'd'];
+const NAMES: CaseName[] = ['a', 'b', 'c1', 'c2', 'c3', 'c4', 'd'];
 const LABEL: Record<CaseName, string> = {
   a: '(a) same page',
   b: '(b) expected.html',
   c1: '(c) inserted elements',
   c2: '(c) whitespace',
   c3: '(c) 1-3 letter edits',
+  c4: '(c) repeated passage, 1-2 edits',
   d: '(d) lookalike trap -> orphan',
 };
 interface Tally {
@@ -70,7 +73,7 @@ let c1Unplaced = 0;
 /** Right place: exactly the expected span; for edited quotes, overlapping it by 90% (the edges may move). */
 function isRight(name: CaseName, expected: Span | null, got: Span | null): boolean {
   if (!expected || !got) return expected === got;
-  if (name !== 'c3') return expected.start === got.start && expected.end === got.end;
+  if (name !== 'c3' && name !== 'c4') return expected.start === got.start && expected.end === got.end;
   const inter = Math.min(expected.end, got.end) - Math.max(expected.start, got.start);
   const union = Math.max(expected.end, got.end) - Math.min(expected.start, got.start);
   return inter / union >= 0.9;
@@ -135,6 +138,13 @@ function buildTargets(sourceHtml: string, expectedHtml: string, rand: () => numb
   const dDoc = cases.parse(sourceHtml);
   cases.plantTraps(dDoc, d, rand);
   targets.push({ spans: d, target: { name: 'd', html: serialize(dDoc), expected: d.map(() => null) } });
+
+  // Last, so the cases above draw the same random numbers as before it was added.
+  // A passage the page repeats, its note's own copy edited: it must not jump to a verbatim copy elsewhere.
+  const c4 = repeatedPassages(model, NOTES, rand);
+  const c4Doc = cases.parse(sourceHtml);
+  const c4Expected = cases.editInside(c4Doc, c4, rand, 2);
+  targets.push({ spans: c4, target: { name: 'c4', html: serialize(c4Doc), expected: c4Expected } });
 
   const describe = (spans: Span[]) =>
     spans.map((s, i) => {
