@@ -5,7 +5,7 @@
  * repeats (success = that copy, not a verbatim one elsewhere), (d) with the quote removed and a near-identical copy planted elsewhere
  * (success = orphan). Ours next to the reference approach (dom-anchor-text-quote + -position) on the same
  * notes; the reference runs on the first `refNotes` notes of each case, each bounded by `refTimeoutMs`.
- * Usage: npm run bench:anchoring [-- notes=30 refNotes=8 refTimeoutMs=2000 seed=1 pages=33]
+ * Usage: npm run bench:anchoring [-- notes=30 refNotes=8 refTimeoutMs=2000 seed=1 pages=33 cases=a,b,c1,c2,c3,c4,d]
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -17,6 +17,7 @@ import {
   offsetsToRange,
   rangeToOffsets,
   readTextModel,
+  type TextModel,
 } from '../lib/anchoring';
 import type { Selector } from '../lib/model/selectors';
 import { requireCorpus } from '../lib/testing/corpus';
@@ -41,6 +42,9 @@ if (!pages.length) throw new Error(`corpus not found: ${dir}`);
 (globalThis as Record<string, unknown>).Node = new JSDOM('').window.Node;
 
 const NAMES: CaseName[] = ['a', 'b', 'c1', 'c2', 'c3', 'c4', 'd'];
+/** `cases=c4,d` runs only those (their quotes then differ from a full run's: fewer draws come before them). */
+const CASES = args.cases ? (args.cases.split(',') as CaseName[]) : NAMES;
+for (const c of CASES) if (!NAMES.includes(c)) throw new Error(`unknown case ${c}: one of ${NAMES.join(', ')}`);
 const LABEL: Record<CaseName, string> = {
   a: '(a) same page',
   b: '(b) expected.html',
@@ -97,54 +101,73 @@ function hashName(s: string): number {
   return h >>> 0;
 }
 
+/** One case's target, built from the page's source; each draws its quotes from the shared `rand` in turn. */
+type Builder = (ctx: { sourceHtml: string; expectedHtml: string; model: TextModel; rand: () => number }) => {
+  target: Target;
+  spans: Span[];
+};
+
+const any = () => true;
+const BUILDERS: Record<CaseName, Builder> = {
+  a: ({ sourceHtml, model, rand }) => {
+    const a = cases.sampleQuotes(model, NOTES, rand, any);
+    return { spans: a, target: { name: 'a', html: sourceHtml, expected: a } };
+  },
+  b: ({ expectedHtml, model, rand }) => {
+    const expModel = buildTextModel(cases.parse(expectedHtml).body);
+    const b = cases.sampleQuotes(model, NOTES, rand, (s) => cases.expectedSpan(model.text, expModel.text, s) !== null);
+    const bExpected = b.map((s) => cases.expectedSpan(model.text, expModel.text, s));
+    return { spans: b, target: { name: 'b', html: expectedHtml, expected: bExpected } };
+  },
+  c1: ({ sourceHtml, model, rand }) => {
+    const c1All = cases.sampleQuotes(model, NOTES, rand, any);
+    const c1Doc = cases.parse(sourceHtml);
+    cases.insertAround(c1Doc, c1All, rand);
+    const c1Html = serialize(c1Doc);
+    // Inside <select>, tables and the like the HTML parser moves inserted elements elsewhere on re-parsing:
+    // the quote then stands intact with no markers around it, so there is no ground truth for that note.
+    const c1Found = cases.spansBetweenMarkers(cases.parse(c1Html), c1All);
+    const c1 = c1All.filter((_, i) => c1Found[i] !== null);
+    c1Unplaced += c1All.length - c1.length;
+    return { spans: c1, target: { name: 'c1', html: c1Html, expected: c1Found.filter((s) => s !== null) } };
+  },
+  c2: ({ sourceHtml, model, rand }) => {
+    const c2 = cases.sampleQuotes(model, NOTES, rand, any);
+    const c2Doc = cases.parse(sourceHtml);
+    cases.reindent(c2Doc, rand);
+    if (buildTextModel(c2Doc.body).text !== model.text) sanity++;
+    return { spans: c2, target: { name: 'c2', html: serialize(c2Doc), expected: c2 } };
+  },
+  c3: ({ sourceHtml, model, rand }) => {
+    const c3 = cases.sampleQuotes(model, NOTES, rand, any);
+    const c3Doc = cases.parse(sourceHtml);
+    const c3Expected = cases.editInside(c3Doc, c3, rand);
+    return { spans: c3, target: { name: 'c3', html: serialize(c3Doc), expected: c3Expected } };
+  },
+  d: ({ sourceHtml, model, rand }) => {
+    const unique = (s: Span) => cases.count(model.text, model.text.slice(s.start, s.end)) === 1;
+    const d = cases.sampleQuotes(model, NOTES, rand, unique);
+    const dDoc = cases.parse(sourceHtml);
+    cases.plantTraps(dDoc, d, rand);
+    return { spans: d, target: { name: 'd', html: serialize(dDoc), expected: d.map(() => null) } };
+  },
+  // A passage the page repeats, its note's own copy edited: it must not jump to a verbatim copy elsewhere.
+  c4: ({ sourceHtml, model, rand }) => {
+    const c4 = repeatedPassages(model, NOTES, rand);
+    const c4Doc = cases.parse(sourceHtml);
+    const c4Expected = cases.editInside(c4Doc, c4, rand, 2);
+    return { spans: c4, target: { name: 'c4', html: serialize(c4Doc), expected: c4Expected } };
+  },
+};
+/** Build order: c4 last, so the cases before it draw the same random numbers as before it was added. */
+const BUILD_ORDER: CaseName[] = ['a', 'b', 'c1', 'c2', 'c3', 'd', 'c4'];
+
 function buildTargets(sourceHtml: string, expectedHtml: string, rand: () => number) {
   const src = cases.parse(sourceHtml);
   const model = buildTextModel(src.body);
-  const expModel = buildTextModel(cases.parse(expectedHtml).body);
-  const any = () => true;
-  const targets: { target: Target; spans: Span[] }[] = [];
-
-  const a = cases.sampleQuotes(model, NOTES, rand, any);
-  targets.push({ spans: a, target: { name: 'a', html: sourceHtml, expected: a } });
-
-  const b = cases.sampleQuotes(model, NOTES, rand, (s) => cases.expectedSpan(model.text, expModel.text, s) !== null);
-  const bExpected = b.map((s) => cases.expectedSpan(model.text, expModel.text, s));
-  targets.push({ spans: b, target: { name: 'b', html: expectedHtml, expected: bExpected } });
-
-  const c1All = cases.sampleQuotes(model, NOTES, rand, any);
-  const c1Doc = cases.parse(sourceHtml);
-  cases.insertAround(c1Doc, c1All, rand);
-  const c1Html = serialize(c1Doc);
-  // Inside <select>, tables and the like the HTML parser moves inserted elements elsewhere on re-parsing:
-  // the quote then stands intact with no markers around it, so there is no ground truth for that note.
-  const c1Found = cases.spansBetweenMarkers(cases.parse(c1Html), c1All);
-  const c1 = c1All.filter((_, i) => c1Found[i] !== null);
-  c1Unplaced += c1All.length - c1.length;
-  targets.push({ spans: c1, target: { name: 'c1', html: c1Html, expected: c1Found.filter((s) => s !== null) } });
-
-  const c2 = cases.sampleQuotes(model, NOTES, rand, any);
-  const c2Doc = cases.parse(sourceHtml);
-  cases.reindent(c2Doc, rand);
-  if (buildTextModel(c2Doc.body).text !== model.text) sanity++;
-  targets.push({ spans: c2, target: { name: 'c2', html: serialize(c2Doc), expected: c2 } });
-
-  const c3 = cases.sampleQuotes(model, NOTES, rand, any);
-  const c3Doc = cases.parse(sourceHtml);
-  const c3Expected = cases.editInside(c3Doc, c3, rand);
-  targets.push({ spans: c3, target: { name: 'c3', html: serialize(c3Doc), expected: c3Expected } });
-
-  const unique = (s: Span) => cases.count(model.text, model.text.slice(s.start, s.end)) === 1;
-  const d = cases.sampleQuotes(model, NOTES, rand, unique);
-  const dDoc = cases.parse(sourceHtml);
-  cases.plantTraps(dDoc, d, rand);
-  targets.push({ spans: d, target: { name: 'd', html: serialize(dDoc), expected: d.map(() => null) } });
-
-  // Last, so the cases above draw the same random numbers as before it was added.
-  // A passage the page repeats, its note's own copy edited: it must not jump to a verbatim copy elsewhere.
-  const c4 = repeatedPassages(model, NOTES, rand);
-  const c4Doc = cases.parse(sourceHtml);
-  const c4Expected = cases.editInside(c4Doc, c4, rand, 2);
-  targets.push({ spans: c4, target: { name: 'c4', html: serialize(c4Doc), expected: c4Expected } });
+  const targets = BUILD_ORDER.filter((c) => CASES.includes(c)).map((c) =>
+    BUILDERS[c]({ sourceHtml, expectedHtml, model, rand }),
+  );
 
   const describe = (spans: Span[]) =>
     spans.map((s, i) => {
@@ -203,7 +226,7 @@ const rate = (ok: number, n: number) => (n ? Math.round((ok / n) * 1000) / 1000 
 const pct = (ok: number, n: number) => `${((ok / Math.max(1, n)) * 100).toFixed(1)}%`.padStart(7);
 
 const headline = (pick: (t: Tally) => number, n: (t: Tally) => number) =>
-  Object.fromEntries(NAMES.map((c) => [c, rate(pick(tally[c]), n(tally[c]))]));
+  Object.fromEntries(CASES.map((c) => [c, rate(pick(tally[c]), n(tally[c]))]));
 const headlineJson = (pagesDone: number) =>
   JSON.stringify({
     bench: 'anchoring',
@@ -249,7 +272,7 @@ console.log(
 console.log(
   `${'case'.padEnd(30)} ${'ours'.padStart(7)} ${'(n)'.padStart(6)} | ${'ours*'.padStart(7)} ${'ref*'.padStart(7)} ${'(n*)'.padStart(6)}`,
 );
-for (const c of NAMES) {
+for (const c of CASES) {
   const t = tally[c];
   console.log(
     `${LABEL[c].padEnd(30)} ${pct(t.ok, t.n)} ${String(t.n).padStart(6)} | ${pct(t.oursOnRefOk, t.refN)} ${pct(t.refOk, t.refN)} ${String(t.refN).padStart(6)}`,
@@ -259,7 +282,7 @@ const ms = (xs: number[]) =>
   `p50 ${quantile(xs, 0.5).toFixed(2)} ms, p95 ${quantile(xs, 0.95).toFixed(2)} ms, max ${quantile(xs, 1).toFixed(1)} ms`;
 console.log(`* = the notes the reference ran on. Time per note, ours: ${ms(oursMs)}`);
 console.log(`  CPU time per note, ours (what the load on this shared machine does not inflate): ${ms(oursCpuMs)}`);
-console.log(`  CPU p95 by case: ${NAMES.map((c) => `${c} ${quantile(cpuByCase[c], 0.95).toFixed(2)}`).join(', ')} ms`);
+console.log(`  CPU p95 by case: ${CASES.map((c) => `${c} ${quantile(cpuByCase[c], 0.95).toFixed(2)}`).join(', ')} ms`);
 console.log(`  (reading a page's text, once per DOM state, shared by the notes after it: ${ms(readMs)})`);
 console.log(
   `Time per note, reference: ${ms(refMs)}; ${ref.timeouts} timed out at ${REF_TIMEOUT} ms (counted as failures)`,
