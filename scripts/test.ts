@@ -6,7 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusDir, HOW_TO_GET_CORPUS, NEEDS_CORPUS } from '../lib/testing/corpus';
+import { corpusDir } from '../lib/testing/corpus';
+import { corpusSkips } from './corpus-skips';
 import { findChromium, HOW_TO_GET_CHROMIUM } from './find-chromium';
 
 interface Tally {
@@ -42,21 +43,6 @@ function vitestFailures(report: VitestReport): string[] {
     if (!failed.length && f.status === 'failed') return [`✗ ${file(f.name)}\n    ${head(f.message)}`];
     return failed.map((a) => `✗ ${file(f.name)} › ${a.fullName}\n    ${head(a.failureMessages[0])}`);
   });
-}
-
-/** The tests skipped because the real-page corpus is missing, counted by file. */
-function corpusSkips(report: VitestReport): string | null {
-  const files = new Map<string, number>();
-  for (const f of report.testResults ?? [])
-    for (const a of f.assertionResults ?? [])
-      if ((a.status === 'skipped' || a.status === 'pending') && a.fullName.includes(NEEDS_CORPUS)) {
-        const name = f.name.replace(`${process.cwd()}/`, '');
-        files.set(name, (files.get(name) ?? 0) + 1);
-      }
-  if (!files.size) return null;
-  const n = [...files.values()].reduce((s, k) => s + k, 0);
-  const where = [...files].map(([name, k]) => `${name} (${k})`).join(', ');
-  return `skipped ${n} test(s) on real pages in ${where}: ${HOW_TO_GET_CORPUS}`;
 }
 
 function hasCorpus(): boolean {
@@ -121,7 +107,7 @@ if (wants('unit')) {
   const report = readJson('reports/vitest.json') as VitestReport | null;
   if (report) {
     failures.push(...vitestFailures(report));
-    const skips = hasCorpus() ? null : corpusSkips(report);
+    const skips = hasCorpus() ? null : corpusSkips(report, process.cwd());
     if (skips) notices.push(skips);
     const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
     tallies.push({
