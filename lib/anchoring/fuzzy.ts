@@ -86,7 +86,11 @@ export function* fuzzyCandidates(
 
 /** Places with fewer edits masked per pass; a few passes reach a typo-fixed copy behind verbatim ones. */
 const MAX_PASSES = 4;
-const MASK = '\uffff';
+/**
+ * NUL: the HTML parser never leaves one in a page's text. Built at run time: a literal noncharacter such as
+ * U+FFFF in the bundle makes Chromium refuse the content script as "not UTF-8 encoded".
+ */
+const MASK = String.fromCharCode(0);
 
 /**
  * approx-string-match reports only the matches with the fewest edits in the text it is given. On a page that
