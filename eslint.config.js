@@ -18,7 +18,7 @@ const BROWSER = ['wxt/browser', 'wxt/utils/*', 'webextension-polyfill', '@webext
 const UI = ['react', 'react-dom', 'react-dom/*', '**/components/**', '@/components/*'];
 
 export default tseslint.config(
-  { ignores: ['node_modules', '.output', '.wxt', '.data', 'reports', 'test-results', 'playwright-report'] },
+  { ignores: ['node_modules', '.output', '.wxt', '.data', '.corpus', 'reports', 'test-results', 'playwright-report'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

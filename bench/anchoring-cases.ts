@@ -4,11 +4,11 @@
  * span each note should land on (or null: it should orphan). Spans are in our TextModel of the target;
  * the reference's ranges are scored through the same model, so both are judged by one yardstick.
  */
-import { JSDOM } from 'jsdom';
+import { JSDOM, VirtualConsole } from 'jsdom';
 import { buildTextModel, offsetsToRange, rangeToOffsets, type TextModel } from '../lib/anchoring';
 import { seededRandom } from '../lib/testing/seeded-random';
 
-export type CaseName = 'a' | 'b' | 'c1' | 'c2' | 'c3' | 'd';
+export type CaseName = 'a' | 'b' | 'c1' | 'c2' | 'c3' | 'c4' | 'd';
 export interface Span {
   start: number;
   end: number;
@@ -23,7 +23,9 @@ export interface Target {
 export { seededRandom };
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
-export const parse = (html: string): Document => new JSDOM(html).window.document;
+/** Scripts do not run; the pages' CSS the parser cannot read is not this bench's concern (silent console). */
+export const parse = (html: string): Document =>
+  new JSDOM(html, { virtualConsole: new VirtualConsole() }).window.document;
 
 function count(text: string, needle: string): number {
   let n = 0;
@@ -159,10 +161,10 @@ export function typoEdits(text: string, rand: () => number): { text: string; del
 }
 
 /**
- * (c3) Typo fixes: 1–3 letters substituted, inserted or deleted inside each quote, in the DOM text nodes that
+ * (c3) Typo fixes: 1–3 (`maxEdits`) letters substituted, inserted or deleted inside each quote, in the DOM text nodes that
  * hold them (never whitespace, never a whole one-letter word). Returns the spans as they are after the edits.
  */
-export function editInside(doc: Document, spans: Span[], rand: () => number): Span[] {
+export function editInside(doc: Document, spans: Span[], rand: () => number, maxEdits = 3): Span[] {
   const model = buildTextModel(doc.body);
   const { text } = model;
   const out: Span[] = [];
@@ -170,7 +172,7 @@ export function editInside(doc: Document, spans: Span[], rand: () => number): Sp
     const letters: number[] = [];
     for (let i = s.start; i < s.end; i++) if (text[i] !== ' ') letters.push(i);
     const chosen = new Set<number>();
-    const edits = 1 + Math.floor(rand() * 3);
+    const edits = 1 + Math.floor(rand() * maxEdits);
     while (chosen.size < Math.min(edits, letters.length)) chosen.add(pick(rand, letters));
     let delta = 0;
     for (const i of [...chosen].sort((a, b) => b - a)) {

@@ -15,6 +15,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { buildTextModel, describeRange, offsetsToRange } from '../lib/anchoring';
 import { pageKey, type Note } from '../lib/model';
+import { requireCorpus } from '../lib/testing/corpus';
 import { makeNote } from '../tests/factories';
 import * as cases from './anchoring-cases';
 
@@ -32,7 +33,7 @@ const round = (x: number) => Math.round(x * 10) / 10;
  * a page's text. Scripts are stripped so the page holds still between runs.
  */
 function largePageWithNotes(url: string): { name: string; html: string; notes: Note[] } {
-  const dir = path.resolve(process.cwd(), '../shared/corpus/readability-pages');
+  const dir = requireCorpus();
   const bySize = readdirSync(dir)
     .filter((d) => statSync(path.join(dir, d)).isDirectory())
     .map((d) => [d, statSync(path.join(dir, d, 'source.html')).size] as const)

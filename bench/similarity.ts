@@ -6,6 +6,7 @@
 import { findSimilar } from '../lib/similarity/find-similar';
 import { SimilarityIndex } from '../lib/similarity/similarity-index';
 import { corpusSentences } from '../lib/similarity/testing/corpus-sentences';
+import { requireCorpus } from '../lib/testing/corpus';
 import { makeNote } from '../lib/similarity/testing/make-note';
 import { perturb, seededRandom } from '../lib/similarity/testing/seeded';
 import { tokenize } from '../lib/text/normalize';
@@ -16,8 +17,8 @@ const N = Number(args.notes ?? 100_000);
 const Q = Number(args.queries ?? 200);
 const rand = seededRandom(42);
 
+requireCorpus();
 const real = corpusSentences().flatMap((p) => p.sentences);
-if (!real.length) throw new Error('corpus not found: ../shared/corpus/readability-pages');
 const vocab = real.flatMap((s) => s.split(' '));
 const synth = (min: number, max: number) =>
   Array.from({ length: min + Math.floor(rand() * (max - min)) }, () => vocab[Math.floor(rand() * vocab.length)]).join(

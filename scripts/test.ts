@@ -6,6 +6,8 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { corpusDir } from '../lib/testing/corpus';
+import { corpusSkips } from './corpus-skips';
 import { findChromium, HOW_TO_GET_CHROMIUM } from './find-chromium';
 
 interface Tally {
@@ -16,6 +18,8 @@ interface Tally {
 }
 const tallies: Tally[] = [];
 const failures: string[] = [];
+/** Lines printed with the summary: what was skipped and how to run it. */
+const notices: string[] = [];
 
 interface VitestReport {
   numPassedTests: number;
@@ -39,6 +43,15 @@ function vitestFailures(report: VitestReport): string[] {
     if (!failed.length && f.status === 'failed') return [`✗ ${file(f.name)}\n    ${head(f.message)}`];
     return failed.map((a) => `✗ ${file(f.name)} › ${a.fullName}\n    ${head(a.failureMessages[0])}`);
   });
+}
+
+function hasCorpus(): boolean {
+  try {
+    return corpusDir() !== null;
+  } catch (e) {
+    notices.push(`corpus: ${(e as Error).message}`);
+    return false;
+  }
 }
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const wants = (suite: string) => only.length === 0 || only.includes(suite);
@@ -118,6 +131,8 @@ if (wants('unit')) {
   const report = readJson('reports/vitest.json') as VitestReport | null;
   if (report) {
     failures.push(...vitestFailures(report));
+    const skips = hasCorpus() ? null : corpusSkips(report, process.cwd());
+    if (skips) notices.push(skips);
     const failed = report.numFailedTests + (status !== 0 && report.numFailedTests === 0 ? 1 : 0);
     tallies.push({
       name: 'vitest',
@@ -170,6 +185,7 @@ for (const t of tallies)
   console.log(
     `${t.name.padEnd(20)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`,
   );
+for (const n of notices) console.log(`note: ${n}`);
 const passed = tallies.reduce((s, t) => s + t.passed, 0);
 const failed = tallies.reduce((s, t) => s + t.failed, 0);
 const skipped = tallies.reduce((s, t) => s + t.skipped, 0);

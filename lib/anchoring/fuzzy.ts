@@ -73,7 +73,7 @@ export function* fuzzyCandidates(
   const seen = new Set<string>();
   for (const [a, b] of windows) {
     const from = Math.max(0, a);
-    for (const m of search(text.slice(from, Math.max(from, b)), q.exact, maxErrors)) {
+    for (const m of allMatches(text.slice(from, Math.max(from, b)), q.exact, maxErrors)) {
       const c = { start: m.start + from, end: m.end + from, errors: m.errors };
       const key = `${c.start}:${c.end}`;
       if (seen.has(key)) continue;
@@ -81,5 +81,28 @@ export function* fuzzyCandidates(
       yield c;
     }
     if (performance.now() > deadline) return;
+  }
+}
+
+/** Places with fewer edits masked per pass; a few passes reach a typo-fixed copy behind verbatim ones. */
+const MAX_PASSES = 4;
+/**
+ * NUL: the HTML parser never leaves one in a page's text. Built at run time: a literal noncharacter such as
+ * U+FFFF in the bundle makes Chromium refuse the content script as "not UTF-8 encoded".
+ */
+const MASK = String.fromCharCode(0);
+
+/**
+ * approx-string-match reports only the matches with the fewest edits in the text it is given. On a page that
+ * repeats a passage, a verbatim copy near the stored position would hide the note's own copy, edited by a
+ * letter: so each pass masks what it found and searches again for the next-best places.
+ */
+function* allMatches(window: string, pattern: string, maxErrors: number): Generator<Candidate> {
+  let text = window;
+  for (let pass = 0; pass < MAX_PASSES; pass++) {
+    const matches = search(text, pattern, maxErrors);
+    if (!matches.length) return;
+    yield* matches;
+    for (const m of matches) text = text.slice(0, m.start) + MASK.repeat(m.end - m.start) + text.slice(m.end);
   }
 }

@@ -1,16 +1,17 @@
 // @vitest-environment node
-import { readdirSync, readFileSync, existsSync } from 'node:fs';
-import { resolve, join } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { extractPageContext } from './page-context';
 import { PageContextSchema } from '../model';
+import { corpusDir, corpusPages, NEEDS_CORPUS } from '../testing/corpus';
 
-const CORPUS = resolve(process.cwd(), '../shared/corpus/readability-pages');
-const pages = existsSync(CORPUS) ? readdirSync(CORPUS).filter((d) => existsSync(join(CORPUS, d, 'source.html'))) : [];
+const CORPUS = corpusDir() ?? '';
+const pages = corpusPages(['source.html', 'expected-metadata.json']);
 const norm = (s: string | null | undefined) => (s ?? '').replace(/\s+/g, ' ').trim();
 
-describe('extractPageContext on real pages', () => {
+describe.skipIf(!CORPUS)(`extractPageContext on real pages ${NEEDS_CORPUS}`, () => {
   it('has the corpus', () => expect(pages.length).toBeGreaterThanOrEqual(30));
 
   it.each(pages)(

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { pageKey, type ChatContext } from '../model';
 import { DEFAULT_MIN_WORD_SCORE, findSimilar } from './find-similar';
 import { SimilarityIndex } from './similarity-index';
+import { NEEDS_CORPUS } from '../testing/corpus';
 import { corpusSentences } from './testing/corpus-sentences';
 import { makeNote } from './testing/make-note';
 import { perturb, seededRandom } from './testing/seeded';
@@ -9,7 +10,7 @@ import { perturb, seededRandom } from './testing/seeded';
 const pages = corpusSentences();
 
 describe('findSimilar on seeded duplicate and non-duplicate pairs (real corpus sentences)', () => {
-  it.skipIf(pages.length === 0)('finds re-harvests with high precision and recall', () => {
+  it.skipIf(pages.length === 0)(`finds re-harvests with high precision and recall ${NEEDS_CORPUS}`, () => {
     const rand = seededRandom(8);
     const indexed: { sentence: string; id: string }[] = [];
     const heldOut: string[] = [];

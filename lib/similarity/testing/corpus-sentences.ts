@@ -1,8 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
-
-/** The shared real-pages corpus (never copied into the project). */
-export const CORPUS_DIR = resolve(process.cwd(), '../shared/corpus/readability-pages');
+import { join } from 'node:path';
+import { corpusDir } from '../../testing/corpus';
 
 /** Test pages repeat lorem ipsum in near-identical variants: true duplicates that would muddle the labels. */
 const PLACEHOLDER = /\b(lorem|ipsum|consectetur|laboris|proident|reprehenderit)\b/i;
@@ -12,11 +10,12 @@ const PLACEHOLDER = /\b(lorem|ipsum|consectetur|laboris|proident|reprehenderit)\
  * Tags are stripped with a regex, which is fine for trusted fixtures and never used on live pages.
  */
 export function corpusSentences(minWords = 8, maxWords = 60): { page: string; sentences: string[] }[] {
-  if (!existsSync(CORPUS_DIR)) return [];
+  const dir = corpusDir();
+  if (!dir) return [];
   const out: { page: string; sentences: string[] }[] = [];
   const seen = new Set<string>();
-  for (const page of readdirSync(CORPUS_DIR).sort()) {
-    const file = join(CORPUS_DIR, page, 'expected.html');
+  for (const page of readdirSync(dir).sort()) {
+    const file = join(dir, page, 'expected.html');
     if (!existsSync(file)) continue;
     const text = readFileSync(file, 'utf8')
       .replace(/<(script|style)[\s\S]*?<\/\1>/gi, ' ')
