@@ -82,7 +82,7 @@ export const DisplayNameSchema = safeText(80).pipe(z.string().trim().min(1, 'mus
 /** Invite codes: 22+ chars of base64url (128 bits or more). */
 export const InviteCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not an invite code');
 /** Opaque, signed by the server; clients never look inside. */
-export const CursorSchema = z.string().min(1).max(512);
+export const CursorSchema = safeText(512).pipe(z.string().min(1));
 export const EpochSchema = z.string().min(1).max(64);
 
 // ── Errors ─────────────────────────────────────────────────────────────────────────────────────────────────
