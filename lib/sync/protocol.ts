@@ -64,6 +64,13 @@ export const PROTOCOL_VERSION = 1;
 /** Server-side cap on request bodies, in bytes; clients size push batches to stay under it. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const MAX_PUSH_BATCH = 500;
+/**
+ * Cap on one note's serialised size (`JSON.stringify(note)` in UTF-8 bytes, see `noteBytes`): a create or an
+ * edit past it is refused with 413 payload_too_large. Servers may set a lower cap; clients check before pushing.
+ */
+export const MAX_NOTE_BYTES = 1024 * 1024;
+/** A note's size as MAX_NOTE_BYTES counts it. */
+export const noteBytes = (note: unknown): number => new TextEncoder().encode(JSON.stringify(note)).length;
 export const DEFAULT_PULL_LIMIT = 500;
 export const MAX_PULL_LIMIT = 1000;
 
@@ -99,6 +106,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'invite_invalid', // unknown, used up, expired or revoked invite code
   'rate_limited',
+  'quota_exceeded', // 403: the member holds as many notes or bytes as the server allows; delete some first
   'internal',
   'unavailable',
 ] as const;
@@ -314,6 +322,12 @@ export const PullResponseSchema = z.strictObject({
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
+// ── Moderation ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** What a moderation delete took down: how many notes became tombstones (0 when there was nothing left). */
+export const ModerationResultSchema = z.strictObject({ deleted: z.number().int().nonnegative() });
+export type ModerationResult = z.infer<typeof ModerationResultSchema>;
+
 // ── Endpoint map (the OpenAPI document is generated from it) ───────────────────────────────────────────────
 
 export interface EndpointSpec {
@@ -387,6 +401,20 @@ export const ENDPOINTS = {
     summary: 'Remove a member; their tokens stop working at once. Facilitators remove members only.',
     auth: 'facilitator',
     status: 204,
+  },
+  moderateNote: {
+    method: 'delete',
+    path: '/v1/notes/{id}',
+    summary: "Delete any member's note for everyone (admins: anyone's). Unknown and foreign ids both answer 404.",
+    auth: 'facilitator',
+    response: ModerationResultSchema,
+  },
+  moderateMemberNotes: {
+    method: 'delete',
+    path: '/v1/members/{id}/notes',
+    summary: "Delete all of a member's notes for everyone, a removed member's included.",
+    auth: 'facilitator',
+    response: ModerationResultSchema,
   },
   tokens: { method: 'get', path: '/v1/tokens', summary: 'Your tokens.', auth: 'member', response: TokenListSchema },
   createToken: {

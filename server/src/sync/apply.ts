@@ -62,6 +62,7 @@ export function applyMutation(batch: Batch, m: Mutation): Outcome {
       hlcClient: m.clientId,
       body,
       deletedAt: body ? null : batch.now,
+      bodyBytes: 0,
       isDirty: true,
     };
     batch.notes.set(id, created);
