@@ -50,6 +50,14 @@ export function redeemInvite(db: Database, code: string, displayName: string, at
       [memberId, invite.community_id, displayName, invite.role, at],
     );
     await tx.query('UPDATE invites SET uses = uses + 1 WHERE id = $1', [invite.id]);
+    if (invite.role === 'admin') {
+      // The owner is in: admin codes printed by earlier starts (created by nobody) must not make anyone else admin.
+      await tx.query(
+        `UPDATE invites SET revoked_at = $2
+          WHERE community_id = $1 AND role = 'admin' AND created_by IS NULL AND revoked_at IS NULL`,
+        [invite.community_id, at],
+      );
+    }
     const issued = await issueToken(tx, memberId, at);
     return { ok: true, memberId, communityId: invite.community_id, ...issued };
   });
