@@ -5,6 +5,9 @@ import { WebUrlSchema, safeText } from './text';
 /** Bumped whenever a stored note's shape changes; lib/db migrations and imports key off it. */
 export const NOTE_SCHEMA_VERSION = 1;
 
+/** Epoch milliseconds that `new Date()` can hold; the server also refuses times more than a day ahead of its clock. */
+export const EpochMsSchema = z.number().int().nonnegative().max(8_640_000_000_000_000);
+
 export const NOTE_KINDS = ['insight', 'question', 'answer', 'win', 'story', 'snippet', 'template', 'link'] as const;
 export const NoteKindSchema = z.enum(NOTE_KINDS);
 export type NoteKind = z.infer<typeof NoteKindSchema>;
@@ -81,9 +84,9 @@ export const NoteSchema = z.strictObject({
   page: PageContextSchema,
   /** Normalised page key (see lib/model/page-key.ts): the index notes are looked up by on revisit. */
   pageKey: safeText(4096),
-  createdAt: z.number().int().nonnegative(),
-  updatedAt: z.number().int().nonnegative(),
-  deletedAt: z.number().int().nonnegative().optional(),
+  createdAt: EpochMsSchema,
+  updatedAt: EpochMsSchema,
+  deletedAt: EpochMsSchema.optional(),
   /** Null for a personal note; a community id once shared (sync issue). */
   communityId: safeText(128).nullable().optional(),
   author: PersonSchema.optional(),

@@ -20,12 +20,14 @@
  * ## Conflicts, and what is refused outright
  * - Mutations a correct client can never send refuse the WHOLE batch with a 4xx `ApiError` (message names
  *   the clientId/mutationNumber) and change nothing, numbers included: editing or deleting another member's
- *   note (403 forbidden), touching a note of another community (404 not_found), thanking your own note
+ *   note (403 forbidden), thanking your own note
  *   (422 unprocessable), a create naming another community (403) or reusing an id that is not yours (409
  *   conflict). They are bugs or attacks, not conflicts.
  * - What an honest offline client can meet is a per-mutation `rejected` result instead, recorded like an
  *   applied one: `deleted` (the note was deleted meanwhile) and `not_found` (no such note anywhere, e.g. after
- *   a server restore). A `delete` of a note the server does not know is applied all the same, as a tombstone:
+ *   a server restore). Another community's note id is answered exactly as an unknown one (edits and thanks
+ *   `rejected` with `not_found`; a delete `applied`, without a version): nobody learns which ids exist elsewhere.
+ *   A `delete` of a note the server does not know is applied all the same, as a tombstone:
  *   after a restore, another device's stale copy must not bring back what the author deleted.
  * - Edits from the author's several devices: the edit with the greater (hlc, clientId) wins (lib/sync/hlc.ts;
  *   no wall clock is trusted). A losing edit is `applied` with `isSuperseded: true`: nothing to redo, pull
@@ -85,7 +87,15 @@ export const MutationNumberSchema = z.number().int().min(1).max(Number.MAX_SAFE_
 export const HlcSchema = z.string().regex(HLC_PATTERN, 'must be an HLC (lib/sync/hlc.ts)');
 export const RoleSchema = z.enum(['member', 'facilitator', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;
-export const DisplayNameSchema = safeText(80).pipe(z.string().trim().min(1, 'must not be empty'));
+/**
+ * Bidirectional controls (embeddings, overrides, isolates, marks) reorder text on screen: in a name they make
+ * one member look like another, or make what follows the name read backwards.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/** Unique within a community (case-insensitively), checked by the server. */
+export const DisplayNameSchema = safeText(80)
+  .refine((s) => !BIDI_CONTROLS.test(s), 'must not contain bidirectional control characters')
+  .pipe(z.string().trim().min(1, 'must not be empty'));
 /** Invite codes: 22+ chars of base64url (128 bits or more). */
 export const InviteCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not an invite code');
 /** Opaque, signed by the server; clients never look inside. */

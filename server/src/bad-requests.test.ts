@@ -196,18 +196,6 @@ const CASES: Case[] = [
     (w) => push(w.ana.token, create(makeNote({ id: w.boNote }))),
   ],
   [
-    'editing another community’s note',
-    404,
-    'not_found',
-    (w) => push(w.ana.token, pushBody(m({ op: 'edit', noteId: w.beaNote, patch: { takeaway: 'x' } }))),
-  ],
-  [
-    'thanking another community’s note',
-    404,
-    'not_found',
-    (w) => push(w.ana.token, pushBody(m({ op: 'thank', noteId: w.beaNote }))),
-  ],
-  [
     'thanking your own note',
     422,
     'unprocessable',

@@ -11,3 +11,8 @@ export function isBadInputDbError(error: unknown): boolean {
   const { code } = error as { code?: unknown };
   return typeof code === 'string' && BAD_INPUT.test(code);
 }
+
+/** A unique index refused a row a check had let through (two requests raced): a conflict, not a fault. */
+export function isUniqueViolation(error: unknown): boolean {
+  return typeof error === 'object' && error !== null && (error as { code?: unknown }).code === '23505';
+}

@@ -6,6 +6,7 @@ import type { AppEnv } from '../http/env';
 import { readJson, readQuery } from '../http/validate';
 import { pull } from '../sync/pull';
 import { push } from '../sync/push';
+import { checkTimes } from '../sync/times';
 
 /** The sync protocol's two calls (lib/sync/protocol.ts documents the rules). */
 export const sync = new Hono<AppEnv>()
@@ -13,6 +14,7 @@ export const sync = new Hono<AppEnv>()
   .post('/push', async (c) => {
     const { mutations } = await readJson(c, PushRequestSchema);
     const { db, now, memo, limiters, limits } = c.var.services;
+    checkTimes(mutations, now());
     const wait = limiters.writesPerMember.take(c.var.auth.memberId, mutations.length);
     if (wait) {
       throw new ApiHttpError(429, 'rate_limited', 'Too many writes; nothing was applied', {
