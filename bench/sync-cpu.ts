@@ -31,8 +31,16 @@ export async function cpuPerPoll(n = 2000): Promise<{ oursUs: number; baselineUs
   const cursorKey = randomBytes(32);
   const asShared: Database = { ...db, kind: 'postgres' };
   const apps = {
-    ours: createApp({ db, cursorKey, limits: { perIp: roomy, perToken: roomy, joinPerIp: roomy } }),
-    baseline: createApp({ db: asShared, cursorKey, limits: { perIp: roomy, perToken: roomy, joinPerIp: roomy } }),
+    ours: createApp({
+      db,
+      cursorKey,
+      limits: { perIp: roomy, perMember: roomy, writesPerMember: roomy, joinPerIp: roomy },
+    }),
+    baseline: createApp({
+      db: asShared,
+      cursorKey,
+      limits: { perIp: roomy, perMember: roomy, writesPerMember: roomy, joinPerIp: roomy },
+    }),
   };
   const headers = { authorization: `Bearer ${token}`, 'content-type': 'application/json' };
   // What @hono/node-server passes: the socket, for the per-IP limit.

@@ -44,7 +44,7 @@ const roomy = { burst: 1e9, perMinute: 1e9 };
 const app = createApp({
   db,
   cursorKey: await loadCursorKey(db),
-  limits: { perIp: roomy, perToken: roomy, joinPerIp: roomy },
+  limits: { perIp: roomy, perMember: roomy, writesPerMember: roomy, joinPerIp: roomy },
 });
 const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' }, (info) => {
   console.log(JSON.stringify({ port: info.port, tokens }));

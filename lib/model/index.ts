@@ -1,4 +1,5 @@
 export * from './note';
+export * from './text';
 export * from './selectors';
 export * from './page-key';
 export * from './result';

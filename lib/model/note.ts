@@ -1,33 +1,16 @@
 import { z } from 'zod';
 import { SelectorSchema } from './selectors';
+import { WebUrlSchema, safeText } from './text';
 
 /** Bumped whenever a stored note's shape changes; lib/db migrations and imports key off it. */
 export const NOTE_SCHEMA_VERSION = 1;
 
+/** Epoch milliseconds that `new Date()` can hold; the server also refuses times more than a day ahead of its clock. */
+export const EpochMsSchema = z.number().int().nonnegative().max(8_640_000_000_000_000);
+
 export const NOTE_KINDS = ['insight', 'question', 'answer', 'win', 'story', 'snippet', 'template', 'link'] as const;
 export const NoteKindSchema = z.enum(NOTE_KINDS);
 export type NoteKind = z.infer<typeof NoteKindSchema>;
-
-/** Text a user or a page gave us: no NUL bytes, no lone surrogates (they break JSON, IndexedDB keys and Postgres). */
-export const safeText = (max: number) =>
-  z
-    .string()
-    .max(max)
-    .refine((s) => !s.includes('\u0000'), 'must not contain NUL characters')
-    .refine((s) => s.isWellFormed(), 'must not contain lone surrogates');
-
-/** Only web URLs are ever stored or opened: never javascript:, data:, file: ... */
-export const WebUrlSchema = z
-  .string()
-  .max(4096)
-  .refine((s) => {
-    try {
-      const u = new URL(s);
-      return u.protocol === 'http:' || u.protocol === 'https:';
-    } catch {
-      return false;
-    }
-  }, 'must be an http(s) URL');
 
 /**
  * A tag as stored: no leading `#` or spaces, inner spaces as `-`, lower case. Idempotent (a stored tag parses to
@@ -100,12 +83,12 @@ export const NoteSchema = z.strictObject({
   selectors: z.array(SelectorSchema).max(8),
   page: PageContextSchema,
   /** Normalised page key (see lib/model/page-key.ts): the index notes are looked up by on revisit. */
-  pageKey: z.string().max(4096),
-  createdAt: z.number().int().nonnegative(),
-  updatedAt: z.number().int().nonnegative(),
-  deletedAt: z.number().int().nonnegative().optional(),
+  pageKey: safeText(4096),
+  createdAt: EpochMsSchema,
+  updatedAt: EpochMsSchema,
+  deletedAt: EpochMsSchema.optional(),
   /** Null for a personal note; a community id once shared (sync issue). */
-  communityId: z.string().max(128).nullable().optional(),
+  communityId: safeText(128).nullable().optional(),
   author: PersonSchema.optional(),
   /** People credited: the authors of quoted chat messages, for example. */
   contributors: z.array(PersonSchema).max(200).optional(),
@@ -113,8 +96,8 @@ export const NoteSchema = z.strictObject({
   /** Links to other notes: the question this answers, the note this adds to ("me too"). */
   links: z
     .strictObject({
-      answers: z.string().max(64).optional(),
-      addsTo: z.string().max(64).optional(),
+      answers: safeText(64).optional(),
+      addsTo: safeText(64).optional(),
     })
     .optional(),
   /**
@@ -144,7 +127,7 @@ export const NoteSchema = z.strictObject({
   sync: z
     .strictObject({
       version: z.number().int().nonnegative().optional(),
-      hlc: z.string().max(64).optional(),
+      hlc: safeText(64).optional(),
       isPending: z.boolean().optional(),
       isRejected: z.boolean().optional(),
       rejectReason: safeText(500).optional(),

@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import { safeText } from './text';
 
 /** W3C Web Annotation selectors (https://www.w3.org/TR/annotation-model/#selectors), as we store them. */
 export const TextQuoteSelectorSchema = z.strictObject({
   type: z.literal('TextQuoteSelector'),
-  exact: z.string().min(1).max(20_000),
-  prefix: z.string().max(200).optional(),
-  suffix: z.string().max(200).optional(),
+  exact: safeText(20_000).pipe(z.string().min(1)),
+  prefix: safeText(200).optional(),
+  suffix: safeText(200).optional(),
 });
 export type TextQuoteSelector = z.infer<typeof TextQuoteSelectorSchema>;
 
@@ -19,9 +20,9 @@ export type TextPositionSelector = z.infer<typeof TextPositionSelectorSchema>;
 /** An XPath-ish range: cheap to try first, brittle, never trusted without checking the quote. */
 export const RangeSelectorSchema = z.strictObject({
   type: z.literal('RangeSelector'),
-  startContainer: z.string().max(2000),
+  startContainer: safeText(2000),
   startOffset: z.number().int().nonnegative(),
-  endContainer: z.string().max(2000),
+  endContainer: safeText(2000),
   endOffset: z.number().int().nonnegative(),
 });
 export type RangeSelector = z.infer<typeof RangeSelectorSchema>;

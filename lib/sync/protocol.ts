@@ -20,12 +20,14 @@
  * ## Conflicts, and what is refused outright
  * - Mutations a correct client can never send refuse the WHOLE batch with a 4xx `ApiError` (message names
  *   the clientId/mutationNumber) and change nothing, numbers included: editing or deleting another member's
- *   note (403 forbidden), touching a note of another community (404 not_found), thanking your own note
+ *   note (403 forbidden), thanking your own note
  *   (422 unprocessable), a create naming another community (403) or reusing an id that is not yours (409
  *   conflict). They are bugs or attacks, not conflicts.
  * - What an honest offline client can meet is a per-mutation `rejected` result instead, recorded like an
  *   applied one: `deleted` (the note was deleted meanwhile) and `not_found` (no such note anywhere, e.g. after
- *   a server restore). A `delete` of a note the server does not know is applied all the same, as a tombstone:
+ *   a server restore). Another community's note id is answered exactly as an unknown one (edits and thanks
+ *   `rejected` with `not_found`; a delete `applied`, without a version): nobody learns which ids exist elsewhere.
+ *   A `delete` of a note the server does not know is applied all the same, as a tombstone:
  *   after a restore, another device's stale copy must not bring back what the author deleted.
  * - Edits from the author's several devices: the edit with the greater (hlc, clientId) wins (lib/sync/hlc.ts;
  *   no wall clock is trusted). A losing edit is `applied` with `isSuperseded: true`: nothing to redo, pull
@@ -64,6 +66,13 @@ export const PROTOCOL_VERSION = 1;
 /** Server-side cap on request bodies, in bytes; clients size push batches to stay under it. */
 export const MAX_BODY_BYTES = 4 * 1024 * 1024;
 export const MAX_PUSH_BATCH = 500;
+/**
+ * Cap on one note's serialised size (`JSON.stringify(note)` in UTF-8 bytes, see `noteBytes`): a create or an
+ * edit past it is refused with 413 payload_too_large. Servers may set a lower cap; clients check before pushing.
+ */
+export const MAX_NOTE_BYTES = 1024 * 1024;
+/** A note's size as MAX_NOTE_BYTES counts it. */
+export const noteBytes = (note: unknown): number => new TextEncoder().encode(JSON.stringify(note)).length;
 export const DEFAULT_PULL_LIMIT = 500;
 export const MAX_PULL_LIMIT = 1000;
 
@@ -78,11 +87,19 @@ export const MutationNumberSchema = z.number().int().min(1).max(Number.MAX_SAFE_
 export const HlcSchema = z.string().regex(HLC_PATTERN, 'must be an HLC (lib/sync/hlc.ts)');
 export const RoleSchema = z.enum(['member', 'facilitator', 'admin']);
 export type Role = z.infer<typeof RoleSchema>;
-export const DisplayNameSchema = safeText(80).pipe(z.string().trim().min(1, 'must not be empty'));
+/**
+ * Bidirectional controls (embeddings, overrides, isolates, marks) reorder text on screen: in a name they make
+ * one member look like another, or make what follows the name read backwards.
+ */
+const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
+/** Unique within a community (case-insensitively), checked by the server. */
+export const DisplayNameSchema = safeText(80)
+  .refine((s) => !BIDI_CONTROLS.test(s), 'must not contain bidirectional control characters')
+  .pipe(z.string().trim().min(1, 'must not be empty'));
 /** Invite codes: 22+ chars of base64url (128 bits or more). */
 export const InviteCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not an invite code');
 /** Opaque, signed by the server; clients never look inside. */
-export const CursorSchema = z.string().min(1).max(512);
+export const CursorSchema = safeText(512).pipe(z.string().min(1));
 export const EpochSchema = z.string().min(1).max(64);
 
 // ── Errors ─────────────────────────────────────────────────────────────────────────────────────────────────
@@ -99,6 +116,7 @@ export const ERROR_CODES = [
   'unsupported_media_type',
   'invite_invalid', // unknown, used up, expired or revoked invite code
   'rate_limited',
+  'quota_exceeded', // 403: the member holds as many notes or bytes as the server allows; delete some first
   'internal',
   'unavailable',
 ] as const;
@@ -314,6 +332,12 @@ export const PullResponseSchema = z.strictObject({
 });
 export type PullResponse = z.infer<typeof PullResponseSchema>;
 
+// ── Moderation ─────────────────────────────────────────────────────────────────────────────────────────────
+
+/** What a moderation delete took down: how many notes became tombstones (0 when there was nothing left). */
+export const ModerationResultSchema = z.strictObject({ deleted: z.number().int().nonnegative() });
+export type ModerationResult = z.infer<typeof ModerationResultSchema>;
+
 // ── Endpoint map (the OpenAPI document is generated from it) ───────────────────────────────────────────────
 
 export interface EndpointSpec {
@@ -391,6 +415,20 @@ export const ENDPOINTS = {
     summary: 'Remove a member; their tokens stop working at once. Facilitators remove members only.',
     auth: 'facilitator',
     status: 204,
+  },
+  moderateNote: {
+    method: 'delete',
+    path: '/v1/notes/{id}',
+    summary: "Delete any member's note for everyone (admins: anyone's). Unknown and foreign ids both answer 404.",
+    auth: 'facilitator',
+    response: ModerationResultSchema,
+  },
+  moderateMemberNotes: {
+    method: 'delete',
+    path: '/v1/members/{id}/notes',
+    summary: "Delete all of a member's notes for everyone, a removed member's included.",
+    auth: 'facilitator',
+    response: ModerationResultSchema,
   },
   tokens: { method: 'get', path: '/v1/tokens', summary: 'Your tokens.', auth: 'member', response: TokenListSchema },
   createToken: {

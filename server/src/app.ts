@@ -2,7 +2,7 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
-import { MAX_BODY_BYTES } from '../../lib/sync/protocol';
+import { MAX_BODY_BYTES, MAX_NOTE_BYTES } from '../../lib/sync/protocol';
 import { clientIp } from './http/client-ip';
 import type { AppDeps, AppEnv, Limits, Services } from './http/env';
 import { ApiHttpError, handleError, notFound } from './http/errors';
@@ -15,13 +15,20 @@ import { health } from './routes/health';
 import { invites } from './routes/invites';
 import { join } from './routes/join';
 import { members } from './routes/members';
+import { notes } from './routes/notes';
 import { sync } from './routes/sync';
 import { tokens } from './routes/tokens';
 
 export const DEFAULT_LIMITS: Limits = {
-  perToken: { burst: 120, perMinute: 600 },
+  perMember: { burst: 120, perMinute: 600 },
   perIp: { burst: 600, perMinute: 3000 },
   joinPerIp: { burst: 10, perMinute: 10 },
+  // A first sync of a large offline backlog goes through in minutes; 28,500 notes in 10 s does not.
+  writesPerMember: { burst: 2000, perMinute: 2000 },
+  maxNoteBytes: MAX_NOTE_BYTES,
+  pullPageBytes: 4 * 1024 * 1024,
+  memberNotes: 20_000,
+  memberBytes: 200 * 1024 * 1024,
 };
 
 /**
@@ -39,10 +46,12 @@ export function createApp(deps: AppDeps) {
     trustProxy: deps.trustProxy ?? false,
     touchedTokens: new Map(),
     memo: deps.db.kind === 'pglite' ? { auth: new Memo(), head: new Memo() } : undefined,
+    limits,
     limiters: {
-      perToken: new RateLimiter(limits.perToken, now),
+      perMember: new RateLimiter(limits.perMember, now),
       perIp: new RateLimiter(limits.perIp, now),
       joinPerIp: new RateLimiter(limits.joinPerIp, now),
+      writesPerMember: new RateLimiter(limits.writesPerMember, now),
     },
   };
   const maxBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -88,6 +97,7 @@ export function createApp(deps: AppDeps) {
     .get('/v1/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json' }))
     .route('/v1/community', community)
     .route('/v1/members', members)
+    .route('/v1/notes', notes)
     .route('/v1/tokens', tokens)
     .route('/v1/invites', invites)
     .route('/v1/sync', sync);

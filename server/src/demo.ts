@@ -2,6 +2,7 @@ import { uuidv7 } from 'uuidv7';
 import { NOTE_SCHEMA_VERSION, NoteSchema, pageKey } from '../../lib/model';
 import { formatHlc } from '../../lib/sync/hlc';
 import { formatInviteLink, type Mutation } from '../../lib/sync/protocol';
+import { DEFAULT_LIMITS } from './app';
 import { createCommunity } from './bootstrap';
 import type { Database } from './db/database';
 import { createInvite } from './db/invites';
@@ -43,6 +44,7 @@ export async function seedDemo(
       members[who]!,
       [{ ...m, clientId: `demo-client-${who}`, mutationNumber: ++counters[who]!, hlc: formatHlc(t, 0) } as Mutation],
       t,
+      DEFAULT_LIMITS,
     );
   const ids: string[] = [];
   for (const [i, d] of DEMO_NOTES.entries()) {

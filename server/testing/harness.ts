@@ -8,6 +8,7 @@ import { createInvite } from '../src/db/invites';
 import { APP_TABLES, migrate } from '../src/db/migrate';
 import { openPglite } from '../src/db/pglite';
 import { openPostgres } from '../src/db/postgres';
+import { DEFAULT_LIMITS } from '../src/app';
 import type { Limits } from '../src/http/env';
 import type { LogSink } from '../src/http/request-log';
 
@@ -21,7 +22,9 @@ export const TEST_DATABASE_URL = process.env.TEST_DATABASE_URL || process.env.DA
 export const BACKENDS: Backend[] = TEST_DATABASE_URL ? ['pglite', 'postgres'] : ['pglite'];
 
 const ROOMY: Limits = {
-  perToken: { burst: 100_000, perMinute: 100_000 },
+  ...DEFAULT_LIMITS,
+  perMember: { burst: 100_000, perMinute: 100_000 },
+  writesPerMember: { burst: 100_000, perMinute: 100_000 },
   perIp: { burst: 100_000, perMinute: 100_000 },
   joinPerIp: { burst: 100_000, perMinute: 100_000 },
 };

@@ -34,7 +34,13 @@ export async function startTestServer() {
   let clock = Date.parse('2026-01-01T00:00:00Z');
   const now = () => (clock += 7);
   const build = () =>
-    createApp({ db, cursorKey, now, publicUrl: ENDPOINT, limits: { perToken: LOOSE, perIp: LOOSE, joinPerIp: LOOSE } });
+    createApp({
+      db,
+      cursorKey,
+      now,
+      publicUrl: ENDPOINT,
+      limits: { perMember: LOOSE, writesPerMember: LOOSE, perIp: LOOSE, joinPerIp: LOOSE },
+    });
   let app = build();
   // DELETE, not TRUNCATE or DROP/CREATE: on these few rows it is far cheaper, above all in PGlite, where
   // every new relation file costs. Children first, so foreign keys hold at each step.

@@ -1,8 +1,27 @@
-import { existsSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { lockDataDir } from './dir-lock';
+
+const CHILD = resolve(import.meta.dirname, '../../testing/lock-child.ts');
+
+/** Runs lock-child.ts in its own Node process; resolves with what it printed and its pid. */
+function child(dir: string, startAt: number, mode: string, deadPid = ''): Promise<{ out: string; pid: number }> {
+  return new Promise((done, fail) => {
+    const p = spawn(process.execPath, ['--import', 'tsx', CHILD, dir, String(startAt), mode, deadPid], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    p.stdout.on('data', (d: Buffer) => (out += d.toString()));
+    p.on('error', fail);
+    p.on('exit', () => done({ out: out.trim(), pid: p.pid! }));
+  });
+}
+
+/** A pid that surely names no live process: one of ours that has exited. */
+const deadPid = async () => (await child(mkdtempSync(join(tmpdir(), 'lock-')), 0, 'exit-early')).pid;
 
 describe('lockDataDir', () => {
   it('refuses a second opener while held, and frees the directory on release', () => {
@@ -19,5 +38,34 @@ describe('lockDataDir', () => {
     writeFileSync(join(dir, 'server.lock'), '2147483646');
     const release = lockDataDir(dir);
     release();
+  });
+
+  it(
+    'is held by one process at a time while three contend, breaking stale locks as they go (issue 15 item 4)',
+    { timeout: 120_000 },
+    async () => {
+      const dir = mkdtempSync(join(tmpdir(), 'lock-'));
+      const dead = String(await deadPid());
+      // Node and tsx take a while to start: every child waits for the same moment, then contends for 3 s.
+      const startAt = Date.now() + 4000;
+      const outs = await Promise.all([0, 1, 2].map(() => child(dir, startAt, 'stress', dead)));
+      const held = readFileSync(join(dir, 'held.log'), 'utf8')
+        .trim()
+        .split('\n')
+        .map((line) => line.split(' ').map(Number) as [number, number, number])
+        .sort((a, b) => a[0] - b[0]);
+      expect(new Set(held.map((h) => h[2])).size).toBeGreaterThan(1);
+      expect(held.length).toBeGreaterThan(10);
+      const overlaps = held.filter((h, i) => i > 0 && h[0] < held[i - 1]![1]);
+      expect({ overlaps, outs: outs.map((o) => o.out.split(' ')[0]) }).toEqual({
+        overlaps: [],
+        outs: ['held', 'held', 'held'],
+      });
+    },
+  );
+
+  it('treats a lock naming its own pid as stale (a restart as pid 1 in a container after kill -9)', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lock-'));
+    expect((await child(dir, 0, 'claim-own-pid')).out).toBe('locked');
   });
 });

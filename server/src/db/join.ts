@@ -23,7 +23,8 @@ export async function issueToken(
 }
 
 export type JoinOutcome =
-  { ok: true; memberId: string; communityId: string; token: string; tokenId: string } | { ok: false; reason: string };
+  | { ok: true; memberId: string; communityId: string; token: string; tokenId: string }
+  | { ok: false; reason: string; isNameTaken?: boolean };
 
 /**
  * Redeems an invite code: the invite row is locked, so a single-use code admits exactly one member even when
@@ -45,12 +46,34 @@ export function redeemInvite(db: Database, code: string, displayName: string, at
     if (invite.expires_at <= at) return { ok: false, reason: 'This invite has expired' };
     if (invite.uses >= invite.max_uses) return { ok: false, reason: 'This invite has been used up' };
     const memberId = randomUUID();
+    // The unique index (migration 004) settles races; this answers the common case without an error.
+    if (await isNameTaken(tx, invite.community_id, displayName)) {
+      return { ok: false, reason: 'That display name is taken in this community', isNameTaken: true };
+    }
     await tx.query(
       'INSERT INTO members (id, community_id, display_name, role, joined_at) VALUES ($1, $2, $3, $4, $5)',
       [memberId, invite.community_id, displayName, invite.role, at],
     );
     await tx.query('UPDATE invites SET uses = uses + 1 WHERE id = $1', [invite.id]);
+    if (invite.role === 'admin') {
+      // The owner is in: admin codes printed by earlier starts (created by nobody) must not make anyone else admin.
+      await tx.query(
+        `UPDATE invites SET revoked_at = $2
+          WHERE community_id = $1 AND role = 'admin' AND created_by IS NULL AND revoked_at IS NULL`,
+        [invite.community_id, at],
+      );
+    }
     const issued = await issueToken(tx, memberId, at);
     return { ok: true, memberId, communityId: invite.community_id, ...issued };
   });
+}
+
+/** Whether another active member of the community goes by this name (case-insensitively). */
+export async function isNameTaken(tx: Queryable, communityId: string, name: string, exceptId = ''): Promise<boolean> {
+  const { rows } = await tx.query(
+    `SELECT 1 FROM members WHERE community_id = $1 AND lower(display_name) = lower($2) AND removed_at IS NULL
+        AND id::text <> $3`,
+    [communityId, name, exceptId],
+  );
+  return rows.length > 0;
 }

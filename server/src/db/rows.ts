@@ -46,3 +46,12 @@ export async function countAdmins(db: Queryable, communityId: string): Promise<n
 }
 
 export type { Role };
+
+/** The community's admins, their rows locked until the transaction ends: how many there are. */
+export async function lockAdmins(tx: Queryable, communityId: string): Promise<number> {
+  const { rows } = await tx.query<{ id: string }>(
+    `SELECT id FROM members WHERE community_id = $1 AND role = 'admin' AND removed_at IS NULL FOR UPDATE`,
+    [communityId],
+  );
+  return rows.length;
+}

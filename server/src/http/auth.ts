@@ -10,7 +10,7 @@ const RANK: Record<Role, number> = { member: 0, facilitator: 1, admin: 2 };
 const TOUCH_EVERY_MS = 60_000;
 
 /**
- * Resolves the Bearer token to a member on every request, then applies the per-token rate limit. Removing a
+ * Resolves the Bearer token to a member on every request, then applies the per-member rate limit. Removing a
  * member or revoking a token takes effect at once, on every app process: a shared PostgreSQL is asked every
  * time; PGlite (one process, the only writer) keeps an exact memo that every such write clears (app.ts).
  */
@@ -20,7 +20,8 @@ export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
   if (!match) throw new ApiHttpError(401, 'unauthorized', 'Send Authorization: Bearer <member token>');
   const auth = await lookUp(c.var.services, sha256Hex(match[1]!));
   if (!auth) throw new ApiHttpError(401, 'unauthorized', 'Unknown or revoked token');
-  const wait = limiters.perToken.take(auth.tokenId);
+  // Per member, not per token: minting tokens must not multiply the allowance.
+  const wait = limiters.perMember.take(auth.memberId);
   if (wait) throw new ApiHttpError(429, 'rate_limited', 'Too many requests', { 'Retry-After': String(wait) });
   const t = now();
   if ((touched.get(auth.tokenId) ?? 0) < t - TOUCH_EVERY_MS) {

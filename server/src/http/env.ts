@@ -13,11 +13,26 @@ export interface AuthContext {
   displayName: string;
 }
 
+/**
+ * What one member, one address or one note may take, so no one can stop sync for everyone (issue 15 item 1).
+ * Per member, never per token: a member can mint tokens.
+ */
 export interface Limits {
-  perToken: Limit;
+  /** Requests per member, whatever token they come with. */
+  perMember: Limit;
   perIp: Limit;
   /** Joining is unauthenticated: slower, so invite codes cannot be guessed. */
   joinPerIp: Limit;
+  /** Mutations pushed per member (a push of n mutations takes n). */
+  writesPerMember: Limit;
+  /** A note's serialised size (its JSON, UTF-8 bytes): larger creates and edits are refused (413). */
+  maxNoteBytes: number;
+  /** A pull page's note bytes; a single note larger than that still travels, alone. */
+  pullPageBytes: number;
+  /** Live notes per member (403 quota_exceeded beyond). */
+  memberNotes: number;
+  /** Bytes of live notes per member (403 quota_exceeded beyond). */
+  memberBytes: number;
 }
 
 /** What createApp needs: tests pass an in-memory PGlite, a fixed key and a fake clock. */
@@ -41,7 +56,8 @@ export interface Services {
   cursorKey: Buffer;
   now: () => number;
   publicUrl: string;
-  limiters: { perToken: RateLimiter; perIp: RateLimiter; joinPerIp: RateLimiter };
+  limits: Limits;
+  limiters: { perMember: RateLimiter; perIp: RateLimiter; joinPerIp: RateLimiter; writesPerMember: RateLimiter };
   trustProxy: boolean;
   /** When each token's last_used_at was last written by this process. */
   touchedTokens: Map<string, number>;

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 import type { ErrorCode } from '../../../lib/sync/protocol';
+import { isBadInputDbError, isUniqueViolation } from './db-errors';
 
 /** The one error type routes throw: status, protocol code and a message safe to show a member. */
 export class ApiHttpError extends HTTPException {
@@ -36,6 +37,12 @@ export function handleError(error: Error, c: Context): Response {
   if (error instanceof HTTPException) {
     const code = CODE_BY_STATUS[error.status] ?? (error.status < 500 ? 'bad_request' : 'internal');
     return c.json({ error: { code, message: error.message || code } }, error.status);
+  }
+  if (isBadInputDbError(error)) {
+    return c.json({ error: { code: 'bad_request', message: 'The database refused a value in this request' } }, 400);
+  }
+  if (isUniqueViolation(error)) {
+    return c.json({ error: { code: 'conflict', message: 'That conflicts with what another request just did' } }, 409);
   }
   console.error('unhandled error:', error);
   return c.json({ error: { code: 'internal', message: 'Internal server error' } }, 500);

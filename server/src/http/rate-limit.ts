@@ -5,7 +5,7 @@ export interface Limit {
 }
 
 /**
- * In-memory buckets keyed by token id or IP. Per process: behind a load balancer each app process limits on
+ * In-memory buckets keyed by member id or IP. Per process: behind a load balancer each app process limits on
  * its own, which still bounds abuse by the process count.
  */
 export class RateLimiter {
@@ -16,8 +16,11 @@ export class RateLimiter {
     private readonly now: () => number = Date.now,
   ) {}
 
-  /** 0 when allowed (and counted), else the seconds to wait. */
-  take(key: string): number {
+  /**
+   * 0 when allowed (and counted), else the seconds to wait. `cost` counts several units at once (a push's
+   * mutations); a cost above the burst passes on a full bucket and leaves it in debt, so it never waits forever.
+   */
+  take(key: string, cost = 1): number {
     const t = this.now();
     const refillPerMs = this.limit.perMinute / 60_000;
     const bucket = this.buckets.get(key) ?? { tokens: this.limit.burst, at: t };
@@ -25,11 +28,12 @@ export class RateLimiter {
     bucket.at = t;
     if (this.buckets.size > 50_000) this.prune(t, refillPerMs);
     this.buckets.set(key, bucket);
-    if (bucket.tokens >= 1) {
-      bucket.tokens -= 1;
+    const needed = Math.min(cost, this.limit.burst);
+    if (bucket.tokens >= needed) {
+      bucket.tokens -= cost;
       return 0;
     }
-    return Math.max(1, Math.ceil((1 - bucket.tokens) / refillPerMs / 1000));
+    return Math.max(1, Math.ceil((needed - bucket.tokens) / refillPerMs / 1000));
   }
 
   private prune(t: number, refillPerMs: number): void {

@@ -22,6 +22,7 @@ export const join = new Hono<AppEnv>()
     if (wait) throw new ApiHttpError(429, 'rate_limited', 'Too many join attempts', { 'Retry-After': String(wait) });
     const body = await readJson(c, JoinRequestSchema);
     const outcome = await redeemInvite(db, body.code, body.displayName, now());
+    if (!outcome.ok && outcome.isNameTaken) throw new ApiHttpError(409, 'conflict', outcome.reason);
     if (!outcome.ok) throw new ApiHttpError(403, 'invite_invalid', outcome.reason);
     const member = await getMember(db, outcome.communityId, outcome.memberId);
     const community = await getCommunity(db, outcome.communityId);

@@ -1,10 +1,13 @@
 import { Hono } from 'hono';
-import { MemberRolePatchSchema, MemberSelfPatchSchema, ServerIdSchema } from '../../../lib/sync/protocol';
-import { countAdmins, getMember, listMembers, removeMember } from '../db/rows';
+import { MemberRolePatchSchema, MemberSelfPatchSchema, ServerIdSchema, type Role } from '../../../lib/sync/protocol';
+import { countAdmins, getMember, listMembers, lockAdmins, removeMember } from '../db/rows';
 import { outranks, requireMember, requireRole } from '../http/auth';
 import { ApiHttpError } from '../http/errors';
 import type { AppEnv } from '../http/env';
 import { check, readJson } from '../http/validate';
+import { isNameTaken } from '../db/join';
+import { tombstoneNotes } from '../sync/moderate';
+import { mayModerate } from './notes';
 
 const memberId = (raw: string) => check(ServerIdSchema, raw);
 const noSuchMember = () => new ApiHttpError(404, 'not_found', 'No such member in this community');
@@ -17,12 +20,21 @@ export const members = new Hono<AppEnv>()
   .patch('/me', async (c) => {
     const { displayName } = await readJson(c, MemberSelfPatchSchema);
     const { db } = c.var.services;
+    if (await isNameTaken(db, c.var.auth.communityId, displayName, c.var.auth.memberId)) {
+      throw new ApiHttpError(409, 'conflict', 'That display name is taken in this community');
+    }
     await db.query('UPDATE members SET display_name = $2 WHERE id = $1', [c.var.auth.memberId, displayName]);
     return c.json((await getMember(db, c.var.auth.communityId, c.var.auth.memberId))!);
   })
   .delete('/me', async (c) => {
     const { db, now } = c.var.services;
-    await db.transaction((tx) => removeMember(tx, c.var.auth.memberId, now()));
+    await db.transaction(async (tx) => {
+      // Counted inside the transaction, under a lock on the admins' rows: two last admins cannot both leave.
+      if (c.var.auth.role === 'admin' && (await lockAdmins(tx, c.var.auth.communityId)) <= 1) {
+        throw new ApiHttpError(409, 'conflict', 'You are the last admin: make another member admin before leaving');
+      }
+      await removeMember(tx, c.var.auth.memberId, now());
+    });
     return c.body(null, 204);
   })
   .patch('/:id', async (c) => {
@@ -34,6 +46,21 @@ export const members = new Hono<AppEnv>()
     if (!(await getMember(db, c.var.auth.communityId, id))) throw noSuchMember();
     await db.query('UPDATE members SET role = $2 WHERE id = $1', [id, role]);
     return c.json((await getMember(db, c.var.auth.communityId, id))!);
+  })
+  .delete('/:id/notes', async (c) => {
+    requireRole(c.var.auth, 'facilitator');
+    const id = memberId(c.req.param('id'));
+    const { db, now, memo } = c.var.services;
+    // Removed members too: their notes are what most often has to go.
+    const { rows } = await db.query<{ role: Role }>('SELECT role FROM members WHERE id = $1 AND community_id = $2', [
+      id,
+      c.var.auth.communityId,
+    ]);
+    if (!rows[0]) throw noSuchMember();
+    mayModerate(c.var.auth, id, rows[0].role);
+    const deleted = await tombstoneNotes(db, c.var.auth.communityId, { authorId: id }, now());
+    memo?.head.invalidate(c.var.auth.communityId);
+    return c.json({ deleted: deleted.length });
   })
   .delete('/:id', async (c) => {
     requireRole(c.var.auth, 'facilitator');

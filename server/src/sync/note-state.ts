@@ -10,6 +10,8 @@ export interface NoteState {
   hlcClient: string;
   body: Record<string, unknown> | null;
   deletedAt: number | null;
+  /** The body's size as stored (noteBytes; 0 for a tombstone): what quotas and pull pages count. */
+  bodyBytes: number;
   isDirty: boolean;
 }
 
@@ -21,7 +23,7 @@ export async function loadNotes(
 ): Promise<{ notes: Map<string, NoteState>; thanked: Set<string> }> {
   const { rows } = await tx.query<Omit<NoteState, 'isDirty'>>(
     `SELECT id, community_id AS "communityId", author_id AS "authorId", version, hlc, hlc_client AS "hlcClient",
-            body, deleted_at AS "deletedAt"
+            body, deleted_at AS "deletedAt", body_bytes AS "bodyBytes"
        FROM notes WHERE id = ANY($1::uuid[])`,
     [ids],
   );
@@ -48,15 +50,17 @@ export async function saveNotes(tx: Queryable, notes: Iterable<NoteState>): Prom
       hlc_client: n.hlcClient,
       body: n.body,
       deleted_at: n.deletedAt,
+      body_bytes: n.bodyBytes,
     }));
   if (!dirty.length) return;
   await tx.query(
-    `INSERT INTO notes (id, community_id, author_id, version, hlc, hlc_client, body, deleted_at)
-     SELECT x.id, x.community_id, x.author_id, x.version, x.hlc, x.hlc_client, x.body, x.deleted_at
+    `INSERT INTO notes (id, community_id, author_id, version, hlc, hlc_client, body, deleted_at, body_bytes)
+     SELECT x.id, x.community_id, x.author_id, x.version, x.hlc, x.hlc_client, x.body, x.deleted_at, x.body_bytes
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, community_id uuid, author_id uuid, version bigint,
-            hlc text, hlc_client text, body jsonb, deleted_at bigint)
+            hlc text, hlc_client text, body jsonb, deleted_at bigint, body_bytes integer)
      ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, hlc = EXCLUDED.hlc,
-       hlc_client = EXCLUDED.hlc_client, body = EXCLUDED.body, deleted_at = EXCLUDED.deleted_at`,
+       hlc_client = EXCLUDED.hlc_client, body = EXCLUDED.body, deleted_at = EXCLUDED.deleted_at,
+       body_bytes = EXCLUDED.body_bytes`,
     [JSON.stringify(dirty)],
   );
 }

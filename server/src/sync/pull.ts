@@ -27,9 +27,12 @@ const CHANGE_SQL = `
       )::text
     END AS change
   FROM notes n JOIN members m ON m.id = n.author_id
-  WHERE n.community_id = $1 AND n.version > $2
-  ORDER BY n.version
-  LIMIT $3`;
+  WHERE n.community_id = $1 AND n.version > $2 AND n.version <= $3
+  ORDER BY n.version`;
+
+/** The next candidates' versions and sizes, to cut a page by rows and bytes before any change is built. */
+const SIZES_SQL = `SELECT version, body_bytes AS bytes FROM notes WHERE community_id = $1 AND version > $2
+  ORDER BY version LIMIT $3`;
 
 /** SQL for the token of the push batch that took version `v` in community $1; '' before any batch. */
 const tokenAt = (v: string) => `COALESCE((SELECT b.token FROM version_batches b
@@ -46,6 +49,7 @@ export async function pull(
   key: Buffer,
   auth: AuthContext,
   query: PullQuery,
+  pageBytes: number,
   heads?: Memo<CommunityHead>,
 ): Promise<string> {
   const from = query.cursor === undefined ? undefined : decodeCursor(key, query.cursor);
@@ -79,12 +83,19 @@ export async function pull(
     [after, token, isReset] = [0, '', true];
   }
   // A client at the head (the common poll) needs no notes query: last_version moves in the writing transaction.
-  const { rows } =
+  const { rows: sizes } =
     after >= head
       ? { rows: [] }
-      : await db.query<{ version: number; change: string }>(CHANGE_SQL, [auth.communityId, after, query.limit + 1]);
-  const hasMore = rows.length > query.limit;
-  const page = hasMore ? rows.slice(0, query.limit) : rows;
+      : await db.query<{ version: number; bytes: number }>(SIZES_SQL, [auth.communityId, after, query.limit + 1]);
+  const upTo = pageEnd(sizes, query.limit, pageBytes);
+  const hasMore = upTo < sizes.length;
+  const { rows: page } = upTo
+    ? await db.query<{ version: number; change: string }>(CHANGE_SQL, [
+        auth.communityId,
+        after,
+        sizes[upTo - 1]!.version,
+      ])
+    : { rows: [] };
   const last = page.at(-1)?.version ?? after;
   if (last === head) token = headToken;
   else if (last !== after) {
@@ -95,6 +106,16 @@ export async function pull(
   const cursor = encodeCursor(key, { communityId: auth.communityId, epoch, version: last, token });
   const prefix = JSON.stringify({ epoch, isReset, cursor, hasMore }).slice(0, -1);
   return `${prefix},"changes":[${page.map((r) => r.change).join(',')}]}`;
+}
+
+/**
+ * How many of the candidates make the page: at most `limit` rows and `pageBytes` bytes, but always the first
+ * (a note larger than a page travels alone), so one member's large notes never stop a pull.
+ */
+export function pageEnd(sizes: { bytes: number }[], limit: number, pageBytes: number): number {
+  let [n, total] = [0, 0];
+  while (n < sizes.length && n < limit && (n === 0 || total + sizes[n]!.bytes <= pageBytes)) total += sizes[n++]!.bytes;
+  return n;
 }
 
 /**

@@ -1,16 +1,25 @@
 import { newEpoch } from '../crypto';
-import type { Mutation, MutationResult, PushResponse } from '../../../lib/sync/protocol';
+import { noteBytes, type Mutation, type MutationResult, type PushResponse } from '../../../lib/sync/protocol';
 import type { Database, Queryable } from '../db/database';
-import type { AuthContext } from '../http/env';
+import { ApiHttpError } from '../http/errors';
+import type { AuthContext, Limits } from '../http/env';
 import { applyMutation, type Batch } from './apply';
-import { loadNotes, saveNotes } from './note-state';
+import { loadNotes, saveNotes, type NoteState } from './note-state';
+
+export type PushLimits = Pick<Limits, 'maxNoteBytes' | 'memberNotes' | 'memberBytes'>;
 
 /**
  * Applies a batch in one transaction. The community row is locked first, so pushes to one community are
  * serial and the versions they take from its counter commit in order (readers never skip a late row). Each
  * client's last applied mutation number is written in the same transaction: exactly once.
  */
-export function push(db: Database, auth: AuthContext, mutations: Mutation[], now: number): Promise<PushResponse> {
+export function push(
+  db: Database,
+  auth: AuthContext,
+  mutations: Mutation[],
+  now: number,
+  limits: PushLimits,
+): Promise<PushResponse> {
   return db.transaction(async (tx) => {
     const { rows } = await tx.query<{ epoch: string; last_version: number }>(
       'SELECT epoch, last_version FROM communities WHERE id = $1 FOR UPDATE',
@@ -50,7 +59,9 @@ export function push(db: Database, auth: AuthContext, mutations: Mutation[], now
       last.set(m.clientId, m.mutationNumber);
       results.push({ ...key, ...outcome });
     }
+    const growth = measure(batch.notes.values(), auth, limits);
     await saveNotes(tx, batch.notes.values());
+    await checkQuota(tx, auth, growth, limits);
     await saveThanks(tx, batch);
     for (const r of rejections) {
       await tx.query(
@@ -78,6 +89,60 @@ export function push(db: Database, auth: AuthContext, mutations: Mutation[], now
     }
     return { epoch, version, results };
   });
+}
+
+/**
+ * Sets each changed note's size; refuses the batch (413) when one of the caller's notes grows past the cap.
+ * Returns how much the caller's live notes grew (count, bytes).
+ */
+function measure(notes: Iterable<NoteState>, auth: AuthContext, limits: PushLimits): { notes: number; bytes: number } {
+  const growth = { notes: 0, bytes: 0 };
+  for (const n of notes) {
+    if (!n.isDirty) continue;
+    const before = n.bodyBytes; // as loaded: 0 for a new note or a tombstone
+    const wasLive = before > 0;
+    n.bodyBytes = n.body ? noteBytes(n.body) : 0;
+    if (n.authorId !== auth.memberId) continue;
+    if (n.bodyBytes > limits.maxNoteBytes && n.bodyBytes > before) {
+      throw new ApiHttpError(
+        413,
+        'payload_too_large',
+        `Note ${n.id} is ${n.bodyBytes} bytes; notes are capped at ${limits.maxNoteBytes}; nothing was applied`,
+      );
+    }
+    growth.notes += Number(n.body !== null) - Number(wasLive);
+    growth.bytes += n.bodyBytes - before;
+  }
+  return growth;
+}
+
+/** A batch that adds notes or bytes past the member's quota is refused whole (403); shrinking always passes. */
+async function checkQuota(
+  tx: Queryable,
+  auth: AuthContext,
+  growth: { notes: number; bytes: number },
+  limits: PushLimits,
+): Promise<void> {
+  if (growth.notes <= 0 && growth.bytes <= 0) return;
+  const { rows } = await tx.query<{ notes: number; bytes: number }>(
+    `SELECT count(*)::int AS notes, COALESCE(sum(body_bytes), 0)::bigint AS bytes
+       FROM notes WHERE author_id = $1 AND body IS NOT NULL`,
+    [auth.memberId],
+  );
+  const { notes, bytes } = rows[0]!;
+  const over =
+    growth.notes > 0 && notes > limits.memberNotes
+      ? `${notes} notes (the quota is ${limits.memberNotes})`
+      : growth.bytes > 0 && bytes > limits.memberBytes
+        ? `${bytes} bytes of notes (the quota is ${limits.memberBytes})`
+        : undefined;
+  if (over) {
+    throw new ApiHttpError(
+      403,
+      'quota_exceeded',
+      `This push would leave you ${over}; delete notes first; nothing was applied`,
+    );
+  }
 }
 
 async function loadCounters(tx: Queryable, memberId: string, mutations: Mutation[]): Promise<Map<string, number>> {

@@ -1,0 +1,42 @@
+import { newEpoch } from '../crypto';
+import type { Database } from '../db/database';
+
+/**
+ * Moderation: turns live notes of a community into tombstones, as their author's delete would (content gone
+ * from the server, new versions so every member's next pull removes them, thanks dropped). Under the same
+ * community row lock as a push, so versions still commit in order. `authorId` takes all of one member's notes
+ * (removed members included: their notes must not outlive them against the community's will); `noteId` one.
+ */
+export function tombstoneNotes(
+  db: Database,
+  communityId: string,
+  which: { noteId: string } | { authorId: string },
+  at: number,
+): Promise<string[]> {
+  return db.transaction(async (tx) => {
+    const { rows: head } = await tx.query<{ last_version: number }>(
+      'SELECT last_version FROM communities WHERE id = $1 FOR UPDATE',
+      [communityId],
+    );
+    const [column, value] = 'noteId' in which ? ['id', which.noteId] : ['author_id', which.authorId];
+    // New versions go past the head in the notes' old order; the unique (community, version) index never sees a clash.
+    const { rows } = await tx.query<{ id: string }>(
+      `UPDATE notes n SET body = NULL, body_bytes = 0, deleted_at = $4, version = $3 + s.rank
+         FROM (SELECT id, row_number() OVER (ORDER BY version) AS rank FROM notes
+                WHERE community_id = $1 AND ${column} = $2 AND body IS NOT NULL) s
+        WHERE n.id = s.id RETURNING n.id`,
+      [communityId, value, head[0]!.last_version, at],
+    );
+    if (!rows.length) return [];
+    const ids = rows.map((r) => r.id);
+    await tx.query('DELETE FROM thanks WHERE note_id = ANY($1::uuid[])', [ids]);
+    const last = head[0]!.last_version + ids.length;
+    await tx.query('UPDATE communities SET last_version = $2 WHERE id = $1', [communityId, last]);
+    await tx.query('INSERT INTO version_batches (community_id, last_version, token) VALUES ($1, $2, $3)', [
+      communityId,
+      last,
+      newEpoch(),
+    ]);
+    return ids;
+  });
+}
