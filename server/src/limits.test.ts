@@ -136,7 +136,7 @@ describe.each(BACKENDS)('write limits and moderation on %s', (backend) => {
     return PullResponseSchema.parse(res.json).changes;
   };
   const access = (token: string) => ({
-    endpoint: 'http://endpoint.test',
+    endpoint: 'https://endpoint.test', // the client sends tokens over https only
     token,
     fetcher: (url: string, init: RequestInit) => Promise.resolve(t.app.request(url, init)),
   });
