@@ -2,7 +2,13 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { writeImport } from '../db/import';
 import { setThanks, thanksFor, thanksForNotes } from './thanks';
 import { startTestServer, type TestServer } from '../../tests/property/sync-harness';
-import { makeClient, type TestClient, type WireLog } from '../../tests/property/sync-client';
+import {
+  draftIn as draft,
+  joinedPair,
+  makeClient,
+  type TestClient,
+  type WireLog,
+} from '../../tests/property/sync-client';
 
 let server: TestServer;
 let log: WireLog;
@@ -19,25 +25,7 @@ beforeEach(async () => {
   log = { push: [], pulls: [], generation: 0 };
 });
 
-const draft = (communityId: string, takeaway: string) => ({
-  kind: 'insight',
-  quote: 'Quoted words',
-  takeaway,
-  tags: ['sync'],
-  selectors: [],
-  page: { url: 'https://example.org/a', canonicalUrl: 'https://example.org/a', title: 'A page' },
-  communityId,
-});
-
-async function pair() {
-  const { id, code } = await server.createCommunity('Makers');
-  const a = makeClient(server, log);
-  const b = makeClient(server, log);
-  clients.push(a, b);
-  await a.join(code, 'Ada');
-  await b.join(code, 'Bea');
-  return { id, a, b };
-}
+const pair = () => joinedPair(server, server, log, clients);
 
 describe('sync engine against the real endpoint', () => {
   it('re-sends an acknowledged note the server lost in a restore before any cursor went past the backup', async () => {

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { syncState } from '../db/sync-state';
 import { ENDPOINT, startTestServer, type TestServer } from '../../tests/property/sync-harness';
-import { makeClient, type TestClient, type WireLog } from '../../tests/property/sync-client';
+import { draftIn as draft, makeClient, type TestClient, type WireLog } from '../../tests/property/sync-client';
 import { INSECURE_ENDPOINT, isTokenSafeEndpoint } from './endpoint';
 import { formatInviteLink } from './protocol';
 
@@ -35,16 +35,6 @@ const both: TestServer = new Proxy({} as TestServer, {
           return url.startsWith(EVIL) ? evil.request(ENDPOINT + url.slice(EVIL.length), init) : home.request(url, init);
         }
       : home[key],
-});
-
-const draft = (communityId: string, takeaway: string) => ({
-  kind: 'insight',
-  quote: 'Quoted words',
-  takeaway,
-  tags: [],
-  selectors: [],
-  page: { url: 'https://example.org/a', canonicalUrl: 'https://example.org/a', title: 'A page' },
-  communityId,
 });
 
 describe('memberships are keyed by (server, community)', () => {

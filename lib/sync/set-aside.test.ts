@@ -2,7 +2,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { enqueue, outboxTables, pendingCount, retrySetAside, setAsideFor, withoutSync } from '../db/outbox';
 import type { Note } from '../model';
 import { startTestServer, type TestServer } from '../../tests/property/sync-harness';
-import { makeClient, type TestClient, type WireLog } from '../../tests/property/sync-client';
+import { draftIn as draft, joinedPair, type TestClient, type WireLog } from '../../tests/property/sync-client';
 import { MAX_STRIKES } from './push';
 
 let server: TestServer;
@@ -41,25 +41,7 @@ const breaking: TestServer = new Proxy({} as TestServer, {
       : server[key],
 });
 
-const draft = (communityId: string, takeaway: string) => ({
-  kind: 'insight',
-  quote: 'Quoted words',
-  takeaway,
-  tags: ['sync'],
-  selectors: [],
-  page: { url: 'https://example.org/a', canonicalUrl: 'https://example.org/a', title: 'A page' },
-  communityId,
-});
-
-async function pair() {
-  const { id, code } = await server.createCommunity('Makers');
-  const a = makeClient(breaking, log);
-  const b = makeClient(breaking, log);
-  clients.push(a, b);
-  await a.join(code, 'Ada');
-  await b.join(code, 'Bea');
-  return { id, a, b };
-}
+const pair = () => joinedPair(server, breaking, log, clients);
 
 /** Queues a change the way a repository would, but with a note the endpoint refuses (as a hostile page might). */
 async function queueRaw(c: TestClient, communityId: string, note: Note) {

@@ -156,3 +156,25 @@ export function makeClient(server: TestServer, log: WireLog, start = Date.parse(
   return client;
 }
 export type TestClient = ReturnType<typeof makeClient>;
+
+/** What the capture panel sends for a note in a community: the one draft the sync tests create notes from. */
+export const draftIn = (communityId: string, takeaway: string) => ({
+  kind: 'insight',
+  quote: 'Quoted words',
+  takeaway,
+  tags: ['sync'],
+  selectors: [],
+  page: { url: 'https://example.org/a', canonicalUrl: 'https://example.org/a', title: 'A page' },
+  communityId,
+});
+
+/** Ada and Bea, each with a client of their own that talks to `via`, joined to a new community "Makers". */
+export async function joinedPair(server: TestServer, via: TestServer, log: WireLog, clients: TestClient[]) {
+  const { id, code } = await server.createCommunity('Makers');
+  const a = makeClient(via, log);
+  const b = makeClient(via, log);
+  clients.push(a, b);
+  await a.join(code, 'Ada');
+  await b.join(code, 'Bea');
+  return { id, a, b };
+}
