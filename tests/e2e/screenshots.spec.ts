@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { seedExtensionDb } from './digest-seed';
 import { expect, test } from './fixtures';
 import { capturePanel, selectWithMouse } from './pages/harvest-flow';
+import { rebuildSearchIndex } from './pages/popup';
 import { SHOT_KV, SHOT_NOW, screenshotNotes } from './screenshot-seed';
 
 /**
@@ -55,12 +56,15 @@ test('options page', async ({ context, extensionId }) => {
   await bothThemes(page, 'options');
 });
 
-test('popup', async ({ context, extensionId }) => {
+test('popup', async ({ context, extensionId, sw }) => {
   const page = await context.newPage();
   await seeded(page, extensionId);
+  await rebuildSearchIndex(sw); // the notes were seeded behind the index's back: its tags come from it
   await page.setViewportSize({ width: 440, height: 600 });
   await open(page, `chrome-extension://${extensionId}/popup.html`);
   await expect(page.getByRole('article', { name: /Typing fires an input event/ })).toBeVisible();
+  // The tag chips come from a query of their own, after the list: the picture is taken once they are in.
+  await expect(page.getByRole('group', { name: 'Filter by tag' }).getByRole('button')).toHaveCount(6);
   await bothThemes(page, 'popup');
 });
 
