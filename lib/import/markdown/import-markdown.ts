@@ -5,7 +5,7 @@ import type { ImportOptions, ImportReport, Skipped } from '../import-report';
 import { blockquoteEntries } from './entries';
 import { documentSource, frontMatter } from './markdown-meta';
 import { parseOutline } from './outline';
-import { outlineEntries, type DocContext } from './outline-entries';
+import { outlineEntries, type DocContext, type OutlineEntry } from './outline-entries';
 
 export type MarkdownFlavour = 'readwise' | 'readwise-logseq' | 'omnivore' | 'omnivore-logseq' | 'logseq' | 'obsidian';
 
@@ -25,16 +25,6 @@ export function detectFlavour(body: string): MarkdownFlavour {
   return 'obsidian';
 }
 
-interface Found {
-  line: number;
-  quote: string;
-  note: string[];
-  tags: string[];
-  link?: string;
-  location?: string;
-  doc: DocContext;
-}
-
 /**
  * Markdown highlight exports (Readwise's Markdown and Logseq exports, Omnivore's Logseq and Markdown exports,
  * Obsidian and Logseq pages) → one note per highlight. Empty highlights and highlights without any source are
@@ -47,7 +37,7 @@ export function importMarkdown(text: string, opts: ImportOptions): Result<Omit<I
   const flavour = detectFlavour(body);
   const page: DocContext = documentSource(meta, body);
   const skipped: Skipped[] = [];
-  const found: Found[] = [];
+  const found: OutlineEntry[] = [];
   if (flavour === 'omnivore' || flavour === 'obsidian') {
     for (const e of blockquoteEntries(lines, bodyStart)) {
       if (!e.quote.trim()) skipped.push({ where: `line ${e.line}`, reason: 'empty highlight' });
