@@ -10,11 +10,12 @@
  * @context (the spec's page example embeds annotations without one), and also as they stand.
  */
 import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Ajv07 from 'ajv';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { exportCorpus, importedCorpus } from '../lib/export/export-corpus';
+import { exportCorpus } from '../lib/export/export-corpus';
+import { importedFixtureNotes } from '../lib/export/imported-fixtures';
 import { goldenNotes } from '../lib/export/golden-notes';
 import { exportJson } from '../lib/export/json-export';
 import { WEB_ANNOTATION_SCHEMA } from '../lib/export/web-annotation-schema';
@@ -47,15 +48,7 @@ const annotationMusts = checks('annotations/annotationMusts.test');
 const collectionMusts = checks('collections/collectionMusts.test');
 const pageMusts = checks('collections/pages/pageMusts.test');
 
-/** Other tools' real-format files: the import fixtures, and the Hypothesis API rows of the export fixtures. */
-const FIXTURE_DIRS = ['tests/fixtures/import', 'tests/fixtures/export/hypothesis-baseline'].map((d) => resolve(d));
-const imported = importedCorpus(
-  FIXTURE_DIRS.flatMap((dir) =>
-    readdirSync(dir)
-      .filter((n) => /\.(json|md)$/.test(n))
-      .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })),
-  ),
-);
+const imported = importedFixtureNotes();
 const corpus = exportCorpus();
 const golden = goldenNotes();
 const files = {

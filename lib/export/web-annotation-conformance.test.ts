@@ -1,11 +1,12 @@
 // @vitest-environment node
-import { readFileSync, readdirSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv, { type ErrorObject } from 'ajv';
 import addFormats from 'ajv-formats';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../import';
-import { exportCorpus, importedCorpus } from './export-corpus';
+import { exportCorpus } from './export-corpus';
+import { importedFixtureNotes } from './imported-fixtures';
 import { goldenNotes } from './golden-notes';
 import { exportJson, toWebAnnotation } from './json-export';
 import { pageIri } from './w3c-target';
@@ -20,15 +21,7 @@ const validateAnnotation = validator('standaloneAnnotation');
 const errorsOf = (errors: ErrorObject[] | null | undefined) =>
   (errors ?? []).map((e) => `${e.instancePath || '/'} ${e.message}`).join('; ');
 
-/** Other tools' real-format files: the import fixtures, and the Hypothesis API rows of the export fixtures. */
-const FIXTURE_DIRS = ['tests/fixtures/import', 'tests/fixtures/export/hypothesis-baseline'].map((d) => resolve(d));
-const imported = importedCorpus(
-  FIXTURE_DIRS.flatMap((dir) =>
-    readdirSync(dir)
-      .filter((n) => /\.(json|md)$/.test(n))
-      .map((name) => ({ name, text: readFileSync(join(dir, name), 'utf8') })),
-  ),
-);
+const imported = importedFixtureNotes();
 const corpus = exportCorpus();
 const NOW = Date.UTC(2026, 11, 4, 18);
 
