@@ -146,9 +146,11 @@ async function replica(p: Profile, communityId: string): Promise<Map<string, Row
 
 test.setTimeout(240_000);
 
-// TODO(2026-12-04): fixme until a run passes: on the loaded shared machine the hostile page's renderer stopped
-// answering once the capture panel opened on it (Playwright calls hung), cause not yet isolated. See the report.
-test.fixme('two honest members, a hostile page and a hostile member: sync converges for the honest, nothing hostile runs or sticks', async () => {
+test('two honest members, a hostile page and a hostile member: sync converges for the honest, nothing hostile runs or sticks', async () => {
+  // TODO(2026-12-04): parked until a run passes. On the loaded shared machine the hostile page's renderer stopped
+  // answering once the capture panel opened on it (Playwright calls hung); cause not yet isolated (see the report).
+  // COMMONPLACE_CHAOS=1 runs it.
+  test.fixme(!process.env.COMMONPLACE_CHAOS, 'not yet green: the hostile page hangs once the panel opens');
   if (!isTestBuild()) throw new Error('build the test build first: WXT_TEST_HOOKS=1 npx wxt build');
   // The endpoint's first start (PGlite's initdb) and both browsers start side by side.
   const starting = startEndpointProcess({
