@@ -22,4 +22,18 @@ describe('readConfig', () => {
     expect(() => readConfig({ SHUTDOWN_GRACE_MS: 'soon' })).toThrow(/SHUTDOWN_GRACE_MS/);
     expect(() => readConfig({ SHUTDOWN_GRACE_MS: '-1' })).toThrow(/SHUTDOWN_GRACE_MS/);
   });
+
+  it('reads limits from the environment, keeps the defaults for the rest, and refuses a bad one', () => {
+    expect(readConfig({}).limits).toEqual({});
+    expect(
+      readConfig({ LIMIT_MEMBER_NOTES: '50', LIMIT_WRITES_PER_MINUTE: '300', LIMIT_MEMBER_BYTES: '' }).limits,
+    ).toEqual({ memberNotes: 50, writesPerMember: { burst: 300, perMinute: 300 } });
+    expect(readConfig({ LIMIT_REQUESTS_PER_MINUTE: '90', LIMIT_NOTE_BYTES: '2048' }).limits).toEqual({
+      perMember: { burst: 90, perMinute: 90 },
+      maxNoteBytes: 2048,
+    });
+    for (const bad of ['0', '-3', '1.5', 'many']) {
+      expect(() => readConfig({ LIMIT_MEMBER_NOTES: bad })).toThrow(/LIMIT_MEMBER_NOTES/);
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { migrate } from '../../server/src/db/migrate';
 import { openPglite } from '../../server/src/db/pglite';
 import { loadCursorKey } from '../../server/src/db/server-meta';
 import { expect, launchWithExtension, test } from './fixtures';
+import { joinOnOptionsPage, syncLine } from './pages/community';
 import { capturePanel, expectSaved, selectWithMouse } from './pages/harvest-flow';
 import { startStaticServer } from './static-server';
 
@@ -44,18 +45,6 @@ async function startEndpoint() {
   };
 }
 
-/** The options page as a person uses it: labels, buttons, status text. */
-async function join(page: Page, extensionId: string, invite: string, name: string) {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByLabel('Invite link or code').fill(invite);
-  await page.getByLabel('Display name', { exact: true }).fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Joined Makers' })).toBeVisible();
-}
-
-/** The sync line the popup and options page show. */
-const syncLine = (page: Page) => page.getByRole('region', { name: 'Community sync' }).getByRole('status');
-
 /** Saves a note through the background, as the capture panel does (same message, same validation). */
 async function harvest(page: Page, communityId: string, takeaway: string) {
   return page.evaluate(
@@ -90,8 +79,8 @@ test('a note harvested in one profile is found in another member’s popup after
   try {
     const adaPage = await ada.context.newPage();
     const beaPage = await bea.context.newPage();
-    await join(adaPage, ada.extensionId, endpoint.invite, 'Ada');
-    await join(beaPage, bea.extensionId, endpoint.invite, 'Bea');
+    await joinOnOptionsPage(adaPage, ada.extensionId, endpoint.invite, 'Ada', 'Makers');
+    await joinOnOptionsPage(beaPage, bea.extensionId, endpoint.invite, 'Bea', 'Makers');
 
     // Through the real capture panel: "Share with" defaults to the community Ada joined.
     const article = await ada.context.newPage();
