@@ -7,7 +7,8 @@ import { clientIp } from './http/client-ip';
 import type { AppDeps, AppEnv, Limits, Services } from './http/env';
 import { ApiHttpError, handleError, notFound } from './http/errors';
 import { Memo } from './http/memo';
-import { RateLimiter } from './http/rate-limit';
+import { DbRateLimiter } from './http/db-rate-limit';
+import { RateLimiter, type Limit, type Limiter } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { openApiDocument } from './openapi';
 import { community } from './routes/community';
@@ -38,6 +39,9 @@ export const DEFAULT_LIMITS: Limits = {
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? Date.now;
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  // Several processes may share a real PostgreSQL: their limits per member must be one allowance, not N.
+  const shared = (prefix: string, limit: Limit): Limiter =>
+    deps.db.kind === 'postgres' ? new DbRateLimiter(deps.db, prefix, limit, now) : new RateLimiter(limit, now);
   const services: Services = {
     db: deps.db,
     cursorKey: deps.cursorKey,
@@ -48,10 +52,10 @@ export function createApp(deps: AppDeps) {
     memo: deps.db.kind === 'pglite' ? { auth: new Memo(), head: new Memo() } : undefined,
     limits,
     limiters: {
-      perMember: new RateLimiter(limits.perMember, now),
+      perMember: shared('member', limits.perMember),
       perIp: new RateLimiter(limits.perIp, now),
-      joinPerIp: new RateLimiter(limits.joinPerIp, now),
-      writesPerMember: new RateLimiter(limits.writesPerMember, now),
+      joinPerIp: shared('join', limits.joinPerIp),
+      writesPerMember: shared('writes', limits.writesPerMember),
     },
   };
   const maxBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;

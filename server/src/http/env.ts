@@ -2,7 +2,7 @@ import type { Role } from '../../../lib/sync/protocol';
 import type { Database } from '../db/database';
 import type { Memo } from './memo';
 import type { LogSink } from './request-log';
-import type { Limit, RateLimiter } from './rate-limit';
+import type { Limit, Limiter, RateLimiter } from './rate-limit';
 
 /** Who is calling: all from the token, never from the body. */
 export interface AuthContext {
@@ -57,7 +57,11 @@ export interface Services {
   now: () => number;
   publicUrl: string;
   limits: Limits;
-  limiters: { perMember: RateLimiter; perIp: RateLimiter; joinPerIp: RateLimiter; writesPerMember: RateLimiter };
+  /**
+   * Per member and per joining address: in the database on a shared PostgreSQL (every process draws on one
+   * allowance), in memory on PGlite. Per IP: in memory, a flood guard in front of everything.
+   */
+  limiters: { perMember: Limiter; perIp: RateLimiter; joinPerIp: Limiter; writesPerMember: Limiter };
   trustProxy: boolean;
   /** When each token's last_used_at was last written by this process. */
   touchedTokens: Map<string, number>;

@@ -15,7 +15,7 @@ export const sync = new Hono<AppEnv>()
     const { mutations } = await readJson(c, PushRequestSchema);
     const { db, now, memo, limiters, limits } = c.var.services;
     checkTimes(mutations, now());
-    const wait = limiters.writesPerMember.take(c.var.auth.memberId, mutations.length);
+    const wait = await limiters.writesPerMember.take(c.var.auth.memberId, mutations.length);
     if (wait) {
       throw new ApiHttpError(429, 'rate_limited', 'Too many writes; nothing was applied', {
         'Retry-After': String(wait),
