@@ -7,6 +7,7 @@ import { clientIp } from './http/client-ip';
 import type { AppDeps, AppEnv, Limits, Services } from './http/env';
 import { ApiHttpError, handleError, notFound } from './http/errors';
 import { Memo } from './http/memo';
+import { headCache } from './sync/head-cache';
 import { DbRateLimiter } from './http/db-rate-limit';
 import { RateLimiter, type Limit, type Limiter } from './http/rate-limit';
 import { requestLog } from './http/request-log';
@@ -49,7 +50,7 @@ export function createApp(deps: AppDeps) {
     publicUrl: deps.publicUrl ?? 'http://127.0.0.1:8787',
     trustProxy: deps.trustProxy ?? false,
     touchedTokens: new Map(),
-    memo: deps.db.kind === 'pglite' ? { auth: new Memo(), head: new Memo() } : undefined,
+    memo: { auth: deps.db.kind === 'pglite' ? new Memo() : undefined, head: headCache(deps.db) },
     limits,
     limiters: {
       perMember: shared('member', limits.perMember),
@@ -84,7 +85,7 @@ export function createApp(deps: AppDeps) {
         // Not for a refused one (4xx changed nothing): anyone could flush the memo with failed joins.
         const isRefused = (c.res?.status ?? 500) >= 400 && (c.res?.status ?? 500) < 500;
         if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/v1/sync/') && !isRefused) {
-          services.memo?.auth.invalidate();
+          services.memo.auth?.invalidate();
         }
       }
     })

@@ -1,5 +1,6 @@
 import type { Role } from '../../../lib/sync/protocol';
 import type { Database } from '../db/database';
+import type { HeadCache } from '../sync/head-cache';
 import type { Memo } from './memo';
 import type { LogSink } from './request-log';
 import type { Limit, Limiter, RateLimiter } from './rate-limit';
@@ -66,10 +67,11 @@ export interface Services {
   /** When each token's last_used_at was last written by this process. */
   touchedTokens: Map<string, number>;
   /**
-   * Exact read caches where this process is the only writer (PGlite; see http/memo.ts), else undefined:
-   * members by token hash, and each community's head (what a poll at the head needs).
+   * Read caches. `auth`: members by token hash, only where this process is the only writer (PGlite; see
+   * http/memo.ts). `head`: each community's head, what a poll at the head needs, on both (sync/head-cache.ts:
+   * kept current across processes by NOTIFY on PostgreSQL).
    */
-  memo?: { auth: Memo<AuthContext>; head: Memo<CommunityHead> };
+  memo: { auth?: Memo<AuthContext>; head: HeadCache };
 }
 
 /** A community's history head: its epoch, last version and that version's batch token (sync/pull.ts). */
