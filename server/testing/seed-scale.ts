@@ -11,7 +11,7 @@ export const COMPANY: ScaleShape = { notes: 1_000_000, members: 5_000, communiti
 
 /**
  * Fills an empty, migrated database in SQL alone (generate_series; no API, no app process): `communities`
- * communities, `members` members spread over them, each with one token whose secret is `token-<n>`, and
+ * communities, `members` members spread over them, each with one token whose secret is `seeded-member-token-<n>`, and
  * `notes` notes written by those members (every tenth a tombstone), one push batch per ten versions. Ids are
  * md5-derived, so a test can name any row: community c<k>, member m<j>, note n<i>.
  */
@@ -31,7 +31,7 @@ export async function seedScale(db: Queryable, shape: ScaleShape): Promise<void>
   );
   await db.query(
     `INSERT INTO tokens (id, member_id, hash, created_at)
-     SELECT md5('t' || j)::uuid, md5('m' || j)::uuid, encode(sha256(('token-' || j)::bytea), 'hex'), 0
+     SELECT md5('t' || j)::uuid, md5('m' || j)::uuid, encode(sha256(('seeded-member-token-' || j)::bytea), 'hex'), 0
        FROM generate_series(1, $1::int) j`,
     [members],
   );

@@ -71,7 +71,7 @@ const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)
   it('a token to its member, on every request', async () => {
     await expectIndexed(
       `SELECT m.id FROM tokens t JOIN members m ON m.id = t.member_id
-        WHERE t.hash = encode(sha256('token-7'::bytea), 'hex') AND t.revoked_at IS NULL AND m.removed_at IS NULL`,
+        WHERE t.hash = encode(sha256('seeded-member-token-7'::bytea), 'hex') AND t.revoked_at IS NULL AND m.removed_at IS NULL`,
       'tokens_hash_key',
     );
   });
