@@ -12,7 +12,7 @@ export const COMPANY: ScaleShape = { notes: 1_000_000, members: 5_000, communiti
 /**
  * Fills an empty, migrated database in SQL alone (generate_series; no API, no app process): `communities`
  * communities, `members` members spread over them, each with one token whose secret is `seeded-member-token-<n>`, and
- * `notes` notes written by those members (every tenth a tombstone), one push batch per ten versions. Ids are
+ * `notes` notes written by those members (every tenth a tombstone), one push batch per ten versions (and one ending at each head). Ids are
  * md5-derived, so a test can name any row: community c<k>, member m<j>, note n<i>.
  */
 export async function seedScale(db: Queryable, shape: ScaleShape): Promise<void> {
@@ -52,8 +52,9 @@ export async function seedScale(db: Queryable, shape: ScaleShape): Promise<void>
   );
   await db.query(
     `INSERT INTO version_batches (community_id, last_version, token)
-     SELECT community_id, version, md5('b' || version) FROM notes WHERE version % 10 = 0 OR version = $1::int`,
-    [notes],
+     SELECT community_id, version, md5('b' || version)
+       FROM (SELECT community_id, version, max(version) OVER (PARTITION BY community_id) AS head FROM notes) n
+      WHERE version % 10 = 0 OR version = head`,
   );
   await db.query(
     `UPDATE communities c SET last_version = v.last FROM (SELECT community_id, max(version) AS last FROM notes
