@@ -7,7 +7,9 @@ import { clientIp } from './http/client-ip';
 import type { AppDeps, AppEnv, Limits, Services } from './http/env';
 import { ApiHttpError, handleError, notFound } from './http/errors';
 import { Memo } from './http/memo';
-import { RateLimiter } from './http/rate-limit';
+import { headCache } from './sync/head-cache';
+import { DbRateLimiter } from './http/db-rate-limit';
+import { RateLimiter, type Limit, type Limiter } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { openApiDocument } from './openapi';
 import { community } from './routes/community';
@@ -38,6 +40,9 @@ export const DEFAULT_LIMITS: Limits = {
 export function createApp(deps: AppDeps) {
   const now = deps.now ?? Date.now;
   const limits = { ...DEFAULT_LIMITS, ...deps.limits };
+  // Several processes may share a real PostgreSQL: their limits per member must be one allowance, not N.
+  const shared = (prefix: string, limit: Limit): Limiter =>
+    deps.db.kind === 'postgres' ? new DbRateLimiter(deps.db, prefix, limit, now) : new RateLimiter(limit, now);
   const services: Services = {
     db: deps.db,
     cursorKey: deps.cursorKey,
@@ -45,13 +50,13 @@ export function createApp(deps: AppDeps) {
     publicUrl: deps.publicUrl ?? 'http://127.0.0.1:8787',
     trustProxy: deps.trustProxy ?? false,
     touchedTokens: new Map(),
-    memo: deps.db.kind === 'pglite' ? { auth: new Memo(), head: new Memo() } : undefined,
+    memo: { auth: deps.db.kind === 'pglite' ? new Memo() : undefined, head: headCache(deps.db) },
     limits,
     limiters: {
-      perMember: new RateLimiter(limits.perMember, now),
+      perMember: shared('member', limits.perMember),
       perIp: new RateLimiter(limits.perIp, now),
-      joinPerIp: new RateLimiter(limits.joinPerIp, now),
-      writesPerMember: new RateLimiter(limits.writesPerMember, now),
+      joinPerIp: shared('join', limits.joinPerIp),
+      writesPerMember: shared('writes', limits.writesPerMember),
     },
   };
   const maxBytes = deps.maxBodyBytes ?? MAX_BODY_BYTES;
@@ -80,7 +85,7 @@ export function createApp(deps: AppDeps) {
         // Not for a refused one (4xx changed nothing): anyone could flush the memo with failed joins.
         const isRefused = (c.res?.status ?? 500) >= 400 && (c.res?.status ?? 500) < 500;
         if (c.req.method !== 'GET' && c.req.method !== 'HEAD' && !c.req.path.startsWith('/v1/sync/') && !isRefused) {
-          services.memo?.auth.invalidate();
+          services.memo.auth?.invalidate();
         }
       }
     })

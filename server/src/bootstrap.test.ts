@@ -33,3 +33,16 @@ describe.each(BACKENDS)('start-up admin invites on %s', (backend) => {
     expect(res.status).toBe(201);
   });
 });
+
+describe.each(BACKENDS)('first start of several processes on one %s database', (backend) => {
+  const t = useTestServer(backend);
+
+  it('agrees on one first community when starts race', async () => {
+    const starts = await Promise.all(
+      Array.from({ length: 4 }, (_, i) => ensureFirstCommunity(t.db, 'http://127.0.0.1:8787', t.clock.now + i)),
+    );
+    expect(new Set(starts.map((s) => s.communityId)).size).toBe(1);
+    const { rows } = await t.db.query('SELECT id FROM communities');
+    expect(rows).toHaveLength(1);
+  });
+});

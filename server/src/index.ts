@@ -1,6 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { Server } from 'node:http';
 import { createApp } from './app';
+import type { AppDeps } from './http/env';
 import { ensureFirstCommunity } from './bootstrap';
 import { readConfig } from './config';
 import { openDatabase } from './db/open';
@@ -10,7 +11,11 @@ import { seedDemo } from './demo';
  * Starts the endpoint: `npm run server` (add `-- --demo` for a demo community). Wiring only; see app.ts.
  * Exported so `npm start` can run it in-process next to the extension's dev server.
  */
-export async function startServer(argv: string[] = process.argv.slice(2)) {
+export async function startServer(
+  argv: string[] = process.argv.slice(2),
+  /** Tests only (server/testing/endpoint-child.ts): limits for a child process of the scale-out harness. */
+  overrides: Pick<AppDeps, 'limits'> = {},
+) {
   const config = readConfig();
   const { db, close } = await openDatabase(config);
   const first = await ensureFirstCommunity(db, config.publicUrl);
@@ -22,6 +27,7 @@ export async function startServer(argv: string[] = process.argv.slice(2)) {
     trustProxy: config.trustProxy,
     limits: config.limits,
     log: (line) => process.stdout.write(`${line}\n`),
+    ...overrides,
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));

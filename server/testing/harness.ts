@@ -66,7 +66,7 @@ export function useTestServer(backend: Backend, options: { limits?: Partial<Limi
     await db?.close();
   });
   beforeEach(async () => {
-    await db.query(`TRUNCATE ${APP_TABLES.join(', ')} CASCADE`);
+    await db.query(`TRUNCATE ${APP_TABLES.join(', ')}, rate_buckets CASCADE`);
     clock.now = Date.UTC(2026, 0, 15, 12);
     restart();
   });

@@ -8,9 +8,9 @@ import { loadCursorKey } from '../../server/src/db/server-meta';
 
 /** Where the in-process server "lives": requests to this origin go to `app.request`. */
 export const ENDPOINT = 'https://sync.test';
-const LOOSE = { burst: 1_000_000, perMinute: 1_000_000 };
+export const LOOSE = { burst: 1_000_000, perMinute: 1_000_000 };
 /** Parents first (inserts run in this order; deletes in reverse). */
-const TABLES = [
+export const TABLES = [
   'communities',
   'members',
   'tokens',

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import { channelListener } from './listen';
 import { INT8_OID, parseInt8, type Database } from './database';
 
 const types = {
@@ -18,6 +19,7 @@ export async function openPostgres(
   const pool = new pg.Pool({ connectionString, max, types, ...(options ? { options } : {}) });
   pool.on('error', (error) => console.error('postgres pool error:', error.message));
   await pool.query('SELECT 1');
+  const listeners = new Map<string, ReturnType<typeof channelListener>>();
   return {
     kind: 'postgres',
     query: async <T>(sql: string, params?: unknown[]) => (await pool.query(sql, params)) as unknown as { rows: T[] },
@@ -38,6 +40,14 @@ export async function openPostgres(
         client.release();
       }
     },
-    close: () => pool.end(),
+    subscribe(channel, handlers) {
+      let listener = listeners.get(channel);
+      if (!listener) listeners.set(channel, (listener = channelListener(connectionString, channel, options)));
+      return listener.subscribe(handlers);
+    },
+    async close() {
+      await Promise.all([...listeners.values()].map((l) => l.close()));
+      await pool.end();
+    },
   };
 }

@@ -21,7 +21,7 @@ export const requireMember = createMiddleware<AppEnv>(async (c, next) => {
   const auth = await lookUp(c.var.services, sha256Hex(match[1]!));
   if (!auth) throw new ApiHttpError(401, 'unauthorized', 'Unknown or revoked token');
   // Per member, not per token: minting tokens must not multiply the allowance.
-  const wait = limiters.perMember.take(auth.memberId);
+  const wait = await limiters.perMember.take(auth.memberId);
   if (wait) throw new ApiHttpError(429, 'rate_limited', 'Too many requests', { 'Retry-After': String(wait) });
   const t = now();
   if ((touched.get(auth.tokenId) ?? 0) < t - TOUCH_EVERY_MS) {

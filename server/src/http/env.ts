@@ -1,8 +1,9 @@
 import type { Role } from '../../../lib/sync/protocol';
 import type { Database } from '../db/database';
+import type { HeadCache } from '../sync/head-cache';
 import type { Memo } from './memo';
 import type { LogSink } from './request-log';
-import type { Limit, RateLimiter } from './rate-limit';
+import type { Limit, Limiter, RateLimiter } from './rate-limit';
 
 /** Who is calling: all from the token, never from the body. */
 export interface AuthContext {
@@ -57,15 +58,20 @@ export interface Services {
   now: () => number;
   publicUrl: string;
   limits: Limits;
-  limiters: { perMember: RateLimiter; perIp: RateLimiter; joinPerIp: RateLimiter; writesPerMember: RateLimiter };
+  /**
+   * Per member and per joining address: in the database on a shared PostgreSQL (every process draws on one
+   * allowance), in memory on PGlite. Per IP: in memory, a flood guard in front of everything.
+   */
+  limiters: { perMember: Limiter; perIp: RateLimiter; joinPerIp: Limiter; writesPerMember: Limiter };
   trustProxy: boolean;
   /** When each token's last_used_at was last written by this process. */
   touchedTokens: Map<string, number>;
   /**
-   * Exact read caches where this process is the only writer (PGlite; see http/memo.ts), else undefined:
-   * members by token hash, and each community's head (what a poll at the head needs).
+   * Read caches. `auth`: members by token hash, only where this process is the only writer (PGlite; see
+   * http/memo.ts). `head`: each community's head, what a poll at the head needs, on both (sync/head-cache.ts:
+   * kept current across processes by NOTIFY on PostgreSQL).
    */
-  memo?: { auth: Memo<AuthContext>; head: Memo<CommunityHead> };
+  memo: { auth?: Memo<AuthContext>; head: HeadCache };
 }
 
 /** A community's history head: its epoch, last version and that version's batch token (sync/pull.ts). */

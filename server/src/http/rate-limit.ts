@@ -4,11 +4,17 @@ export interface Limit {
   perMinute: number;
 }
 
+/** Takes `cost` from the bucket of `key`: 0 when allowed (and counted), else the seconds to wait. */
+export interface Limiter {
+  take(key: string, cost?: number): number | Promise<number>;
+}
+
 /**
- * In-memory buckets keyed by member id or IP. Per process: behind a load balancer each app process limits on
- * its own, which still bounds abuse by the process count.
+ * In-memory buckets keyed by member id or IP. Per process: on PGlite (one process) that is every limit; on a
+ * shared PostgreSQL the per-member and join limits live in the database instead (db-rate-limit.ts) and only
+ * the per-IP flood guard stays here, bounded by the process count.
  */
-export class RateLimiter {
+export class RateLimiter implements Limiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
 
   constructor(

@@ -18,7 +18,7 @@ export const join = new Hono<AppEnv>()
   })
   .post('/v1/join', async (c) => {
     const { db, now, limiters } = c.var.services;
-    const wait = limiters.joinPerIp.take(c.var.ip);
+    const wait = await limiters.joinPerIp.take(c.var.ip);
     if (wait) throw new ApiHttpError(429, 'rate_limited', 'Too many join attempts', { 'Retry-After': String(wait) });
     const body = await readJson(c, JoinRequestSchema);
     const outcome = await redeemInvite(db, body.code, body.displayName, now());

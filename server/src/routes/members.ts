@@ -59,7 +59,7 @@ export const members = new Hono<AppEnv>()
     if (!rows[0]) throw noSuchMember();
     mayModerate(c.var.auth, id, rows[0].role);
     const deleted = await tombstoneNotes(db, c.var.auth.communityId, { authorId: id }, now());
-    memo?.head.invalidate(c.var.auth.communityId);
+    memo.head.invalidate(c.var.auth.communityId);
     return c.json({ deleted: deleted.length });
   })
   .delete('/:id', async (c) => {

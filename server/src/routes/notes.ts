@@ -23,7 +23,7 @@ export const notes = new Hono<AppEnv>().use(requireMember).delete('/:id', async 
   if (!rows[0]) throw new ApiHttpError(404, 'not_found', 'No such note in this community');
   mayModerate(c.var.auth, rows[0].authorId, rows[0].role);
   const deleted = await tombstoneNotes(db, c.var.auth.communityId, { noteId: id }, now());
-  memo?.head.invalidate(c.var.auth.communityId);
+  memo.head.invalidate(c.var.auth.communityId);
   return c.json({ deleted: deleted.length });
 });
 

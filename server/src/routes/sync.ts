@@ -15,7 +15,7 @@ export const sync = new Hono<AppEnv>()
     const { mutations } = await readJson(c, PushRequestSchema);
     const { db, now, memo, limiters, limits } = c.var.services;
     checkTimes(mutations, now());
-    const wait = limiters.writesPerMember.take(c.var.auth.memberId, mutations.length);
+    const wait = await limiters.writesPerMember.take(c.var.auth.memberId, mutations.length);
     if (wait) {
       throw new ApiHttpError(429, 'rate_limited', 'Too many writes; nothing was applied', {
         'Retry-After': String(wait),
@@ -23,12 +23,12 @@ export const sync = new Hono<AppEnv>()
     }
     const answer = await push(db, c.var.auth, mutations, now(), limits);
     // Committed: polls at the old head must now look again.
-    memo?.head.invalidate(c.var.auth.communityId);
+    memo.head.invalidate(c.var.auth.communityId);
     return c.json(answer);
   })
   .get('/pull', async (c) => {
     const query = readQuery(c, PullQuerySchema);
     const { db, cursorKey, memo } = c.var.services;
-    const body = await pull(db, cursorKey, c.var.auth, query, c.var.services.limits.pullPageBytes, memo?.head);
+    const body = await pull(db, cursorKey, c.var.auth, query, c.var.services.limits.pullPageBytes, memo.head);
     return c.body(body, 200, { 'Content-Type': 'application/json' });
   });

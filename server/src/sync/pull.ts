@@ -2,9 +2,9 @@ import type { PullQuery } from '../../../lib/sync/protocol';
 import { newEpoch } from '../crypto';
 import type { Database } from '../db/database';
 import { ApiHttpError } from '../http/errors';
-import type { AuthContext, CommunityHead } from '../http/env';
-import type { Memo } from '../http/memo';
+import type { AuthContext } from '../http/env';
 import { decodeCursor, encodeCursor } from './cursor';
+import type { HeadCache } from './head-cache';
 
 /**
  * Each change is built as JSON text by PostgreSQL (same SQL on PGlite and a real server), so the app process
@@ -50,14 +50,14 @@ export async function pull(
   auth: AuthContext,
   query: PullQuery,
   pageBytes: number,
-  heads?: Memo<CommunityHead>,
+  heads?: HeadCache,
 ): Promise<string> {
   const from = query.cursor === undefined ? undefined : decodeCursor(key, query.cursor);
   if (query.cursor !== undefined && (!from || from.communityId !== auth.communityId)) {
     throw new ApiHttpError(400, 'invalid_cursor', 'Cursor not recognised: send back exactly what pull returned');
   }
-  // The common poll: already at the head this process knows (PGlite only, see http/memo.ts). No query at all.
-  const known = heads?.get(auth.communityId);
+  // The common poll: already at the head this process knows (sync/head-cache.ts). No query of its own.
+  const known = await heads?.current(auth.communityId);
   if (from && known && from.epoch === known.epoch && from.version === known.version && from.token === known.token) {
     return `${JSON.stringify({ epoch: known.epoch, isReset: false, cursor: query.cursor, hasMore: false }).slice(0, -1)},"changes":[]}`;
   }
