@@ -20,6 +20,8 @@ export async function startServer(argv: string[] = process.argv.slice(2)) {
     cursorKey: db.cursorKey,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    limits: config.limits,
+    maxBodyBytes: config.maxBodyBytes,
     log: (line) => process.stdout.write(`${line}\n`),
   });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
