@@ -26,6 +26,7 @@ export async function startServer(
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
     limits: config.limits,
+    maxBodyBytes: config.maxBodyBytes,
     log: (line) => process.stdout.write(`${line}\n`),
     ...overrides,
   });

@@ -155,11 +155,13 @@ test('two honest members, a hostile page and a hostile member: sync converges fo
   // The endpoint's first start (PGlite's initdb) and both browsers start side by side.
   const starting = startEndpointProcess({
     TRUST_PROXY: '1',
-    LIMIT_REQUESTS_PER_MINUTE: String(LIMITS.requestsPerMinute),
-    LIMIT_WRITES_PER_MINUTE: String(LIMITS.writesPerMinute),
-    LIMIT_NOTE_BYTES: String(LIMITS.noteBytes),
-    LIMIT_MEMBER_NOTES: String(LIMITS.memberNotes),
-    LIMIT_MEMBER_BYTES: String(LIMITS.memberBytes),
+    RATE_MEMBER_BURST: String(LIMITS.requestsPerMinute),
+    RATE_MEMBER_PER_MINUTE: String(LIMITS.requestsPerMinute),
+    WRITES_MEMBER_BURST: String(LIMITS.writesPerMinute),
+    WRITES_MEMBER_PER_MINUTE: String(LIMITS.writesPerMinute),
+    MAX_NOTE_BYTES: String(LIMITS.noteBytes),
+    MEMBER_NOTES_QUOTA: String(LIMITS.memberNotes),
+    MEMBER_BYTES_QUOTA: String(LIMITS.memberBytes),
   });
   const browsers = [launchWithExtension(), launchWithExtension()];
   const closers = browsers.map((b) =>

@@ -27,7 +27,7 @@ export interface EndpointProcess {
 
 /**
  * The endpoint as operators run it (`npm run server -- --demo`): its own process, PGlite in a fresh data folder,
- * configured through the environment (`env` adds to it: LIMIT_*, TRUST_PROXY...).
+ * configured through the environment (`env` adds to it: RATE_*, MAX_NOTE_BYTES, TRUST_PROXY...).
  */
 export async function startEndpointProcess(env: Record<string, string> = {}): Promise<EndpointProcess> {
   const dataDir = mkdtempSync(join(tmpdir(), 'commonplace-endpoint-'));

@@ -1,73 +1,7 @@
-import { serve } from '@hono/node-server';
-import type { AddressInfo } from 'node:net';
-import type { Page } from '@playwright/test';
-import { formatInviteLink } from '../../lib/sync/protocol';
-import { createApp } from '../../server/src/app';
-import { createInvite } from '../../server/src/db/invites';
-import { migrate } from '../../server/src/db/migrate';
-import { openPglite } from '../../server/src/db/pglite';
-import { loadCursorKey } from '../../server/src/db/server-meta';
 import { expect, launchWithExtension, test } from './fixtures';
-import { joinOnOptionsPage, syncLine } from './pages/community';
+import { harvest, joinOnOptionsPage, startEndpoint, syncLine } from './pages/community';
 import { capturePanel, expectSaved, selectWithMouse } from './pages/harvest-flow';
 import { startStaticServer } from './static-server';
-
-/** The real endpoint on a loopback port, with one community and a multi-use invite. */
-async function startEndpoint() {
-  const db = await openPglite();
-  await migrate(db);
-  const app = createApp({ db, cursorKey: await loadCursorKey(db) });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const communityId = crypto.randomUUID();
-  await db.query('INSERT INTO communities (id, name, epoch, created_at) VALUES ($1, $2, $3, $4)', [
-    communityId,
-    'Makers',
-    'e2e',
-    Date.now(),
-  ]);
-  const { code } = await createInvite(db, {
-    communityId,
-    role: 'member',
-    maxUses: 5,
-    expiresAt: Date.now() + 3600_000,
-    createdBy: null,
-    at: Date.now(),
-  });
-  return {
-    communityId,
-    invite: formatInviteLink(endpoint, code),
-    close: async () => {
-      await new Promise<void>((r) => server.close(() => r()));
-      await db.close();
-    },
-  };
-}
-
-/** Saves a note through the background, as the capture panel does (same message, same validation). */
-async function harvest(page: Page, communityId: string, takeaway: string) {
-  return page.evaluate(
-    async ([communityId, takeaway]) => {
-      const data = {
-        kind: 'insight',
-        quote: 'Pair on the hard part first.',
-        takeaway,
-        tags: ['practice'],
-        selectors: [],
-        page: { url: 'https://example.org/pairing', canonicalUrl: 'https://example.org/pairing', title: 'Pairing' },
-        communityId,
-      };
-      const message = { id: 1, type: 'createNote', data, timestamp: Date.now() };
-      const { chrome } = globalThis as unknown as {
-        chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
-      };
-      const answer = (await chrome.runtime.sendMessage(message)) as { res?: { ok: boolean; error?: string } };
-      return answer.res;
-    },
-    [communityId, takeaway] as const,
-  );
-}
 
 test.setTimeout(400_000);
 
