@@ -256,3 +256,11 @@ describe('composeRitualPost', () => {
     expect(compose(HUDDLE, notes)).toEqual(compose(HUDDLE, [...notes]));
   });
 });
+
+describe('people to thank', () => {
+  it('a question with "me too"s thanks no one: it is a shared need, not know-how reused', () => {
+    const asked = q({ createdAt: NOW - 2 * DAY_MS });
+    const meToo = makeNote({ createdAt: NOW - DAY_MS, author: li, links: { addsTo: asked.id } });
+    expect(lists(compose(WINS, [asked, meToo]))['People to thank']).toBeUndefined();
+  });
+});

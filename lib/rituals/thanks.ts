@@ -29,7 +29,8 @@ export function creditsByReuse(
   limit = 5,
 ): ReuseCredit[] {
   const byId = new Map<string, Note>();
-  for (const n of notes) if (isAnnounceable(n) && n.author) byId.set(n.id, n);
+  // A question others asked too is a shared need, not know-how that saved anyone time: it earns no thanks.
+  for (const n of notes) if (isAnnounceable(n) && n.author && n.kind !== 'question') byId.set(n.id, n);
   const perNote = new Map<string, number>();
   const bump = (id: string | undefined) => {
     if (id !== undefined && byId.has(id)) perNote.set(id, (perNote.get(id) ?? 0) + 1);
