@@ -18,6 +18,7 @@ import { members } from './routes/members';
 import { notes } from './routes/notes';
 import { sync } from './routes/sync';
 import { tokens } from './routes/tokens';
+import { webhook } from './routes/webhook';
 
 export const DEFAULT_LIMITS: Limits = {
   perMember: { burst: 120, perMinute: 600 },
@@ -65,7 +66,7 @@ export function createApp(deps: AppDeps) {
       cors({
         origin: '*',
         allowHeaders: ['Authorization', 'Content-Type'],
-        allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       }),
     )
     .use(async (c, next) => {
@@ -95,6 +96,7 @@ export function createApp(deps: AppDeps) {
     .route('/', health)
     .route('/', join)
     .get('/v1/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json' }))
+    .route('/v1/community/webhook', webhook)
     .route('/v1/community', community)
     .route('/v1/members', members)
     .route('/v1/notes', notes)
