@@ -41,15 +41,13 @@ export async function startReceiver(): Promise<{
             .end('rate_limited');
           return;
         case 'discord-429':
-          res
-            .writeHead(429, { 'content-type': 'application/json' })
-            .end(
-              JSON.stringify({
-                message: 'You are being rate limited.',
-                retry_after: answer.retryAfterS,
-                global: false,
-              }),
-            );
+          res.writeHead(429, { 'content-type': 'application/json' }).end(
+            JSON.stringify({
+              message: 'You are being rate limited.',
+              retry_after: answer.retryAfterS,
+              global: false,
+            }),
+          );
           return;
         case 'status':
           res.writeHead(answer.status, { 'content-type': 'text/plain' }).end(answer.body);
