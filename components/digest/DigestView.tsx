@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import type { Digest, PersonToThank, Ritual } from '@/lib/digest';
+import type { RitualPost } from '@/lib/rituals';
 import { ArchiveSection } from './ArchiveSection';
 import { formatters } from './format';
 import { GhostTownBanner } from './GhostTownBanner';
@@ -16,6 +17,9 @@ export interface DigestActions {
   answer(questionId: string, text: string): Promise<string | null>;
   thank(p: PersonToThank): Promise<string | null>;
   saveRituals(communityId: string, rituals: Ritual[]): void;
+  /** The post for a ritual's next occurrence, composed from the community's harvest (null: unreadable date). */
+  composeRitual?(communityId: string, ritual: Ritual): Promise<RitualPost | null>;
+  copyText?(text: string): Promise<void>;
 }
 
 /** Every digest section, rendered from one computed digest (no data fetching here). */
@@ -43,7 +47,15 @@ export function DigestView({
         <HarvestSection harvest={digest.harvest} fmt={fmt} now={now} />
         <UnansweredSection unanswered={digest.unanswered} fmt={fmt} now={now} onAnswer={actions.answer} />
         <WinsSection wins={digest.wins} fmt={fmt} now={now} />
-        <RitualsSection rituals={digest.rituals} names={names} fmt={fmt} now={now} onSave={actions.saveRituals} />
+        <RitualsSection
+          rituals={digest.rituals}
+          names={names}
+          fmt={fmt}
+          now={now}
+          onSave={actions.saveRituals}
+          compose={actions.composeRitual}
+          copy={actions.copyText}
+        />
         <PeopleSection people={digest.people} fmt={fmt} onThank={actions.thank} />
         <StoriesSection stories={digest.stories} fmt={fmt} now={now} />
         <ArchiveSection note={digest.archive} fmt={fmt} now={now} />

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import type { CommunityRituals, Ritual } from '@/lib/digest';
 import type { Formatters } from './format';
 import { NoteLine } from './NoteLine';
+import type { RitualPost } from '@/lib/rituals';
+import { RitualComposer } from './RitualComposer';
 import { RitualEditor } from './RitualEditor';
 import { Section } from './Section';
 
@@ -12,14 +14,20 @@ export function RitualsSection({
   fmt,
   now,
   onSave,
+  compose,
+  copy,
 }: {
   rituals: CommunityRituals[];
   names: Record<string, string>;
   fmt: Formatters;
   now: number;
   onSave: (communityId: string, rituals: Ritual[]) => void;
+  /** Composes the post for a ritual's next occurrence; absent where there is no harvest to compose from. */
+  compose?: (communityId: string, ritual: Ritual) => Promise<RitualPost | null>;
+  copy?: (text: string) => Promise<void>;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
+  const [composing, setComposing] = useState<string | null>(null);
   return (
     <Section title="Rituals" className="rituals">
       {rituals.length === 0 && <p className="empty">Rituals appear once you share notes with a community.</p>}
@@ -45,6 +53,28 @@ export function RitualsSection({
                     <li key={r.ritual.id} className="ritual">
                       <span className="ritual-name">{r.ritual.title}</span>{' '}
                       <time dateTime={r.nextDay}>{fmt.day(r.nextDay)}</time>
+                      {compose && copy && (
+                        <button
+                          type="button"
+                          aria-expanded={composing === `${c.communityId} ${r.ritual.id}`}
+                          aria-label={`Compose the post for ${r.ritual.title} in ${name}`}
+                          onClick={() =>
+                            setComposing((k) =>
+                              k === `${c.communityId} ${r.ritual.id}` ? null : `${c.communityId} ${r.ritual.id}`,
+                            )
+                          }
+                        >
+                          Compose post
+                        </button>
+                      )}
+                      {compose && copy && composing === `${c.communityId} ${r.ritual.id}` && (
+                        <RitualComposer
+                          title={r.ritual.title}
+                          load={() => compose(c.communityId, r.ritual)}
+                          copy={copy}
+                          onClose={() => setComposing(null)}
+                        />
+                      )}
                       {r.feeds.length > 0 && (
                         <ul className="feeds" aria-label={`Feeding ${r.ritual.title}`}>
                           {r.feeds.map((n) => (

@@ -108,8 +108,11 @@ export function App({ boot: first }: { boot: Boot }) {
           .then(computeHere)
           .catch(failed);
       },
+      composeRitual: async (communityId, ritual) =>
+        (await live()).composeRitual(communityId, ritual, Date.now(), first.timeZone),
+      copyText: (text) => navigator.clipboard.writeText(text),
     }),
-    [identity, boot.rawRituals, computeHere, failed],
+    [identity, boot.rawRituals, computeHere, failed, first.timeZone],
   );
   const toggleMinimal = async () => {
     await minimalMode.setValue(!isMinimal);

@@ -1,7 +1,8 @@
 import { db } from '@/lib/db';
 import { DIGEST_CHANNEL, digestRequest, loadDigest, loadDigestByFullScan, readIdentity } from '@/lib/db/digest-store';
 import { readDigestSettings } from '@/lib/db/digest-settings';
-import type { Digest, Identity, PersonToThank } from '@/lib/digest';
+import type { Digest, Identity, PersonToThank, Ritual } from '@/lib/digest';
+import { composeRitualPost } from '@/lib/rituals';
 import { sendMessage } from '@/lib/messaging/protocol';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
 
@@ -32,3 +33,16 @@ export const thank = async (identity: Identity, p: PersonToThank) => {
   if (problem === null) written(p.note.id);
   return problem;
 };
+
+/** The ritual's next post, composed from the community's notes, recent events and thanks (lib/rituals). */
+export async function composeRitual(communityId: string, ritual: Ritual, now: number, timeZone: string) {
+  const since = now - RITUAL_LOOKBACK_MS;
+  const [notes, events, thanks] = await Promise.all([
+    db.notes.where('communityId').equals(communityId).toArray(),
+    db.events.where('at').aboveOrEqual(since).toArray(),
+    db.thanks.where('communityId').equals(communityId).toArray(),
+  ]);
+  return composeRitualPost({ ritual, communityId, notes, events, thanks, now, timeZone });
+}
+/** Reuse is counted since a ritual's previous occurrence: a quarter at most, with a margin for long months. */
+const RITUAL_LOOKBACK_MS = 100 * 86_400_000;

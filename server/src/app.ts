@@ -21,6 +21,7 @@ import { notes } from './routes/notes';
 import { sync } from './routes/sync';
 import { tokens } from './routes/tokens';
 import { DEFAULT_LIMITS } from './limits';
+import { webhook } from './routes/webhook';
 
 export { DEFAULT_LIMITS } from './limits';
 
@@ -61,7 +62,7 @@ export function createApp(deps: AppDeps) {
       cors({
         origin: '*',
         allowHeaders: ['Authorization', 'Content-Type'],
-        allowMethods: ['GET', 'POST', 'PATCH', 'DELETE'],
+        allowMethods: ['GET', 'POST', 'PUT', 'PATCH', 'DELETE'],
       }),
     )
     .use(async (c, next) => {
@@ -91,6 +92,7 @@ export function createApp(deps: AppDeps) {
     .route('/', health)
     .route('/', join)
     .get('/v1/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json' }))
+    .route('/v1/community/webhook', webhook)
     .route('/v1/community', community)
     .route('/v1/members', members)
     .route('/v1/notes', notes)

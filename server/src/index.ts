@@ -6,6 +6,7 @@ import { ensureFirstCommunity } from './bootstrap';
 import { readConfig } from './config';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo';
+import { startRitualRunner } from './rituals/runner';
 
 /**
  * Starts the endpoint: `npm run server` (add `-- --demo` for a demo community). Wiring only; see app.ts.
@@ -30,6 +31,7 @@ export async function startServer(
     log: (line) => process.stdout.write(`${line}\n`),
     ...overrides,
   });
+  const rituals = startRitualRunner(db, { now: Date.now, log: (line) => process.stdout.write(`${line}\n`) });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const where = db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -52,7 +54,9 @@ export async function startServer(
         resolve();
       });
       http.closeIdleConnections();
-    }).then(close));
+    })
+      .then(() => rituals.stop())
+      .then(close));
   return { app, config, stop, first, demo };
 }
 

@@ -46,6 +46,8 @@ function splitSql(sql: string): string[] {
 
 /** Every table the app writes, children first: for test resets and snapshots. */
 export const APP_TABLES = [
+  'ritual_outbox',
+  'community_webhooks',
   'rejected_mutations',
   'client_mutations',
   'version_batches',
