@@ -147,9 +147,10 @@ async function replica(p: Profile, communityId: string): Promise<Map<string, Row
 test.setTimeout(240_000);
 
 test('two honest members, a hostile page and a hostile member: sync converges for the honest, nothing hostile runs or sticks', async () => {
-  // TODO(2026-12-04): parked until a run passes. On the loaded shared machine the hostile page's renderer stopped
-  // answering once the capture panel opened on it (Playwright calls hung); cause not yet isolated (see the report).
-  // COMMONPLACE_CHAOS=1 runs it.
+  // TODO(2026-12-04): parked until a run passes. Twice, once the capture panel opened on the hostile page (its text
+  // holds a NUL and a lone surrogate next to #r2, as in issue 15 item 2), every Playwright call into that tab hung
+  // (same with the page's floods slowed fourfold, so not load). describeRange puts the NUL into the selection's
+  // TextQuoteSelector (checked in JSDOM); where the capture flow then stalls is not yet isolated. COMMONPLACE_CHAOS=1 runs it.
   test.fixme(!process.env.COMMONPLACE_CHAOS, 'not yet green: the hostile page hangs once the panel opens');
   if (!isTestBuild()) throw new Error('build the test build first: WXT_TEST_HOOKS=1 npx wxt build');
   // The endpoint's first start (PGlite's initdb) and both browsers start side by side.
