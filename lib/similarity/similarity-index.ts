@@ -121,6 +121,20 @@ export class SimilarityIndex {
     };
   }
 
+  /** Live notes and the sum of their updatedAt modulo a prime: compared with the notes table's at load. */
+  fingerprint(): { count: number; sum: number } {
+    let sum = 0;
+    for (const f of this.facts) if (f) sum = SimilarityIndex.addToSum(sum, f.updatedAt);
+    return { count: this.live, sum };
+  }
+
+  /** `sum + t` modulo 2^31 - 1 on whole milliseconds: exact in doubles, so any order of adding agrees. */
+  static addToSum(sum: number, t: number): number {
+    const P = 2147483647;
+    const r = (Math.trunc(t) % P) + P;
+    return (sum + r) % P;
+  }
+
   /** How many live notes the index holds. */
   get size(): number {
     return this.live;
