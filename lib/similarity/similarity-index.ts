@@ -49,9 +49,9 @@ export class SimilarityIndex {
   private readonly words: string[] = [];
   private readonly postings: number[][] = [];
   private readonly df: number[] = [];
-  private readonly byPage = new Map<string, Set<number>>();
-  private readonly byThread = new Map<string, Set<number>>();
-  private readonly byQuote = new Map<string, Set<number>>();
+  private readonly byPage: SlotsByKey = new Map();
+  private readonly byThread: SlotsByKey = new Map();
+  private readonly byQuote: SlotsByKey = new Map();
   private live = 0;
   private scores = new Float64Array(1024);
 
@@ -75,13 +75,16 @@ export class SimilarityIndex {
       throw new RangeError('Not a saved similarity index');
     }
     for (const w of saved.words) index.termId(w);
+    let total = 0;
+    for (const c of saved.termCounts) total += c;
+    let maxTerm = -1;
+    for (const t of saved.termData) if (t > maxTerm) maxTerm = t;
+    if (total !== saved.termData.length || maxTerm >= saved.words.length) {
+      throw new RangeError('Saved similarity index is corrupt');
+    }
     let at = 0;
     for (let i = 0; i < n; i++) {
-      const count = saved.termCounts[i]!;
-      const terms = saved.termData.slice(at, (at += count));
-      if (at > saved.termData.length || terms.some((t) => t >= saved.words.length)) {
-        throw new RangeError('Saved similarity index is corrupt');
-      }
+      const terms = saved.termData.subarray(at, (at += saved.termCounts[i]!));
       index.addSlot(
         { id: saved.ids[i]!, kind: saved.kinds[i]!, updatedAt: saved.updatedAt[i]! },
         terms,
@@ -221,7 +224,8 @@ export class SimilarityIndex {
   slots(kind: 'page' | 'thread' | 'quote', key: string | undefined): Iterable<number> {
     if (key === undefined) return [];
     const map = kind === 'page' ? this.byPage : kind === 'thread' ? this.byThread : this.byQuote;
-    return map.get(key) ?? [];
+    const slots = map.get(key);
+    return slots === undefined ? [] : typeof slots === 'number' ? [slots] : slots;
   }
 
   /**
@@ -304,16 +308,26 @@ export class SimilarityIndex {
   }
 }
 
-function addTo(map: Map<string, Set<number>>, key: string | undefined, slot: number): void {
+/**
+ * Slots per key. Most keys (a quote, a thread) name one note: held as a bare slot number, a Set only from the
+ * second, so loading 100k notes makes a few thousand Sets instead of 100k.
+ */
+type SlotsByKey = Map<string, number | Set<number>>;
+
+function addTo(map: SlotsByKey, key: string | undefined, slot: number): void {
   if (key === undefined || key === '') return;
-  let set = map.get(key);
-  if (!set) map.set(key, (set = new Set()));
-  set.add(slot);
+  const had = map.get(key);
+  if (had === undefined) map.set(key, slot);
+  else if (typeof had === 'number') map.set(key, new Set([had, slot]));
+  else had.add(slot);
 }
 
-function removeFrom(map: Map<string, Set<number>>, key: string | undefined, slot: number): void {
+function removeFrom(map: SlotsByKey, key: string | undefined, slot: number): void {
   if (key === undefined) return;
-  const set = map.get(key);
-  set?.delete(slot);
-  if (set && set.size === 0) map.delete(key);
+  const had = map.get(key);
+  if (had === slot) map.delete(key);
+  else if (typeof had === 'object') {
+    had.delete(slot);
+    if (had.size === 1) map.set(key, had.values().next().value!);
+  }
 }
