@@ -7,8 +7,13 @@ import Fuse from 'fuse.js';
 import { SearchIndex, type SearchDoc } from '../lib/search/index';
 import { generateCorpus } from './search-corpus';
 import { makeQueries, Oracle, type BenchQuery } from './search-queries';
+import { compareRivals, type RivalFigures } from './search-rivals';
 
 const SIZES = (process.env.SEARCH_BENCH_SIZES ?? '1000,10000,50000,100000').split(',').map(Number);
+/** Where MiniSearch and FlexSearch run beside ours (SEARCH_BENCH_RIVALS=0 skips them): the largest size. */
+const RIVALS_AT = Number(process.env.SEARCH_BENCH_RIVALS ?? Math.max(...SIZES));
+/** Share of long quotes (past 600 characters) in the corpus: about what real harvests hold (issue 19). */
+const LONG_QUOTES = 0.18;
 /** Plain Fuse scans everything: time only this many queries per size so the run stays in minutes. */
 const FUSE_QUERIES: Record<number, number> = { 1000: 200, 10000: 20, 50000: 3, 100000: 3 };
 const FUSE_OPTIONS = {
@@ -62,7 +67,14 @@ function timed<T>(fn: () => T): [T, number] {
   return [out, wall];
 }
 
-function runOurs(docs: SearchDoc[], queries: BenchQuery[], oracle: Oracle, idOf: Map<string, number>, now: number) {
+function runOurs(
+  docs: SearchDoc[],
+  vocabulary: string[],
+  queries: BenchQuery[],
+  oracle: Oracle,
+  idOf: Map<string, number>,
+  now: number,
+) {
   const [built, buildMs] = timed(() => SearchIndex.build(docs));
   const bytes = built.serialize();
   const h0 = heap();
@@ -74,6 +86,11 @@ function runOurs(docs: SearchDoc[], queries: BenchQuery[], oracle: Oracle, idOf:
     index = idx;
   }
   const [, warmMs] = timed(() => index.warm());
+  // What the search host does after loading (warm, then its rehearsal queries), then the first typo'd query.
+  for (const r of index.rehearsalQueries()) index.search(r, { limit: 20, now });
+  const firstTypo = queries.find((x) => x.typo)?.typo;
+  const [, firstTypoMs] = firstTypo ? timed(() => index.search(firstTypo, { limit: 20, now })) : [null, NaN];
+  const firstTypoCpuMs = lastCpuMs;
   const times: number[] = [];
   const exact: number[] = [];
   const typo: number[] = [];
@@ -113,6 +130,14 @@ function runOurs(docs: SearchDoc[], queries: BenchQuery[], oracle: Oracle, idOf:
       keysCpu.push(lastCpuMs);
     }
   }
+  // Keystrokes on the stems that begin the most words (hundreds of completions each), 3 to 5 letters typed.
+  const stemKeysCpu: number[] = [];
+  for (const stem of commonStems(vocabulary, 10)) {
+    for (let i = 3; i <= Math.min(5, stem.length); i++) {
+      timed(() => index.search(stem.slice(0, i), { limit: 20, now }));
+      stemKeysCpu.push(lastCpuMs);
+    }
+  }
   const heapBytes = heap() - h0;
   void built;
   return {
@@ -126,6 +151,9 @@ function runOurs(docs: SearchDoc[], queries: BenchQuery[], oracle: Oracle, idOf:
     typoP95: q(typoTimes, 0.95),
     keystrokeP95: q(keys, 0.95),
     keystrokeP95Cpu: q(keysCpu, 0.95),
+    stemKeystrokeP95Cpu: q(stemKeysCpu, 0.95),
+    firstTypoMs,
+    firstTypoCpuMs,
     p50Cpu: q(timesCpu, 0.5),
     p95Cpu: q(timesCpu, 0.95),
     recallExact: mean(exact),
@@ -133,6 +161,21 @@ function runOurs(docs: SearchDoc[], queries: BenchQuery[], oracle: Oracle, idOf:
     heapBytes,
     index,
   };
+}
+
+/** A word of each of the `n` three-letter stems that begin the most words of the corpus's vocabulary. */
+function commonStems(words: string[], n: number): string[] {
+  const byStem = new Map<string, string[]>();
+  for (const w of words) {
+    if (!/^\p{L}{6,}$/u.test(w)) continue;
+    const list = byStem.get(w.slice(0, 3));
+    if (list) list.push(w);
+    else byStem.set(w.slice(0, 3), [w]);
+  }
+  return [...byStem.values()]
+    .sort((a, b) => b.length - a.length)
+    .slice(0, n)
+    .map((list) => list.sort()[0]!);
 }
 
 function runFuse(docs: SearchDoc[], queries: BenchQuery[], oracle: Oracle, idOf: Map<string, number>) {
@@ -193,11 +236,11 @@ console.log(
     .join(' ')} on ${(await import('node:os')).cpus().length} cores`,
 );
 for (const n of SIZES) {
-  const corpus = generateCorpus(n);
+  const corpus = generateCorpus(n, 42, { longQuotes: LONG_QUOTES });
   const oracle = new Oracle(corpus.docs);
   const queries = makeQueries(corpus.docs, oracle, new Set(corpus.vocabulary.slice(0, 60)));
   const idOf = new Map(corpus.docs.map((d, i) => [d.id, i]));
-  const ours = runOurs(corpus.docs, queries, oracle, idOf, corpus.now);
+  const ours = runOurs(corpus.docs, corpus.vocabulary, queries, oracle, idOf, corpus.now);
   const fuse = runFuse(corpus.docs, queries, oracle, idOf);
   const kinds = ['words', 'prefix', 'filter']
     .map((k) => `${k} ${queries.filter((x) => x.kind === k).length}`)
@@ -237,6 +280,12 @@ for (const n of SIZES) {
       queries: queries.length,
     },
   });
+  const rivals = n === RIVALS_AT ? compareRivals(corpus.docs, ours.index, queries, oracle, idOf, corpus.now) : null;
+  if (rivals) printRivals(n, rivals);
+  const longShare = corpus.docs.filter((d) => d.quote.length > 600).length / n;
+  console.log(
+    `quotes past 600 characters: ${Math.round(longShare * 100)}% · first typo after load, warm-up and rehearsal: ${r2(ours.firstTypoMs)} ms (cpu ${r2(ours.firstTypoCpuMs)}) · stem keystroke p95 cpu ${r2(ours.stemKeystrokeP95Cpu)} ms vs all keystrokes ${r2(ours.keystrokeP95Cpu)} ms`,
+  );
   last = {
     bench: 'search',
     n,
@@ -253,6 +302,37 @@ for (const n of SIZES) {
     buildMs: Math.round(ours.buildMs),
     fuseP50Ms: r2(fuse.p50),
     fuseRecallExact: r2(fuse.recallExact),
+    longQuoteShare: r2(longShare),
+    firstTypoMs: r2(ours.firstTypoMs),
+    stemKeystrokeP95CpuMs: r2(ours.stemKeystrokeP95Cpu),
+    ...(rivals ? { rivals: rivalsJson(rivals) } : {}),
   };
 }
 console.log(JSON.stringify(last));
+
+function printRivals(n: number, rivals: Record<string, RivalFigures>) {
+  console.log(`\n== N = ${n} · word queries only, each engine configured as its docs advise (bench/search-rivals.ts)`);
+  console.table(
+    Object.fromEntries(
+      Object.entries(rivals).map(([name, f]) => [
+        name,
+        {
+          'build ms': name === 'ours' ? '(above)' : Math.round(f.buildMs),
+          'keystroke p95 ms': r2(f.keystrokeP95Ms),
+          keystrokes: f.keystrokes,
+          'recall@10 exact': r2(f.recallExact),
+          'recall@10 typo': r2(f.recallTypo),
+        },
+      ]),
+    ),
+  );
+}
+
+function rivalsJson(rivals: Record<string, RivalFigures>) {
+  return Object.fromEntries(
+    Object.entries(rivals).map(([name, f]) => [
+      name,
+      { keystrokeP95Ms: r2(f.keystrokeP95Ms), recallExact: r2(f.recallExact), recallTypo: r2(f.recallTypo) },
+    ]),
+  );
+}

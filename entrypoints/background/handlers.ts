@@ -3,6 +3,7 @@ import { db, notes } from '@/lib/db';
 import { syncState } from '@/lib/db/sync-state';
 import { DUPLICATE_AVOIDED } from '@/lib/similarity';
 import type { Similarity } from './similarity';
+import type { LiveTagCounts } from '@/lib/db/tag-counts';
 import { onMessage, sendMessage, type PaintableNote } from '@/lib/messaging/protocol';
 import { CaptureRequestSchema } from '@/lib/messaging/schemas';
 import { createPendingCaptures } from '@/lib/capture/pending';
@@ -42,7 +43,7 @@ function pickMessage({ id, permalink, author, timestamp, text }: NonNullable<Not
 }
 
 /** Registers every background message handler. Each validates its input; failures come back as values. */
-export function registerHandlers(similarity: Similarity) {
+export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCounts) {
   const pending = createPendingCaptures();
   const cards = createExpiringStore<CardGrant>({ ttlMs: 60_000, maxEntries: 20 });
 
@@ -58,7 +59,7 @@ export function registerHandlers(similarity: Similarity) {
     if (!isExtensionPage(sender)) return null;
     const entry = pending.get(String(data?.captureId));
     if (!entry) return null;
-    const tags = await notes.tagCounts(50);
+    const tags = await tagCounts.top(50); // counted as notes change, not by a scan per harvest
     const communities = (await syncState(db).memberships())
       .filter((m) => m.isEnabled)
       .map((m) => ({ id: m.communityId, name: m.communityName }));

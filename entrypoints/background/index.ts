@@ -5,13 +5,19 @@ import { onCommand, onContextMenuClick, registerHarvestEntryPoints } from './har
 import { rebuildSearchIndex, registerSearchUpkeep } from './search-upkeep';
 import { registerSync } from './sync';
 import { createSimilarity } from './similarity';
+import { db } from '@/lib/db';
+import { liveTagCounts } from '@/lib/db/tag-counts';
 
 export default defineBackground(() => {
   const similarity = createSimilarity();
-  registerHandlers(similarity);
+  const tagCounts = liveTagCounts(db);
+  registerHandlers(similarity, tagCounts);
   registerHarvestEntryPoints();
   registerHighlightNav();
-  const search = registerSearchUpkeep(similarity.noteChanged);
+  const search = registerSearchUpkeep((id) => {
+    similarity.noteChanged(id);
+    tagCounts.changed([id]);
+  });
   registerSync();
   const digest = registerDigestUpkeep();
   registerPageWrites((ids) => {

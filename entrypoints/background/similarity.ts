@@ -1,42 +1,55 @@
 import { db } from '@/lib/db';
-import type { Note } from '@/lib/model';
-import { SimilarityIndex, findSimilar, type SimilarNote, type SimilarityDraft } from '@/lib/similarity';
+import { newestUpdatedAt, savedSimilarity } from '@/lib/db/saved-similarity';
+import { rankSimilar, type SimilarNote, type SimilarityDraft, type SimilarityIndex } from '@/lib/similarity';
+
+/** Quiet time after the last note write before the index is saved again. */
+const SAVE_AFTER_MS = 5_000;
 
 /**
- * "It may already exist": the similarity index lives in the service worker, built on the first harvest
- * after a start (not at start-up, which stays cheap) and kept current from the notes hook, so the capture
- * panel's question never scans every note.
+ * "It may already exist": the similarity index lives in the service worker, loaded from disk on the first
+ * harvest after a start (rebuilt only when it no longer matches the notes), kept current from the notes
+ * hook and saved again a few seconds after writes, so the capture panel's question never scans every note.
  */
 export function createSimilarity() {
+  const store = savedSimilarity(db);
   let index: Promise<SimilarityIndex> | null = null;
   const changed = new Set<string>();
-
-  const build = async () => {
-    const live: Note[] = [];
-    await db.notes.each((n) => {
-      if (n.deletedAt === undefined) live.push(n);
-    });
-    return SimilarityIndex.build(live);
-  };
+  let saveTimer: ReturnType<typeof setTimeout> | undefined;
 
   async function current(): Promise<SimilarityIndex> {
-    const built = await (index ??= build());
+    const open = await (index ??= store.open().then((r) => r.index));
     if (changed.size) {
       const ids = [...changed];
       changed.clear();
       const rows = await db.notes.bulkGet(ids);
-      rows.forEach((n, i) => (n && n.deletedAt === undefined ? built.upsert(n) : built.remove(ids[i]!)));
+      rows.forEach((n, i) => (n && n.deletedAt === undefined ? open.upsert(n) : open.remove(ids[i]!)));
     }
-    return built;
+    return open;
   }
+
+  const save = async () => {
+    const seen = await newestUpdatedAt(db); // before folding: anything later is folded again at load
+    await store.save(await current(), seen);
+  };
 
   return {
     /** Called for every note write (see search-upkeep's hook). */
     noteChanged(id: string) {
-      if (index) changed.add(id);
+      if (!index) return; // not open: the saved index folds it in (or is rebuilt) when it opens
+      changed.add(id);
+      clearTimeout(saveTimer);
+      saveTimer = setTimeout(
+        () => void save().catch((e: unknown) => console.error('similarity index', e)),
+        SAVE_AFTER_MS,
+      );
     },
     async find(draft: SimilarityDraft): Promise<SimilarNote[]> {
-      return findSimilar(await current(), draft, { limit: 3 });
+      const matches = rankSimilar(await current(), draft, { limit: 3 });
+      const notes = await db.notes.bulkGet(matches.map((m) => m.id));
+      return matches.flatMap((m, i) => {
+        const note = notes[i];
+        return note ? [{ note, score: m.score, wordScore: m.wordScore, reasons: m.reasons }] : [];
+      });
     },
   };
 }

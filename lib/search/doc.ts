@@ -23,8 +23,11 @@ export interface SearchDoc {
   answers?: string;
 }
 
-/** Longest text kept per field: the start of a long quote is what people remember and search for. */
-export const FIELD_LIMITS = { title: 200, quote: 600, takeaway: 400 } as const;
+/**
+ * Longest text kept per field. The quote is indexed whole (the note model caps it at 20,000 characters): a
+ * word late in a long quote is as findable as its first. Titles and takeaways stay bounded.
+ */
+export const FIELD_LIMITS = { title: 200, quote: 20_000, takeaway: 400 } as const;
 
 /**
  * A note's search doc. `thanks` and the community's name live outside the note (thanks table, community

@@ -51,8 +51,10 @@ export function buildGroups(store: Store, q: ParsedQuery): Group[] | null {
       }
     }
     if (terms.length === 0) return null;
-    const isShort = w.isPrefix && w.text.length <= 2;
-    groups.push({ terms: sortTerms(terms, store), isScored: true, ...(isShort ? { maxDocs: SHORT_PREFIX_DOCS } : {}) });
+    // A common stem ("micro", "trans") is as broad as a short prefix: its commonest completions alone reach
+    // tens of thousands of docs. It leads the match with the same budget, so it costs a keystroke no more.
+    const isBroad = w.isPrefix && (w.text.length <= 2 || vocab.countWithPrefix(w.text) > PREFIX_LIMIT);
+    groups.push({ terms: sortTerms(terms, store), isScored: true, ...(isBroad ? { maxDocs: SHORT_PREFIX_DOCS } : {}) });
   }
   for (const phrase of q.phrases) {
     for (const word of phrase) {

@@ -11,15 +11,15 @@ const KEYS = TEXT_FIELDS.map((name) => ({ name, weight: FIELD_WEIGHT[name] }));
 
 /**
  * What Fuse sees of a candidate: per field, the words the prefilter matched there (in text order, once
- * each). Fuse then judges how close each typed word is to what it matched, and in which fields, without
- * scanning whole quotes: that keeps ranking 200 candidates within a keystroke's budget.
+ * each: `matched` as Store.matchedFields gives them). Fuse then judges how close each typed word is to what
+ * it matched, and in which fields, without scanning whole quotes: that keeps ranking 200 candidates within a
+ * keystroke's budget.
  */
-export function fieldTexts(store: Store, ids: number[][], matched: Set<number>): Fields {
+export function fieldTexts(store: Store, matched: number[][]): Fields {
   const t = store.vocab.terms;
   const out = {} as Fields;
   TEXT_FIELDS.forEach((name, f) => {
-    const words = ids[f]!.filter((id, i, all) => matched.has(id) && all.indexOf(id) === i);
-    out[name] = words.map((id) => t[id]).join(' ');
+    out[name] = matched[f]!.map((id) => t[id]).join(' ');
   });
   return out;
 }
@@ -44,7 +44,7 @@ export function fuseScores(records: Fields[], words: string[]): Float64Array {
   return scores;
 }
 
-/** Mean over the query's word groups of the best field weight (0..1) a matching term sits in. */
+/** Mean over the query's word groups of the best field weight (0..1) a matching term sits in (`ids`: per field, at least every matched term). */
 export function fieldScore(ids: number[][], groups: Set<number>[]): number {
   if (groups.length === 0) return 0;
   const max = Math.max(...Object.values(FIELD_WEIGHT));

@@ -48,11 +48,13 @@ export function runSearch(store: Store, input: string, options: SearchOptions = 
   }
 
   const candidates = topK(slots, Math.max(limit, options.candidates ?? 200), pre, tie);
-  const ids = candidates.map((s) => store.fields(s));
   const wordSets = groups.filter((g) => g.isScored).map((g) => new Set(g.terms.map((t) => t.id)));
-  const matchedTerms = new Set(wordSets.flatMap((g) => [...g]));
+  const flags = store.termFlags();
+  for (const g of wordSets) for (const id of g) flags[id] = 1;
+  const ids = candidates.map((s) => store.matchedFields(s, flags));
+  for (const g of wordSets) for (const id of g) flags[id] = 0;
   const fuse = fuseScores(
-    ids.map((fields) => fieldTexts(store, fields, matchedTerms)),
+    ids.map((fields) => fieldTexts(store, fields)),
     words,
   );
   candidates.forEach((s, i) => {

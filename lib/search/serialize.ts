@@ -3,7 +3,8 @@ import { Store } from './store';
 import { Vocab } from './vocab';
 
 const MAGIC = 0x43505349; // "CPSI"
-const FORMAT = 2;
+/** 3: quotes indexed whole (2 stopped at 600 characters), so an older saved index is rebuilt. */
+const FORMAT = 3;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 /**

@@ -64,3 +64,32 @@ describe('queries over very common words', () => {
     expect(index.search('the', { now: NOW, limit: 1 })[0]!.id).toBe('n0');
   });
 });
+
+describe('a common stem', () => {
+  // "micro" begins 80 words, 200 docs each, among 30,000 docs. The newest docs (added first) hold the words
+  // that sort late: micro63 in m0..m199, micro62 in m200..m399, and so on down to micro00; then micro64..79.
+  const wordOf = (i: number) => {
+    const k = i < 64 * 200 ? 63 - Math.floor(i / 200) : i < 80 * 200 ? Math.floor(i / 200) : -1;
+    return k < 0 ? 'cache' : `micro${String(k).padStart(2, '0')}`;
+  };
+  const many = Array.from({ length: 30_000 }, (_, i) =>
+    doc({ id: `m${i}`, quote: `the ${wordOf(i)} service`, createdAt: NOW - i }),
+  );
+  const index = SearchIndex.build(many);
+
+  it('walks no more docs than a short prefix does, and every hit has the stem', () => {
+    // Unbudgeted, the newest docs (m0…, micro63) would come first. The budget of 12,000 docs takes the words
+    // in order (micro00 first) and stops after 60 of them: the newest doc it reaches holds micro59.
+    const hits = index.search('micro', { now: NOW, limit: 20 });
+    expect(hits).toHaveLength(20);
+    for (const h of hits) {
+      expect(Number(h.id.slice(1))).toBeGreaterThanOrEqual((63 - 59) * 200);
+      expect(many[Number(h.id.slice(1))]!.quote).toMatch(/\bmicro/);
+    }
+  });
+
+  it('is not budgeted once the prefix narrows to a few words', () => {
+    // "micro4" begins ten words: all their docs are in the running, and the newest (micro49's) comes first.
+    expect(index.search('micro4', { now: NOW, limit: 1 })[0]!.id).toBe(`m${(63 - 49) * 200}`);
+  });
+});

@@ -297,6 +297,42 @@ export class Store {
     return out;
   }
 
+  /**
+   * Of a slot's terms, per field, those flagged in `isMatched` (indexed by term id), once each in text order:
+   * what ranking needs of a candidate. Walks the packed ids without building the whole field, so a
+   * 20,000-character quote costs a candidate no more allocation than a sentence.
+   */
+  matchedFields(slot: number, isMatched: Uint8Array): number[][] {
+    const buf = this.fwd;
+    let pos = this.fwdAt[slot]!;
+    const out: number[][] = [];
+    for (let f = 0; f < FIELD_COUNT; f++) {
+      let n = 0;
+      for (let shift = 0, b = 0x80; b >= 0x80; shift += 7) {
+        b = buf[pos++]!;
+        n |= (b & 0x7f) << shift;
+      }
+      const ids: number[] = [];
+      for (let i = 0; i < n; i++) {
+        let v = 0;
+        for (let shift = 0, b = 0x80; b >= 0x80; shift += 7) {
+          b = buf[pos++]!;
+          v |= (b & 0x7f) << shift;
+        }
+        if (isMatched[v] === 1 && !ids.includes(v)) ids.push(v);
+      }
+      out.push(ids);
+    }
+    return out;
+  }
+
+  /** A zeroed per-term flag array for one search; the caller clears what it set. */
+  termFlags(): Uint8Array {
+    if (this.flagBuf.length < this.vocab.terms.length) this.flagBuf = new Uint8Array(this.vocab.terms.length * 2);
+    return this.flagBuf;
+  }
+  private flagBuf = new Uint8Array(0);
+
   /** Bytes held by the typed arrays, for the benchmark. */
   byteSize(): number {
     return this.fwdEnd + this.postings.byteSize() + this.cap * (1 + 8 + 8 + 4 + 1 + 16 + 4) + this.vocab.df.byteLength;

@@ -110,6 +110,15 @@ export class Vocab {
     return this.topByDf(best, limit);
   }
 
+  /** How many terms (live or not) start with `prefix`, itself excluded: two binary searches. */
+  countWithPrefix(prefix: string): number {
+    this.sortedIds();
+    const from = this.lowerBound(prefix);
+    const to = this.lowerBound(prefix + '\uffff');
+    const hasSelf = from < to && this.terms[this.sorted[from]!] === prefix;
+    return to - from - (hasSelf ? 1 : 0);
+  }
+
   private topByDf(ids: number[], limit: number): number[] {
     const df = this.df;
     const terms = this.terms;

@@ -42,16 +42,25 @@ const BONUS: Record<Exclude<SimilarReason, 'similar-words'>, number> = {
   'same-page': 0.3,
 };
 
+/** A note like the draft, known by id: what the index alone can tell (see findSimilar for the notes). */
+export interface SimilarMatch {
+  id: string;
+  score: number;
+  wordScore: number;
+  reasons: SimilarReason[];
+}
+
 /**
  * Up to `limit` (3) notes like the draft, best first: same quote (also one quote inside the other on the same
  * page), same chat thread, same page, or close by words. Questions prefer questions, answers prefer questions
- * (to link the answer). Answers from the prebuilt index, so it stays fast while the capture panel opens.
+ * (to link the answer). Answers from the prebuilt index alone (no note is read), so it stays fast while the
+ * capture panel opens; the caller reads the few notes it shows.
  */
-export function findSimilar(
+export function rankSimilar(
   index: SimilarityIndex,
   draft: SimilarityDraft,
   { limit = 3, minWordScore = DEFAULT_MIN_WORD_SCORE }: FindSimilarOptions = {},
-): SimilarNote[] {
+): SimilarMatch[] {
   const found = new Map<number, { reasons: Set<SimilarReason>; word: number }>();
   const mark = (slot: number, reason: SimilarReason) => {
     let f = found.get(slot);
@@ -74,17 +83,38 @@ export function findSimilar(
       if (f) f.word = cos;
     }
   }
-  const out: SimilarNote[] = [];
+  const out: (SimilarMatch & { updatedAt: number })[] = [];
   for (const [slot, f] of found) {
-    const note = index.note(slot);
+    const note = index.factsOf(slot);
     if (!note || note.id === draft.excludeId) continue;
     let score = f.word;
     for (const r of f.reasons) if (r !== 'similar-words') score += BONUS[r];
     if (draft.kind === 'question' || draft.kind === 'answer') score += note.kind === 'question' ? 0.05 : 0;
     else if (draft.kind && note.kind === draft.kind) score += 0.05;
-    out.push({ note, score, wordScore: f.word, reasons: ORDER.filter((r) => f.reasons.has(r)) });
+    out.push({
+      id: note.id,
+      score,
+      wordScore: f.word,
+      reasons: ORDER.filter((r) => f.reasons.has(r)),
+      updatedAt: note.updatedAt,
+    });
   }
-  return out.sort((a, b) => b.score - a.score || b.note.updatedAt - a.note.updatedAt).slice(0, limit);
+  return out
+    .sort((a, b) => b.score - a.score || b.updatedAt - a.updatedAt)
+    .slice(0, limit)
+    .map(({ updatedAt: _, ...m }) => m);
+}
+
+/** rankSimilar with the notes themselves, for an index built from notes in this session (tests, benches). */
+export function findSimilar(
+  index: SimilarityIndex,
+  draft: SimilarityDraft,
+  options?: FindSimilarOptions,
+): SimilarNote[] {
+  return rankSimilar(index, draft, options).flatMap((m) => {
+    const note = index.noteById(m.id);
+    return note ? [{ note, score: m.score, wordScore: m.wordScore, reasons: m.reasons }] : [];
+  });
 }
 
 const ORDER: SimilarReason[] = ['same-quote', 'same-thread', 'same-page', 'similar-words'];

@@ -1,6 +1,8 @@
-export { SimilarityIndex } from './similarity-index';
+export { SimilarityIndex, type SavedSimilarityIndex } from './similarity-index';
 export {
   findSimilar,
+  rankSimilar,
+  type SimilarMatch,
   DEFAULT_MIN_WORD_SCORE,
   type SimilarityDraft,
   type SimilarNote,

@@ -1,0 +1,112 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { makeNote } from '../../tests/factories';
+import type { Note } from '../model';
+import { rankSimilar } from './find-similar';
+import { SimilarityIndex } from './similarity-index';
+
+const WORDS =
+  'index query planner cache warm cold page quote thread answer question harvest note tag react hooks'.split(' ');
+const ID = (i: number) => `0190b000-0000-7000-8000-${String(i).padStart(12, '0')}`;
+const noteArb = fc.record({
+  id: fc.nat(30),
+  quote: fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 12 }).map((w) => w.join(' ')),
+  takeaway: fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }).map((w) => w.join(' ')),
+  page: fc.nat(3),
+  kind: fc.constantFrom('insight' as const, 'question' as const, 'answer' as const),
+  isDeleted: fc.boolean(),
+});
+function build(n: {
+  id: number;
+  quote: string;
+  takeaway: string;
+  page: number;
+  kind: Note['kind'];
+  isDeleted: boolean;
+}) {
+  const url = `https://example.org/p/${n.page}`;
+  return makeNote({
+    id: ID(n.id),
+    quote: n.quote,
+    takeaway: n.takeaway,
+    kind: n.kind,
+    page: { url, canonicalUrl: url, title: 'P' },
+    pageKey: `example.org/p/${n.page}`,
+    updatedAt: 1000 + n.id,
+    ...(n.isDeleted ? { deletedAt: 2000 } : {}),
+  });
+}
+
+const opArb = fc.oneof(
+  noteArb.map((n) => ({ op: 'upsert' as const, note: n })),
+  fc.nat(30).map((id) => ({ op: 'remove' as const, id })),
+);
+
+describe('a saved similarity index', () => {
+  it('loads to the same answers as the index rebuilt from the same notes, after any edits', () => {
+    fc.assert(
+      fc.property(
+        fc.array(noteArb, { maxLength: 25 }),
+        fc.array(opArb, { maxLength: 25 }),
+        fc.array(noteArb, { minLength: 1, maxLength: 5 }),
+        (initial, ops, drafts) => {
+          const kept = SimilarityIndex.build(initial.map(build));
+          const notes = new Map<string, Note>();
+          for (const n of initial.map(build)) notes.set(n.id, n);
+          for (const o of ops) {
+            if (o.op === 'upsert') {
+              const n = build(o.note);
+              kept.upsert(n);
+              notes.set(n.id, n);
+            } else {
+              kept.remove(ID(o.id));
+              notes.delete(ID(o.id));
+            }
+          }
+          // Through structured clone, as IndexedDB stores it.
+          const loaded = SimilarityIndex.load(structuredClone(kept.save()));
+          const rebuilt = SimilarityIndex.build(notes.values());
+          expect(loaded.size).toBe(rebuilt.size);
+          for (const d of drafts.map(build)) {
+            const draft = { quote: d.quote, takeaway: d.takeaway, pageKey: d.pageKey, kind: d.kind };
+            const want = rankSimilar(rebuilt, draft, { limit: 10, minWordScore: 0.3 });
+            expect(rankSimilar(loaded, draft, { limit: 10, minWordScore: 0.3 })).toEqual(want);
+            expect(rankSimilar(kept, draft, { limit: 10, minWordScore: 0.3 })).toEqual(want);
+          }
+        },
+      ),
+      { numRuns: 200 },
+    );
+  });
+
+  it('keeps answering and saving after a loaded index takes new notes', () => {
+    const a = build({
+      id: 1,
+      quote: 'index query planner cache',
+      takeaway: '',
+      page: 0,
+      kind: 'insight',
+      isDeleted: false,
+    });
+    const b = build({
+      id: 2,
+      quote: 'warm cold page quote',
+      takeaway: '',
+      page: 1,
+      kind: 'question',
+      isDeleted: false,
+    });
+    const loaded = SimilarityIndex.load(SimilarityIndex.build([a]).save());
+    loaded.upsert(b);
+    expect(rankSimilar(loaded, { quote: 'warm cold page quote' }).map((m) => m.id)).toEqual([b.id]);
+    expect(SimilarityIndex.load(loaded.save()).size).toBe(2);
+  });
+
+  it('refuses data it did not write', () => {
+    expect(() => SimilarityIndex.load({ format: 2 } as never)).toThrow(RangeError);
+    const saved = SimilarityIndex.build([
+      build({ id: 1, quote: 'index query planner', takeaway: '', page: 0, kind: 'insight', isDeleted: false }),
+    ]).save();
+    expect(() => SimilarityIndex.load({ ...saved, termData: saved.termData.map(() => 99) })).toThrow(RangeError);
+  });
+});
