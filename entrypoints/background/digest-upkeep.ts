@@ -1,14 +1,8 @@
 import { browser } from 'wxt/browser';
 import { db, type CommonplaceDb } from '@/lib/db';
 import { readDigestSettings, ritualSchedules } from '@/lib/db/digest-settings';
-import {
-  DIGEST_CHANNEL,
-  DIGEST_KEYS,
-  digestRequest,
-  loadDigest,
-  readIdentity,
-  type DigestMemo,
-} from '@/lib/db/digest-store';
+import { DIGEST_KEYS, digestRequest, loadDigest, readIdentity, type DigestMemo } from '@/lib/db/digest-store';
+import { announceDigestStored } from '@/lib/messaging/protocol';
 import { dayStart, localDay } from '@/lib/digest';
 
 const ALARM = 'digest-day';
@@ -32,7 +26,7 @@ export function createDigestUpkeep(
     delayMs = DEBOUNCE_MS,
     now = Date.now,
     timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    announce = () => new BroadcastChannel(DIGEST_CHANNEL).postMessage('updated'),
+    announce = announceDigestStored,
   } = {},
 ): DigestUpkeep {
   let timer: ReturnType<typeof setTimeout> | undefined;

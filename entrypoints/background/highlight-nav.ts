@@ -1,12 +1,13 @@
 import { browser } from 'wxt/browser';
-import { onMessage, sendMessage, type HighlightStep } from '@/lib/messaging/protocol';
+import { onBackgroundMessage, sendToContent } from '@/lib/messaging/messenger';
+import { type HighlightStep } from '@/lib/messaging/protocol';
 import { isExtensionPage } from './senders';
 
 const COMMANDS: Record<string, HighlightStep> = { 'next-highlight': 'next', 'previous-highlight': 'previous' };
 
 /** Sends a keyboard step to the top frame of a tab, where the content script keeps the page's highlights. */
 async function step(tabId: number, action: HighlightStep) {
-  await sendMessage('stepHighlight', { action }, { tabId, frameId: 0 });
+  await sendToContent('stepHighlight', { action }, { tabId, frameId: 0 });
 }
 
 /**
@@ -18,7 +19,7 @@ export function registerHighlightNav() {
     const action = COMMANDS[command];
     if (action && tab?.id !== undefined) void step(tab.id, action).catch(() => undefined);
   });
-  onMessage('noteCardCommand', async ({ data, sender }) => {
+  onBackgroundMessage('noteCardCommand', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     const action = data?.action;
     if (tabId === undefined || (action !== 'next' && action !== 'previous' && action !== 'close')) return;

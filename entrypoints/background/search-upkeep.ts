@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db';
 import { searchIndex } from '@/lib/db/saved-search-index';
-import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { onBackgroundMessage, sendToSearchHost } from '@/lib/messaging/messenger';
 import { ensureSearchHost, hasSearchHost } from '@/lib/search-host/ensure-host';
 
 const ALARM = 'search-index-compact';
@@ -16,7 +16,7 @@ async function compact(rebuild = false): Promise<void> {
     return;
   }
   await ensureSearchHost();
-  await sendMessage('compactSearchIndex', { rebuild });
+  await sendToSearchHost('compactSearchIndex', { rebuild });
 }
 
 /** Rebuilds the saved index from every note (benchmarks and tests seed IndexedDB behind the hooks' back). */
@@ -37,7 +37,7 @@ export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () =>
   const flush = async (ids: string[]) => {
     await searchIndex.noteChanged(ids);
     // No host yet: it replays the log when it opens.
-    if (hasSearchHost()) await sendMessage('searchIndexChanged', { ids }).catch(() => undefined);
+    if (hasSearchHost()) await sendToSearchHost('searchIndexChanged', { ids }).catch(() => undefined);
   };
   const mark = (id: unknown) => {
     changed.add(String(id));
@@ -59,7 +59,7 @@ export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () =>
     this.onsuccess = () => mark(id);
   });
 
-  if (hasSearchHost()) onMessage('ensureSearchHost', () => ensureSearchHost());
+  if (hasSearchHost()) onBackgroundMessage('ensureSearchHost', () => ensureSearchHost());
   const fold = () => void compact().catch((e: unknown) => console.error('search index', e));
   browser.runtime.onInstalled.addListener(fold);
   browser.runtime.onStartup.addListener(fold);

@@ -2,7 +2,8 @@ import { liveQuery } from 'dexie';
 import { db } from '@/lib/db';
 import { pendingCount } from '@/lib/db/outbox';
 import { createSyncEngine, type SyncOutcome } from '@/lib/sync/engine';
-import { onSyncMessage, type SyncRunSummary } from '@/lib/sync/messages';
+import { onBackgroundMessage } from '@/lib/messaging/messenger';
+import { type SyncRunSummary } from '@/lib/messaging/protocol';
 import { describeCallError } from '@/lib/sync/transport';
 import { isExtensionPage } from './senders';
 
@@ -49,7 +50,7 @@ export function registerSync(): () => void {
     },
     error: (e: unknown) => console.warn('[commonplace] outbox watch failed', e),
   });
-  const stopMessages = onSyncMessage('syncNow', async ({ sender }): Promise<SyncRunSummary[]> => {
+  const stopMessages = onBackgroundMessage('syncNow', async ({ sender }): Promise<SyncRunSummary[]> => {
     // "Sync now" skips backoff: our pages may ask, a content script (a page's reach) may not.
     if (!isExtensionPage(sender)) return [];
     const outcomes = await run(true);

@@ -1,8 +1,9 @@
 import { db } from '@/lib/db';
-import { DIGEST_CHANNEL, digestRequest, loadDigest, loadDigestByFullScan, readIdentity } from '@/lib/db/digest-store';
+import { digestRequest, loadDigest, loadDigestByFullScan, readIdentity } from '@/lib/db/digest-store';
 import { readDigestSettings } from '@/lib/db/digest-settings';
 import type { Digest, Identity, PersonToThank } from '@/lib/digest';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/messenger';
+import { announceDigestStored } from '@/lib/messaging/protocol';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
 
 /**
@@ -17,13 +18,13 @@ export async function computeHere(now: number, timeZone: string, isFullScan = fa
   const req = digestRequest(identity, rawRituals, now, timeZone);
   if (isFullScan) return loadDigestByFullScan(db, req);
   const digest = await loadDigest(db, req);
-  new BroadcastChannel(DIGEST_CHANNEL).postMessage('updated');
+  announceDigestStored();
   return digest;
 }
 
 /** The background indexes what this page wrote and refreshes the digest, as for its own writes. */
 const written = (id: string) =>
-  void sendMessage('notesWritten', { ids: [id] }).catch((e: unknown) => console.error('notesWritten', e));
+  void sendToBackground('notesWritten', { ids: [id] }).catch((e: unknown) => console.error('notesWritten', e));
 
 export const answer = (identity: Identity, questionId: string, text: string) =>
   answerQuestion(db, identity, questionId, text, written);

@@ -21,7 +21,7 @@ import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
 import type { CommonplaceDb } from './schema';
 
-export { DIGEST_CHANNEL, DIGEST_KEYS } from './digest-keys';
+export { DIGEST_KEYS } from './digest-keys';
 
 /** The ready digest as stored: painted by a new tab at once when day, zone and settings match its own. */
 export interface StoredDigest {
