@@ -15,8 +15,9 @@ export function moderateNote(
   noteId: string,
   now: number,
 ): Promise<Result<ModerationResult, CallError>> {
-  return call(a.fetcher, a.endpoint, `/v1/notes/${encodeURIComponent(noteId)}`, ModerationResultSchema, {
-    method: 'DELETE',
+  // hc puts path parameters in as they are: encode them, as for any URL.
+  const param = { id: encodeURIComponent(noteId) };
+  return call(a.fetcher, a.endpoint, (api) => api.v1.notes[':id'].$delete({ param }), ModerationResultSchema, {
     token: a.token,
     now,
   });
@@ -28,8 +29,8 @@ export function moderateMemberNotes(
   memberId: string,
   now: number,
 ): Promise<Result<ModerationResult, CallError>> {
-  return call(a.fetcher, a.endpoint, `/v1/members/${encodeURIComponent(memberId)}/notes`, ModerationResultSchema, {
-    method: 'DELETE',
+  const param = { id: encodeURIComponent(memberId) };
+  return call(a.fetcher, a.endpoint, (api) => api.v1.members[':id'].notes.$delete({ param }), ModerationResultSchema, {
     token: a.token,
     now,
   });
