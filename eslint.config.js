@@ -87,6 +87,33 @@ export default tseslint.config(
     ),
   },
   {
+    // The popup's first paint, before React: it must load none of what it exists to paint before.
+    files: ['entrypoints/popup/early/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', 'zod', ...UI, '!@/components/theme.css'],
+              message: 'The popup paints here before React, Dexie and zod load: none of them (or components/) here.',
+            },
+            {
+              // Modules that load Dexie, zod or the query parser's segmenter as they are evaluated; their
+              // types are free. The early reads are lib/db/read-newest (raw IndexedDB).
+              regex: '^(@/|(\\.\\./)+)lib/(db(/(?!read-newest$|open-existing$).*)?|model(/index|/note)?|search/query)$',
+              allowTypeImports: true,
+              message:
+                'This module loads Dexie, zod or the query segmenter: import a zod-free module instead ' +
+                '(lib/db/read-newest, lib/model/note-kinds, lib/model/note-card-text, lib/search/query-help).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'tests/**', 'server/**', 'bench/**'],
     languageOptions: {
       globals: {

@@ -12,7 +12,7 @@ import { SyncStatus } from '@/components/sync/SyncStatus';
 import { useSyncStatus } from '@/components/sync/use-sync-status';
 import type { Note, NoteKind } from '@/lib/model';
 import { useNoteSearch, useTopTags } from './use-search';
-import { earlyQuery } from './early-paint';
+import { earlyQuery } from './early/paint';
 
 /** The toolbar popup: search every harvested note, open, edit, delete (with undo). */
 export function App() {

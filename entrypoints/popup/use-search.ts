@@ -4,8 +4,8 @@ import type { MatchRanges } from '@/components/NoteCard';
 import { notes as notesRepo } from '@/lib/db';
 import type { Note } from '@/lib/model';
 import { searchClient } from '@/lib/search-host';
-import { handover } from './handover';
-import { readByIds } from './read-newest';
+import { handover } from './early/handover';
+import { readByIds } from '@/lib/db/read-newest';
 
 export interface Hit {
   note: Note;

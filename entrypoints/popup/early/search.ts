@@ -2,8 +2,8 @@ import type { Note } from '@/lib/model';
 import { portSender } from '@/lib/search-host/port';
 import { connectSearchHost, type HostPort } from '@/lib/search-host/shared-port';
 import { handover } from './handover';
-import { repaintEarlyList } from './early-paint';
-import { readByIds } from './read-newest';
+import { repaintEarlyList } from './paint';
+import { readByIds } from '@/lib/db/read-newest';
 
 /**
  * Answers what is typed into the early box before React is up, straight from the search host's shared worker,
