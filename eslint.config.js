@@ -87,6 +87,13 @@ export default tseslint.config(
     ),
   },
   {
+    // One logger for the extension (lib/log.ts): one prefix style, levels, expected failures at debug.
+    // scripts/, bench/, server/ (its own JSON request log) and tests print as command-line tools do.
+    files: ['entrypoints/**', 'lib/**', 'components/**'],
+    ignores: ['lib/log.ts', '**/*.test.ts', '**/*.test.tsx', 'lib/testing/**'],
+    rules: { 'no-console': 'error' },
+  },
+  {
     // The popup's first paint, before React: it must load none of what it exists to paint before.
     files: ['entrypoints/popup/early/**'],
     ignores: ['**/*.test.ts', '**/*.test.tsx'],

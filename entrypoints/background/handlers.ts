@@ -102,7 +102,7 @@ export function registerHandlers(similarity: Similarity) {
     try {
       key = data.url ? pageKey(String(data.url)) : undefined;
     } catch {
-      key = undefined;
+      key = undefined; // not a URL we key pages by: similar notes by their words only
     }
     return similarity.find({
       quote: data.quote,

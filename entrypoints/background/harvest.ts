@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
 import { sendToContent } from '@/lib/messaging/messenger';
+import { logger } from '@/lib/log';
 
 export const MENU_ID = 'harvest-to-community';
 export const THREAD_MENU_ID = 'harvest-thread';
@@ -42,12 +43,8 @@ export function registerHarvestEntryPoints() {
       documentUrlPatterns: ['http://*/*', 'https://*/*'],
     });
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab).catch(logError));
-  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab).catch(logError));
-}
-
-function logError(e: unknown) {
-  const message = e instanceof Error ? e.message : String(e);
-  // A tab without our content script (chrome://, the web store) can't harvest; that is not an error.
-  if (!/Receiving end does not exist|Could not establish connection/.test(message)) console.error(e);
+  // A tab without our content script (chrome://, the web store) cannot harvest: logged at debug, not an error.
+  const failed = logger('harvest').failed('could not start the harvest');
+  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab).catch(failed));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab).catch(failed));
 }

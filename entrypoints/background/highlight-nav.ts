@@ -2,6 +2,9 @@ import { browser } from 'wxt/browser';
 import { onBackgroundMessage, sendToContent } from '@/lib/messaging/messenger';
 import { type HighlightStep } from '@/lib/messaging/protocol';
 import { isExtensionPage } from './senders';
+import { logger } from '@/lib/log';
+
+const log = logger('highlights');
 
 const COMMANDS: Record<string, HighlightStep> = { 'next-highlight': 'next', 'previous-highlight': 'previous' };
 
@@ -17,7 +20,7 @@ async function step(tabId: number, action: HighlightStep) {
 export function registerHighlightNav() {
   browser.commands.onCommand.addListener((command, tab) => {
     const action = COMMANDS[command];
-    if (action && tab?.id !== undefined) void step(tab.id, action).catch(() => undefined);
+    if (action && tab?.id !== undefined) void step(tab.id, action).catch(log.failed('step'));
   });
   onBackgroundMessage('noteCardCommand', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
@@ -25,6 +28,6 @@ export function registerHighlightNav() {
     if (tabId === undefined || (action !== 'next' && action !== 'previous' && action !== 'close')) return;
     // Only our card page (an extension-origin frame) may steer the tab's highlights.
     if (!isExtensionPage(sender) || new URL(sender.url!).pathname !== '/highlight-card.html') return;
-    await step(tabId, action).catch(() => undefined);
+    await step(tabId, action).catch(log.failed('step'));
   });
 }

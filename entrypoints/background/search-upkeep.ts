@@ -3,6 +3,9 @@ import { db } from '@/lib/db';
 import { searchIndex } from '@/lib/db/saved-search-index';
 import { onBackgroundMessage, sendToSearchHost } from '@/lib/messaging/messenger';
 import { ensureSearchHost, hasSearchHost } from '@/lib/search-host/ensure-host';
+import { logger } from '@/lib/log';
+
+const log = logger('search upkeep');
 
 const ALARM = 'search-index-compact';
 
@@ -37,6 +40,7 @@ export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () =>
   const flush = async (ids: string[]) => {
     await searchIndex.noteChanged(ids);
     // No host yet: it replays the log when it opens.
+    // A host that is not there (yet) reads the change log when it opens the index: nothing is lost.
     if (hasSearchHost()) await sendToSearchHost('searchIndexChanged', { ids }).catch(() => undefined);
   };
   const mark = (id: unknown) => {
@@ -46,7 +50,7 @@ export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () =>
     timer = setTimeout(() => {
       const ids = [...changed];
       changed.clear();
-      flush(ids).catch((e: unknown) => console.error('search index', e));
+      flush(ids).catch(log.failed('search index'));
     }, 30);
   };
   db.notes.hook('creating', function (id) {
@@ -60,7 +64,7 @@ export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () =>
   });
 
   if (hasSearchHost()) onBackgroundMessage('ensureSearchHost', () => ensureSearchHost());
-  const fold = () => void compact().catch((e: unknown) => console.error('search index', e));
+  const fold = () => void compact().catch(log.failed('search index'));
   browser.runtime.onInstalled.addListener(fold);
   browser.runtime.onStartup.addListener(fold);
   void browser.alarms.create(ALARM, { periodInMinutes: 30 });

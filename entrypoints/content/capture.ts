@@ -12,6 +12,9 @@ import type { ChatContext } from '@/lib/model';
 import { sendToBackground } from '@/lib/messaging/messenger';
 import { type CaptureMode } from '@/lib/messaging/protocol';
 import { placeNear, type UiHost } from './ui-host';
+import { logger } from '@/lib/log';
+
+const log = logger('content');
 
 const MAX_HTML = 7_500_000;
 
@@ -77,7 +80,7 @@ export async function openCapturePanel(
     ...(opts.linkText ? { linkText: opts.linkText.slice(0, 2000) } : {}),
   });
   if (!result.ok) {
-    console.warn('Commonplace: could not start the harvest:', result.error);
+    log.warn('could not start the harvest', result.error);
     return null;
   }
   const { captureId } = result.value;

@@ -5,6 +5,9 @@ import { registerHarvestButton } from './harvest-button';
 import { registerHighlightCard } from './highlight-hover';
 import { createHighlights } from './highlights';
 import { createUiHost, type UiHost } from './ui-host';
+import { logger } from '@/lib/log';
+
+const log = logger('content');
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -17,7 +20,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => host?.destroy());
 
     const highlights = createHighlights(ctx.signal, chatOptions);
-    const repaint = () => void highlights.refresh().catch(() => undefined);
+    const repaint = () => void highlights.refresh().catch(log.failed('repaint'));
     repaint();
     // Single-page apps change URL without a load: the new URL has notes of its own.
     ctx.addEventListener(window, 'wxt:locationchange', repaint);

@@ -5,6 +5,9 @@ import type { Digest, Identity, PersonToThank } from '@/lib/digest';
 import { sendToBackground } from '@/lib/messaging/messenger';
 import { announceDigestStored } from '@/lib/messaging/protocol';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
+import { logger } from '@/lib/log';
+
+const log = logger('new tab');
 
 /**
  * Everything of the new tab that needs Dexie (and the notes repository's validation): loaded after the first
@@ -23,8 +26,7 @@ export async function computeHere(now: number, timeZone: string, isFullScan = fa
 }
 
 /** The background indexes what this page wrote and refreshes the digest, as for its own writes. */
-const written = (id: string) =>
-  void sendToBackground('notesWritten', { ids: [id] }).catch((e: unknown) => console.error('notesWritten', e));
+const written = (id: string) => void sendToBackground('notesWritten', { ids: [id] }).catch(log.failed('notesWritten'));
 
 export const answer = (identity: Identity, questionId: string, text: string) =>
   answerQuestion(db, identity, questionId, text, written);

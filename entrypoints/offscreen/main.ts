@@ -18,5 +18,6 @@ onSearchHostMessage('searchIndexChanged', ({ data, sender }) =>
 onSearchHostMessage('compactSearchIndex', ({ data, sender }) =>
   isFromExtensionPage(sender, origins) ? toWorker('compactSearchIndex', data) : undefined,
 );
-// Start the worker now (it opens the saved index), not on the first query.
+// Start the worker now (it opens the saved index), not on the first query. Only a warm-up: the worker reports
+// its own failure to open the index (lib/search-host/host.ts).
 void toWorker('searchTopTags', { limit: 1 }).catch(() => undefined);

@@ -13,6 +13,9 @@ import { useSyncStatus } from '@/components/sync/use-sync-status';
 import type { Note, NoteKind } from '@/lib/model';
 import { useNoteSearch, useTopTags } from './use-search';
 import { earlyQuery } from './early/paint';
+import { logger } from '@/lib/log';
+
+const log = logger('popup');
 
 /** The toolbar popup: search every harvested note, open, edit, delete (with undo). */
 export function App() {
@@ -45,7 +48,7 @@ export function App() {
   const changed = (id: string) =>
     void searchClient()
       .changed([id])
-      .catch((e: unknown) => console.error('search', e))
+      .catch(log.failed('search'))
       .then(() => setVersion((v) => v + 1));
 
   useEffect(() => {

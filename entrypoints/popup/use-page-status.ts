@@ -14,6 +14,7 @@ export function usePageStatus() {
       const named = Number(new URLSearchParams(location.search).get('tabId'));
       const tabId = named || (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (tabId === undefined) return;
+      // A tab without our content script (chrome://, the web store) has no status: the view says so.
       const s = await sendToContent('getPageStatus', undefined, tabId).catch(() => null);
       if (isCurrent) setStatus(s);
     })();

@@ -18,6 +18,7 @@ export function hostBackend(send: Send, ensureHost: () => Promise<void>): Search
     try {
       return await send(type, data);
     } catch {
+      // The host is missing or went away: have it made, then one more try (its error, if any, goes up).
       await ensureHost();
       return send(type, data);
     }

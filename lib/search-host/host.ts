@@ -1,6 +1,9 @@
 import type { SearchIndexRepository } from '../db/search-index';
 import type { AnswerOf, RequestOf, ToSearchHost } from '../messaging/protocol';
 import type { SearchIndex } from '../search';
+import { logger } from '../log';
+
+const log = logger('search host');
 
 type Handler<K extends keyof ToSearchHost> = (message: {
   data: RequestOf<ToSearchHost, K>;
@@ -28,7 +31,7 @@ export function registerSearchHost(repo: SearchIndexRepository, on: On): () => v
     }
     return i;
   };
-  void index().catch((e: unknown) => console.error('search host', e));
+  void index().catch(log.failed('could not open the index'));
   const offs = [
     on('searchNotes', async ({ data }) => (await index()).search(data.query, { limit: data.limit })),
     on('searchIndexChanged', async ({ data }) => {

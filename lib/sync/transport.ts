@@ -49,6 +49,7 @@ export async function call<S extends z.ZodType>(
   } catch (e) {
     return err({ kind: 'network', message: e instanceof Error ? e.message : 'network error' });
   }
+  // A body cut off on the way reads as empty: the status still says what happened.
   const text = await res.text().catch(() => '');
   if (!res.ok) {
     const parsed = ApiErrorSchema.safeParse(safeJson(text));

@@ -6,6 +6,7 @@ import { QUERY_HELP } from '@/lib/search/query-help';
 import { EARLY_INPUT_ID, paintEarly } from './paint';
 import { searchBeforeReact } from './search';
 import { readNewest } from '@/lib/db/read-newest';
+import { logger } from '@/lib/log';
 
 // bench:popup: how long the page took to reach its own script (navigation, parse) before any work of ours.
 performance.mark('commonplace:popup-script');
@@ -29,7 +30,7 @@ handover.reading = readNewest(handover.limit).then(
     stopSearching = searchBeforeReact(root, document.getElementById(EARLY_INPUT_ID) as HTMLInputElement);
     return rows;
   },
-  (e: unknown) => (console.error('early newest', e), null),
+  (e: unknown) => (logger('popup').error('early newest', e), null),
 );
 // The first date formatted loads the locale's data (40-120 ms measured here): done while the read is under way,
 // not after it, when the cards show their dates.

@@ -19,6 +19,7 @@ export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () 
   let port: HostPort | undefined;
   const send = portSender(() => (port = connectSearchHost()));
   // Connected as the list paints, so the first keystroke finds the port open.
+  // Only a warm-up: a host that is not there fails the first query, which React's client then recovers.
   if (!import.meta.env.FIREFOX) void send('searchTopTags', { limit: 1 }).catch(() => undefined);
   // The rows read or painted since the popup opened (a few hundred at most: it lives until React takes over).
   const seen = new Map<string, Note>((handover.newest ?? []).map((n) => [n.id, n]));
