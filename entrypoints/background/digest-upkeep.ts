@@ -1,7 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db, type CommonplaceDb } from '@/lib/db';
 import { readDigestSettings, ritualSchedules } from '@/lib/db/digest-settings';
-import { DIGEST_KEYS, digestRequest, loadDigest, readIdentity, type DigestMemo } from '@/lib/db/digest-store';
+import { DIGEST_KEYS, digestRequest, loadDigest, readIdentity, type DigestMemo } from '@/lib/db/digest-engine';
 import { announceDigestStored } from '@/lib/messaging/protocol';
 import { dayStart, localDay } from '@/lib/digest';
 import { logger } from '@/lib/log';

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { digestRequest, loadDigest, loadDigestByFullScan, readIdentity } from '@/lib/db/digest-store';
+import { digestRequest, loadDigest, loadDigestByFullScan, readIdentity } from '@/lib/db/digest-engine';
 import { readDigestSettings } from '@/lib/db/digest-settings';
 import type { Digest, Identity, PersonToThank } from '@/lib/digest';
 import { sendToBackground } from '@/lib/messaging/messenger';

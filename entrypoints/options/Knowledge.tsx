@@ -1,6 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
-import { CollectionsPanel, TagWikiPanel, TransferPanel } from '@/components/transfer';
+import { CollectionsPanel, TagWikiPanel, TransferPanel } from '@/components/knowledge';
 import { db, notes as notesRepo } from '@/lib/db';
 import { sendToBackground } from '@/lib/messaging/messenger';
 import { collectionsRepository } from '@/lib/db/collections';

@@ -1,3 +1,8 @@
+/**
+ * The digest's incremental engine, not a table: it keeps the stored DigestIndex (kv rows of DIGEST_KEYS)
+ * advanced by the notes changed since its cursor, and stores the ready digest a new tab paints first. The
+ * tables it reads have their own modules (notes, sync-state, digest-settings).
+ */
 import {
   advanceIndex,
   ARCHIVE_AGE_MS,
