@@ -87,6 +87,25 @@ export default tseslint.config(
     ),
   },
   {
+    // Test data lives in lib/testing (and server/testing), marked test-only as WXT marks its fake objects:
+    // production code may not import it. Its own files, tests, benchmarks and scripts may.
+    files: ['entrypoints/**', 'lib/**', 'components/**', 'server/src/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-d.ts', 'lib/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/(^|\\/)testing(\\/|$)/]',
+          message: 'lib/testing and server/testing are test data: production code may not import them.',
+        },
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)testing(\\/|$)/]',
+          message: 'lib/testing and server/testing are test data: production code may not import them.',
+        },
+      ],
+    },
+  },
+  {
     // One logger for the extension (lib/log.ts): one prefix style, levels, expected failures at debug.
     // scripts/, bench/, server/ (its own JSON request log) and tests print as command-line tools do.
     files: ['entrypoints/**', 'lib/**', 'components/**'],

@@ -7,8 +7,7 @@ import type { NoteKind } from '../lib/model/note';
 import type { SearchDoc } from '../lib/search/index';
 import { seededRandom } from '../lib/testing/seeded-random';
 
-export const rng = seededRandom;
-export type Rand = ReturnType<typeof rng>;
+export type Rand = ReturnType<typeof seededRandom>;
 
 /** Samples ranks 0..n-1 with P(r) ∝ 1/(r+1)^s. */
 export function zipf(n: number, s: number, rand: Rand): () => number {
@@ -76,8 +75,8 @@ export interface Corpus {
 
 /** `n` search docs, the same for the same seed. */
 export function generateCorpus(n: number, seed = 42): Corpus {
-  const rand = rng(seed);
-  const vocabulary = [...new Set([...COMMON, ...inventWords(40_000, rng(7))])];
+  const rand = seededRandom(seed);
+  const vocabulary = [...new Set([...COMMON, ...inventWords(40_000, seededRandom(7))])];
   const word = zipf(vocabulary.length, 1.05, rand);
   const tagPick = zipf(300, 1.1, rand);
   const sitePick = zipf(500, 1.0, rand);

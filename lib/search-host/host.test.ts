@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeNote } from '../../tests/factories';
+import { makeNote } from '../testing/make-note';
 import { CommonplaceDb } from '../db/schema';
 import { searchIndexRepository } from '../db/search-index';
 import type { AnswerOf, RequestOf, ToSearchHost } from '../messaging/protocol';

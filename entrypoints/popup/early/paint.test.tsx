@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { NoteCard } from '@/components/NoteCard';
 import { CommonplaceDb, notesRepository } from '@/lib/db';
 import { NOTE_KINDS } from '@/lib/model';
-import { makeNote } from '@/tests/factories';
+import { makeNote } from '@/lib/testing/make-note';
 import { QUERY_HELP } from '@/lib/search/query';
 import { earlyCard, earlyQuery, paintEarly } from './paint';
 import { readByIds, readNewest } from '@/lib/db/read-newest';
