@@ -88,6 +88,59 @@ export default tseslint.config(
     ),
   },
   {
+    // Test data lives in lib/testing (and server/testing), marked test-only as WXT marks its fake objects:
+    // production code may not import it. Its own files, tests, benchmarks and scripts may.
+    files: ['entrypoints/**', 'lib/**', 'components/**', 'server/src/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.test-d.ts', 'lib/testing/**'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: 'ImportDeclaration[source.value=/(^|\\/)testing(\\/|$)/]',
+          message: 'lib/testing and server/testing are test data: production code may not import them.',
+        },
+        {
+          selector: 'ImportExpression[source.value=/(^|\\/)testing(\\/|$)/]',
+          message: 'lib/testing and server/testing are test data: production code may not import them.',
+        },
+      ],
+    },
+  },
+  {
+    // One logger for the extension (lib/log.ts): one prefix style, levels, expected failures at debug.
+    // scripts/, bench/, server/ (its own JSON request log) and tests print as command-line tools do.
+    files: ['entrypoints/**', 'lib/**', 'components/**'],
+    ignores: ['lib/log.ts', '**/*.test.ts', '**/*.test.tsx', 'lib/testing/**'],
+    rules: { 'no-console': 'error' },
+  },
+  {
+    // The popup's first paint, before React: it must load none of what it exists to paint before.
+    files: ['entrypoints/popup/early/**'],
+    ignores: ['**/*.test.ts', '**/*.test.tsx'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: ['dexie', 'zod', ...UI, '!@/components/theme.css'],
+              message: 'The popup paints here before React, Dexie and zod load: none of them (or components/) here.',
+            },
+            {
+              // Modules that load Dexie, zod or the query parser's segmenter as they are evaluated; their
+              // types are free. The early reads are lib/db/read-newest (raw IndexedDB).
+              regex: '^(@/|(\\.\\./)+)lib/(db(/(?!read-newest$|open-existing$).*)?|model(/index|/note)?|search/query)$',
+              allowTypeImports: true,
+              message:
+                'This module loads Dexie, zod or the query segmenter: import a zod-free module instead ' +
+                '(lib/db/read-newest, lib/model/note-kinds, lib/model/note-card-text, lib/search/query-help).',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'tests/**', 'server/**', 'bench/**'],
     languageOptions: {
       globals: {

@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { DAY_MS } from '../lib/digest/time';
-import { rng, type seedStore } from '../lib/digest/seed';
+import type { seedStore } from '../lib/testing/digest-seed';
+import { seededRandom } from '../lib/testing/seeded-random';
 
 export interface Timing {
   fcp: number;
@@ -55,7 +56,7 @@ export async function pendingMark(page: Page): Promise<void> {
 
 /** Thanks and events at a plausible density for a store of `n` notes. */
 export function activity(notes: ReturnType<typeof seedStore>, now: number) {
-  const rand = rng(99);
+  const rand = seededRandom(99);
   const pick = () => notes[Math.floor(rand() * notes.length)]!;
   const thanks = Array.from({ length: Math.floor(notes.length / 10) }, (_, i) => {
     const note = pick();

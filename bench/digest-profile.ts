@@ -4,7 +4,7 @@
  */
 import { launchWithExtension } from '../tests/e2e/fixtures';
 import { seedExtensionDb } from '../tests/e2e/digest-seed';
-import { seedStore } from '../lib/digest/seed';
+import { seedStore } from '../lib/testing/digest-seed';
 import { activity } from './digest-page';
 
 const N = Number(process.env.N ?? 1000);

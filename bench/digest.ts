@@ -20,7 +20,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page, Worker } from '@playwright/test';
 import type { launchWithExtension as launchWithExtensionType } from '../tests/e2e/fixtures';
-import { makeNote, seedStore } from '../lib/digest/seed';
+import { makeNote, seedStore } from '../lib/testing/digest-seed';
 import { seedExtensionDb } from '../tests/e2e/digest-seed';
 import { newtabBundle } from './digest-bundle';
 import { activity, clearDigestState, median, pendingMark, r1, type Timing } from './digest-page';

@@ -16,7 +16,7 @@ import type { Page } from '@playwright/test';
 import { buildTextModel, describeRange, offsetsToRange } from '../lib/anchoring';
 import { pageKey, type Note } from '../lib/model';
 import { requireCorpus } from '../lib/testing/corpus';
-import { makeNote } from '../tests/factories';
+import { makeNote } from '../lib/testing/make-note';
 import * as cases from './anchoring-cases';
 
 const arg = (name: string, fallback: number) =>

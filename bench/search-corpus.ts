@@ -7,8 +7,7 @@ import type { NoteKind } from '../lib/model/note';
 import type { SearchDoc } from '../lib/search/index';
 import { seededRandom } from '../lib/testing/seeded-random';
 
-export const rng = seededRandom;
-export type Rand = ReturnType<typeof rng>;
+export type Rand = ReturnType<typeof seededRandom>;
 
 /** Samples ranks 0..n-1 with P(r) ∝ 1/(r+1)^s. */
 export function zipf(n: number, s: number, rand: Rand): () => number {
@@ -86,9 +85,9 @@ export interface CorpusOptions {
 
 /** `n` search docs, the same for the same seed and options. */
 export function generateCorpus(n: number, seed = 42, options: CorpusOptions = {}): Corpus {
-  const rand = rng(seed);
-  const vocabulary = [...new Set([...COMMON, ...inventWords(40_000, rng(7))])];
-  const longRand = rng(seed + 1_000_003);
+  const rand = seededRandom(seed);
+  const vocabulary = [...new Set([...COMMON, ...inventWords(40_000, seededRandom(7))])];
+  const longRand = seededRandom(seed + 1_000_003);
   const longWord = zipf(vocabulary.length, 1.05, longRand);
   const longShare = options.longQuotes ?? 0;
   /** A passage of 600 to 6,000 characters, most near the short end. */

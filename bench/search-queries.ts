@@ -6,7 +6,8 @@
  */
 import type { SearchDoc } from '../lib/search/index';
 import { tokenize } from '../lib/text/normalize';
-import { rng, type Rand } from './search-corpus';
+import { seededRandom } from '../lib/testing/seeded-random';
+import type { Rand } from './search-corpus';
 
 export interface BenchQuery {
   text: string;
@@ -71,7 +72,7 @@ export function makeQueries(
   count = 200,
   seed = 9,
 ): BenchQuery[] {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const out: BenchQuery[] = [];
   while (out.length < count) {
     const doc = docs[Math.floor(rand() * docs.length)]!;

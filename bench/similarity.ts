@@ -5,10 +5,10 @@
  */
 import { findSimilar } from '../lib/similarity/find-similar';
 import { SimilarityIndex } from '../lib/similarity/similarity-index';
-import { corpusSentences } from '../lib/similarity/testing/corpus-sentences';
+import { corpusSentences } from '../lib/testing/similarity/corpus-sentences';
 import { requireCorpus } from '../lib/testing/corpus';
-import { makeNote } from '../lib/similarity/testing/make-note';
-import { perturb, seededRandom } from '../lib/similarity/testing/seeded';
+import { makeNote } from '../lib/testing/similarity/make-note';
+import { perturb, seededRandom } from '../lib/testing/similarity/seeded';
 import { tokenize } from '../lib/text/normalize';
 import type { Note } from '../lib/model';
 

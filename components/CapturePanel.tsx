@@ -1,7 +1,7 @@
 import { useId, useMemo, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { NOTE_KINDS, type Note, type NoteKind, type PageContext, type Result } from '@/lib/model';
 import type { SimilarNote } from '@/lib/similarity';
-import { SimilarNotes } from './transfer/SimilarNotes';
+import { SimilarNotes } from './knowledge/SimilarNotes';
 import { defaultCommunity, defaultKind, parseTags, type CaptureInput } from '@/lib/capture/draft';
 import type { CaptureRequest } from '@/lib/messaging/protocol';
 

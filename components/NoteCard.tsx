@@ -1,5 +1,6 @@
 import { forwardRef } from 'react';
 import type { Note } from '@/lib/model';
+import { noteCardText } from '@/lib/model/note-card-text';
 import { HighlightedText } from './HighlightedText';
 
 export type MatchRanges = Partial<Record<'quote' | 'takeaway' | 'page.title', readonly (readonly [number, number])[]>>;
@@ -16,38 +17,29 @@ interface Props {
   children?: React.ReactNode;
 }
 
-const site = (n: Note) => n.page.siteName ?? hostOf(n.page.url);
-function hostOf(url: string) {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
-
-/** One harvested note in a list. Everything shown is text: notes from other members are untrusted. */
+/**
+ * One harvested note in a list. Everything shown is text: notes from other members are untrusted. The popup's
+ * pre-React paint renders the same card without React (entrypoints/popup/early/paint.ts): both take their words
+ * from noteCardText, and a test holds their HTML equal.
+ */
 export const NoteCard = forwardRef<HTMLElement, Props>(function NoteCard(
   { note, matches, isActive, onOpen, onEdit, onDelete, actions, children },
   ref,
 ) {
-  const label = note.quote.slice(0, 80) || note.page.title;
+  const text = noteCardText(note);
   return (
-    <article ref={ref} id={`note-${note.id}`} className="note" aria-current={isActive} aria-label={label}>
+    <article ref={ref} id={`note-${note.id}`} className="note" aria-current={isActive} aria-label={text.label}>
       <p className="quote">
-        <HighlightedText text={note.quote || note.page.title} ranges={matches?.quote} />
+        <HighlightedText text={text.quote} ranges={matches?.quote} />
       </p>
-      {note.takeaway && (
+      {text.takeaway && (
         <p style={{ margin: '0 0 4px' }}>
-          <strong>Takeaway:</strong> <HighlightedText text={note.takeaway} ranges={matches?.takeaway} />
+          <strong>Takeaway:</strong> <HighlightedText text={text.takeaway} ranges={matches?.takeaway} />
         </p>
       )}
       <div className="meta">
-        <span className="chip">{note.kind}</span> {site(note)}
-        {note.author ? ` · by ${note.author.name}` : ''}
-        {note.sync?.isRejected
-          ? ` · rejected: ${note.sync.rejectReason ?? 'the community refused this change'}`
-          : ''} · {new Date(note.createdAt).toLocaleDateString()}
-        {note.tags.length > 0 && ` · ${note.tags.map((t) => `#${t}`).join(' ')}`}
+        <span className="chip">{note.kind}</span>
+        {text.meta}
       </div>
       {children ?? (
         <div className="actions">

@@ -14,9 +14,9 @@ import { join } from 'node:path';
 import Ajv07 from 'ajv';
 import Ajv from 'ajv-draft-04';
 import addFormats from 'ajv-formats';
-import { exportCorpus } from '../lib/export/export-corpus';
-import { importedFixtureNotes } from '../lib/export/imported-fixtures';
-import { goldenNotes } from '../lib/export/golden-notes';
+import { exportCorpus } from '../lib/testing/export/export-corpus';
+import { importedFixtureNotes } from '../lib/testing/export/imported-fixtures';
+import { goldenNotes } from '../lib/testing/export/golden-notes';
 import { exportJson } from '../lib/export/json-export';
 import { WEB_ANNOTATION_SCHEMA } from '../lib/export/web-annotation-schema';
 

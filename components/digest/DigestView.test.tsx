@@ -3,7 +3,7 @@ import { act } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { computeDigest, DAY_MS, type Digest, type DigestThank } from '@/lib/digest';
-import { makeNote } from '@/lib/digest/seed';
+import { makeNote } from '@/lib/testing/digest-seed';
 import { DigestView, type DigestActions } from './DigestView';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

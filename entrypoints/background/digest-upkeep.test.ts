@@ -4,9 +4,9 @@ import { fakeBrowser } from 'wxt/testing/fake-browser';
 import { CommonplaceDb } from '@/lib/db';
 import { DIGEST_KEYS } from '@/lib/db/digest-keys';
 import { readDigestSnapshot } from '@/lib/db/digest-snapshot';
-import { storedDigest } from '@/lib/db/digest-store';
+import { storedDigest } from '@/lib/db/digest-engine';
 import { dayString, DAY_MS, localDay } from '@/lib/digest';
-import { makeNote, seedStore } from '@/lib/digest/seed';
+import { makeNote, seedStore } from '@/lib/testing/digest-seed';
 import { createDigestUpkeep, nextMidnight } from './digest-upkeep';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');

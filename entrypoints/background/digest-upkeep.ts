@@ -1,15 +1,10 @@
 import { browser } from 'wxt/browser';
 import { db, type CommonplaceDb } from '@/lib/db';
 import { readDigestSettings, ritualSchedules } from '@/lib/db/digest-settings';
-import {
-  DIGEST_CHANNEL,
-  DIGEST_KEYS,
-  digestRequest,
-  loadDigest,
-  readIdentity,
-  type DigestMemo,
-} from '@/lib/db/digest-store';
+import { DIGEST_KEYS, digestRequest, loadDigest, readIdentity, type DigestMemo } from '@/lib/db/digest-engine';
+import { announceDigestStored } from '@/lib/messaging/protocol';
 import { dayStart, localDay } from '@/lib/digest';
+import { logger } from '@/lib/log';
 
 const ALARM = 'digest-day';
 /** Long enough to fold a sync merge's burst of writes into one run, short enough to beat the next new tab. */
@@ -32,7 +27,7 @@ export function createDigestUpkeep(
     delayMs = DEBOUNCE_MS,
     now = Date.now,
     timeZone = () => Intl.DateTimeFormat().resolvedOptions().timeZone,
-    announce = () => new BroadcastChannel(DIGEST_CHANNEL).postMessage('updated'),
+    announce = announceDigestStored,
   } = {},
 ): DigestUpkeep {
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -51,6 +46,7 @@ export function createDigestUpkeep(
     });
     announce();
   }
+  // The previous run's failure was reported by its caller; the next run starts regardless.
   const refresh = () => (running = running.catch(() => undefined).then(run));
 
   return {
@@ -66,7 +62,7 @@ export function createDigestUpkeep(
   };
 }
 
-const report = (e: unknown) => console.error('digest upkeep', e);
+const report = logger('digest upkeep').failed('refresh failed');
 
 /** The next local midnight in the browser's zone, plus a second: when yesterday's digest goes stale. */
 export function nextMidnight(t: number, timeZone: string): number {

@@ -4,7 +4,8 @@ import { syncState } from '@/lib/db/sync-state';
 import { DUPLICATE_AVOIDED } from '@/lib/similarity';
 import type { Similarity } from './similarity';
 import type { LiveTagCounts } from '@/lib/db/tag-counts';
-import { onMessage, sendMessage, type PaintableNote } from '@/lib/messaging/protocol';
+import { onBackgroundMessage, sendToContent } from '@/lib/messaging/messenger';
+import { type PaintableNote } from '@/lib/messaging/protocol';
 import { CaptureRequestSchema } from '@/lib/messaging/schemas';
 import { createPendingCaptures } from '@/lib/capture/pending';
 import { createExpiringStore } from '@/lib/messaging/expiring-store';
@@ -47,7 +48,7 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
   const pending = createPendingCaptures();
   const cards = createExpiringStore<CardGrant>({ ttlMs: 60_000, maxEntries: 20 });
 
-  onMessage('openCapture', ({ data, sender }) => {
+  onBackgroundMessage('openCapture', ({ data, sender }) => {
     const tabId = sender.tab?.id;
     if (tabId === undefined) return err('Harvests start in a tab');
     const parsed = CaptureRequestSchema.safeParse(data);
@@ -55,7 +56,7 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
     return ok({ captureId: pending.add(parsed.data, tabId, sender.frameId ?? 0) });
   });
 
-  onMessage('getCapture', async ({ data, sender }) => {
+  onBackgroundMessage('getCapture', async ({ data, sender }) => {
     if (!isExtensionPage(sender)) return null;
     const entry = pending.get(String(data?.captureId));
     if (!entry) return null;
@@ -66,43 +67,43 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
     return { ...entry.request, captureId: String(data.captureId), tagSuggestions: tags.map((t) => t.tag), communities };
   });
 
-  onMessage('closeCapture', async ({ data, sender }) => {
+  onBackgroundMessage('closeCapture', async ({ data, sender }) => {
     if (!isExtensionPage(sender)) return;
     const entry = pending.remove(String(data?.captureId));
     if (!entry) return;
-    await sendMessage(
+    await sendToContent(
       'captureClosed',
       { captureId: String(data.captureId), isSaved: !!data.isSaved },
       { tabId: entry.tabId, frameId: entry.frameId },
     ).catch(() => undefined); // the tab may have gone; nothing to close then
   });
 
-  onMessage('createNote', async ({ data, sender }) =>
+  onBackgroundMessage('createNote', async ({ data, sender }) =>
     isExtensionPage(sender) ? notes.create(data) : err('Not allowed'),
   );
-  onMessage('updateNote', async ({ data, sender }) =>
+  onBackgroundMessage('updateNote', async ({ data, sender }) =>
     isExtensionPage(sender) ? notes.update(String(data?.id), data?.patch) : err('Not allowed'),
   );
-  onMessage('removeNote', async ({ data, sender }) =>
+  onBackgroundMessage('removeNote', async ({ data, sender }) =>
     isExtensionPage(sender) ? notes.remove(String(data?.id)) : err('Not allowed'),
   );
-  onMessage('restoreNote', async ({ data, sender }) =>
+  onBackgroundMessage('restoreNote', async ({ data, sender }) =>
     isExtensionPage(sender) ? notes.restore(String(data?.id)) : err('Not allowed'),
   );
 
-  onMessage('moveNotes', async ({ data, sender }) => {
+  onBackgroundMessage('moveNotes', async ({ data, sender }) => {
     if (!isExtensionPage(sender)) return err('Not allowed');
     const ids = Array.isArray(data?.ids) ? data.ids.map(String).slice(0, 10_000) : [];
     return notes.moveToPage(ids, String(data?.url));
   });
 
-  onMessage('findSimilar', async ({ data, sender }) => {
+  onBackgroundMessage('findSimilar', async ({ data, sender }) => {
     if (!isExtensionPage(sender) || typeof data?.quote !== 'string') return [];
     let key: string | undefined;
     try {
       key = data.url ? pageKey(String(data.url)) : undefined;
     } catch {
-      key = undefined;
+      key = undefined; // not a URL we key pages by: similar notes by their words only
     }
     return similarity.find({
       quote: data.quote,
@@ -113,7 +114,7 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
     });
   });
 
-  onMessage('recordDuplicateAvoided', async ({ data, sender }) => {
+  onBackgroundMessage('recordDuplicateAvoided', async ({ data, sender }) => {
     if (!isExtensionPage(sender) || !(await notes.get(String(data?.noteId)))) return;
     await db.events.add({
       type: DUPLICATE_AVOIDED,
@@ -123,7 +124,7 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
     });
   });
 
-  onMessage('openNote', async ({ data, sender }) => {
+  onBackgroundMessage('openNote', async ({ data, sender }) => {
     if (!isExtensionPage(sender)) return err('Not allowed');
     const note = await notes.get(String(data?.id));
     if (!note) return err('No such note');
@@ -134,7 +135,7 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
     return ok(null);
   });
 
-  onMessage('registerNoteCard', async ({ data, sender }) => {
+  onBackgroundMessage('registerNoteCard', async ({ data, sender }) => {
     // From the content script of the page the note is painted on: the same check as getPageNotes.
     const tabId = sender.tab?.id;
     const note = await notes.get(String(data?.noteId));
@@ -144,7 +145,7 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
     return cards.add({ noteId: note.id, tabId });
   });
 
-  onMessage('getNoteCard', async ({ data, sender }) => {
+  onBackgroundMessage('getNoteCard', async ({ data, sender }) => {
     if (!isExtensionPage(sender)) return null;
     const grant = cards.take(String(data?.code));
     if (!grant || grant.tabId !== sender.tab?.id) return null;
@@ -154,7 +155,7 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
     return { id, kind, takeaway, quote, authorName, isOwn };
   });
 
-  onMessage('getPageNotes', async ({ data, sender }) => {
+  onBackgroundMessage('getPageNotes', async ({ data, sender }) => {
     // A frame gets the notes of its own page only: the URLs it names must be on the site it is on.
     const frameUrl = sender.url ?? '';
     const urls = [data?.url, data?.canonicalUrl].filter(
@@ -188,7 +189,7 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
  * the note ids, so the search index and the digest follow as they do for the background's own writes.
  */
 export function registerPageWrites(notesChanged: (ids: string[]) => void) {
-  onMessage('notesWritten', ({ data, sender }) => {
+  onBackgroundMessage('notesWritten', ({ data, sender }) => {
     if (!isExtensionPage(sender) || !Array.isArray(data?.ids)) return;
     const ids = data.ids.filter((id): id is string => typeof id === 'string' && id.length <= 200);
     if (ids.length > 0) notesChanged(ids);

@@ -1,5 +1,6 @@
 import { browser, type Browser } from 'wxt/browser';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendToContent } from '@/lib/messaging/messenger';
+import { logger } from '@/lib/log';
 
 export const MENU_ID = 'harvest-to-community';
 export const THREAD_MENU_ID = 'harvest-thread';
@@ -9,13 +10,13 @@ export const COMMAND_ID = 'harvest-selection';
 export async function onContextMenuClick(info: Browser.contextMenus.OnClickData, tab?: Browser.tabs.Tab) {
   if (tab?.id === undefined) return;
   const target = { tabId: tab.id, frameId: info.frameId ?? 0 };
-  if (info.menuItemId === THREAD_MENU_ID) return sendMessage('startHarvest', { mode: 'thread' }, target);
+  if (info.menuItemId === THREAD_MENU_ID) return sendToContent('startHarvest', { mode: 'thread' }, target);
   if (info.menuItemId !== MENU_ID) return;
-  if (info.selectionText) return sendMessage('startHarvest', { mode: 'selection' }, target);
+  if (info.selectionText) return sendToContent('startHarvest', { mode: 'selection' }, target);
   if (info.linkUrl) {
-    return sendMessage('startHarvest', { mode: 'link', linkUrl: info.linkUrl, linkText: info.selectionText }, target);
+    return sendToContent('startHarvest', { mode: 'link', linkUrl: info.linkUrl, linkText: info.selectionText }, target);
   }
-  return sendMessage('startHarvest', { mode: 'page' }, target);
+  return sendToContent('startHarvest', { mode: 'page' }, target);
 }
 
 /** The keyboard shortcut: harvest the selection in the active tab (the page, when nothing is selected). */
@@ -23,7 +24,7 @@ export async function onCommand(command: string, tab?: Browser.tabs.Tab) {
   if (command !== COMMAND_ID) return;
   const active = tab?.id !== undefined ? tab : (await browser.tabs.query({ active: true, currentWindow: true }))[0];
   if (active?.id === undefined) return;
-  await sendMessage('startHarvest', { mode: 'selection' }, { tabId: active.id, frameId: 0 });
+  await sendToContent('startHarvest', { mode: 'selection' }, { tabId: active.id, frameId: 0 });
 }
 
 export function registerHarvestEntryPoints() {
@@ -42,12 +43,8 @@ export function registerHarvestEntryPoints() {
       documentUrlPatterns: ['http://*/*', 'https://*/*'],
     });
   });
-  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab).catch(logError));
-  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab).catch(logError));
-}
-
-function logError(e: unknown) {
-  const message = e instanceof Error ? e.message : String(e);
-  // A tab without our content script (chrome://, the web store) can't harvest; that is not an error.
-  if (!/Receiving end does not exist|Could not establish connection/.test(message)) console.error(e);
+  // A tab without our content script (chrome://, the web store) cannot harvest: logged at debug, not an error.
+  const failed = logger('harvest').failed('could not start the harvest');
+  browser.contextMenus.onClicked.addListener((info, tab) => void onContextMenuClick(info, tab).catch(failed));
+  browser.commands.onCommand.addListener((command, tab) => void onCommand(command, tab).catch(failed));
 }

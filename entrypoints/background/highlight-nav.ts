@@ -1,12 +1,16 @@
 import { browser } from 'wxt/browser';
-import { onMessage, sendMessage, type HighlightStep } from '@/lib/messaging/protocol';
+import { onBackgroundMessage, sendToContent } from '@/lib/messaging/messenger';
+import { type HighlightStep } from '@/lib/messaging/protocol';
 import { isExtensionPage } from './senders';
+import { logger } from '@/lib/log';
+
+const log = logger('highlights');
 
 const COMMANDS: Record<string, HighlightStep> = { 'next-highlight': 'next', 'previous-highlight': 'previous' };
 
 /** Sends a keyboard step to the top frame of a tab, where the content script keeps the page's highlights. */
 async function step(tabId: number, action: HighlightStep) {
-  await sendMessage('stepHighlight', { action }, { tabId, frameId: 0 });
+  await sendToContent('stepHighlight', { action }, { tabId, frameId: 0 });
 }
 
 /**
@@ -16,14 +20,14 @@ async function step(tabId: number, action: HighlightStep) {
 export function registerHighlightNav() {
   browser.commands.onCommand.addListener((command, tab) => {
     const action = COMMANDS[command];
-    if (action && tab?.id !== undefined) void step(tab.id, action).catch(() => undefined);
+    if (action && tab?.id !== undefined) void step(tab.id, action).catch(log.failed('step'));
   });
-  onMessage('noteCardCommand', async ({ data, sender }) => {
+  onBackgroundMessage('noteCardCommand', async ({ data, sender }) => {
     const tabId = sender.tab?.id;
     const action = data?.action;
     if (tabId === undefined || (action !== 'next' && action !== 'previous' && action !== 'close')) return;
     // Only our card page (an extension-origin frame) may steer the tab's highlights.
     if (!isExtensionPage(sender) || new URL(sender.url!).pathname !== '/highlight-card.html') return;
-    await step(tabId, action).catch(() => undefined);
+    await step(tabId, action).catch(log.failed('step'));
   });
 }

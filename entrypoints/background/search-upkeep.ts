@@ -1,8 +1,11 @@
 import { browser } from 'wxt/browser';
 import { db } from '@/lib/db';
 import { searchIndex } from '@/lib/db/saved-search-index';
-import { onMessage, sendMessage } from '@/lib/messaging/protocol';
+import { onBackgroundMessage, sendToSearchHost } from '@/lib/messaging/messenger';
 import { ensureSearchHost, hasSearchHost } from '@/lib/search-host/ensure-host';
+import { logger } from '@/lib/log';
+
+const log = logger('search upkeep');
 
 const ALARM = 'search-index-compact';
 
@@ -16,7 +19,7 @@ async function compact(rebuild = false): Promise<void> {
     return;
   }
   await ensureSearchHost();
-  await sendMessage('compactSearchIndex', { rebuild });
+  await sendToSearchHost('compactSearchIndex', { rebuild });
 }
 
 /** Rebuilds the saved index from every note (benchmarks and tests seed IndexedDB behind the hooks' back). */
@@ -37,7 +40,8 @@ export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () =>
   const flush = async (ids: string[]) => {
     await searchIndex.noteChanged(ids);
     // No host yet: it replays the log when it opens.
-    if (hasSearchHost()) await sendMessage('searchIndexChanged', { ids }).catch(() => undefined);
+    // A host that is not there (yet) reads the change log when it opens the index: nothing is lost.
+    if (hasSearchHost()) await sendToSearchHost('searchIndexChanged', { ids }).catch(() => undefined);
   };
   const mark = (id: unknown) => {
     changed.add(String(id));
@@ -46,7 +50,7 @@ export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () =>
     timer = setTimeout(() => {
       const ids = [...changed];
       changed.clear();
-      flush(ids).catch((e: unknown) => console.error('search index', e));
+      flush(ids).catch(log.failed('search index'));
     }, 30);
   };
   db.notes.hook('creating', function (id) {
@@ -59,8 +63,8 @@ export function registerSearchUpkeep(onNoteChanged: (id: string) => void = () =>
     this.onsuccess = () => mark(id);
   });
 
-  if (hasSearchHost()) onMessage('ensureSearchHost', () => ensureSearchHost());
-  const fold = () => void compact().catch((e: unknown) => console.error('search index', e));
+  if (hasSearchHost()) onBackgroundMessage('ensureSearchHost', () => ensureSearchHost());
+  const fold = () => void compact().catch(log.failed('search index'));
   browser.runtime.onInstalled.addListener(fold);
   browser.runtime.onStartup.addListener(fold);
   void browser.alarms.create(ALARM, { periodInMinutes: 30 });

@@ -1,6 +1,9 @@
 import { db } from '@/lib/db';
 import { newestUpdatedAt, savedSimilarity } from '@/lib/db/saved-similarity';
 import { rankSimilar, type SimilarNote, type SimilarityDraft, type SimilarityIndex } from '@/lib/similarity';
+import { logger } from '@/lib/log';
+
+const log = logger('similarity index');
 
 /** Quiet time after the last note write before the index is saved again. */
 const SAVE_AFTER_MS = 5_000;
@@ -38,10 +41,7 @@ export function createSimilarity() {
       if (!index) return; // not open: the saved index folds it in (or is rebuilt) when it opens
       changed.add(id);
       clearTimeout(saveTimer);
-      saveTimer = setTimeout(
-        () => void save().catch((e: unknown) => console.error('similarity index', e)),
-        SAVE_AFTER_MS,
-      );
+      saveTimer = setTimeout(() => void save().catch(log.failed('could not save')), SAVE_AFTER_MS);
     },
     async find(draft: SimilarityDraft): Promise<SimilarNote[]> {
       const matches = rankSimilar(await current(), draft, { limit: 3 });

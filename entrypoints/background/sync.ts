@@ -2,9 +2,13 @@ import { liveQuery } from 'dexie';
 import { db } from '@/lib/db';
 import { pendingCount } from '@/lib/db/outbox';
 import { createSyncEngine, type SyncOutcome } from '@/lib/sync/engine';
-import { onSyncMessage, type SyncRunSummary } from '@/lib/sync/messages';
+import { onBackgroundMessage } from '@/lib/messaging/messenger';
+import { type SyncRunSummary } from '@/lib/messaging/protocol';
 import { describeCallError } from '@/lib/sync/transport';
 import { isExtensionPage } from './senders';
+import { logger } from '@/lib/log';
+
+const log = logger('sync');
 
 const PERIODIC = 'commonplace-sync';
 const RETRY = 'commonplace-sync-retry';
@@ -29,7 +33,7 @@ export function registerSync(): () => void {
     return outcomes;
   };
   const runLogged = (isForced: boolean) => {
-    run(isForced).catch((e: unknown) => console.warn('[commonplace] sync failed', e));
+    run(isForced).catch((e: unknown) => log.warn('sync failed', e));
   };
   const soon = () => {
     clearTimeout(timer);
@@ -47,9 +51,9 @@ export function registerSync(): () => void {
     next: (count) => {
       if (count > 0) soon();
     },
-    error: (e: unknown) => console.warn('[commonplace] outbox watch failed', e),
+    error: (e: unknown) => log.warn('outbox watch failed', e),
   });
-  const stopMessages = onSyncMessage('syncNow', async ({ sender }): Promise<SyncRunSummary[]> => {
+  const stopMessages = onBackgroundMessage('syncNow', async ({ sender }): Promise<SyncRunSummary[]> => {
     // "Sync now" skips backoff: our pages may ask, a content script (a page's reach) may not.
     if (!isExtensionPage(sender)) return [];
     const outcomes = await run(true);

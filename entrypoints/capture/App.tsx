@@ -3,7 +3,8 @@ import { CapturePanel, type CaptureSubmit, type SimilarChoice } from '@/componen
 import { addToDraft, answerDraft, type SimilarNote } from '@/lib/similarity';
 import { extractPageContext } from '@/lib/capture/page-context';
 import { draftFromCapture } from '@/lib/capture/draft';
-import { sendMessage, type PendingCapture } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/messenger';
+import { type PendingCapture } from '@/lib/messaging/protocol';
 import type { PageContext } from '@/lib/model';
 
 /** The capture panel page: loads its pending harvest from the background, saves through the background. */
@@ -13,7 +14,7 @@ export function App({ captureId }: { captureId: string }) {
   const [similar, setSimilar] = useState<SimilarNote[]>([]);
 
   useEffect(() => {
-    void sendMessage('getCapture', { captureId }).then((c) => {
+    void sendToBackground('getCapture', { captureId }).then((c) => {
       setCapture(c);
       if (!c) return;
       // Readability runs here, on a parsed copy of the page's HTML: never on the live page.
@@ -23,7 +24,7 @@ export function App({ captureId }: { captureId: string }) {
         setPage(ctx);
         // "It may already exist": asked once, while the user writes the takeaway.
         const quote = c.mode === 'page' ? (ctx.excerpt ?? ctx.title) : c.quote;
-        void sendMessage('findSimilar', { quote, url: ctx.canonicalUrl, chat: c.chat }).then(
+        void sendToBackground('findSimilar', { quote, url: ctx.canonicalUrl, chat: c.chat }).then(
           setSimilar,
           () => undefined,
         );
@@ -31,7 +32,7 @@ export function App({ captureId }: { captureId: string }) {
     });
   }, [captureId]);
 
-  const close = (isSaved: boolean) => void sendMessage('closeCapture', { captureId, isSaved });
+  const close = (isSaved: boolean) => void sendToBackground('closeCapture', { captureId, isSaved });
 
   const save = async (input: CaptureSubmit, choice?: SimilarChoice) => {
     if (!capture || !page) return { ok: false as const, error: 'Still reading the page…' };
@@ -41,9 +42,9 @@ export function App({ captureId }: { captureId: string }) {
       : choice.as === 'add'
         ? addToDraft(draft, choice.match.note)
         : answerDraft(draft, choice.match.note);
-    const result = await sendMessage('createNote', linked);
+    const result = await sendToBackground('createNote', linked);
     if (result.ok && choice) {
-      await sendMessage('recordDuplicateAvoided', { noteId: choice.match.note.id, reasons: choice.match.reasons });
+      await sendToBackground('recordDuplicateAvoided', { noteId: choice.match.note.id, reasons: choice.match.reasons });
     }
     return result;
   };
@@ -65,7 +66,7 @@ export function App({ captureId }: { captureId: string }) {
       tagSuggestions={capture.tagSuggestions}
       communities={capture.communities}
       similar={similar}
-      onOpenNote={(n) => void sendMessage('openNote', { id: n.id })}
+      onOpenNote={(n) => void sendToBackground('openNote', { id: n.id })}
       onSave={save}
       onDone={() => close(true)}
       onCancel={() => close(false)}

@@ -9,8 +9,12 @@ import {
   type AdapterOptions,
 } from '@/lib/capture/chat';
 import type { ChatContext } from '@/lib/model';
-import { sendMessage, type CaptureMode } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/messenger';
+import { type CaptureMode } from '@/lib/messaging/protocol';
 import { placeNear, type UiHost } from './ui-host';
+import { logger } from '@/lib/log';
+
+const log = logger('content');
 
 const MAX_HTML = 7_500_000;
 
@@ -64,7 +68,7 @@ export async function openCapturePanel(
   const root = document.body ?? document.documentElement;
   const threadQuote = chat?.threadRoot?.text ?? chat?.messages[0]?.text ?? '';
   const chatMissing = chat ? missingInContext(chat) : [];
-  const result = await sendMessage('openCapture', {
+  const result = await sendToBackground('openCapture', {
     mode: effectiveMode,
     url: location.href,
     quote: (effectiveMode === 'thread' ? threadQuote : range ? range.toString().trim() : '').slice(0, 20_000),
@@ -76,7 +80,7 @@ export async function openCapturePanel(
     ...(opts.linkText ? { linkText: opts.linkText.slice(0, 2000) } : {}),
   });
   if (!result.ok) {
-    console.warn('Commonplace: could not start the harvest:', result.error);
+    log.warn('could not start the harvest', result.error);
     return null;
   }
   const { captureId } = result.value;

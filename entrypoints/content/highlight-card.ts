@@ -1,5 +1,5 @@
 import { browser } from 'wxt/browser';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/messenger';
 import { placeNear, type UiHost } from './ui-host';
 
 export const CARD_WIDTH = 320;
@@ -27,7 +27,7 @@ export function createCardFrame(host: UiHost, noteId: string, rect: DOMRect, isF
   frame.title = 'Commonplace: note for this highlight';
   placeCard(frame, rect);
   if (isFocused) frame.addEventListener('load', () => frame.focus(), { once: true });
-  void sendMessage('registerNoteCard', { noteId }).then(
+  void sendToBackground('registerNoteCard', { noteId }).then(
     (code) => {
       if (!code || frame.inert) return;
       const params = new URLSearchParams({ code, ...(isFocused ? { focus: '1' } : {}) });

@@ -1,7 +1,8 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { PaintItem } from '@/lib/highlight';
 import { stepTarget } from '@/lib/highlight/step';
-import { onMessage, type HighlightStep } from '@/lib/messaging/protocol';
+import { onContentMessage } from '@/lib/messaging/messenger';
+import { type HighlightStep } from '@/lib/messaging/protocol';
 import { createCardFrame, placeCard, type CardSource, type OpenCard } from './highlight-card';
 import type { UiHost } from './ui-host';
 
@@ -159,7 +160,7 @@ export function registerHighlightCard(ctx: ContentScriptContext, getHost: () => 
     },
     { passive: true, capture: true },
   );
-  const offStep = onMessage('stepHighlight', ({ data }) => {
+  const offStep = onContentMessage('stepHighlight', ({ data }) => {
     if (data?.action === 'next' || data?.action === 'previous' || data?.action === 'close') step(data.action);
   });
   ctx.onInvalidated(() => {

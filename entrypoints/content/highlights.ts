@@ -2,7 +2,8 @@ import { anchorInModel, buildTextModel, IGNORE_ATTRIBUTE, type TextModel } from 
 import { HAS_TEST_HOOKS } from '@/lib/build/test-hooks';
 import { adapterFor, findMessageElement, type AdapterOptions } from '@/lib/capture/chat';
 import { createPainter, type PaintItem, type Painter } from '@/lib/highlight';
-import { sendMessage, type PageStatus, type PaintableNote } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/messenger';
+import { type PageStatus, type PaintableNote } from '@/lib/messaging/protocol';
 
 const MIN_DELAY = 250;
 const MAX_DELAY = 5_000;
@@ -116,7 +117,7 @@ export function createHighlights(signal: AbortSignal, loadChatOptions: () => Pro
   /** Loads this URL's notes from the background and paints them. */
   async function refresh(): Promise<PageStatus> {
     const url = location.href;
-    const res = await sendMessage('getPageNotes', { url, canonicalUrl: canonical() });
+    const res = await sendToBackground('getPageNotes', { url, canonicalUrl: canonical() });
     if (signal.aborted) return status;
     if (location.href !== url) return refresh(); // navigated while we asked: these notes are stale
     notes = res.notes;

@@ -1,10 +1,13 @@
 import { HAS_TEST_HOOKS } from '@/lib/build/test-hooks';
-import { onMessage } from '@/lib/messaging/protocol';
+import { onContentMessage } from '@/lib/messaging/messenger';
 import { chatOptions, closePanel, currentSelectionRange, openCapturePanel } from './capture';
 import { registerHarvestButton } from './harvest-button';
 import { registerHighlightCard } from './highlight-hover';
 import { createHighlights } from './highlights';
 import { createUiHost, type UiHost } from './ui-host';
+import { logger } from '@/lib/log';
+
+const log = logger('content');
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
@@ -17,7 +20,7 @@ export default defineContentScript({
     ctx.onInvalidated(() => host?.destroy());
 
     const highlights = createHighlights(ctx.signal, chatOptions);
-    const repaint = () => void highlights.refresh().catch(() => undefined);
+    const repaint = () => void highlights.refresh().catch(log.failed('repaint'));
     repaint();
     // Single-page apps change URL without a load: the new URL has notes of its own.
     ctx.addEventListener(window, 'wxt:locationchange', repaint);
@@ -32,7 +35,7 @@ export default defineContentScript({
     });
 
     // Only the extension can reach this listener (runtime messages); the page's postMessage never does.
-    const offStart = onMessage('startHarvest', ({ data }) => {
+    const offStart = onContentMessage('startHarvest', ({ data }) => {
       const mode = data.mode === 'link' || data.mode === 'page' || data.mode === 'thread' ? data.mode : 'selection';
       const selection = currentSelectionRange();
       void openCapturePanel(getHost(), mode, {
@@ -42,11 +45,11 @@ export default defineContentScript({
         linkText: data.linkText,
       });
     });
-    const offClosed = onMessage('captureClosed', ({ data }) => {
+    const offClosed = onContentMessage('captureClosed', ({ data }) => {
       if (host) closePanel(host, data.captureId);
       if (data.isSaved) repaint();
     });
-    const offStatus = onMessage('getPageStatus', () => highlights.status());
+    const offStatus = onContentMessage('getPageStatus', () => highlights.status());
     ctx.onInvalidated(() => {
       offStart();
       offClosed();

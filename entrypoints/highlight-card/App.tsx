@@ -1,11 +1,14 @@
 import { useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { sendMessage, type HighlightStep, type NoteCardView } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/messenger';
+import { type HighlightStep, type NoteCardView } from '@/lib/messaging/protocol';
+import { logger } from '@/lib/log';
 
 /** The one answer per code (asking again would find the code used up). */
 const answers = new Map<string, Promise<NoteCardView | null>>();
 
-const step = (action: HighlightStep) => void sendMessage('noteCardCommand', { action }).catch(() => undefined);
+const step = (action: HighlightStep) =>
+  void sendToBackground('noteCardCommand', { action }).catch(logger('card').failed('step'));
 
 /** Opens the note's own page (read, edit, delete, go to its source) in a tab next to this one. */
 async function openNote(id: string) {
@@ -23,7 +26,9 @@ export function App({ code, isFocused }: { code: string; isFocused: boolean }) {
   useEffect(() => {
     // The code is good once: remember the answer, never ask twice (StrictMode runs effects twice in dev).
     let isCurrent = true;
-    const asked = answers.get(code) ?? sendMessage('getNoteCard', { code }).catch(() => null);
+    const asked =
+      answers.get(code) ??
+      sendToBackground('getNoteCard', { code }).catch((e: unknown) => (logger('card').failed('getNoteCard')(e), null));
     answers.set(code, asked);
     void asked.then((v) => isCurrent && setNote(v));
     return () => {

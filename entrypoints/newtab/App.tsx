@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { DigestSearch } from '@/components/digest/DigestSearch';
 import { DigestView, type DigestActions } from '@/components/digest/DigestView';
-import { DIGEST_CHANNEL } from '@/lib/db/digest-keys';
+import { onDigestStored } from '@/lib/messaging/protocol';
 import type { Digest, Freshness } from '@/lib/digest';
 import { readBoot, type Boot } from './boot';
 import { minimalMode, ritualSchedules } from './settings';
@@ -50,14 +50,13 @@ export function App({ boot: first }: { boot: Boot }) {
   }, [first.timeZone]);
 
   useEffect(() => {
-    const channel = new BroadcastChannel(DIGEST_CHANNEL);
-    channel.onmessage = () => void (isFullScan ? null : reread().catch(failed));
+    const stop = onDigestStored(() => void (isFullScan ? null : reread().catch(failed)));
     // The background may have stored the new digest between the boot read and this subscription: its
     // broadcast then reached no one, and the page would wait out PENDING_WAIT_MS. Look once, now.
     const look = first.freshness === 'pending' && !isFullScan ? setTimeout(() => void reread().catch(failed)) : 0;
     return () => {
       clearTimeout(look);
-      channel.close();
+      stop();
     };
   }, [first.freshness, reread, failed]);
 
@@ -120,7 +119,8 @@ export function App({ boot: first }: { boot: Boot }) {
     if (isMinimal) await computeHere();
   };
   // The messaging module loads on the first open, keeping it off the first paint.
-  const open = (id: string) => void import('@/lib/messaging/protocol').then((m) => m.sendMessage('openNote', { id }));
+  const open = (id: string) =>
+    void import('@/lib/messaging/messenger').then((m) => m.sendToBackground('openNote', { id }));
 
   return (
     <main className="newtab" data-state={isMinimal ? 'minimal' : state}>

@@ -1,6 +1,6 @@
 import { readDigestSettings } from '@/lib/db/digest-settings';
 import { readDigestSnapshot } from '@/lib/db/digest-snapshot';
-import type { StoredDigest } from '@/lib/db/digest-store';
+import type { StoredDigest } from '@/lib/db/digest-engine';
 // Single modules, not the lib/digest barrel: the first paint must not pull the model's zod schemas.
 import { freshness, type Freshness } from '@/lib/digest/freshness';
 import { identityFromRows, meIdsOf, settingsKey, type Identity } from '@/lib/digest/identity';

@@ -1,10 +1,14 @@
 import { db } from '@/lib/db';
-import { DIGEST_CHANNEL, digestRequest, loadDigest, loadDigestByFullScan, readIdentity } from '@/lib/db/digest-store';
+import { digestRequest, loadDigest, loadDigestByFullScan, readIdentity } from '@/lib/db/digest-engine';
 import { readDigestSettings } from '@/lib/db/digest-settings';
 import type { Digest, Identity, PersonToThank, Ritual } from '@/lib/digest';
 import { composeRitualPost } from '@/lib/rituals';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/messenger';
+import { announceDigestStored } from '@/lib/messaging/protocol';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
+import { logger } from '@/lib/log';
+
+const log = logger('new tab');
 
 /**
  * Everything of the new tab that needs Dexie (and the notes repository's validation): loaded after the first
@@ -18,13 +22,12 @@ export async function computeHere(now: number, timeZone: string, isFullScan = fa
   const req = digestRequest(identity, rawRituals, now, timeZone);
   if (isFullScan) return loadDigestByFullScan(db, req);
   const digest = await loadDigest(db, req);
-  new BroadcastChannel(DIGEST_CHANNEL).postMessage('updated');
+  announceDigestStored();
   return digest;
 }
 
 /** The background indexes what this page wrote and refreshes the digest, as for its own writes. */
-const written = (id: string) =>
-  void sendMessage('notesWritten', { ids: [id] }).catch((e: unknown) => console.error('notesWritten', e));
+const written = (id: string) => void sendToBackground('notesWritten', { ids: [id] }).catch(log.failed('notesWritten'));
 
 export const answer = (identity: Identity, questionId: string, text: string) =>
   answerQuestion(db, identity, questionId, text, written);

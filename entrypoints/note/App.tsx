@@ -3,7 +3,7 @@ import { useEffect, useState } from 'react';
 import { NoteCard } from '@/components/NoteCard';
 import { NoteEditor } from '@/components/NoteEditor';
 import { notes } from '@/lib/db';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/messenger';
 import type { Note } from '@/lib/model';
 
 /**
@@ -35,7 +35,7 @@ export function App({ noteId }: { noteId: string }) {
           <button
             type="button"
             onClick={async () => {
-              if (await run(sendMessage('restoreNote', { id: deleted.id }))) setDeleted(null);
+              if (await run(sendToBackground('restoreNote', { id: deleted.id }))) setDeleted(null);
             }}
           >
             Undo
@@ -47,10 +47,10 @@ export function App({ noteId }: { noteId: string }) {
         <NoteCard
           note={note}
           isActive
-          onOpen={() => void run(sendMessage('openNote', { id: note.id }))}
+          onOpen={() => void run(sendToBackground('openNote', { id: note.id }))}
           onEdit={() => setEditing(true)}
           onDelete={async () => {
-            if (await run(sendMessage('removeNote', { id: note.id }))) setDeleted(note);
+            if (await run(sendToBackground('removeNote', { id: note.id }))) setDeleted(note);
           }}
         >
           {isEditing ? (
@@ -58,7 +58,7 @@ export function App({ noteId }: { noteId: string }) {
               note={note}
               onCancel={() => setEditing(false)}
               onSave={async (patch) => {
-                if (await run(sendMessage('updateNote', { id: note.id, patch }))) setEditing(false);
+                if (await run(sendToBackground('updateNote', { id: note.id, patch }))) setEditing(false);
               }}
             />
           ) : undefined}

@@ -4,7 +4,8 @@
 // popup's heap held the whole index (74 MB at 20k notes) and every garbage collection of it paused the popup.
 import { searchIndex } from '@/lib/db/saved-search-index';
 import { registerSearchHost, type On } from '@/lib/search-host/host';
-import { portServer, SEARCH_PORT, type PortLike } from '@/lib/search-host/port';
+import { SEARCH_PORT } from '@/lib/messaging/protocol';
+import { portServer, type PortLike } from '@/lib/search-host/port';
 
 /** The shared worker's global scope (the project's TypeScript has the DOM library, not the worker one). */
 const scope = self as unknown as { addEventListener(type: 'connect', fn: (e: MessageEvent) => void): void };

@@ -1,8 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useId } from 'react';
-import { CollectionsPanel, TagWikiPanel, TransferPanel } from '@/components/transfer';
+import { CollectionsPanel, TagWikiPanel, TransferPanel } from '@/components/knowledge';
 import { db, notes as notesRepo } from '@/lib/db';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/messenger';
 import { collectionsRepository } from '@/lib/db/collections';
 import { writeImport } from '@/lib/db/import';
 import type { Note } from '@/lib/model';
@@ -42,7 +42,7 @@ export function Knowledge() {
           writeImport={async (imported: Note[], cols, opts) => {
             const result = await writeImport(db, imported, cols, opts);
             // The background indexes them for search and refreshes the digest, as for its own writes.
-            await sendMessage('notesWritten', { ids: imported.slice(0, result.written).map((n) => n.id) });
+            await sendToBackground('notesWritten', { ids: imported.slice(0, result.written).map((n) => n.id) });
             return result;
           }}
         />

@@ -5,15 +5,17 @@ import { movedMessage, ThisPageView } from '@/components/ThisPageView';
 import { notes } from '@/lib/db';
 import { searchClient } from '@/lib/search-host';
 import { QUERY_HELP } from '@/lib/search/query';
-import { sendMessage } from '@/lib/messaging/protocol';
+import { sendToBackground } from '@/lib/messaging/messenger';
 import { usePageStatus } from './use-page-status';
 import { ResultList, type ResultActions } from './ResultList';
 import { SyncStatus } from '@/components/sync/SyncStatus';
 import { useSyncStatus } from '@/components/sync/use-sync-status';
-import { sendSyncMessage } from '@/lib/sync/messages';
 import type { Note, NoteKind } from '@/lib/model';
 import { useNoteSearch, useTopTags } from './use-search';
-import { earlyQuery } from './early-paint';
+import { earlyQuery } from './early/paint';
+import { logger } from '@/lib/log';
+
+const log = logger('popup');
 
 /** The toolbar popup: search every harvested note, open, edit, delete (with undo). */
 export function App() {
@@ -46,7 +48,7 @@ export function App() {
   const changed = (id: string) =>
     void searchClient()
       .changed([id])
-      .catch((e: unknown) => console.error('search', e))
+      .catch(log.failed('search'))
       .then(() => setVersion((v) => v + 1));
 
   useEffect(() => {
@@ -54,19 +56,19 @@ export function App() {
   }, [active, hits]);
 
   const open = async (note: Pick<Note, 'id'>) => {
-    const r = await sendMessage('openNote', { id: note.id });
+    const r = await sendToBackground('openNote', { id: note.id });
     if (!r.ok) setError(r.error);
     else window.close();
   };
   const remove = async (note: Note) => {
-    const r = await sendMessage('removeNote', { id: note.id });
+    const r = await sendToBackground('removeNote', { id: note.id });
     if (r.ok) setUndo(note);
     else setError(r.error);
     changed(note.id);
   };
   const restore = async () => {
     if (!undo) return;
-    const r = await sendMessage('restoreNote', { id: undo.id });
+    const r = await sendToBackground('restoreNote', { id: undo.id });
     if (!r.ok) setError(r.error);
     setUndo(null);
     changed(undo.id);
@@ -74,7 +76,7 @@ export function App() {
   };
 
   const save = async (note: Note, patch: Parameters<ResultActions['save']>[1]) => {
-    const r = await sendMessage('updateNote', { id: note.id, patch });
+    const r = await sendToBackground('updateNote', { id: note.id, patch });
     if (!r.ok) setError(r.error);
     setEditing(null);
     changed(note.id);
@@ -126,7 +128,7 @@ export function App() {
       <SyncStatus
         communities={communities ?? []}
         isOnline={navigator.onLine}
-        onSyncNow={() => sendSyncMessage('syncNow').then(() => undefined)}
+        onSyncNow={() => sendToBackground('syncNow').then(() => undefined)}
       />
       <div className="row" role="group" aria-label="View">
         <button type="button" className="chip" aria-pressed={view === 'all'} onClick={() => setView('all')}>
@@ -144,7 +146,7 @@ export function App() {
           status={page.status}
           onOpen={(id) => void open({ id })}
           onMove={async (ids, url) => {
-            const r = await sendMessage('moveNotes', { ids, url });
+            const r = await sendToBackground('moveNotes', { ids, url });
             if (!r.ok) return r.error;
             page.reload();
             return movedMessage(r.value);

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import { browser } from 'wxt/browser';
-import { sendMessage, type PageStatus } from '@/lib/messaging/protocol';
+import { sendToContent } from '@/lib/messaging/messenger';
+import { type PageStatus } from '@/lib/messaging/protocol';
 
 /** The active tab's notes as its content script sees them (null where no content script runs). */
 export function usePageStatus() {
@@ -13,7 +14,8 @@ export function usePageStatus() {
       const named = Number(new URLSearchParams(location.search).get('tabId'));
       const tabId = named || (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       if (tabId === undefined) return;
-      const s = await sendMessage('getPageStatus', undefined, tabId).catch(() => null);
+      // A tab without our content script (chrome://, the web store) has no status: the view says so.
+      const s = await sendToContent('getPageStatus', undefined, tabId).catch(() => null);
       if (isCurrent) setStatus(s);
     })();
     return () => {

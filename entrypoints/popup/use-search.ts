@@ -4,8 +4,11 @@ import type { MatchRanges } from '@/components/NoteCard';
 import { notes as notesRepo } from '@/lib/db';
 import type { Note } from '@/lib/model';
 import { searchClient } from '@/lib/search-host';
-import { handover } from './handover';
-import { readByIds } from './read-newest';
+import { handover } from './early/handover';
+import { readByIds } from '@/lib/db/read-newest';
+import { logger } from '@/lib/log';
+
+const log = logger('popup');
 
 export interface Hit {
   note: Note;
@@ -126,7 +129,7 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
             }, 100),
           );
       })
-      .catch((e: unknown) => console.error('search', e));
+      .catch(log.failed('search'));
     return () => {
       isCurrent = false;
     };
@@ -143,7 +146,7 @@ export function useTopTags(version: number, limit = 8): string[] {
     searchClient()
       .topTags(limit)
       .then((t) => isCurrent && setTags(t.map((x) => x.tag)))
-      .catch((e: unknown) => console.error('search tags', e));
+      .catch(log.failed('search tags'));
     return () => {
       isCurrent = false;
     };

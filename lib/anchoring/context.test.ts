@@ -1,4 +1,5 @@
 import search from 'approx-string-match';
+import { seededRandom } from '../testing/seeded-random';
 import { describe, expect, it } from 'vitest';
 import { minSubstringDistance, prefixSimilarity, suffixSimilarity } from './context';
 
@@ -9,8 +10,7 @@ function randomText(rand: () => number, n: number) {
 
 describe('minSubstringDistance', () => {
   it('agrees with approx-string-match on the fewest errors of any match', () => {
-    let seed = 42;
-    const rand = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31) / 2 ** 31;
+    const rand = seededRandom(42);
     for (let k = 0; k < 200; k++) {
       const text = randomText(rand, 1 + Math.floor(rand() * 60));
       const pattern = randomText(rand, 1 + Math.floor(rand() * (k % 2 ? 12 : 40)));

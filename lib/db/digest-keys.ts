@@ -9,6 +9,3 @@ export const DIGEST_KEYS = {
   /** When a change was seen that the ready digest does not hold yet (ms); absent when up to date. */
   pending: 'digest:pending',
 } as const;
-
-/** Posted (`'updated'`) on this BroadcastChannel whenever a ready digest was stored. */
-export const DIGEST_CHANNEL = 'commonplace-digest';

@@ -1,6 +1,6 @@
 import { DIGEST_KEYS } from './digest-keys';
 import { openExisting } from './open-existing';
-import type { StoredDigest } from './digest-store';
+import type { StoredDigest } from './digest-engine';
 
 /** What a new tab needs for its first paint, read in one IndexedDB transaction. */
 export interface DigestSnapshot {

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeNote } from '../similarity/testing/make-note';
+import { makeNote } from '../testing/similarity/make-note';
 import { writeImport } from './import';
 import { pendingFor } from './outbox';
 import { CommonplaceDb } from './schema';
-import { joinCommunityForTest } from './testing-membership';
+import { joinCommunityForTest } from '../testing/membership';
 
 let db: CommonplaceDb;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeDraft } from '../../tests/factories';
+import { makeDraft } from '../testing/make-note';
 import { CommonplaceDb } from './schema';
 import { notesRepository } from './notes';
 

@@ -4,7 +4,7 @@ import { notesRepository } from './notes';
 import { pendingFor, type PendingRow } from './outbox';
 import { CommonplaceDb } from './schema';
 import { toMutation } from '../sync/push';
-import { joinCommunityForTest } from './testing-membership';
+import { joinCommunityForTest } from '../testing/membership';
 
 let db: CommonplaceDb;
 afterEach(async () => {

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeNote } from '../../tests/factories';
+import { makeNote } from '../testing/make-note';
 import { rankSimilar } from '../similarity';
 import { newestUpdatedAt, savedSimilarity } from './saved-similarity';
 import { CommonplaceDb } from './schema';

@@ -1,10 +1,10 @@
 import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
-import { makeNote } from '../../tests/factories';
+import { makeNote } from '../testing/make-note';
 import { CommonplaceDb } from './schema';
 import { syncState } from './sync-state';
-import { testMembership } from './testing-membership';
+import { testMembership } from '../testing/membership';
 
 describe('schema migrations', () => {
   it('upgrades a v1 database: notes kept, page keys filled, new tables usable', async () => {

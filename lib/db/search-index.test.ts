@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeNote } from '../../tests/factories';
+import { makeNote } from '../testing/make-note';
 import { CommonplaceDb } from './schema';
 import { SEARCH_INDEX_KEY, searchIndexRepository } from './search-index';
 

@@ -1,7 +1,7 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeNote } from '../../tests/factories';
+import { makeNote } from '../testing/make-note';
 import { notesRepository } from './notes';
 import { CommonplaceDb } from './schema';
 import { liveTagCounts } from './tag-counts';

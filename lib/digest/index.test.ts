@@ -8,7 +8,7 @@ import {
   type DigestInput,
   type DigestThank,
 } from './index';
-import { makeNote, seedStore } from './seed';
+import { makeNote, seedStore } from '../testing/digest-seed';
 import { DAY_MS } from './time';
 
 // Wednesday 2026-11-25 12:00 UTC; the UTC week began Monday 2026-11-23.

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Note } from '../model';
 import { computeDigest } from './index';
 import { countOf, GHOST_TEXT, harvestSummary, helpedPhrase, waitingFor, waitingSummary } from './phrases';
-import { makeNote } from './seed';
+import { makeNote } from '../testing/digest-seed';
 import { DAY_MS } from './time';
 
 // Wednesday 2026-11-25 12:00 UTC.

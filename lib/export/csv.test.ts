@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { csvField, notesToCsv, toCsv } from './csv';
-import { goldenNotes } from './golden-notes';
+import { goldenNotes } from '../testing/export/golden-notes';
 
 /** A small RFC 4180 reader, only to prove what the writer wrote reads back field for field. */
 function parseCsv(text: string): string[][] {

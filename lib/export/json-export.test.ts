@@ -2,8 +2,8 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeNote } from '../similarity/testing/make-note';
-import { goldenNotes } from './golden-notes';
+import { makeNote } from '../testing/similarity/make-note';
+import { goldenNotes } from '../testing/export/golden-notes';
 import { exportJson, toWebAnnotation } from './json-export';
 
 const GOLDEN = join(__dirname, 'golden');

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { markdownToSafeHtml } from './markdown-html';
 import { wikiPage } from './wiki-page';
-import { makeNote } from '../digest/seed';
+import { makeNote } from '../testing/digest-seed';
 
 const render = (md: string) => {
   const box = document.createElement('div');

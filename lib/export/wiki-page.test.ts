@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { JSDOM } from 'jsdom';
 import { unzipSync, strFromU8 } from 'fflate';
 import { describe, expect, it } from 'vitest';
-import { goldenNotes } from './golden-notes';
+import { goldenNotes } from '../testing/export/golden-notes';
 import { htmlToMarkdown } from './html-to-markdown';
 import { exportMarkdownZip } from './markdown-zip';
 import { collectionWikiSource, tagWikiSource, threadWikiSource, wikiPage } from './wiki-page';

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { exportJson } from '../export/json-export';
-import { goldenNotes } from '../export/golden-notes';
+import { goldenNotes } from '../testing/export/golden-notes';
 import { NoteSchema } from '../model';
 import { importFile } from './import-file';
 

@@ -1,4 +1,3 @@
-import { defineExtensionMessaging } from '@webext-core/messaging';
 import type { ChatContext, ChatMessage, MoveResult, Note, NoteKind, Result, Selector } from '../model';
 import type { SimilarNote } from '../similarity';
 import type { SearchHit } from '../search';
@@ -63,6 +62,13 @@ export interface NoteCardView {
   isOwn: boolean;
 }
 
+/** One community's pass of a "Sync now", as the pages see it. */
+export interface SyncRunSummary {
+  communityId: string;
+  status: 'synced' | 'skipped' | 'failed';
+  message?: string;
+}
+
 export interface PendingCapture extends CaptureRequest {
   captureId: string;
   tagSuggestions: string[];
@@ -71,10 +77,16 @@ export interface PendingCapture extends CaptureRequest {
 }
 
 /**
- * Every cross-context message, in one place. Commands are imperative, events past tense.
- * Senders: C = content script, P = extension pages (popup, capture panel, options, new tab), B = background.
+ * Every cross-context channel, in one place, typed by who receives it: a key sent the wrong way, or with the
+ * wrong payload, fails at compile time (lib/messaging/protocol.test-d.ts). The runtime messages are sent and
+ * answered through lib/messaging/messenger.ts, typed by these maps; this file loads nothing, so a page that
+ * needs only a channel's name (the new tab's first paint) does not pull the messenger in. Commands are imperative, events past
+ * tense. Senders: C = content script, P = extension pages (popup, capture panel, options, new tab, note, card),
+ * B = background, S = the search host (Chrome's offscreen document and its shared worker).
  */
-export interface ProtocolMap {
+
+/** Runtime messages the background answers. */
+export interface ToBackground {
   /** C→B: open the capture panel in the sender's tab for this harvest; answers the id the panel loads by. */
   openCapture(req: CaptureRequest): Result<{ captureId: string }>;
   /** P→B: the pending harvest a capture panel was opened for (null once used or expired). */
@@ -103,27 +115,13 @@ export interface ProtocolMap {
   openNote(req: { id: string }): Result<null>;
   /** C→B: the notes to paint on this page, and the one to scroll to if the page was opened for it. */
   getPageNotes(req: { url: string; canonicalUrl?: string }): { notes: PaintableNote[]; focusNoteId?: string };
-  /** B→C: start a harvest in this frame (shortcut or context menu). */
-  startHarvest(req: { mode: CaptureMode; linkUrl?: string; linkText?: string }): void;
-  /** P→C: which of this page's notes are painted and which are orphans (the popup's "This page" view). */
-  getPageStatus(): PageStatus;
   /** P→B: move notes to another URL (the page moved); answers how many moved. */
   moveNotes(req: { ids: string[]; url: string }): Result<MoveResult>;
-  /** B→C: the capture panel closed; remove it and, if saved, repaint. */
-  captureClosed(req: { captureId: string; isSaved: boolean }): void;
   /**
    * P→B: an extension page wrote these notes (or their thanks) itself — an import, an answer, a thank from the
    * new tab. The background's write hooks see only its own writes; this runs the same upkeep (search, digest).
    */
   notesWritten(req: { ids: string[] }): void;
-  /** P→S (S = the search host, Chrome's offscreen document): the best notes for a query, from its warm index. */
-  searchNotes(req: { query: string; limit: number }): SearchHit[];
-  /** B,P→S: these notes changed (already logged by the background): fold them in; answers once applied. */
-  searchIndexChanged(req: { ids: string[] }): void;
-  /** P→S: the most used tags, counted by the warm index (no scan of the notes table). */
-  searchTopTags(req: { limit: number }): { tag: string; count: number }[];
-  /** B→S: save the warm index with the change log folded in (`rebuild`: from every note, after a bulk seed). */
-  compactSearchIndex(req: { rebuild?: boolean }): void;
   /** P→B: make sure the search host exists (created on start-up; this is the on-demand path). */
   ensureSearchHost(): void;
   /**
@@ -138,8 +136,66 @@ export interface ProtocolMap {
   getNoteCard(req: { code: string }): NoteCardView | null;
   /** P→B: the highlight card asks its tab to close it or move to the next/previous highlight. */
   noteCardCommand(req: { action: HighlightStep }): void;
+  /** P→B: sync every joined community now, ignoring backoff ("Sync now", or right after joining). */
+  syncNow(): SyncRunSummary[];
+}
+
+/** Runtime messages a tab's content script answers (sent to a tab, optionally one frame). */
+export interface ToContent {
+  /** B→C: start a harvest in this frame (shortcut or context menu). */
+  startHarvest(req: { mode: CaptureMode; linkUrl?: string; linkText?: string }): void;
+  /** P→C: which of this page's notes are painted and which are orphans (the popup's "This page" view). */
+  getPageStatus(): PageStatus;
+  /** B→C: the capture panel closed; remove it and, if saved, repaint. */
+  captureClosed(req: { captureId: string; isSaved: boolean }): void;
   /** B→C: close the highlight card, or move to the next/previous highlight and show its card (keyboard). */
   stepHighlight(req: { action: HighlightStep }): void;
 }
 
-export const { sendMessage, onMessage, removeAllListeners } = defineExtensionMessaging<ProtocolMap>();
+/**
+ * Requests the search host answers. Pages send them over the `SEARCH_PORT` port straight to the host's shared
+ * worker (lib/search-host/port.ts); the background sends its two as runtime messages, which the offscreen
+ * document relays to the worker.
+ */
+export interface ToSearchHost {
+  /** P→S: the best notes for a query, from its warm index. */
+  searchNotes(req: { query: string; limit: number }): SearchHit[];
+  /** B,P→S: these notes changed (already logged by the background): fold them in; answers once applied. */
+  searchIndexChanged(req: { ids: string[] }): void;
+  /** P→S: the most used tags, counted by the warm index (no scan of the notes table). */
+  searchTopTags(req: { limit: number }): { tag: string; count: number }[];
+  /** B→S: save the warm index with the change log folded in (`rebuild`: from every note, after a bulk seed). */
+  compactSearchIndex(req: { rebuild?: boolean }): void;
+}
+
+/** Every runtime message, whoever answers it: the one map the extension messenger carries. */
+export interface ProtocolMap extends ToBackground, ToContent, ToSearchHost {}
+
+/** What a request of `map` carries. */
+export type RequestOf<Map, K extends keyof Map> = Map[K] extends (...args: infer A) => unknown ? A[0] : never;
+/** What a request of `map` answers. */
+export type AnswerOf<Map, K extends keyof Map> = Map[K] extends (...args: never[]) => infer R ? R : never;
+
+/** The name of the port (and shared worker) pages open to the search host; it answers `ToSearchHost`. */
+export const SEARCH_PORT = 'commonplace-search';
+
+/** Posted on `DIGEST_CHANNEL` (a BroadcastChannel, B/P→P) whenever a ready digest was stored. */
+export type DigestChannelMessage = 'updated';
+/** The BroadcastChannel on which a stored digest is announced to open new tabs. */
+export const DIGEST_CHANNEL = 'commonplace-digest';
+
+/** B/P→P: tell every open new tab that a ready digest was stored. */
+export function announceDigestStored(): void {
+  const channel = new BroadcastChannel(DIGEST_CHANNEL);
+  channel.postMessage('updated' satisfies DigestChannelMessage);
+  channel.close();
+}
+
+/** P: call `fn` whenever a ready digest was stored; returns the unsubscribe. */
+export function onDigestStored(fn: () => void): () => void {
+  const channel = new BroadcastChannel(DIGEST_CHANNEL);
+  channel.onmessage = (e: MessageEvent<DigestChannelMessage>) => {
+    if (e.data === 'updated') fn();
+  };
+  return () => channel.close();
+}

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { NOTE_KINDS } from './note-kinds';
 import { SelectorSchema } from './selectors';
 import { WebUrlSchema, safeText } from './text';
 
@@ -8,7 +9,7 @@ export const NOTE_SCHEMA_VERSION = 1;
 /** Epoch milliseconds that `new Date()` can hold; the server also refuses times more than a day ahead of its clock. */
 export const EpochMsSchema = z.number().int().nonnegative().max(8_640_000_000_000_000);
 
-export const NOTE_KINDS = ['insight', 'question', 'answer', 'win', 'story', 'snippet', 'template', 'link'] as const;
+export { NOTE_KINDS };
 export const NoteKindSchema = z.enum(NOTE_KINDS);
 export type NoteKind = z.infer<typeof NoteKindSchema>;
 

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Note } from '../model';
-import { makeNote } from '../digest/seed';
+import { makeNote } from '../testing/digest-seed';
 import { DAY_MS } from '../digest/time';
 import type { DigestEvent, DigestThank, Ritual } from '../digest/types';
 import { composeRitualPost, plainOf, type ComposeInput, type PostBlock, type RitualPost } from './index';

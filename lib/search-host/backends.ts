@@ -1,23 +1,25 @@
 import type { SearchIndexRepository } from '../db/search-index';
-import type { ProtocolMap } from '../messaging/protocol';
+import type { AnswerOf, RequestOf, ToSearchHost } from '../messaging/protocol';
 import type { SearchBackend } from './client';
 
-export type Send = <K extends keyof ProtocolMap>(
+/** A request to the search host (over its port). */
+export type Send = <K extends keyof ToSearchHost>(
   type: K,
-  data: Parameters<ProtocolMap[K]>[0],
-) => Promise<ReturnType<ProtocolMap[K]>>;
+  data: RequestOf<ToSearchHost, K>,
+) => Promise<AnswerOf<ToSearchHost, K>>;
 
 /**
  * Queries go to the search host, which holds the one warm index: the page decodes nothing, so its first
  * paint and its typing never wait for the index. If the host is missing (first use, or Chrome closed it),
- * the background is asked to create it and the call is tried once more.
+ * the background is asked to create it (`ensureHost`) and the call is tried once more.
  */
-export function hostBackend(send: Send): SearchBackend {
-  async function call<K extends keyof ProtocolMap>(type: K, data: Parameters<ProtocolMap[K]>[0]) {
+export function hostBackend(send: Send, ensureHost: () => Promise<void>): SearchBackend {
+  async function call<K extends keyof ToSearchHost>(type: K, data: RequestOf<ToSearchHost, K>) {
     try {
       return await send(type, data);
     } catch {
-      await send('ensureSearchHost', undefined);
+      // The host is missing or went away: have it made, then one more try (its error, if any, goes up).
+      await ensureHost();
       return send(type, data);
     }
   }

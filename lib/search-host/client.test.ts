@@ -45,11 +45,14 @@ describe('host backend', () => {
     let hasHost = false;
     const send = (async (type: string) => {
       sent.push(type);
-      if (type === 'ensureSearchHost') return void (hasHost = true);
       if (!hasHost) throw new Error('Could not establish connection. Receiving end does not exist.');
       return [{ id: 'n1', score: 0.5 }];
     }) as Parameters<typeof hostBackend>[0];
-    const hits = await hostBackend(send).search('kubernetes', 5);
+    const ensure = async () => {
+      sent.push('ensureSearchHost');
+      hasHost = true;
+    };
+    const hits = await hostBackend(send, ensure).search('kubernetes', 5);
     expect(hits).toEqual([{ id: 'n1', score: 0.5 }]);
     expect(sent).toEqual(['searchNotes', 'ensureSearchHost', 'searchNotes']);
   });
@@ -58,6 +61,6 @@ describe('host backend', () => {
     const send = (async (type: string) => {
       if (type === 'searchNotes') throw new Error('broken index');
     }) as Parameters<typeof hostBackend>[0];
-    await expect(hostBackend(send).search('x', 5)).rejects.toThrow('broken index');
+    await expect(hostBackend(send, async () => undefined).search('x', 5)).rejects.toThrow('broken index');
   });
 });

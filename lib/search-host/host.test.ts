@@ -1,9 +1,9 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { makeNote } from '../../tests/factories';
+import { makeNote } from '../testing/make-note';
 import { CommonplaceDb } from '../db/schema';
 import { searchIndexRepository } from '../db/search-index';
-import type { ProtocolMap } from '../messaging/protocol';
+import type { AnswerOf, RequestOf, ToSearchHost } from '../messaging/protocol';
 import { SearchIndex, toSearchDoc } from '../search';
 import { registerSearchHost } from './host';
 
@@ -15,8 +15,8 @@ let handlers: Map<string, AnyHandler>;
 let stop: () => void;
 
 /** Calls the host's handler for `type` as the messaging layer would. */
-const ask = <K extends keyof ProtocolMap>(type: K, data: Parameters<ProtocolMap[K]>[0]) =>
-  Promise.resolve(handlers.get(type)!({ data })) as Promise<ReturnType<ProtocolMap[K]>>;
+const ask = <K extends keyof ToSearchHost>(type: K, data: RequestOf<ToSearchHost, K>) =>
+  Promise.resolve(handlers.get(type)!({ data })) as Promise<AnswerOf<ToSearchHost, K>>;
 
 beforeEach(async () => {
   db = new CommonplaceDb(`host-${Math.random()}`);

@@ -1,11 +1,14 @@
 import type { SearchIndexRepository } from '../db/search-index';
-import type { ProtocolMap } from '../messaging/protocol';
+import type { AnswerOf, RequestOf, ToSearchHost } from '../messaging/protocol';
 import type { SearchIndex } from '../search';
+import { logger } from '../log';
 
-type Handler<K extends keyof ProtocolMap> = (message: {
-  data: Parameters<ProtocolMap[K]>[0];
-}) => ReturnType<ProtocolMap[K]> | Promise<ReturnType<ProtocolMap[K]>>;
-export type On = <K extends keyof ProtocolMap>(type: K, handler: Handler<K>) => () => void;
+const log = logger('search host');
+
+type Handler<K extends keyof ToSearchHost> = (message: {
+  data: RequestOf<ToSearchHost, K>;
+}) => AnswerOf<ToSearchHost, K> | Promise<AnswerOf<ToSearchHost, K>>;
+export type On = <K extends keyof ToSearchHost>(type: K, handler: Handler<K>) => () => void;
 
 /**
  * The search host: the saved index opened once (snapshot plus change log), warmed, and kept current as the
@@ -28,7 +31,7 @@ export function registerSearchHost(repo: SearchIndexRepository, on: On): () => v
     }
     return i;
   };
-  void index().catch((e: unknown) => console.error('search host', e));
+  void index().catch(log.failed('could not open the index'));
   const offs = [
     on('searchNotes', async ({ data }) => (await index()).search(data.query, { limit: data.limit })),
     on('searchIndexChanged', async ({ data }) => {

@@ -3,8 +3,8 @@
  * the page's own index where there is no offscreen document (Firefox).
  */
 import { notes } from '../db';
-import { sendMessage } from '../messaging/protocol';
-import { hostBackend, localBackend, type Send } from './backends';
+import { sendToBackground } from '../messaging/messenger';
+import { hostBackend, localBackend } from './backends';
 import type { SearchBackend } from './client';
 import { createSearchClient, type SearchClient } from './client';
 import { portSender } from './port';
@@ -13,13 +13,6 @@ import { connectSearchHost } from './shared-port';
 export type { SearchClient } from './client';
 
 let client: SearchClient | null = null;
-
-/** Requests go straight to the host's shared worker; asking the background to create the host is a runtime message. */
-function chromeSend(): Send {
-  const toHost = portSender(connectSearchHost);
-  // `ensureSearchHost` answers void, which TypeScript cannot narrow from the generic key: hence the cast.
-  return ((type, data) => (type === 'ensureSearchHost' ? sendMessage('ensureSearchHost') : toHost(type, data))) as Send;
-}
 
 /** Firefox's in-page index, loaded on first use: the search engine is not in the page's first bundle. */
 function firefoxBackend(): SearchBackend {
@@ -35,8 +28,16 @@ function firefoxBackend(): SearchBackend {
   };
 }
 
+/**
+ * Requests go straight to the host's shared worker, over its port; asking the background to create the host is
+ * a runtime message.
+ */
+function chromeBackend(): SearchBackend {
+  return hostBackend(portSender(connectSearchHost), () => sendToBackground('ensureSearchHost'));
+}
+
 /** The page's search client, made on first use. */
 export function searchClient(): SearchClient {
-  client ??= createSearchClient(import.meta.env.FIREFOX ? firefoxBackend() : hostBackend(chromeSend()));
+  client ??= createSearchClient(import.meta.env.FIREFOX ? firefoxBackend() : chromeBackend());
   return client;
 }

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { hostBackend } from './backends';
-import { portSender, portServer, SEARCH_PORT, type PortLike } from './port';
+import { SEARCH_PORT } from '../messaging/protocol';
+import { portSender, portServer, type PortLike } from './port';
 
 /** An in-memory runtime: `connect` reaches the listening host, if any, asynchronously as Chrome does. */
 function fakeRuntime() {
@@ -60,8 +61,7 @@ describe('search host port', () => {
     portServer((fn) => (startHost = fn)).on('searchNotes', (() => [{ id: 'n1', score: 1 }]) as never);
     // What the background does on ensureSearchHost: the host starts listening.
     const ensure = async () => runtime.listen(startHost);
-    const backend = hostBackend(((type: string, data: never) =>
-      type === 'ensureSearchHost' ? ensure() : toHost(type as never, data)) as never);
+    const backend = hostBackend(toHost, ensure);
     expect(await backend.search('q', 5)).toEqual([{ id: 'n1', score: 1 }]);
   });
 });

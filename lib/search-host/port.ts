@@ -1,7 +1,4 @@
-import type { ProtocolMap } from '../messaging/protocol';
-
-/** Name of the port the popup and new tab open to the search host. */
-export const SEARCH_PORT = 'commonplace-search';
+import { SEARCH_PORT, type AnswerOf, type RequestOf, type ToSearchHost } from '../messaging/protocol';
 
 /** The part of a runtime Port both ends use (so tests can pass an in-memory pair). */
 export interface PortLike {
@@ -10,9 +7,9 @@ export interface PortLike {
   onDisconnect: { addListener(fn: () => void): void };
 }
 
-type Keys = keyof ProtocolMap;
-type Data<K extends Keys> = Parameters<ProtocolMap[K]>[0];
-type Answer<K extends Keys> = ReturnType<ProtocolMap[K]>;
+type Keys = keyof ToSearchHost;
+type Data<K extends Keys> = RequestOf<ToSearchHost, K>;
+type Answer<K extends Keys> = AnswerOf<ToSearchHost, K>;
 interface Request {
   id: number;
   type: Keys;

@@ -1,4 +1,5 @@
-import { SEARCH_PORT, type PortLike } from './port';
+import { SEARCH_PORT } from '../messaging/protocol';
+import type { PortLike } from './port';
 
 /** A port to the search host that the page can close. */
 export type HostPort = PortLike & { disconnect(): void };

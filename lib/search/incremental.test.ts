@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { NOTE_KINDS } from '../model/note';
 import type { SearchDoc } from './doc';
 import { SearchIndex } from './index';
-import { doc } from './test-docs';
+import { doc } from '../testing/search-docs';
 
 const NOW = Date.UTC(2026, 10, 27);
 const WORDS = [

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from './index';
-import { doc } from './test-docs';
+import { doc } from '../testing/search-docs';
 
 const NOW = Date.UTC(2026, 10, 27);
 const DAY = 86_400_000;

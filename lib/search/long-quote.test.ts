@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { makeNote } from '../../tests/factories';
+import { makeNote } from '../testing/make-note';
 import { SearchIndex, toSearchDoc } from './index';
 
 const NOW = Date.UTC(2026, 10, 27);

@@ -1,8 +1,6 @@
 import { normalizeText, tokenizeNormalized } from '../text/normalize';
 
-/** One line for the search box's help text: every operator the parser understands. */
-export const QUERY_HELP =
-  'words (typos ok) · "exact phrase" · -word · tag:react · kind:question · by:sarah · site:github.com · in:community · is:unanswered · before:2024-05-01 · after:2024-01 (or 7d, 4w, 6m, 1y ago)';
+export { QUERY_HELP } from './query-help';
 
 /** Filters that are looked up as index terms (`tag:react` -> term `\u0001tag:react`). */
 export const TERM_FILTERS = ['tag', 'kind', 'by', 'site', 'in'] as const;

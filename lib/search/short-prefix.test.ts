@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { SearchIndex } from './index';
 import { Postings } from './postings';
-import { doc } from './test-docs';
+import { doc } from '../testing/search-docs';
 
 const NOW = Date.UTC(2026, 10, 27);
 

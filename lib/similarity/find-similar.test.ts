@@ -3,9 +3,9 @@ import { pageKey, type ChatContext } from '../model';
 import { DEFAULT_MIN_WORD_SCORE, findSimilar } from './find-similar';
 import { SimilarityIndex } from './similarity-index';
 import { NEEDS_CORPUS } from '../testing/corpus';
-import { corpusSentences } from './testing/corpus-sentences';
-import { makeNote } from './testing/make-note';
-import { perturb, seededRandom } from './testing/seeded';
+import { corpusSentences } from '../testing/similarity/corpus-sentences';
+import { makeNote } from '../testing/similarity/make-note';
+import { perturb, seededRandom } from '../testing/similarity/seeded';
 
 const pages = corpusSentences();
 

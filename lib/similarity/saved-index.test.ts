@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { makeNote } from '../../tests/factories';
+import { makeNote } from '../testing/make-note';
 import type { Note } from '../model';
 import { rankSimilar } from './find-similar';
 import { SimilarityIndex } from './similarity-index';

@@ -5,8 +5,11 @@ import { clearOutbox, outboxTables, renumber, retrySetAside } from '../db/outbox
 import { syncState, type Membership } from '../db/sync-state';
 import { rejectedDraft } from './merge';
 import { DisplayNameSchema, JoinResponseSchema, MemberSchema, parseInviteLink } from './protocol';
-import { call, describeCallError, type Fetcher } from './transport';
+import { call, describeCallError, type Fetcher, type EndpointCall } from './transport';
 import { INSECURE_ENDPOINT, isTokenSafeEndpoint, serverKey } from './endpoint';
+
+/** Revokes the token the call is made with (sign out, or give back a token we refuse to use). */
+const revokeThisToken: EndpointCall = (api) => api.v1.tokens[':id'].$delete({ param: { id: 'current' } });
 
 /** Joining, leaving and signing out: what the options page does, kept out of React so it is testable. */
 export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => number = Date.now) {
@@ -38,9 +41,8 @@ export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => numb
       if (!isTokenSafeEndpoint(endpoint)) return err(INSECURE_ENDPOINT);
       const name = DisplayNameSchema.safeParse(input.displayName);
       if (!name.success) return err('Enter a display name (up to 80 characters)');
-      const res = await call(fetcher, endpoint, '/v1/join', JoinResponseSchema, {
-        method: 'POST',
-        body: { code: invite.code, displayName: name.data },
+      const body = { code: invite.code, displayName: name.data };
+      const res = await call(fetcher, endpoint, (api) => api.v1.join.$post({ json: body }), JoinResponseSchema, {
         now: now(),
       });
       if (!res.ok)
@@ -54,7 +56,7 @@ export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => numb
       if (held && serverKey(held.endpoint) !== serverKey(endpoint)) {
         // Another server claims a community we hold through its own server: never let it take that place
         // (its token, where our notes go, whose tombstones we apply). Give back the token it just issued.
-        await call(fetcher, endpoint, '/v1/tokens/current', null, { method: 'DELETE', token, now: now() });
+        await call(fetcher, endpoint, revokeThisToken, null, { token, now: now() });
         return err(
           `Not joined: you are already a member of “${held.communityName}” through ${held.endpoint}, and ${endpoint} ` +
             'claims the same community. Nothing changed here. If the community really moved, leave it first.',
@@ -84,7 +86,7 @@ export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => numb
     async leave(communityId: string): Promise<Result<void>> {
       const m = await state.membership(communityId);
       if (!m) return err('Not a member of that community');
-      await call(fetcher, m.endpoint, '/v1/members/me', null, { method: 'DELETE', token: m.token, now: now() });
+      await call(fetcher, m.endpoint, (api) => api.v1.members.me.$delete(), null, { token: m.token, now: now() });
       await forget(m, 'Not synced before you left the community');
       return ok(undefined);
     },
@@ -92,7 +94,7 @@ export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => numb
     /** Revokes this device's tokens and forgets every community here. */
     async signOut(): Promise<void> {
       for (const m of await state.memberships()) {
-        await call(fetcher, m.endpoint, '/v1/tokens/current', null, { method: 'DELETE', token: m.token, now: now() });
+        await call(fetcher, m.endpoint, revokeThisToken, null, { token: m.token, now: now() });
         await forget(m, 'Not synced before you signed out');
       }
     },
@@ -110,10 +112,9 @@ export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => numb
       if (!name.success) return err('Enter a display name (up to 80 characters)');
       await state.saveSettings({ displayName: name.data });
       for (const m of await state.memberships()) {
-        const res = await call(fetcher, m.endpoint, '/v1/members/me', MemberSchema, {
-          method: 'PATCH',
+        const body = { displayName: name.data };
+        const res = await call(fetcher, m.endpoint, (api) => api.v1.members.me.$patch({ json: body }), MemberSchema, {
           token: m.token,
-          body: { displayName: name.data },
           now: now(),
         });
         if (!res.ok) return err(`${m.communityName}: ${describeCallError(res.error)}`);

@@ -11,13 +11,12 @@ export interface ModeratorAccess {
 
 /** Who the token holder is in the community (their role decides whether they see the moderation section). */
 export function fetchMe(a: ModeratorAccess, now: number): Promise<Result<Member, CallError>> {
-  return call(a.fetcher, a.endpoint, '/v1/members/me', MemberSchema, { method: 'GET', token: a.token, now });
+  return call(a.fetcher, a.endpoint, (api) => api.v1.members.me.$get(), MemberSchema, { token: a.token, now });
 }
 
 /** The community's current members, with their roles. */
 export async function fetchMembers(a: ModeratorAccess, now: number): Promise<Result<Member[], CallError>> {
-  const res = await call(a.fetcher, a.endpoint, '/v1/members', MemberListSchema, {
-    method: 'GET',
+  const res = await call(a.fetcher, a.endpoint, (api) => api.v1.members.$get(), MemberListSchema, {
     token: a.token,
     now,
   });
@@ -30,8 +29,9 @@ export function moderateNote(
   noteId: string,
   now: number,
 ): Promise<Result<ModerationResult, CallError>> {
-  return call(a.fetcher, a.endpoint, `/v1/notes/${encodeURIComponent(noteId)}`, ModerationResultSchema, {
-    method: 'DELETE',
+  // hc puts path parameters in as they are: encode them, as for any URL.
+  const param = { id: encodeURIComponent(noteId) };
+  return call(a.fetcher, a.endpoint, (api) => api.v1.notes[':id'].$delete({ param }), ModerationResultSchema, {
     token: a.token,
     now,
   });
@@ -43,8 +43,8 @@ export function moderateMemberNotes(
   memberId: string,
   now: number,
 ): Promise<Result<ModerationResult, CallError>> {
-  return call(a.fetcher, a.endpoint, `/v1/members/${encodeURIComponent(memberId)}/notes`, ModerationResultSchema, {
-    method: 'DELETE',
+  const param = { id: encodeURIComponent(memberId) };
+  return call(a.fetcher, a.endpoint, (api) => api.v1.members[':id'].notes.$delete({ param }), ModerationResultSchema, {
     token: a.token,
     now,
   });

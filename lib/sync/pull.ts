@@ -31,10 +31,9 @@ export async function pullAll(ctx: PassContext): Promise<Result<number, CallErro
   let count = 0;
   for (let page = 0; page < 10_000; page++) {
     const member = (await syncState(ctx.db).membership(ctx.member.communityId)) ?? ctx.member;
-    const res = await call(ctx.fetch, member.endpoint, '/v1/sync/pull', PullResponseSchema, {
-      method: 'GET',
+    const query = { cursor: member.cursor ?? undefined, limit: String(PULL_LIMIT) };
+    const res = await call(ctx.fetch, member.endpoint, (api) => api.v1.sync.pull.$get({ query }), PullResponseSchema, {
       token: member.token,
-      query: { cursor: member.cursor ?? undefined, limit: PULL_LIMIT },
       now: ctx.now(),
     });
     if (!res.ok) return err(res.error);

@@ -63,12 +63,14 @@ const isServerFault = (e: CallError) => e.kind === 'http' && (e.status ?? 0) >= 
 export async function pushOnce(ctx: PassContext, single = false): Promise<Result<PushOutcome, PushError>> {
   const batch = await claim(ctx, single);
   if (batch.length === 0) return ok({ sent: 0, isDone: true });
-  const res = await call(ctx.fetch, ctx.member.endpoint, '/v1/sync/push', PushResponseSchema, {
-    method: 'POST',
-    token: ctx.member.token,
-    body: { mutations: batch.map((r) => toMutation(r, ctx.clientId)) },
-    now: ctx.now(),
-  });
+  const mutations = batch.map((r) => toMutation(r, ctx.clientId));
+  const res = await call(
+    ctx.fetch,
+    ctx.member.endpoint,
+    (api) => api.v1.sync.push.$post({ json: { mutations } }),
+    PushResponseSchema,
+    { token: ctx.member.token, now: ctx.now() },
+  );
   if (!res.ok) {
     const e = res.error;
     if ((isRefused(e) || isServerFault(e)) && batch.length > 1) return pushOnce(ctx, true);

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { err, ok, type Result } from '../model';
+import { endpointApi, type EndpointApi } from './api';
 import { ApiErrorSchema } from './protocol';
 import { parseRetryAfter } from './backoff';
 import { INSECURE_ENDPOINT, isTokenSafeEndpoint } from './endpoint';
@@ -18,38 +19,37 @@ export interface CallError {
 }
 
 export interface CallOptions {
-  method: 'GET' | 'POST' | 'PATCH' | 'DELETE';
   token?: string;
-  body?: unknown;
-  query?: Record<string, string | number | undefined>;
   now: number;
 }
 
-/** One JSON call to a community endpoint; every failure comes back as a value the engine can schedule around. */
+/** Which route to call, and with what: `(api) => api.v1.sync.push.$post({ json: body })`. */
+export type EndpointCall = (api: EndpointApi) => Promise<Response>;
+
+/**
+ * One JSON call to a community endpoint; every failure comes back as a value the engine can schedule around.
+ * The route comes from the server's own route types (lib/sync/api.ts); the answer is still checked by `schema`,
+ * since what arrives over the network is only claimed to match them.
+ */
 export async function call<S extends z.ZodType>(
   fetcher: Fetcher,
   endpoint: string,
-  path: string,
+  request: EndpointCall,
   schema: S | null,
   opts: CallOptions,
 ): Promise<Result<z.infer<S>, CallError>> {
   // A membership stored before this rule, or edited by hand, still never sends its token in the clear.
   if (opts.token && !isTokenSafeEndpoint(endpoint)) return err({ kind: 'invalid', message: INSECURE_ENDPOINT });
-  const url = new URL(endpoint.replace(/\/+$/, '') + path);
-  for (const [k, v] of Object.entries(opts.query ?? {})) if (v !== undefined) url.searchParams.set(k, String(v));
+  const base = new URL(endpoint.replace(/\/+$/, '')).toString();
   const headers: Record<string, string> = { accept: 'application/json' };
   if (opts.token) headers.authorization = `Bearer ${opts.token}`;
-  if (opts.body !== undefined) headers['content-type'] = 'application/json';
   let res: Response;
   try {
-    res = await fetcher(url.toString(), {
-      method: opts.method,
-      headers,
-      body: opts.body === undefined ? undefined : JSON.stringify(opts.body),
-    });
+    res = await request(endpointApi(base, fetcher, headers));
   } catch (e) {
     return err({ kind: 'network', message: e instanceof Error ? e.message : 'network error' });
   }
+  // A body cut off on the way reads as empty: the status still says what happened.
   const text = await res.text().catch(() => '');
   if (!res.ok) {
     const parsed = ApiErrorSchema.safeParse(safeJson(text));

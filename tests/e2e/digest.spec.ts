@@ -1,7 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { DAY_MS } from '../../lib/digest/time';
-import { makeNote } from '../../lib/digest/seed';
+import { makeNote } from '../../lib/testing/digest-seed';
 import type { Note } from '../../lib/model';
 import { test, expect } from './fixtures';
 import { readTable, seedExtensionDb } from './digest-seed';

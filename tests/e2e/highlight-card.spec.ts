@@ -1,5 +1,5 @@
 import type { BrowserContext, Page } from '@playwright/test';
-import { makeNote } from '../factories';
+import { makeNote } from '../../lib/testing/make-note';
 import { pageKey, type Note } from '../../lib/model';
 import { seedExtensionDb } from './digest-seed';
 import { test, expect } from './fixtures';

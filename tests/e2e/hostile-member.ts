@@ -1,7 +1,7 @@
 import { formatHlc } from '../../lib/sync/hlc';
 import type { MutationInput } from '../../lib/sync/protocol';
 import type { Note } from '../../lib/model';
-import { makeNote } from '../factories';
+import { makeNote } from '../../lib/testing/make-note';
 import { expect } from './fixtures';
 import { callEndpoint, joinByApi, memberWithToken, type ApiAnswer, type ApiMember } from './endpoint-process';
 

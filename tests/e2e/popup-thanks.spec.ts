@@ -1,5 +1,5 @@
-import { testMembership } from '../../lib/db/testing-membership';
-import { makeNote } from '../../lib/digest/seed';
+import { testMembership } from '../../lib/testing/membership';
+import { makeNote } from '../../lib/testing/digest-seed';
 import { readTable, seedExtensionDb } from './digest-seed';
 import { expect, test } from './fixtures';
 

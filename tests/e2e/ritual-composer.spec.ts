@@ -1,6 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
 import { DAY_MS } from '../../lib/digest/time';
-import { makeNote } from '../../lib/digest/seed';
+import { makeNote } from '../../lib/testing/digest-seed';
 import { test, expect } from './fixtures';
 import { seedExtensionDb } from './digest-seed';
 

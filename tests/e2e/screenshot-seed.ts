@@ -1,6 +1,6 @@
-import { testMembership } from '../../lib/db/testing-membership';
+import { testMembership } from '../../lib/testing/membership';
 import { DAY_MS } from '../../lib/digest/time';
-import { seedId } from '../../lib/digest/seed';
+import { seedId } from '../../lib/testing/digest-seed';
 import { NOTE_SCHEMA_VERSION, type Note, type NoteKind, type Person } from '../../lib/model';
 
 /** The fixed clock of the screenshot tests: Wednesday 25 November 2026, 12:00 UTC. */

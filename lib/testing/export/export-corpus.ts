@@ -1,7 +1,7 @@
-import type { Collection } from '../collections';
-import { NoteSchema, type Note } from '../model';
-import { makeNote } from '../similarity/testing/make-note';
-import { importFile } from '../import';
+import type { Collection } from '../../collections';
+import { NoteSchema, type Note } from '../../model';
+import { makeNote } from '../similarity/make-note';
+import { importFile } from '../../import';
 import { goldenNotes } from './golden-notes';
 
 /**

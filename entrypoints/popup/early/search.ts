@@ -2,8 +2,8 @@ import type { Note } from '@/lib/model';
 import { portSender } from '@/lib/search-host/port';
 import { connectSearchHost, type HostPort } from '@/lib/search-host/shared-port';
 import { handover } from './handover';
-import { repaintEarlyList } from './early-paint';
-import { readByIds } from './read-newest';
+import { repaintEarlyList } from './paint';
+import { readByIds } from '@/lib/db/read-newest';
 
 /**
  * Answers what is typed into the early box before React is up, straight from the search host's shared worker,
@@ -19,6 +19,7 @@ export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () 
   let port: HostPort | undefined;
   const send = portSender(() => (port = connectSearchHost()));
   // Connected as the list paints, so the first keystroke finds the port open.
+  // Only a warm-up: a host that is not there fails the first query, which React's client then recovers.
   if (!import.meta.env.FIREFOX) void send('searchTopTags', { limit: 1 }).catch(() => undefined);
   // The rows read or painted since the popup opened (a few hundred at most: it lives until React takes over).
   const seen = new Map<string, Note>((handover.newest ?? []).map((n) => [n.id, n]));

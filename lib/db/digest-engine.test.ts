@@ -2,8 +2,8 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { CommonplaceDb } from './schema';
 import { DAY_MS, type Digest } from '@/lib/digest';
-import { makeNote, seedStore } from '@/lib/digest/seed';
-import { loadDigest, loadDigestByFullScan, storedDigest, type DigestMemo, type DigestRequest } from './digest-store';
+import { makeNote, seedStore } from '@/lib/testing/digest-seed';
+import { loadDigest, loadDigestByFullScan, storedDigest, type DigestMemo, type DigestRequest } from './digest-engine';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 let n = 0;

@@ -3,7 +3,7 @@ import { act, useState } from 'react';
 import { createRoot } from 'react-dom/client';
 import { describe, expect, it } from 'vitest';
 import { addNotes, moveNote, newCollection, removeNotes, type Collection } from '../../lib/collections';
-import { goldenNotes } from '../../lib/export/golden-notes';
+import { goldenNotes } from '../../lib/testing/export/golden-notes';
 import { CollectionsPanel } from './CollectionsPanel';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;

@@ -1,4 +1,4 @@
-export { seededRandom } from '../../testing/seeded-random';
+export { seededRandom } from '../seeded-random';
 
 /**
  * How people re-harvest the same passage: a slightly different selection, other casing and punctuation, a

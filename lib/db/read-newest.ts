@@ -1,5 +1,5 @@
-import type { Note } from '@/lib/model';
-import { openExisting } from '@/lib/db/open-existing';
+import type { Note } from '../model';
+import { openExisting } from './open-existing';
 
 /**
  * The `limit` newest live notes, straight from IndexedDB without Dexie (or zod, or React): the popup's early

@@ -1,14 +1,6 @@
 import type { Note } from '@/lib/model';
-
-/** The note kinds, as the filter chips list them (lib/model's NOTE_KINDS; not imported: it pulls zod). */
-export const EARLY_KINDS = ['insight', 'question', 'answer', 'win', 'story', 'snippet', 'template', 'link'];
-
-/**
- * lib/search/query's QUERY_HELP, not imported: that module builds an Intl.Segmenter as it loads (tens of
- * milliseconds of locale data before the first paint). A test keeps the two equal.
- */
-export const EARLY_HELP =
-  'words (typos ok) · "exact phrase" · -word · tag:react · kind:question · by:sarah · site:github.com · in:community · is:unanswered · before:2024-05-01 · after:2024-01 (or 7d, 4w, 6m, 1y ago)';
+import { noteCardText } from '@/lib/model/note-card-text';
+import { NOTE_KINDS } from '@/lib/model/note-kinds';
 
 /** The search box's id before React is up (React's own input replaces it, taking its text). */
 export const EARLY_INPUT_ID = 'early-search';
@@ -25,43 +17,23 @@ function el<K extends keyof HTMLElementTagNameMap>(
   return e;
 }
 
-function hostOf(url: string) {
-  try {
-    return new URL(url).hostname.replace(/^www\./, '');
-  } catch {
-    return url;
-  }
-}
-
 /**
- * One note as components/NoteCard renders it (same elements, classes, text and accessible name), built with
- * text nodes only: notes from other members are untrusted. Its buttons do nothing until React takes over.
+ * One note as components/NoteCard renders it (same elements, classes, text and accessible name; the words from
+ * the same noteCardText), built with text nodes only: notes from other members are untrusted. NoteCard itself
+ * cannot be used here: this paint runs before React is loaded. Its buttons do nothing until React takes over.
  */
 export function earlyCard(note: Note): HTMLElement {
+  const text = noteCardText(note);
   const card = el('article', { id: `note-${note.id}`, className: 'note' });
   card.setAttribute('aria-current', 'false');
-  card.setAttribute('aria-label', note.quote.slice(0, 80) || note.page.title);
-  card.append(el('p', { className: 'quote' }, note.quote || note.page.title));
-  if (note.takeaway) {
-    const p = el('p', {}, el('strong', {}, 'Takeaway:'), ` ${note.takeaway}`);
+  card.setAttribute('aria-label', text.label);
+  card.append(el('p', { className: 'quote' }, text.quote));
+  if (text.takeaway) {
+    const p = el('p', {}, el('strong', {}, 'Takeaway:'), ` ${text.takeaway}`);
     p.style.margin = '0 0 4px';
     card.append(p);
   }
-  const by = note.author ? ` · by ${note.author.name}` : '';
-  const rejected = note.sync?.isRejected
-    ? ` · rejected: ${note.sync.rejectReason ?? 'the community refused this change'}`
-    : '';
-  const tags = note.tags.length > 0 ? ` · ${note.tags.map((t) => `#${t}`).join(' ')}` : '';
-  const site = note.page.siteName ?? hostOf(note.page.url);
-  const date = new Date(note.createdAt).toLocaleDateString();
-  card.append(
-    el(
-      'div',
-      { className: 'meta' },
-      el('span', { className: 'chip' }, note.kind),
-      ` ${site}${by}${rejected} · ${date}${tags}`,
-    ),
-  );
+  card.append(el('div', { className: 'meta' }, el('span', { className: 'chip' }, note.kind), text.meta));
   const button = (label: string) => el('button', { type: 'button' }, label);
   card.append(el('div', { className: 'actions' }, button('Open'), button('Edit'), button('Delete')));
   return card;
@@ -101,7 +73,7 @@ export function paintEarly(root: HTMLElement, notes: Note[], help: string): void
   helpLine.style.fontSize = '12px';
   main.append(helpLine, chipRow('View', ['All notes', 'This page'], 'All notes'));
   if (notes.length > 0) {
-    main.append(chipRow('Filter by kind', EARLY_KINDS));
+    main.append(chipRow('Filter by kind', [...NOTE_KINDS]));
     const list = el('ul', { className: 'results' });
     list.setAttribute('aria-label', 'Harvested notes');
     list.append(...notes.map((n) => el('li', {}, earlyCard(n))));

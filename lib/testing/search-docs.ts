@@ -1,4 +1,4 @@
-import type { SearchDoc } from './doc';
+import type { SearchDoc } from '../search/doc';
 
 /** A search doc with defaults, for tests: only what a test cares about needs saying. */
 export function doc(over: Partial<SearchDoc> & { id: string }): SearchDoc {

@@ -1,6 +1,6 @@
 import { NOTE_KINDS, NOTE_SCHEMA_VERSION, type Note, type NoteKind, type Person } from '../model';
-import { DAY_MS } from './time';
-import { seededRandom } from '../testing/seeded-random';
+import { DAY_MS } from '../digest/time';
+import { seededRandom } from './seeded-random';
 
 /** A time-ordered UUID (v7 layout) for a creation time: seeded stores sort by id like real ones. */
 export function seedId(createdAt: number, seq: number): string {
@@ -30,15 +30,12 @@ export function makeNote(over: Partial<Note> & { createdAt: number }): Note {
   };
 }
 
-/** Deterministic pseudo-random numbers, so seeded stores are the same on every run. */
-export const rng = seededRandom;
-
 /**
  * `n` notes spread over `days` before `now` across three communities and 40 people: an eighth questions, most
  * of them answered (some from another community), wins, stories, snippets and bare links.
  */
 export function seedStore(n: number, now: number, days = 365, seed = 1): Note[] {
-  const rand = rng(seed);
+  const rand = seededRandom(seed);
   const people: Person[] = Array.from({ length: 40 }, (_, i) => ({ id: `m${i}`, name: `Member ${i}` }));
   const communities = ['c1', 'c2', 'c3'];
   const notes: Note[] = [];

@@ -1,4 +1,9 @@
-import { NOTE_SCHEMA_VERSION, pageKey, type Note, type NoteDraft } from '../lib/model';
+/**
+ * The note factory of the tests (test-only: lint keeps production code from importing lib/testing). One
+ * other remains, lib/testing/similarity/make-note.ts, with other defaults that the export's golden files and
+ * the similarity tests' expectations are written against; merging them means regenerating those goldens.
+ */
+import { NOTE_SCHEMA_VERSION, pageKey, type Note, type NoteDraft } from '../model';
 
 let n = 0;
 const hex = (v: number, len: number) => v.toString(16).padStart(len, '0');

@@ -1,6 +1,6 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import type { Note } from '../model';
+import type { Note } from '../../model';
 import { importedCorpus } from './export-corpus';
 
 /** Other tools' real-format files: the import fixtures, and the Hypothesis API rows of the export fixtures. */

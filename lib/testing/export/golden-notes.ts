@@ -1,6 +1,6 @@
-import type { Collection } from '../collections';
-import type { Note } from '../model';
-import { makeNote } from '../similarity/testing/make-note';
+import type { Collection } from '../../collections';
+import type { Note } from '../../model';
+import { makeNote } from '../similarity/make-note';
 
 /** Fixed notes for the golden Markdown files: every feature of a wiki page, and hostile text. Tests only. */
 export function goldenNotes(): { notes: Note[]; collection: Collection } {

@@ -1,5 +1,5 @@
-import type { CommonplaceDb } from './schema';
-import { syncState, type Membership } from './sync-state';
+import type { CommonplaceDb } from '../db/schema';
+import { syncState, type Membership } from '../db/sync-state';
 
 /** Tests only: a membership of community `c1` as member `me`, with `over` changed. */
 export function testMembership(over: Partial<Membership> = {}): Membership {

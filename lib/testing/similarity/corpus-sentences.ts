@@ -1,6 +1,6 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { corpusDir } from '../../testing/corpus';
+import { corpusDir } from '../corpus';
 
 /** Test pages repeat lorem ipsum in near-identical variants: true duplicates that would muddle the labels. */
 const PLACEHOLDER = /\b(lorem|ipsum|consectetur|laboris|proident|reprehenderit)\b/i;

@@ -1,3 +1,8 @@
+/**
+ * The digest's incremental engine, not a table: it keeps the stored DigestIndex (kv rows of DIGEST_KEYS)
+ * advanced by the notes changed since its cursor, and stores the ready digest a new tab paints first. The
+ * tables it reads have their own modules (notes, sync-state, digest-settings).
+ */
 import {
   advanceIndex,
   ARCHIVE_AGE_MS,
@@ -21,7 +26,7 @@ import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
 import type { CommonplaceDb } from './schema';
 
-export { DIGEST_CHANNEL, DIGEST_KEYS } from './digest-keys';
+export { DIGEST_KEYS } from './digest-keys';
 
 /** The ready digest as stored: painted by a new tab at once when day, zone and settings match its own. */
 export interface StoredDigest {

@@ -1,10 +1,12 @@
 import '@/components/theme.css';
-import './popup.css';
+import '../popup.css';
 import { handover } from './handover';
 import { scheduleReactBoot } from './boot-react';
-import { EARLY_HELP, EARLY_INPUT_ID, paintEarly } from './early-paint';
-import { searchBeforeReact } from './early-search';
-import { readNewest } from './read-newest';
+import { QUERY_HELP } from '@/lib/search/query-help';
+import { EARLY_INPUT_ID, paintEarly } from './paint';
+import { searchBeforeReact } from './search';
+import { readNewest } from '@/lib/db/read-newest';
+import { logger } from '@/lib/log';
 
 // bench:popup: how long the page took to reach its own script (navigation, parse) before any work of ours.
 performance.mark('commonplace:popup-script');
@@ -23,12 +25,12 @@ handover.reading = readNewest(handover.limit).then(
     const t1 = performance.now();
     if (handover.isReactUp) return rows;
     const root = document.getElementById('root')!;
-    paintEarly(root, rows ?? [], EARLY_HELP);
+    paintEarly(root, rows ?? [], QUERY_HELP);
     performance.measure('commonplace:early-paint', { start: t1, end: performance.now() });
     stopSearching = searchBeforeReact(root, document.getElementById(EARLY_INPUT_ID) as HTMLInputElement);
     return rows;
   },
-  (e: unknown) => (console.error('early newest', e), null),
+  (e: unknown) => (logger('popup').error('early newest', e), null),
 );
 // The first date formatted loads the locale's data (40-120 ms measured here): done while the read is under way,
 // not after it, when the cards show their dates.
@@ -41,6 +43,6 @@ new Date(0).toLocaleDateString();
  */
 void handover.reading.finally(() =>
   scheduleReactBoot(document.getElementById('root')!, () =>
-    import('./main').then(() => setTimeout(() => stopSearching(), 1000)),
+    import('../main').then(() => setTimeout(() => stopSearching(), 1000)),
   ),
 );
