@@ -3,7 +3,8 @@ import { placeNear, type UiHost } from './ui-host';
 
 /**
  * Shows a small Harvest button by a mouse selection. Only trusted (user) events count: a page script that
- * dispatches clicks or mouseups of its own can't start a harvest.
+ * dispatches clicks or mouseups of its own can't start a harvest, and one that dispatches mousedowns or keys
+ * can't hide the button either.
  */
 export function registerHarvestButton(
   ctx: ContentScriptContext,
@@ -53,12 +54,15 @@ export function registerHarvestButton(
       else hide();
     }, 0);
   });
+  // Hiding answers the user only too: a page that dispatches mousedowns or Escapes of its own (a hostile one does,
+  // many times a second) would otherwise take the button away before the user can click it.
   ctx.addEventListener(document, 'mousedown', (e) => {
+    if (!e.isTrusted) return;
     if (!e.composedPath().some((n) => n instanceof HTMLElement && n.localName === 'commonplace-ui')) hide();
   });
   ctx.addEventListener(document, 'keydown', (e) => {
-    if (e.key === 'Escape') hide();
+    if (e.isTrusted && e.key === 'Escape') hide();
   });
-  ctx.addEventListener(window, 'scroll', hide, { passive: true, capture: true });
+  ctx.addEventListener(window, 'scroll', (e) => e.isTrusted && hide(), { passive: true, capture: true });
   ctx.onInvalidated(hide);
 }

@@ -4,6 +4,7 @@ import { SetAsideList } from '@/components/sync/SetAsideList';
 import { useNow } from '@/components/sync/use-now';
 import type { CommunitySyncView } from '@/components/sync/use-sync-status';
 import { account, syncNow } from './account';
+import { Moderation } from './Moderation';
 
 /** Joined communities: sync on/off, state, and leaving (two steps: leaving removes its notes here). */
 export function CommunityList({ communities }: { communities: CommunitySyncView[] }) {
@@ -46,6 +47,7 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
                 await syncNow();
               }}
             />
+            <Moderation communityId={c.communityId} communityName={c.communityName} />
             {confirming === c.communityId ? (
               <span role="group" aria-label={`Confirm leaving ${c.communityName}`}>
                 <span>Leave and remove its notes from this browser? </span>

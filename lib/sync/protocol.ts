@@ -21,12 +21,14 @@
  * - Mutations a correct client can never send refuse the WHOLE batch with a 4xx `ApiError` (message names
  *   the clientId/mutationNumber) and change nothing, numbers included: editing or deleting another member's
  *   note (403 forbidden), thanking your own note
- *   (422 unprocessable), a create naming another community (403) or reusing an id that is not yours (409
- *   conflict). They are bugs or attacks, not conflicts.
+ *   (422 unprocessable), a create naming another community (403) or reusing an id of another member's note in
+ *   this community (409 conflict). They are bugs or attacks, not conflicts.
  * - What an honest offline client can meet is a per-mutation `rejected` result instead, recorded like an
  *   applied one: `deleted` (the note was deleted meanwhile) and `not_found` (no such note anywhere, e.g. after
- *   a server restore). Another community's note id is answered exactly as an unknown one (edits and thanks
- *   `rejected` with `not_found`; a delete `applied`, without a version): nobody learns which ids exist elsewhere.
+ *   a server restore). The server keys a note by (community, id): another community's note id is simply unknown
+ *   here and answered exactly as an id never seen (a create makes this community's own note under that id, a
+ *   delete leaves a tombstone here, edits and thanks are `rejected` with `not_found`): nobody learns which ids
+ *   exist elsewhere. A client ignores a pulled note whose id it holds in another community (lib/sync/merge.ts).
  *   A `delete` of a note the server does not know is applied all the same, as a tombstone:
  *   after a restore, another device's stale copy must not bring back what the author deleted.
  * - Edits from the author's several devices: the edit with the greater (hlc, clientId) wins (lib/sync/hlc.ts;

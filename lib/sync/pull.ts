@@ -135,12 +135,17 @@ async function applyChange(
       return resend(ctx, local);
     }
   }
-  const decision = mergeRemoteNote(local, change.note, change.version, mctx);
+  // Someone else's note we hold as deleted, live in the history the server has now: our tombstone came from
+  // the history it lost, and the author's later undo, re-sent after the restore, stands. Take the server's word.
+  const isLostTombstone =
+    isResetting && !isMine && local?.deletedAt !== undefined && local.author?.id === change.note.author?.id;
+  const base = isLostTombstone ? undefined : local;
+  const decision = mergeRemoteNote(base, change.note, change.version, mctx);
   if (decision.kind === 'ignore') return;
   if (decision.kind === 'take') await db.notes.put(decision.note);
   if (decision.kind === 'keep' && decision.shadow)
     await db.kv.put({ key: `sync:shadow:${local!.id}`, value: decision.shadow });
-  if (local?.deletedAt !== undefined) return;
+  if (base?.deletedAt !== undefined) return;
   const hasMine = (await db.thanks.get(`${change.note.id}:${me}`)) !== undefined;
   const intent = intents.get(change.note.id) ?? (isResetting && !isMine ? hasMine : undefined);
   if (isResetting && !isMine && intent !== change.thankedBy.includes(me)) {

@@ -2,9 +2,9 @@ import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
 import { cors } from 'hono/cors';
 import { secureHeaders } from 'hono/secure-headers';
-import { MAX_BODY_BYTES, MAX_NOTE_BYTES } from '../../lib/sync/protocol';
+import { MAX_BODY_BYTES } from '../../lib/sync/protocol';
 import { clientIp } from './http/client-ip';
-import type { AppDeps, AppEnv, Limits, Services } from './http/env';
+import type { AppDeps, AppEnv, Services } from './http/env';
 import { ApiHttpError, handleError, notFound } from './http/errors';
 import { Memo } from './http/memo';
 import { headCache } from './sync/head-cache';
@@ -20,18 +20,9 @@ import { members } from './routes/members';
 import { notes } from './routes/notes';
 import { sync } from './routes/sync';
 import { tokens } from './routes/tokens';
+import { DEFAULT_LIMITS } from './limits';
 
-export const DEFAULT_LIMITS: Limits = {
-  perMember: { burst: 120, perMinute: 600 },
-  perIp: { burst: 600, perMinute: 3000 },
-  joinPerIp: { burst: 10, perMinute: 10 },
-  // A first sync of a large offline backlog goes through in minutes; 28,500 notes in 10 s does not.
-  writesPerMember: { burst: 2000, perMinute: 2000 },
-  maxNoteBytes: MAX_NOTE_BYTES,
-  pullPageBytes: 4 * 1024 * 1024,
-  memberNotes: 20_000,
-  memberBytes: 200 * 1024 * 1024,
-};
+export { DEFAULT_LIMITS } from './limits';
 
 /**
  * The endpoint as a Hono app, with no port: index.ts serves it, tests call `app.request()`. Middleware order:

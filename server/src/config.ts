@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
+import { readLimits, type SettableLimits } from './limits';
 
-/** Everything the operator sets, from the environment (see the final report / README for the table). */
+/** Everything the operator sets, from the environment (server/README.md has the table). */
 export interface ServerConfig {
   port: number;
   host: string;
@@ -10,6 +11,9 @@ export interface ServerConfig {
   trustProxy: boolean;
   /** On SIGTERM/SIGINT, how long requests in flight may take to finish before their connections are cut. */
   shutdownGraceMs: number;
+  /** Rate limits, quotas and size caps (limits.ts: LIMIT_VARS); each defaults to DEFAULT_LIMITS. */
+  limits: SettableLimits['limits'];
+  maxBodyBytes: number;
 }
 
 function graceMs(value: string | undefined): number {
@@ -23,6 +27,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
   const port = Number(env.PORT ?? 8787);
   if (!Number.isInteger(port) || port < 0 || port > 65_535)
     throw new Error(`PORT must be a port number, got ${env.PORT}`);
+  const { limits, maxBodyBytes } = readLimits(env);
   const host = env.HOST || '127.0.0.1';
   const shownHost = host === '0.0.0.0' || host === '::' ? '127.0.0.1' : host;
   return {
@@ -36,5 +41,7 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     ),
     trustProxy: env.TRUST_PROXY === '1' || env.TRUST_PROXY === 'true',
     shutdownGraceMs: graceMs(env.SHUTDOWN_GRACE_MS),
+    limits,
+    maxBodyBytes,
   };
 }

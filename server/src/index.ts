@@ -25,6 +25,8 @@ export async function startServer(
     cursorKey: db.cursorKey,
     publicUrl: config.publicUrl,
     trustProxy: config.trustProxy,
+    limits: config.limits,
+    maxBodyBytes: config.maxBodyBytes,
     log: (line) => process.stdout.write(`${line}\n`),
     ...overrides,
   });

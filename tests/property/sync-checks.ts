@@ -18,7 +18,7 @@ async function serverNotes(w: World): Promise<Map<string, ServerNote>> {
     thanked_by: string[];
   }>(
     `SELECT n.id, n.community_id, n.body, n.deleted_at,
-            COALESCE((SELECT array_agg(t.member_id::text ORDER BY t.member_id) FROM thanks t WHERE t.note_id = n.id), '{}') AS thanked_by
+            COALESCE((SELECT array_agg(t.member_id::text ORDER BY t.member_id) FROM thanks t WHERE t.community_id = n.community_id AND t.note_id = n.id), '{}') AS thanked_by
        FROM notes n`,
   );
   return new Map(

@@ -6,15 +6,19 @@ const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Any constant: serialises app processes migrating one shared database at once. */
 const MIGRATION_LOCK = 72_716_001;
 
-/** Applies the SQL files in migrations/ not yet applied, in name order, each in its own transaction. */
-export async function migrate(db: Database): Promise<string[]> {
+/**
+ * Applies the SQL files in migrations/ not yet applied, in name order, each in its own transaction. `upTo`
+ * (a name prefix such as '004') stops after that migration: tests of a later migration start from real older data.
+ */
+export async function migrate(db: Database, options: { upTo?: string } = {}): Promise<string[]> {
   await db.transaction(async (tx) => {
     await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
     await tx.query('CREATE TABLE IF NOT EXISTS schema_migrations (name text PRIMARY KEY, applied_at bigint NOT NULL)');
   });
   const files = readdirSync(MIGRATIONS_DIR)
     .filter((f) => f.endsWith('.sql'))
-    .sort();
+    .sort()
+    .filter((f) => options.upTo === undefined || f.slice(0, options.upTo.length) <= options.upTo);
   const applied: string[] = [];
   for (const name of files) {
     await db.transaction(async (tx) => {

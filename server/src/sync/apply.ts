@@ -36,23 +36,18 @@ const rejected = (reason: RejectReason, message: string): Outcome => ({ status: 
  */
 export function applyMutation(batch: Batch, m: Mutation): Outcome {
   const id = m.op === 'create' ? m.note.id : m.noteId;
-  const found = batch.notes.get(id);
+  // Only the caller's community's notes are loaded (a note is (community, id)): another community's id is
+  // unknown here, and answered as any unknown id, so nobody learns which ids exist elsewhere.
+  const note = batch.notes.get(id);
   const mine = batch.auth;
-  const isForeign = found !== undefined && found.communityId !== mine.communityId;
   if (m.op === 'create') {
     if (m.note.communityId != null && m.note.communityId !== mine.communityId) {
       throw refuse(m, 403, 'forbidden', 'the note names another community');
     }
-    if (found && (isForeign || found.authorId !== mine.memberId)) {
+    if (note && note.authorId !== mine.memberId) {
       throw refuse(m, 409, 'conflict', 'this note id belongs to someone else');
     }
-  } else if (isForeign) {
-    // Another community's note reads as no note at all: nobody learns which ids exist elsewhere. A delete of it
-    // leaves no tombstone (the id is taken) and so no version.
-    if (m.op === 'delete') return { status: 'applied' };
-    return rejected('not_found', 'No such note on this server');
   }
-  const note = found;
   if (!note) {
     if (m.op !== 'create' && m.op !== 'delete') return rejected('not_found', 'No such note on this server');
     // A delete of a note this server lost (restored from a backup) still leaves a tombstone: another device's

@@ -24,12 +24,12 @@ export function tombstoneNotes(
       `UPDATE notes n SET body = NULL, body_bytes = 0, deleted_at = $4, version = $3 + s.rank
          FROM (SELECT id, row_number() OVER (ORDER BY version) AS rank FROM notes
                 WHERE community_id = $1 AND ${column} = $2 AND body IS NOT NULL) s
-        WHERE n.id = s.id RETURNING n.id`,
+        WHERE n.community_id = $1 AND n.id = s.id RETURNING n.id`,
       [communityId, value, head[0]!.last_version, at],
     );
     if (!rows.length) return [];
     const ids = rows.map((r) => r.id);
-    await tx.query('DELETE FROM thanks WHERE note_id = ANY($1::uuid[])', [ids]);
+    await tx.query('DELETE FROM thanks WHERE community_id = $1 AND note_id = ANY($2::uuid[])', [communityId, ids]);
     const last = head[0]!.last_version + ids.length;
     await tx.query('UPDATE communities SET last_version = $2 WHERE id = $1', [communityId, last]);
     await tx.query('INSERT INTO version_batches (community_id, last_version, token) VALUES ($1, $2, $3)', [

@@ -15,21 +15,25 @@ export interface NoteState {
   isDirty: boolean;
 }
 
-/** The batch's notes (any community: refusals need to know) and which of them the caller has thanked. */
+/**
+ * The batch's notes in the caller's community (a note is (community, id): another community's id is just
+ * unknown here) and which of them the caller has thanked.
+ */
 export async function loadNotes(
   tx: Queryable,
+  communityId: string,
   memberId: string,
   ids: string[],
 ): Promise<{ notes: Map<string, NoteState>; thanked: Set<string> }> {
   const { rows } = await tx.query<Omit<NoteState, 'isDirty'>>(
     `SELECT id, community_id AS "communityId", author_id AS "authorId", version, hlc, hlc_client AS "hlcClient",
             body, deleted_at AS "deletedAt", body_bytes AS "bodyBytes"
-       FROM notes WHERE id = ANY($1::uuid[])`,
-    [ids],
+       FROM notes WHERE community_id = $1 AND id = ANY($2::uuid[])`,
+    [communityId, ids],
   );
   const { rows: thanks } = await tx.query<{ note_id: string }>(
-    'SELECT note_id FROM thanks WHERE member_id = $1 AND note_id = ANY($2::uuid[])',
-    [memberId, ids],
+    'SELECT note_id FROM thanks WHERE community_id = $1 AND member_id = $2 AND note_id = ANY($3::uuid[])',
+    [communityId, memberId, ids],
   );
   return {
     notes: new Map(rows.map((r) => [r.id, { ...r, isDirty: false }])),
@@ -58,7 +62,7 @@ export async function saveNotes(tx: Queryable, notes: Iterable<NoteState>): Prom
      SELECT x.id, x.community_id, x.author_id, x.version, x.hlc, x.hlc_client, x.body, x.deleted_at, x.body_bytes
        FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, community_id uuid, author_id uuid, version bigint,
             hlc text, hlc_client text, body jsonb, deleted_at bigint, body_bytes integer)
-     ON CONFLICT (id) DO UPDATE SET version = EXCLUDED.version, hlc = EXCLUDED.hlc,
+     ON CONFLICT (community_id, id) DO UPDATE SET version = EXCLUDED.version, hlc = EXCLUDED.hlc,
        hlc_client = EXCLUDED.hlc_client, body = EXCLUDED.body, deleted_at = EXCLUDED.deleted_at,
        body_bytes = EXCLUDED.body_bytes`,
     [JSON.stringify(dirty)],

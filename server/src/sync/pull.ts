@@ -23,7 +23,7 @@ const CHANGE_SQL = `
           'author', jsonb_build_object('id', n.author_id, 'name', m.display_name),
           'sync', jsonb_build_object('version', n.version, 'hlc', n.hlc)),
         'thankedBy', COALESCE(
-          (SELECT jsonb_agg(t.member_id ORDER BY t.member_id) FROM thanks t WHERE t.note_id = n.id), '[]'::jsonb)
+          (SELECT jsonb_agg(t.member_id ORDER BY t.member_id) FROM thanks t WHERE t.community_id = n.community_id AND t.note_id = n.id), '[]'::jsonb)
       )::text
     END AS change
   FROM notes n JOIN members m ON m.id = n.author_id

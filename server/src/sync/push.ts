@@ -33,7 +33,7 @@ export function push(
     const batch: Batch = {
       auth,
       now,
-      ...(await loadNotes(tx, auth.memberId, ids)),
+      ...(await loadNotes(tx, auth.communityId, auth.memberId, ids)),
       thanksAdded: new Set(),
       thanksRemoved: new Set(),
       deletedNotes: new Set(),
@@ -169,11 +169,16 @@ async function replay(tx: Queryable, memberId: string, m: Mutation): Promise<Mut
 
 async function saveThanks(tx: Queryable, batch: Batch): Promise<void> {
   const me = batch.auth.memberId;
+  const community = batch.auth.communityId;
   if (batch.deletedNotes.size) {
-    await tx.query('DELETE FROM thanks WHERE note_id = ANY($1::uuid[])', [[...batch.deletedNotes]]);
+    await tx.query('DELETE FROM thanks WHERE community_id = $1 AND note_id = ANY($2::uuid[])', [
+      community,
+      [...batch.deletedNotes],
+    ]);
   }
   if (batch.thanksRemoved.size) {
-    await tx.query('DELETE FROM thanks WHERE member_id = $1 AND note_id = ANY($2::uuid[])', [
+    await tx.query('DELETE FROM thanks WHERE community_id = $1 AND member_id = $2 AND note_id = ANY($3::uuid[])', [
+      community,
       me,
       [...batch.thanksRemoved],
     ]);
@@ -181,9 +186,9 @@ async function saveThanks(tx: Queryable, batch: Batch): Promise<void> {
   const added = [...batch.thanksAdded].filter((id) => !batch.deletedNotes.has(id));
   if (added.length) {
     await tx.query(
-      `INSERT INTO thanks (note_id, member_id, created_at) SELECT unnest($1::uuid[]), $2, $3
+      `INSERT INTO thanks (community_id, note_id, member_id, created_at) SELECT $4, unnest($1::uuid[]), $2, $3
        ON CONFLICT DO NOTHING`,
-      [added, me, batch.now],
+      [added, me, batch.now, community],
     );
   }
 }
