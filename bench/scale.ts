@@ -160,6 +160,9 @@ try {
     try {
       const push: number[] = [];
       const pulls: number[] = [];
+      // Untimed: fresh processes and a freshly seeded table start cold (caches, plans), which is not scale.
+      await pushRate(eps, n);
+      await pullRate(eps, n);
       for (let r = 0; r < RUNS; r++) {
         push.push(await pushRate(eps, n));
         pulls.push(await pullRate(eps, n));
