@@ -51,6 +51,7 @@ export default tseslint.config(
       'lib/import/**',
       'lib/collections/**',
       'lib/manifest/**',
+      'lib/questions/**',
     ],
     ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.bench.ts'],
     rules: forbid(
