@@ -28,3 +28,24 @@ export const QuestionEventSchema = z.discriminatedUnion('type', [
 ]);
 export type QuestionEvent = z.infer<typeof QuestionEventSchema>;
 export type QuestionEventType = QuestionEvent['type'];
+
+/**
+ * A question event as a client sends it (sync push): who did it comes from the token and which question from
+ * the mutation, never from the body.
+ */
+export const QuestionEventBodySchema = z.discriminatedUnion('type', [
+  QuestionEventSchema.options[0].omit({ by: true, questionId: true }),
+  QuestionEventSchema.options[1].omit({ by: true, questionId: true }),
+  QuestionEventSchema.options[2].omit({ by: true, questionId: true }),
+  QuestionEventSchema.options[3].omit({ by: true, questionId: true }),
+]);
+export type QuestionEventBody = z.infer<typeof QuestionEventBodySchema>;
+
+/** The same event as pull delivers it: with the member and their role when they did it (the server checked it). */
+export const PulledQuestionEventSchema = z.discriminatedUnion('type', [
+  QuestionEventSchema.options[0].extend({ byRole: z.enum(['member', 'facilitator', 'admin']) }),
+  QuestionEventSchema.options[1].extend({ byRole: z.enum(['member', 'facilitator', 'admin']) }),
+  QuestionEventSchema.options[2].extend({ byRole: z.enum(['member', 'facilitator', 'admin']) }),
+  QuestionEventSchema.options[3].extend({ byRole: z.enum(['member', 'facilitator', 'admin']) }),
+]);
+export type PulledQuestionEvent = z.infer<typeof PulledQuestionEventSchema>;

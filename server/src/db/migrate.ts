@@ -42,6 +42,7 @@ function splitSql(sql: string): string[] {
 
 /** Every table the app writes, children first: for test resets and snapshots. */
 export const APP_TABLES = [
+  'question_events',
   'rejected_mutations',
   'client_mutations',
   'version_batches',
