@@ -77,6 +77,8 @@ export function questionStates(input: QuestionsInput): QuestionsResult {
 function mayConfirm(q: Note, e: QuestionEvent, facilitators: QuestionsInput['facilitators']): boolean {
   if (!q.author) return true;
   if (e.by === q.author.id) return true;
+  // The endpoint checked the role of whoever confirmed and says so on pulled events.
+  if ('byRole' in e && (e.byRole === 'facilitator' || e.byRole === 'admin')) return true;
   return !!q.communityId && (facilitators?.[q.communityId] ?? []).includes(e.by);
 }
 

@@ -1,6 +1,6 @@
 import type { Note } from '../model';
 import type { SimilarityIndex } from '../similarity';
-import type { QuestionEvent } from './events';
+import type { PulledQuestionEvent, QuestionEvent } from './events';
 import type { Ladders, Rung } from './ladder';
 
 /**
@@ -49,7 +49,8 @@ export interface QuestionStatus {
 export interface QuestionsInput {
   /** The notes to read questions, answers (`links.answers`) and me-toos (`links.addsTo`) from. */
   notes: readonly Note[];
-  events: readonly QuestionEvent[];
+  /** Ours and pulled ones (those carry the role the endpoint saw: a facilitator's confirmation counts). */
+  events: readonly (QuestionEvent | PulledQuestionEvent)[];
   now: number;
   /** Per community; communities without one climb `DEFAULT_LADDER`. */
   ladders?: Ladders;
