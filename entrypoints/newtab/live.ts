@@ -3,6 +3,9 @@ import { DIGEST_CHANNEL, digestRequest, loadDigest, loadDigestByFullScan, readId
 import { readDigestSettings } from '@/lib/db/digest-settings';
 import type { Digest, Identity, PersonToThank } from '@/lib/digest';
 import { sendMessage } from '@/lib/messaging/protocol';
+import { loadQuestionBoard } from '@/lib/db/question-board';
+import type { BoardLine } from '@/lib/questions';
+import { recordQuestionEvent } from '@/lib/sync/question-events';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
 
 /**
@@ -32,3 +35,19 @@ export const thank = async (identity: Identity, p: PersonToThank) => {
   if (problem === null) written(p.note.id);
   return problem;
 };
+
+/** The question model for this member: states, what the ladder brought them, what they may confirm. */
+export const questions = (now: number) => loadQuestionBoard(db, now);
+
+/** "Did this answer it?": stored and queued for sync; the background then syncs and refreshes the digest. */
+export async function confirm(line: BoardLine, isAnswered: boolean, now: number): Promise<string | null> {
+  const r = await recordQuestionEvent(
+    db,
+    line.card.id,
+    { type: 'confirmed', isAnswered, ...(line.answerId ? { answerId: line.answerId } : {}) },
+    now,
+  );
+  if (!r.ok) return r.error;
+  written(line.card.id);
+  return null;
+}

@@ -15,3 +15,4 @@ export {
 export { isPrivateQuestion } from './privacy';
 export { helpersFor } from './helpers';
 export { announceable, escalatedTo, huddleAgenda, isUnanswered } from './views';
+export { questionBoard, type BoardLine, type QuestionBoard } from './board';
