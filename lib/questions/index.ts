@@ -16,3 +16,4 @@ export { isPrivateQuestion } from './privacy';
 export { helpersFor } from './helpers';
 export { announceable, escalatedTo, huddleAgenda, isUnanswered } from './views';
 export { questionBoard, type BoardLine, type QuestionBoard } from './board';
+export { relayDraft, GIST_MAX } from './relay-draft';
