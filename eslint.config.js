@@ -52,6 +52,7 @@ export default tseslint.config(
       'lib/collections/**',
       'lib/manifest/**',
       'lib/rituals/**',
+      'lib/questions/**',
     ],
     ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.bench.ts'],
     rules: forbid(

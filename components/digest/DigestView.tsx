@@ -9,12 +9,16 @@ import { HealthSection } from './HealthSection';
 import { PeopleSection } from './PeopleSection';
 import { RitualsSection } from './RitualsSection';
 import { StoriesSection } from './StoriesSection';
+import { QuestionsSection } from '../questions/QuestionsSection';
+import type { BoardLine, QuestionBoard } from '@/lib/questions';
 import { UnansweredSection } from './UnansweredSection';
 import { WinsSection } from './WinsSection';
 
 export interface DigestActions {
   /** Saves an answer linked to the question; resolves to an error message, or null when saved. */
   answer(questionId: string, text: string): Promise<string | null>;
+  /** "Did this answer it?": records the asker's or a facilitator's yes or no. */
+  confirm?(line: BoardLine, isAnswered: boolean): Promise<string | null>;
   thank(p: PersonToThank): Promise<string | null>;
   saveRituals(communityId: string, rituals: Ritual[]): void;
   /** The post for a ritual's next occurrence, composed from the community's harvest (null: unreadable date). */
@@ -29,12 +33,15 @@ export function DigestView({
   locale,
   names,
   actions,
+  questions,
 }: {
   digest: Digest;
   now: number;
   locale?: string;
   names: Record<string, string>;
   actions: DigestActions;
+  /** The question model's view for this member (lib/questions), once the page has computed it. */
+  questions?: QuestionBoard | null;
 }) {
   const fmt = useMemo(() => formatters(locale, digest.timeZone), [locale, digest.timeZone]);
   return (
@@ -45,7 +52,22 @@ export function DigestView({
       )}
       <div className="digest-grid">
         <HarvestSection harvest={digest.harvest} fmt={fmt} now={now} />
-        <UnansweredSection unanswered={digest.unanswered} fmt={fmt} now={now} onAnswer={actions.answer} />
+        {questions && actions.confirm && (
+          <QuestionsSection
+            board={questions}
+            fmt={fmt}
+            now={now}
+            onAnswer={actions.answer}
+            onConfirm={actions.confirm}
+          />
+        )}
+        <UnansweredSection
+          unanswered={digest.unanswered}
+          fmt={fmt}
+          now={now}
+          onAnswer={actions.answer}
+          states={questions?.states}
+        />
         <WinsSection wins={digest.wins} fmt={fmt} now={now} />
         <RitualsSection
           rituals={digest.rituals}

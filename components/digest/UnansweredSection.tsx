@@ -1,5 +1,7 @@
 import { useState } from 'react';
 import { waitingFor, waitingSummary, type Digest } from '@/lib/digest';
+import type { QuestionState } from '@/lib/questions';
+import { STATE_LABEL } from '../questions/QuestionsSection';
 import { AnswerForm } from './AnswerForm';
 import type { Formatters } from './format';
 import { NoteLine } from './NoteLine';
@@ -11,11 +13,14 @@ export function UnansweredSection({
   fmt,
   now,
   onAnswer,
+  states,
 }: {
   unanswered: Digest['unanswered'];
   fmt: Formatters;
   now: number;
   onAnswer: (questionId: string, text: string) => Promise<string | null>;
+  /** Each question's state (lib/questions), when known. */
+  states?: Readonly<Record<string, QuestionState>>;
 }) {
   const [answering, setAnswering] = useState<string | null>(null);
   return (
@@ -29,6 +34,7 @@ export function UnansweredSection({
             {unanswered.questions.map((q) => (
               <NoteLine key={q.id} note={q} fmt={fmt} now={now}>
                 <span className="age">{waitingFor(q.ageDays, fmt.count)}</span>
+                {states?.[q.id] && <span className="state">{STATE_LABEL[states[q.id]!]}</span>}
                 {answering === q.id ? (
                   <AnswerForm
                     questionTitle={q.title}

@@ -3,6 +3,7 @@ import { DigestSearch } from '@/components/digest/DigestSearch';
 import { DigestView, type DigestActions } from '@/components/digest/DigestView';
 import { onDigestStored } from '@/lib/messaging/protocol';
 import type { Digest, Freshness } from '@/lib/digest';
+import type { QuestionBoard } from '@/lib/questions';
 import { readBoot, type Boot } from './boot';
 import { minimalMode, ritualSchedules } from './settings';
 
@@ -24,8 +25,20 @@ export function App({ boot: first }: { boot: Boot }) {
   const [state, setState] = useState<State>(isFullScan ? 'loading' : stateOf(first.freshness));
   const [isMinimal, setMinimal] = useState(first.isMinimal);
   const [error, setError] = useState<string | null>(null);
+  const [questions, setQuestions] = useState<QuestionBoard | null>(null);
   const computing = useRef<Promise<void> | null>(null);
   const failed = useCallback((e: unknown) => setError(e instanceof Error ? e.message : String(e)), []);
+  // The question model is computed here, after the first paint, from the questions and answers alone.
+  const loadQuestions = useCallback(
+    () =>
+      live()
+        .then((m) => m.questions(Date.now()))
+        .then(setQuestions, failed),
+    [failed],
+  );
+  useEffect(() => {
+    if (!first.isMinimal) void loadQuestions();
+  }, [first.isMinimal, loadQuestions, digest]);
 
   const computeHere = useCallback(() => {
     computing.current ??= live()
@@ -94,6 +107,11 @@ export function App({ boot: first }: { boot: Boot }) {
         if (!problem) await computeHere();
         return problem;
       },
+      async confirm(line, isAnswered) {
+        const problem = await (await live()).confirm(line, isAnswered, Date.now());
+        if (!problem) await Promise.all([computeHere(), loadQuestions()]);
+        return problem;
+      },
       async thank(p) {
         const problem = await (await live()).thank(identity, p);
         if (!problem) await computeHere();
@@ -111,7 +129,7 @@ export function App({ boot: first }: { boot: Boot }) {
         (await live()).composeRitual(communityId, ritual, Date.now(), first.timeZone),
       copyText: (text) => navigator.clipboard.writeText(text),
     }),
-    [identity, boot.rawRituals, computeHere, failed, first.timeZone],
+    [identity, boot.rawRituals, computeHere, failed, first.timeZone, loadQuestions],
   );
   const toggleMinimal = async () => {
     await minimalMode.setValue(!isMinimal);
@@ -142,7 +160,13 @@ export function App({ boot: first }: { boot: Boot }) {
         </p>
       )}
       {!isMinimal && digest && (
-        <DigestView digest={digest} now={boot.now} names={identity.communityNames} actions={actions} />
+        <DigestView
+          digest={digest}
+          now={boot.now}
+          names={identity.communityNames}
+          actions={actions}
+          questions={questions}
+        />
       )}
       {!isMinimal && !digest && !error && <p className="loading">Gathering your community’s pulse…</p>}
     </main>

@@ -5,6 +5,9 @@ import type { Digest, Identity, PersonToThank, Ritual } from '@/lib/digest';
 import { composeRitualPost } from '@/lib/rituals';
 import { sendToBackground } from '@/lib/messaging/messenger';
 import { announceDigestStored } from '@/lib/messaging/protocol';
+import { loadQuestionBoard } from '@/lib/db/question-board';
+import type { BoardLine } from '@/lib/questions';
+import { recordQuestionEvent } from '@/lib/sync/question-events';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
 import { logger } from '@/lib/log';
 
@@ -49,3 +52,19 @@ export async function composeRitual(communityId: string, ritual: Ritual, now: nu
 }
 /** Reuse is counted since a ritual's previous occurrence: a quarter at most, with a margin for long months. */
 const RITUAL_LOOKBACK_MS = 100 * 86_400_000;
+
+/** The question model for this member: states, what the ladder brought them, what they may confirm. */
+export const questions = (now: number) => loadQuestionBoard(db, now);
+
+/** "Did this answer it?": stored and queued for sync; the background then syncs and refreshes the digest. */
+export async function confirm(line: BoardLine, isAnswered: boolean, now: number): Promise<string | null> {
+  const r = await recordQuestionEvent(
+    db,
+    line.card.id,
+    { type: 'confirmed', isAnswered, ...(line.answerId ? { answerId: line.answerId } : {}) },
+    now,
+  );
+  if (!r.ok) return r.error;
+  written(line.card.id);
+  return null;
+}

@@ -1,8 +1,11 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
+import { LadderEditor } from '@/components/questions/LadderEditor';
 import { formatAgo } from '@/components/sync/SyncStatus';
 import { SetAsideList } from '@/components/sync/SetAsideList';
 import { useNow } from '@/components/sync/use-now';
 import type { CommunitySyncView } from '@/components/sync/use-sync-status';
+import { readLadders, saveLadder } from '@/lib/db/question-settings';
+import type { Ladders } from '@/lib/questions';
 import { account, syncNow } from './account';
 import { Moderation } from './Moderation';
 
@@ -11,6 +14,8 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
   const [confirming, setConfirming] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const now = useNow();
+  const [ladders, setLadders] = useState<Ladders | null>(null);
+  useEffect(() => void readLadders().then(setLadders, (e: unknown) => setError(String(e))), []);
   if (communities.length === 0) return <p className="muted">You have not joined a community yet.</p>;
   const leave = async (c: CommunitySyncView) => {
     const res = await account.leave(c.communityId);
@@ -39,6 +44,16 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
               {c.pending > 0 ? ` · ${c.pending} waiting` : ''}
               {c.lastError ? ` · ${c.lastError}` : ''}
             </p>
+            {ladders && (
+              <details>
+                <summary>Unanswered questions: escalation</summary>
+                <LadderEditor
+                  communityName={c.communityName}
+                  ladder={ladders[c.communityId]}
+                  onSave={(l) => saveLadder(c.communityId, l)}
+                />
+              </details>
+            )}
             <SetAsideList
               communityName={c.communityName}
               items={c.setAside}

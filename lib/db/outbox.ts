@@ -1,5 +1,6 @@
 import { HLC_ZERO, tickHlc, type Hlc } from '../sync/hlc';
 import { err, ok, type Note, type Result } from '../model';
+import type { QuestionEventBody } from '../questions/events';
 import type { CommonplaceDb, OutboxRow } from './schema';
 import { syncState } from './sync-state';
 
@@ -9,7 +10,8 @@ import { syncState } from './sync-state';
  */
 export type OutboxChange =
   | { op: 'create' | 'edit'; noteId: string; hlc: Hlc; note: Note }
-  | { op: 'delete' | 'thank' | 'unthank'; noteId: string; hlc: Hlc };
+  | { op: 'delete' | 'thank' | 'unthank'; noteId: string; hlc: Hlc }
+  | { op: 'question-event'; noteId: string; hlc: Hlc; event: QuestionEventBody };
 
 /**
  * What an outbox row holds. `number` is the protocol's mutation number: per community, consecutive, fixed
@@ -41,7 +43,7 @@ export interface PendingRow extends OutboxRow {
 }
 
 /** The tables a change must write together with its outbox row. */
-export const outboxTables = (db: CommonplaceDb) => [db.notes, db.outbox, db.kv, db.thanks];
+export const outboxTables = (db: CommonplaceDb) => [db.notes, db.outbox, db.kv, db.thanks, db.questionEvents];
 
 const COUNTER = 'sync:next-number:';
 

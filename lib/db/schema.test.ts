@@ -19,12 +19,16 @@ describe('schema migrations', () => {
 
     const db = new CommonplaceDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     const [note] = await db.notes.toArray();
     expect(note).toMatchObject({ id: old.id, quote: old.quote, pageKey: 'example.com/a' });
     expect(await db.notes.where('pageKey').equals('example.com/a').count()).toBe(1);
     await db.kv.put({ key: 'k', value: 1 });
     expect(await db.kv.get('k')).toEqual({ key: 'k', value: 1 });
+    // v4's question events are found by question.
+    const ev = { id: '0190aaaa-0000-7000-8000-000000000001', questionId: old.id, type: 'me-too', by: 'me', at: 1 };
+    await db.questionEvents.put({ ...ev, type: 'me-too', communityId: null });
+    expect(await db.questionEvents.where('questionId').equals(old.id).count()).toBe(1);
     await db.delete();
   });
 
@@ -51,7 +55,7 @@ describe('schema migrations', () => {
 
     const db = new CommonplaceDb(name);
     await db.open();
-    expect(db.verno).toBe(3);
+    expect(db.verno).toBe(4);
     expect((await db.kv.toArray()).map((r) => r.key).sort()).toEqual([
       'sync:member:https://guild.example.org/api c1',
       'sync:settings',

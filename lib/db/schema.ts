@@ -1,6 +1,7 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Note } from '../model';
 import { pageKey } from '../model/page-key';
+import type { QuestionEvent } from '../questions/events';
 import { serverKey } from '../sync/endpoint';
 
 /** A pending change for the community endpoint, written in the same transaction as the change itself. */
@@ -44,6 +45,15 @@ export interface BlobRow {
 }
 
 /** An event worth counting (note opened, duplicate avoided) — the digest measures impact from these. */
+/**
+ * A question event (lib/questions/events.ts) as stored here: ours (queued for sync) and others' (pulled, with
+ * the role the server saw). `communityId` is the question's, null for a personal question.
+ */
+export type QuestionEventRow = QuestionEvent & {
+  byRole?: 'member' | 'facilitator' | 'admin';
+  communityId: string | null;
+};
+
 export interface EventRow {
   id?: number;
   type: string;
@@ -65,6 +75,7 @@ export class CommonplaceDb extends Dexie {
   kv!: EntityTable<KvRow, 'key'>;
   blobs!: EntityTable<BlobRow, 'key'>;
   events!: EntityTable<EventRow, 'id'>;
+  questionEvents!: EntityTable<QuestionEventRow, 'id'>;
 
   constructor(name = 'commonplace') {
     super(name);
@@ -113,5 +124,7 @@ export class CommonplaceDb extends Dexie {
           await kv.put({ key, value: row.value });
         }
       });
+    // v4: question events (issue 16): links, relays, confirmations and me-toos, by question.
+    this.version(4).stores({ questionEvents: 'id, questionId, communityId, at' });
   }
 }

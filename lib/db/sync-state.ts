@@ -14,6 +14,8 @@ export interface Membership {
   communityId: string;
   communityName: string;
   memberId: string;
+  /** Your role when you joined (facilitators see escalated questions and confirm answers). */
+  role?: 'member' | 'facilitator' | 'admin';
   token: string;
   endpoint: string;
   /** The user may keep a membership but pause syncing it. */

@@ -66,6 +66,7 @@ export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => numb
         communityId: community.id,
         communityName: community.name,
         memberId: member.id,
+        role: member.role,
         token,
         endpoint,
         isEnabled: true,

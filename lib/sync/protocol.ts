@@ -62,6 +62,7 @@
  */
 import { z } from 'zod';
 import { NotePatchSchema, NoteSchema, safeText } from '../model';
+import { PulledQuestionEventSchema, QuestionEventBodySchema } from '../questions/events';
 import { HLC_PATTERN } from './hlc';
 
 export const PROTOCOL_VERSION = 1;
@@ -248,12 +249,27 @@ export const UnthankMutationSchema = z.strictObject({
   noteId: NoteIdSchema,
 });
 
+/**
+ * Something that happened to a question (issue 16, lib/questions): an existing note linked as its answer, the
+ * answer relayed to the thread, "did this answer it?" confirmed, a me-too. `noteId` is the question; the
+ * server sets who did it. Events are a set by `event.id` (a re-sent one is a no-op); each bumps the question's
+ * version so pull brings it. Only the asker or a facilitator confirms (403 forbidden otherwise); events go
+ * only on questions (422 unprocessable otherwise); on a deleted question they are `rejected` with `deleted`.
+ */
+export const QuestionEventMutationSchema = z.strictObject({
+  ...mutationBase,
+  op: z.literal('question-event'),
+  noteId: NoteIdSchema,
+  event: QuestionEventBodySchema,
+});
+
 export const MutationSchema = z.discriminatedUnion('op', [
   CreateMutationSchema,
   EditMutationSchema,
   DeleteMutationSchema,
   ThankMutationSchema,
   UnthankMutationSchema,
+  QuestionEventMutationSchema,
 ]);
 export type Mutation = z.infer<typeof MutationSchema>;
 /** What the client builds before parsing (tags untransformed etc.). */
@@ -311,6 +327,8 @@ export const NoteChangeSchema = z.strictObject({
   note: NoteSchema,
   /** Member ids who thanked it (a set, never a counter). */
   thankedBy: z.array(ServerIdSchema),
+  /** A question's events (lib/questions), oldest first; absent when it has none. */
+  questionEvents: z.array(PulledQuestionEventSchema).optional(),
 });
 /** A deleted note: content is gone from the server; remove it locally. */
 export const TombstoneChangeSchema = z.strictObject({

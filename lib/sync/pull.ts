@@ -116,6 +116,7 @@ async function applyChange(
       await db.notes.put(decision.note);
       if (decision.draft) await db.notes.add(decision.draft);
       await db.thanks.where('noteId').equals(change.noteId).delete();
+      await db.questionEvents.where('questionId').equals(change.noteId).delete();
     }
     return;
   }
@@ -152,6 +153,11 @@ async function applyChange(
     await enqueue(db, mctx.communityId, { op: intent ? 'thank' : 'unthank', noteId: change.note.id, hlc }, mctx.now);
   }
   await replaceThanks(ctx, change.note.id, mergeThanks(change.thankedBy, me, intent));
+  // Question events are a set by id: the server's are put over ours (now with the role it saw); ours not yet
+  // sent stay until their push is answered.
+  if (change.questionEvents?.length) {
+    await db.questionEvents.bulkPut(change.questionEvents.map((e) => ({ ...e, communityId: mctx.communityId })));
+  }
 }
 
 async function replaceThanks(ctx: PassContext, noteId: string, memberIds: string[]): Promise<void> {

@@ -21,6 +21,8 @@ export function toMutation(row: PendingRow, clientId: string): MutationInput {
       const { kind, takeaway, tags } = change.note;
       return { ...base, op: 'edit', noteId: change.noteId, patch: { kind, takeaway, tags } };
     }
+    case 'question-event':
+      return { ...base, op: change.op, noteId: change.noteId, event: change.event };
     default:
       return { ...base, op: change.op, noteId: change.noteId };
   }
@@ -164,6 +166,7 @@ async function settle(ctx: PassContext, row: PendingRow, result: MutationResult)
       );
     }
     if (change.op === 'thank') await db.thanks.delete(`${change.noteId}:${ctx.member.memberId}`);
+    if (change.op === 'question-event') await db.questionEvents.delete(change.event.id);
     return;
   }
   if (result.status === 'rejected') {
@@ -175,6 +178,7 @@ async function settle(ctx: PassContext, row: PendingRow, result: MutationResult)
       if (local && local.deletedAt === undefined) await db.notes.put({ ...local, deletedAt: ctx.now() });
     }
     if (change.op === 'thank') await db.thanks.delete(`${change.noteId}:${ctx.member.memberId}`);
+    if (change.op === 'question-event') await db.questionEvents.delete(change.event.id);
     return;
   }
   if (result.status === 'applied' && result.isSuperseded) {

@@ -35,6 +35,8 @@ export function client(clientId = `client-${uuidv7().slice(-12)}`, start = 1) {
     del: (noteId: string): MutationInput => ({ ...base(), op: 'delete', noteId }),
     thank: (noteId: string): MutationInput => ({ ...base(), op: 'thank', noteId }),
     unthank: (noteId: string): MutationInput => ({ ...base(), op: 'unthank', noteId }),
+    questionEvent: (noteId: string, event: Record<string, unknown>): MutationInput =>
+      ({ ...base(), op: 'question-event', noteId, event }) as MutationInput,
     /** The number the next mutation will get. */
     get next() {
       return n + 1;

@@ -48,6 +48,7 @@ function splitSql(sql: string): string[] {
 export const APP_TABLES = [
   'ritual_outbox',
   'community_webhooks',
+  'question_events',
   'rejected_mutations',
   'client_mutations',
   'version_batches',

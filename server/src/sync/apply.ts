@@ -17,7 +17,18 @@ export interface Batch {
   thanksAdded: Set<string>;
   thanksRemoved: Set<string>;
   deletedNotes: Set<string>;
+  /** Question events already stored (by id) and those this batch adds. */
+  questionEventIds: Set<string>;
+  questionEvents: NewQuestionEvent[];
   nextVersion: () => number;
+}
+
+export interface NewQuestionEvent {
+  id: string;
+  noteId: string;
+  type: string;
+  at: number;
+  body: Record<string, unknown>;
 }
 
 const refuse = (
@@ -78,7 +89,24 @@ export function applyMutation(batch: Batch, m: Mutation): Outcome {
     case 'thank':
     case 'unthank':
       return applyThank(batch, note, m);
+    case 'question-event':
+      return applyQuestionEvent(batch, note, m);
   }
+}
+
+function applyQuestionEvent(batch: Batch, note: NoteState, m: Extract<Mutation, { op: 'question-event' }>): Outcome {
+  if (note.body === null) return rejected('deleted', 'The question was deleted');
+  if (note.body.kind !== 'question') throw refuse(m, 422, 'unprocessable', 'events go on questions only');
+  const { auth } = batch;
+  if (m.event.type === 'confirmed' && note.authorId !== auth.memberId && auth.role === 'member') {
+    throw refuse(m, 403, 'forbidden', 'only the asker or a facilitator confirms an answer');
+  }
+  if (batch.questionEventIds.has(m.event.id)) return { status: 'applied' };
+  batch.questionEventIds.add(m.event.id);
+  const { id, type, at, ...rest } = m.event;
+  batch.questionEvents.push({ id, noteId: note.id, type, at, body: rest });
+  Object.assign(note, { version: batch.nextVersion(), isDirty: true });
+  return { status: 'applied', version: note.version };
 }
 
 function applyEdit(batch: Batch, note: NoteState, m: Extract<Mutation, { op: 'create' | 'edit' }>): Outcome {

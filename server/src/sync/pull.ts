@@ -16,7 +16,7 @@ const CHANGE_SQL = `
       jsonb_build_object('type', 'tombstone', 'version', n.version, 'noteId', n.id, 'authorId', n.author_id,
                          'deletedAt', COALESCE(n.deleted_at, 0))::text
     ELSE
-      jsonb_build_object(
+      (jsonb_build_object(
         'type', 'note', 'version', n.version,
         'note', n.body || jsonb_build_object(
           'communityId', n.community_id,
@@ -24,6 +24,11 @@ const CHANGE_SQL = `
           'sync', jsonb_build_object('version', n.version, 'hlc', n.hlc)),
         'thankedBy', COALESCE(
           (SELECT jsonb_agg(t.member_id ORDER BY t.member_id) FROM thanks t WHERE t.community_id = n.community_id AND t.note_id = n.id), '[]'::jsonb)
+      ) || COALESCE(
+        (SELECT jsonb_build_object('questionEvents', jsonb_agg(e.body || jsonb_build_object(
+            'id', e.id, 'type', e.type, 'at', e.at, 'questionId', e.note_id, 'by', e.member_id, 'byRole', e.by_role)
+          ORDER BY e.at, e.id))
+          FROM question_events e WHERE e.community_id = n.community_id AND e.note_id = n.id HAVING count(*) > 0), '{}'::jsonb)
       )::text
     END AS change
   FROM notes n JOIN members m ON m.id = n.author_id

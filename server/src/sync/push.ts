@@ -37,6 +37,8 @@ export function push(
       thanksAdded: new Set(),
       thanksRemoved: new Set(),
       deletedNotes: new Set(),
+      questionEventIds: await loadQuestionEventIds(tx, auth.communityId, mutations),
+      questionEvents: [],
       nextVersion: () => ++version,
     };
     const results: MutationResult[] = [];
@@ -63,6 +65,7 @@ export function push(
     await saveNotes(tx, batch.notes.values());
     await checkQuota(tx, auth, growth, limits);
     await saveThanks(tx, batch);
+    await saveQuestionEvents(tx, batch);
     for (const r of rejections) {
       await tx.query(
         `INSERT INTO rejected_mutations (member_id, client_id, mutation_number, reason, message)
@@ -191,4 +194,30 @@ async function saveThanks(tx: Queryable, batch: Batch): Promise<void> {
       [added, me, batch.now, community],
     );
   }
+}
+
+/** The ids among the batch's question events that are already stored: re-sending one is a no-op. */
+async function loadQuestionEventIds(tx: Queryable, community: string, mutations: Mutation[]): Promise<Set<string>> {
+  const ids = mutations.flatMap((m) => (m.op === 'question-event' ? [m.event.id] : []));
+  if (!ids.length) return new Set();
+  const { rows } = await tx.query<{ id: string }>(
+    'SELECT id FROM question_events WHERE community_id = $1 AND id = ANY($2::uuid[])',
+    [community, ids],
+  );
+  return new Set(rows.map((r) => r.id));
+}
+
+async function saveQuestionEvents(tx: Queryable, batch: Batch): Promise<void> {
+  const rows = batch.questionEvents
+    .filter((e) => !batch.deletedNotes.has(e.noteId))
+    .map((e) => ({ ...e, member_id: batch.auth.memberId, by_role: batch.auth.role }));
+  if (!rows.length) return;
+  await tx.query(
+    `INSERT INTO question_events (community_id, id, note_id, member_id, by_role, type, at, body)
+     SELECT $2, x.id, x."noteId", x.member_id, x.by_role, x.type, x.at, x.body
+       FROM jsonb_to_recordset($1::jsonb) AS x(id uuid, "noteId" uuid, member_id uuid, by_role text, type text,
+            at bigint, body jsonb)
+     ON CONFLICT (community_id, id) DO NOTHING`,
+    [JSON.stringify(rows), batch.auth.communityId],
+  );
 }

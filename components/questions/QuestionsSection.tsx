@@ -1,0 +1,93 @@
+import { useState } from 'react';
+import type { BoardLine, QuestionBoard, QuestionState, Rung } from '@/lib/questions';
+import { AnswerForm } from '../digest/AnswerForm';
+import type { Formatters } from '../digest/format';
+import { NoteLine } from '../digest/NoteLine';
+import { Section } from '../digest/Section';
+
+/** How a state reads beside a question. */
+export const STATE_LABEL: Record<QuestionState, string> = {
+  open: 'Open',
+  nudged: 'Nudged',
+  escalated: 'Escalated',
+  answered: 'Answered',
+  relayed: 'Relayed',
+  resolved: 'Resolved',
+};
+const WHY: Record<Rung, string> = {
+  helpers: 'you answered similar questions',
+  facilitator: 'you facilitate this community',
+  huddle: 'on the next huddle’s agenda',
+};
+
+/**
+ * The questions the ladder brought to this member (answer them here) and the answered questions they may
+ * confirm ("Did this answer it?"). Text only: titles come from other members.
+ */
+export function QuestionsSection({
+  board,
+  fmt,
+  now,
+  onAnswer,
+  onConfirm,
+}: {
+  board: QuestionBoard;
+  fmt: Formatters;
+  now: number;
+  onAnswer: (questionId: string, text: string) => Promise<string | null>;
+  onConfirm: (line: BoardLine, isAnswered: boolean) => Promise<string | null>;
+}) {
+  const [answering, setAnswering] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  if (!board.forMe.length && !board.toConfirm.length) return null;
+  const confirm = async (line: BoardLine, isAnswered: boolean) => setError(await onConfirm(line, isAnswered));
+  return (
+    <Section title="Questions for you" className="questions">
+      {board.forMe.length > 0 && (
+        <ul aria-label="Waiting for your answer">
+          {board.forMe.map((l) => (
+            <NoteLine key={l.card.id} note={l.card} fmt={fmt} now={now}>
+              <span className="state">
+                {STATE_LABEL[l.state]}: {WHY[l.rung!]}
+              </span>
+              {answering === l.card.id ? (
+                <AnswerForm
+                  questionTitle={l.card.title}
+                  onAnswer={(text) => onAnswer(l.card.id, text)}
+                  onDone={() => setAnswering(null)}
+                />
+              ) : (
+                <button type="button" onClick={() => setAnswering(l.card.id)} aria-label={`Answer: ${l.card.title}`}>
+                  Answer
+                </button>
+              )}
+            </NoteLine>
+          ))}
+        </ul>
+      )}
+      {board.toConfirm.length > 0 && (
+        <ul aria-label="Did this answer it?">
+          {board.toConfirm.map((l) => (
+            <NoteLine key={l.card.id} note={l.card} fmt={fmt} now={now}>
+              <span className="state">{STATE_LABEL[l.state]}</span>
+              <span role="group" aria-label={`Did this answer it? ${l.card.title}`}>
+                <span>Did this answer it? </span>
+                <button type="button" onClick={() => void confirm(l, true)}>
+                  Yes
+                </button>{' '}
+                <button type="button" onClick={() => void confirm(l, false)}>
+                  No
+                </button>
+              </span>
+            </NoteLine>
+          ))}
+        </ul>
+      )}
+      {error && (
+        <p role="alert" className="error">
+          {error}
+        </p>
+      )}
+    </Section>
+  );
+}

@@ -1,0 +1,31 @@
+import type { Note } from '../model';
+import { questionBoard, questionStates, type QuestionBoard } from '../questions';
+import { meIdsOf } from '../digest/identity';
+import { readIdentity } from './digest-engine';
+import { readLadders } from './question-settings';
+import type { CommonplaceDb } from './schema';
+import { syncState } from './sync-state';
+
+/**
+ * The question model for this browser's member (issue 16): questions, answers and their events from the
+ * store, each community's ladder, and the communities this member facilitates, through `questionStates`.
+ * Reads questions and answers only (by the `kind` index), never the whole store.
+ */
+export async function loadQuestionBoard(db: CommonplaceDb, now: number): Promise<QuestionBoard> {
+  const [notes, events, ladders, identity, memberships] = await Promise.all([
+    db.notes.where('kind').anyOf('question', 'answer').toArray(),
+    db.questionEvents.toArray(),
+    readLadders(),
+    readIdentity(db),
+    syncState(db).memberships(),
+  ]);
+  const live = notes.filter((n) => n.deletedAt === undefined);
+  const facilitatorOf = new Set(
+    memberships.filter((m) => m.role === 'facilitator' || m.role === 'admin').map((m) => m.communityId),
+  );
+  const facilitators = Object.fromEntries(
+    memberships.filter((m) => facilitatorOf.has(m.communityId)).map((m) => [m.communityId, [m.memberId]]),
+  );
+  const result = questionStates({ notes: live, events, now, ladders, facilitators });
+  return questionBoard(result, new Map<string, Note>(live.map((n) => [n.id, n])), meIdsOf(identity), facilitatorOf);
+}

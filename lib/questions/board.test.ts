@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { questionBoard } from './board';
+import { HOUR_MS } from './ladder';
+import { questionStates } from './states';
+import { answer, CM, question, T0 } from '../testing/questions';
+
+describe('questionBoard', () => {
+  const q = question('ann', { takeaway: 'Rotate the staging password?' });
+  const notes = (extra: ReturnType<typeof answer>[] = []) => new Map([q, ...extra].map((n) => [n.id, n]));
+
+  it("lists what the ladder brought to me, and what I may confirm (my questions; a facilitator's community's)", () => {
+    const r = questionStates({ notes: [q], events: [], now: T0 + 13 * HOUR_MS, facilitators: { [CM]: ['fay'] } });
+    expect(questionBoard(r, notes(), ['fay'], new Set([CM])).forMe.map((l) => [l.card.title, l.rung])).toEqual([
+      ['Rotate the staging password?', 'facilitator'],
+    ]);
+    expect(questionBoard(r, notes(), ['bob'], new Set()).forMe).toEqual([]);
+    expect(questionBoard(r, notes(), ['bob'], new Set()).states).toEqual({ [q.id]: 'escalated' });
+
+    const a = answer(q, 'bob', T0 + HOUR_MS);
+    const answered = questionStates({ notes: [q, a], events: [], now: T0 + 2 * HOUR_MS });
+    const mine = questionBoard(answered, notes([a]), ['ann'], new Set());
+    expect(mine.toConfirm).toMatchObject([{ state: 'answered', answerId: a.id, card: { id: q.id } }]);
+    expect(questionBoard(answered, notes([a]), ['bob'], new Set()).toConfirm).toEqual([]);
+    expect(questionBoard(answered, notes([a]), ['fay'], new Set([CM])).toConfirm).toHaveLength(1);
+  });
+});

@@ -1,0 +1,204 @@
+import { serve } from '@hono/node-server';
+import { readFileSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import type { BrowserContext, Page } from '@playwright/test';
+import { formatInviteLink } from '../../lib/sync/protocol';
+import { createApp } from '../../server/src/app';
+import { createInvite } from '../../server/src/db/invites';
+import { migrate } from '../../server/src/db/migrate';
+import { openPglite } from '../../server/src/db/pglite';
+import { loadCursorKey } from '../../server/src/db/server-meta';
+import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
+import { capturePanel, expectSaved, selectWithMouse, setExtensionStorage } from './pages/harvest-flow';
+import { startStaticServer } from './static-server';
+
+const HOUR = 3_600_000;
+const SLACK_PATH = '/client/T024BE7LD/C024BE91L';
+const QUOTE = 'Has anyone profiled the sync job since the index change?';
+
+/** The real endpoint on loopback: one community, an invite for members and one for a facilitator. */
+async function startEndpoint() {
+  const db = await openPglite();
+  await migrate(db);
+  const app = createApp({ db, cursorKey: await loadCursorKey(db) });
+  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  await new Promise<void>((r) => server.once('listening', () => r()));
+  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  const communityId = crypto.randomUUID();
+  await db.query('INSERT INTO communities (id, name, epoch, created_at) VALUES ($1, $2, $3, $4)', [
+    communityId,
+    'Makers',
+    'e2e',
+    Date.now(),
+  ]);
+  const invite = async (role: 'member' | 'facilitator') => {
+    const at = Date.now();
+    const { code } = await createInvite(db, {
+      communityId,
+      role,
+      maxUses: 2,
+      expiresAt: at + HOUR,
+      createdBy: null,
+      at,
+    });
+    return formatInviteLink(endpoint, code);
+  };
+  return {
+    communityId,
+    member: await invite('member'),
+    facilitator: await invite('facilitator'),
+    close: async () => {
+      await new Promise<void>((r) => server.close(() => r()));
+      await db.close();
+    },
+  };
+}
+
+async function join(page: Page, extensionId: string, invite: string, name: string) {
+  await page.goto(`chrome-extension://${extensionId}/options.html`);
+  await page.getByLabel('Invite link or code').fill(invite);
+  await page.getByLabel('Display name', { exact: true }).fill(name);
+  await page.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByRole('status').filter({ hasText: 'Joined Makers' })).toBeVisible();
+}
+
+async function syncNow(options: Page) {
+  const line = options.getByRole('region', { name: 'Community sync' }).getByRole('status');
+  await options.getByRole('button', { name: 'Sync now' }).click();
+  await expect(line).toContainText('Synced');
+  await expect(line).not.toContainText('waiting', { timeout: 20_000 });
+}
+
+/** Saves a note through the background, as the capture panel does (same message, same validation). */
+async function createNote(page: Page, data: Record<string, unknown>): Promise<string> {
+  const res = await page.evaluate(async (data) => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+    const message = { id: 1, type: 'createNote', data, timestamp: Date.now() };
+    return ((await chrome.runtime.sendMessage(message)) as { res: { ok: boolean; value?: { id: string } } }).res;
+  }, data);
+  if (!res.ok) throw new Error(`createNote: ${JSON.stringify(res)}`);
+  return res.value!.id;
+}
+
+const page0 = { url: 'https://example.org/ops', canonicalUrl: 'https://example.org/ops', title: 'Ops' };
+
+/** A new tab whose clock reads `at` (Playwright's injected clock: the question model reads Date.now()). */
+async function newTabAt(context: BrowserContext, extensionId: string, at: number) {
+  const tab = await context.newPage();
+  await tab.clock.install({ time: at });
+  await tab.goto(`chrome-extension://${extensionId}/newtab.html`);
+  await expect(tab.getByRole('heading', { name: 'Unanswered questions' })).toBeVisible();
+  return tab;
+}
+
+test.setTimeout(400_000);
+
+test('a harvested question climbs to the helper at 12 h and the facilitator at 48 h; answered in another profile; the asker confirms', async () => {
+  if (!isTestBuild()) throw new Error('Not a test build: build it with `WXT_TEST_HOOKS=1 npx wxt build`');
+  const endpoint = await startEndpoint();
+  const site = await startStaticServer();
+  const ann = await launchWithExtension();
+  const fay = await launchWithExtension();
+  try {
+    const annOptions = await ann.context.newPage();
+    const fayOptions = await fay.context.newPage();
+    await join(annOptions, ann.extensionId, endpoint.member, 'Ann');
+    await join(fayOptions, fay.extensionId, endpoint.facilitator, 'Fay');
+
+    // History: Ann asked something like it before and Fay answered, so Fay is a helper for this kind of question.
+    const earlier = await createNote(annOptions, {
+      kind: 'question',
+      quote: 'Has anyone profiled the sync job since the last index change?',
+      takeaway: '',
+      tags: [],
+      selectors: [],
+      page: page0,
+      communityId: endpoint.communityId,
+    });
+    await syncNow(annOptions);
+    await syncNow(fayOptions);
+    await createNote(fayOptions, {
+      kind: 'answer',
+      quote: '',
+      takeaway: 'The flame graph is on the wiki.',
+      tags: [],
+      selectors: [],
+      page: page0,
+      links: { answers: earlier },
+      communityId: endpoint.communityId,
+    });
+    await syncNow(fayOptions);
+
+    // Ann harvests a question from the Slack channel (a real capture, tests/fixtures/chat/slack).
+    site.override(SLACK_PATH, readFileSync('tests/fixtures/chat/slack/channel.html', 'utf8'));
+    await setExtensionStorage(ann.sw, { 'chat:testHost': '127.0.0.1' });
+    const slack = await ann.context.newPage();
+    await slack.goto(`${site.origin}${SLACK_PATH}`);
+    await selectWithMouse(slack, '[id="1763632800.000100"] [data-qa="message-text"]', QUOTE);
+    await slack.getByRole('button', { name: 'Harvest' }).click();
+    const panel = capturePanel(slack);
+    await panel.getByLabel('Kind').selectOption('question');
+    await expect(panel.getByLabel('Share with')).not.toHaveValue('');
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
+    await expectSaved(slack);
+    const harvestedAt = Date.now();
+    await syncNow(annOptions);
+    await syncNow(fayOptions);
+
+    const waiting = (tab: Page) => tab.getByRole('list', { name: 'Waiting for your answer' }).getByRole('listitem');
+    const line = (tab: Page) => waiting(tab).filter({ hasText: QUOTE });
+
+    const at11 = await newTabAt(fay.context, fay.extensionId, harvestedAt + 11 * HOUR);
+    const unanswered = at11.getByRole('region', { name: 'Unanswered questions' }).getByRole('listitem');
+    await expect(unanswered.filter({ hasText: QUOTE })).toContainText('Open');
+    await expect(line(at11)).toHaveCount(0);
+    await at11.close();
+
+    const at12 = await newTabAt(fay.context, fay.extensionId, harvestedAt + 12 * HOUR + 60_000);
+    await expect(line(at12)).toContainText('Nudged: you answered similar questions');
+    await at12.close();
+
+    const at48 = await newTabAt(fay.context, fay.extensionId, harvestedAt + 48 * HOUR + 60_000);
+    await expect(line(at48)).toContainText('Escalated: you facilitate this community');
+
+    // Fay answers from her profile, in the new tab.
+    await line(at48)
+      .getByRole('button', { name: `Answer: ${QUOTE}` })
+      .click();
+    await at48.getByLabel(`Your answer to “${QUOTE}”`).fill('Yes: the index change halved it; numbers on the wiki.');
+    await at48.getByRole('button', { name: 'Save answer' }).click();
+    await expect(line(at48)).toHaveCount(0);
+    await syncNow(fayOptions);
+
+    // Ann sees it answered and confirms: resolved, and gone from Fay's list too.
+    await syncNow(annOptions);
+    const annTab = await newTabAt(ann.context, ann.extensionId, harvestedAt + 49 * HOUR);
+    const confirm = annTab.getByRole('group', { name: `Did this answer it? ${QUOTE}` });
+    await expect(
+      annTab.getByRole('list', { name: 'Did this answer it?' }).getByRole('listitem').filter({ hasText: QUOTE }),
+    ).toContainText('Answered');
+    await confirm.getByRole('button', { name: 'Yes' }).click();
+    await expect(confirm).toHaveCount(0);
+    await syncNow(annOptions);
+    await syncNow(fayOptions);
+    const fayLater = await newTabAt(fay.context, fay.extensionId, harvestedAt + 50 * HOUR);
+    await expect(fayLater.getByRole('region', { name: 'Unanswered questions' })).not.toContainText(QUOTE);
+    const events = await fayOptions.evaluate(
+      () =>
+        new Promise<{ type: string; byRole?: string }[]>((resolve, reject) => {
+          const open = indexedDB.open('commonplace');
+          open.onsuccess = () => {
+            const req = open.result.transaction('questionEvents').objectStore('questionEvents').getAll();
+            req.onsuccess = () => resolve(req.result as { type: string; byRole?: string }[]);
+            req.onerror = () => reject(req.error);
+          };
+        }),
+    );
+    expect(events.map((e) => [e.type, e.byRole])).toEqual([['confirmed', 'member']]);
+  } finally {
+    await ann.close();
+    await fay.close();
+    await site.close();
+    await endpoint.close();
+  }
+});
