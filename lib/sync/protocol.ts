@@ -361,7 +361,7 @@ export type ModerationResult = z.infer<typeof ModerationResultSchema>;
 // ── Endpoint map (the OpenAPI document is generated from it) ───────────────────────────────────────────────
 
 export interface EndpointSpec {
-  method: 'get' | 'post' | 'patch' | 'delete';
+  method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
   summary: string;
   /** Least role needed; 'none' means no token. */
@@ -449,6 +449,32 @@ export const ENDPOINTS = {
     summary: "Delete all of a member's notes for everyone, a removed member's included.",
     auth: 'facilitator',
     response: ModerationResultSchema,
+  },
+  webhook: {
+    method: 'get',
+    path: '/v1/community/webhook',
+    summary:
+      'Whether the community has an incoming webhook for ritual posts: platform and time zone, never its address.',
+    auth: 'admin',
+  },
+  setWebhook: {
+    method: 'put',
+    path: '/v1/community/webhook',
+    summary: 'Set the incoming webhook ({platform, url, timeZone}); the address is stored, never returned or logged.',
+    auth: 'admin',
+  },
+  removeWebhook: {
+    method: 'delete',
+    path: '/v1/community/webhook',
+    summary: 'Remove the incoming webhook; scheduled posts stop.',
+    auth: 'admin',
+    status: 204,
+  },
+  webhookDeliveries: {
+    method: 'get',
+    path: '/v1/community/webhook/deliveries',
+    summary: 'Ritual posts queued or sent: delivery key, state, attempts, last error.',
+    auth: 'admin',
   },
   tokens: { method: 'get', path: '/v1/tokens', summary: 'Your tokens.', auth: 'member', response: TokenListSchema },
   createToken: {
