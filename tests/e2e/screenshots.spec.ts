@@ -76,6 +76,8 @@ test('new tab', async ({ context, extensionId }) => {
   await open(page, `chrome-extension://${extensionId}/newtab.html?digest=full-scan`);
   await expect(page.locator('main[data-state="ready"]')).toBeVisible();
   await expect(page.getByRole('region', { name: 'This week’s harvest' })).toContainText('Debounce the search box');
+  // Question states come from a query of their own, after the first paint: the picture waits for them.
+  await expect(page.getByRole('region', { name: 'Unanswered questions' })).toContainText('Escalated');
   await bothThemes(page, 'newtab');
 });
 
