@@ -1,43 +1,24 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { writeImport } from '../db/import';
 import { setThanks, thanksFor, thanksForNotes } from './thanks';
-import { startTestServer, type TestServer } from '../../tests/property/sync-harness';
-import {
-  draftIn as draft,
-  joinedPair,
-  makeClient,
-  type TestClient,
-  type WireLog,
-} from '../../tests/property/sync-client';
+import { useTestEndpoint } from '../../tests/property/sync-endpoint';
+import { draftIn as draft, joinedPair, makeClient } from '../../tests/property/sync-client';
 
-let server: TestServer;
-let log: WireLog;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-}, 300_000);
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await server.close();
-});
-beforeEach(async () => {
-  await server.reset();
-  log = { push: [], pulls: [], generation: 0 };
-});
+const env = useTestEndpoint();
 
-const pair = () => joinedPair(server, server, log, clients);
+const pair = () => joinedPair(env.server, env.server, env.log, env.clients);
 
 describe('sync engine against the real endpoint', () => {
   it('re-sends an acknowledged note the server lost in a restore before any cursor went past the backup', async () => {
     const { id, a, b } = await pair();
-    await server.backup();
+    await env.server.backup();
     const made = await a.notes.create(draft(id, 'acked then lost'));
     if (!made.ok) throw new Error(made.error);
     // The push lands twice (we only see the duplicate answer); the pull after it is lost.
     a.faults.push('duplicate', 'lostBefore');
     expect((await a.engine.syncAll(true))[0]).toMatchObject({ status: 'failed' });
     expect((await a.notes.get(made.value.id))?.sync?.isPending).toBeFalsy();
-    await server.restore();
+    await env.server.restore();
     await a.engine.syncAll(true);
     await b.engine.syncAll(true);
     expect((await b.notes.get(made.value.id))?.takeaway).toBe('acked then lost');
@@ -46,10 +27,10 @@ describe('sync engine against the real endpoint', () => {
   for (const order of ['deleting device first', 'stale device first'] as const) {
     it(`a delete the server lost in a restore stays final when another device re-sends the note (${order})`, async () => {
       const { id, a, b } = await pair();
-      const a2 = makeClient(server, log);
-      clients.push(a2);
+      const a2 = makeClient(env.server, env.log);
+      env.clients.push(a2);
       await a2.joinAsDeviceOf(a, id);
-      await server.backup();
+      await env.server.backup();
       const made = await a.notes.create(draft(id, 'deleted before the restore'));
       if (!made.ok) throw new Error(made.error);
       await a.engine.syncAll(true);
@@ -57,7 +38,7 @@ describe('sync engine against the real endpoint', () => {
       await a.notes.remove(made.value.id);
       await a.engine.syncAll(true);
       await b.engine.syncAll(true);
-      await server.restore(); // the server forgets the note and its delete
+      await env.server.restore(); // the server forgets the note and its delete
       const devices = order === 'deleting device first' ? [a, a2] : [a2, a];
       for (let round = 0; round < 3; round++) for (const c of [...devices, b]) await c.engine.syncAll(true);
       const held = await Promise.all([a, a2, b].map((c) => c.db.notes.get(made.value.id)));
@@ -163,8 +144,8 @@ describe('sync engine against the real endpoint', () => {
 
   it('keeps an offline edit of a note deleted meanwhile as a rejected draft', async () => {
     const { id, a } = await pair();
-    const phone = makeClient(server, log);
-    clients.push(phone);
+    const phone = makeClient(env.server, env.log);
+    env.clients.push(phone);
     await phone.joinAsDeviceOf(a, id);
     const made = await a.notes.create(draft(id, 'original'));
     if (!made.ok) throw new Error(made.error);
@@ -199,7 +180,7 @@ describe('sync engine against the real endpoint', () => {
     await b.engine.syncAll();
     const got = (await b.db.notes.where('communityId').equals(id).toArray()).map((n) => n.takeaway).sort();
     expect(got).toEqual(['n0', 'n1', 'n2', 'n3', 'n4']);
-    const applied = log.push.flatMap((p) => p.results).filter((r) => r.status === 'applied');
+    const applied = env.log.push.flatMap((p) => p.results).filter((r) => r.status === 'applied');
     expect(applied).toHaveLength(5);
   });
 

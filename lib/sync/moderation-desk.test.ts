@@ -1,43 +1,23 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
-import { startTestServer, type TestServer } from '../../tests/property/sync-harness';
-import {
-  draftIn as draft,
-  joinedPair,
-  makeClient,
-  type TestClient,
-  type WireLog,
-} from '../../tests/property/sync-client';
+import { describe, expect, it } from 'vitest';
+import { useTestEndpoint } from '../../tests/property/sync-endpoint';
+import { draftIn as draft, joinedPair, makeClient, type TestClient } from '../../tests/property/sync-client';
 import { moderationDesk } from './moderation-desk';
 
-let server: TestServer;
-let log: WireLog;
-const clients: TestClient[] = [];
-
-beforeAll(async () => {
-  server = await startTestServer();
-}, 300_000);
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await server.close();
-});
-beforeEach(async () => {
-  await server.reset();
-  log = { push: [], pulls: [], generation: 0 };
-});
+const env = useTestEndpoint();
 
 const deskOf = (c: TestClient, offline = () => false) =>
   moderationDesk(
     c.db,
     async (url, init) => {
       if (offline()) throw new TypeError('Failed to fetch');
-      return server.request(url, init);
+      return env.server.request(url, init);
     },
     c.now,
   );
 const setRole = async (c: TestClient, communityId: string, role: string) => {
   const m = (await c.state.membership(communityId))!;
-  await server.db.query('UPDATE members SET role = $2 WHERE id = $1', [m.memberId, role]);
-  server.restart(); // a fresh app: the endpoint's memo of who each token is would still hold the old role
+  await env.server.db.query('UPDATE members SET role = $2 WHERE id = $1', [m.memberId, role]);
+  env.server.restart(); // a fresh app: the endpoint's memo of who each token is would still hold the old role
 };
 const isGone = async (c: TestClient, id: string) => {
   const n = await c.db.notes.get(id);
@@ -46,7 +26,7 @@ const isGone = async (c: TestClient, id: string) => {
 
 /** Ada (admin) and Bea, Bea has shared two notes and Ada one; everyone has synced. */
 async function community() {
-  const { id, a, b } = await joinedPair(server, server, log, clients);
+  const { id, a, b } = await joinedPair(env.server, env.server, env.log, env.clients);
   await setRole(a, id, 'admin');
   const spam = [await b.notes.create(draft(id, 'Buy pills here')), await b.notes.create(draft(id, 'More pills'))];
   const mine = await a.notes.create(draft(id, 'Pair early'));
@@ -118,8 +98,8 @@ describe('moderation from the options page', () => {
 
   it('a browser that is not a member of the community is told so', async () => {
     const { id } = await community();
-    const stranger = makeClient(server, log);
-    clients.push(stranger);
+    const stranger = makeClient(env.server, env.log);
+    env.clients.push(stranger);
     expect(await deskOf(stranger).load(id)).toEqual({ ok: true, value: null });
     expect(await deskOf(stranger).removeNote(id, 'x')).toEqual({
       ok: false,

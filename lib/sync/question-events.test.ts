@@ -1,27 +1,14 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { questionStates } from '../questions';
-import { startTestServer, type TestServer } from '../../tests/property/sync-harness';
-import { draftIn, joinedPair, type TestClient, type WireLog } from '../../tests/property/sync-client';
+import { useTestEndpoint } from '../../tests/property/sync-endpoint';
+import { draftIn, joinedPair, type TestClient } from '../../tests/property/sync-client';
 import { recordQuestionEvent } from './question-events';
 
-let server: TestServer;
-let log: WireLog;
-const clients: TestClient[] = [];
-beforeAll(async () => {
-  server = await startTestServer();
-}, 300_000);
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await server.close();
-});
-beforeEach(async () => {
-  await server.reset();
-  log = { push: [], pulls: [], generation: 0 };
-});
+const env = useTestEndpoint();
 
 describe('question events between two profiles, through the real endpoint', () => {
   it('an answer relayed by one member and confirmed by the asker reaches the other as relayed, then resolved', async () => {
-    const { id, a, b } = await joinedPair(server, server, log, clients);
+    const { id, a, b } = await joinedPair(env.server, env.server, env.log, env.clients);
     const q = await a.notes.create({ ...draftIn(id, 'How do we rotate the staging password?'), kind: 'question' });
     if (!q.ok) throw new Error(q.error);
     await a.engine.syncAll(true);
@@ -71,7 +58,7 @@ describe('question events between two profiles, through the real endpoint', () =
   });
 
   it('refuses events on what is not a live question, changing nothing', async () => {
-    const { id, a } = await joinedPair(server, server, log, clients);
+    const { id, a } = await joinedPair(env.server, env.server, env.log, env.clients);
     const note = await a.notes.create(draftIn(id, 'an insight'));
     if (!note.ok) throw new Error(note.error);
     expect(await recordQuestionEvent(a.db, note.value.id, { type: 'me-too' }, a.now())).toEqual({

@@ -1,30 +1,19 @@
-import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { enqueue, outboxTables, pendingCount, retrySetAside, setAsideFor, withoutSync } from '../db/outbox';
 import type { Note } from '../model';
-import { startTestServer, type TestServer } from '../../tests/property/sync-harness';
-import { draftIn as draft, joinedPair, type TestClient, type WireLog } from '../../tests/property/sync-client';
+import { useTestEndpoint } from '../../tests/property/sync-endpoint';
+import type { TestServer } from '../../tests/property/sync-harness';
+import { draftIn as draft, joinedPair, type TestClient } from '../../tests/property/sync-client';
 import { MAX_STRIKES } from './push';
 
-let server: TestServer;
-let log: WireLog;
-const clients: TestClient[] = [];
 /** Push bodies naming one of these note ids get an HTTP 500 from the endpoint (a server that breaks on them). */
 const breaksOn = new Set<string>();
 /** Every request gets a 500 (an endpoint that is broken for everyone). */
 let isDown = false;
 
-beforeAll(async () => {
-  server = await startTestServer();
-}, 300_000);
-afterAll(async () => {
-  await Promise.all(clients.map((c) => c.close()));
-  await server.close();
-});
-beforeEach(async () => {
-  await server.reset();
+const env = useTestEndpoint(() => {
   breaksOn.clear();
   isDown = false;
-  log = { push: [], pulls: [], generation: 0 };
 });
 
 /** The real endpoint, except that it answers 500 to a push carrying a note in `breaksOn`. */
@@ -36,12 +25,12 @@ const breaking: TestServer = new Proxy({} as TestServer, {
           if (isDown || (url.includes('/v1/sync/push') && [...breaksOn].some((id) => body.includes(id)))) {
             return Response.json({ error: { code: 'internal', message: 'Internal error' } }, { status: 500 });
           }
-          return server.request(url, init);
+          return env.server.request(url, init);
         }
-      : server[key],
+      : env.server[key],
 });
 
-const pair = () => joinedPair(server, breaking, log, clients);
+const pair = () => joinedPair(env.server, breaking, env.log, env.clients);
 
 /** Queues a change the way a repository would, but with a note the endpoint refuses (as a hostile page might). */
 async function queueRaw(c: TestClient, communityId: string, note: Note) {
