@@ -1,73 +1,13 @@
-import { serve } from '@hono/node-server';
 import { readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
 import type { BrowserContext, Page } from '@playwright/test';
-import { formatInviteLink } from '../../lib/sync/protocol';
-import { createApp } from '../../server/src/app';
-import { createInvite } from '../../server/src/db/invites';
-import { migrate } from '../../server/src/db/migrate';
-import { openPglite } from '../../server/src/db/pglite';
-import { loadCursorKey } from '../../server/src/db/server-meta';
 import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
+import { join, startEndpoint, syncNowAndWait as syncNow } from './pages/community';
 import { capturePanel, expectSaved, selectWithMouse, setExtensionStorage } from './pages/harvest-flow';
 import { startStaticServer } from './static-server';
 
 const HOUR = 3_600_000;
 const SLACK_PATH = '/client/T024BE7LD/C024BE91L';
 const QUOTE = 'Has anyone profiled the sync job since the index change?';
-
-/** The real endpoint on loopback: one community, an invite for members and one for a facilitator. */
-async function startEndpoint() {
-  const db = await openPglite();
-  await migrate(db);
-  const app = createApp({ db, cursorKey: await loadCursorKey(db) });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
-  await new Promise<void>((r) => server.once('listening', () => r()));
-  const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  const communityId = crypto.randomUUID();
-  await db.query('INSERT INTO communities (id, name, epoch, created_at) VALUES ($1, $2, $3, $4)', [
-    communityId,
-    'Makers',
-    'e2e',
-    Date.now(),
-  ]);
-  const invite = async (role: 'member' | 'facilitator') => {
-    const at = Date.now();
-    const { code } = await createInvite(db, {
-      communityId,
-      role,
-      maxUses: 2,
-      expiresAt: at + HOUR,
-      createdBy: null,
-      at,
-    });
-    return formatInviteLink(endpoint, code);
-  };
-  return {
-    communityId,
-    member: await invite('member'),
-    facilitator: await invite('facilitator'),
-    close: async () => {
-      await new Promise<void>((r) => server.close(() => r()));
-      await db.close();
-    },
-  };
-}
-
-async function join(page: Page, extensionId: string, invite: string, name: string) {
-  await page.goto(`chrome-extension://${extensionId}/options.html`);
-  await page.getByLabel('Invite link or code').fill(invite);
-  await page.getByLabel('Display name', { exact: true }).fill(name);
-  await page.getByRole('button', { name: 'Join' }).click();
-  await expect(page.getByRole('status').filter({ hasText: 'Joined Makers' })).toBeVisible();
-}
-
-async function syncNow(options: Page) {
-  const line = options.getByRole('region', { name: 'Community sync' }).getByRole('status');
-  await options.getByRole('button', { name: 'Sync now' }).click();
-  await expect(line).toContainText('Synced');
-  await expect(line).not.toContainText('waiting', { timeout: 20_000 });
-}
 
 /** Saves a note through the background, as the capture panel does (same message, same validation). */
 async function createNote(page: Page, data: Record<string, unknown>): Promise<string> {
@@ -95,15 +35,15 @@ test.setTimeout(400_000);
 
 test('a harvested question climbs to the helper at 12 h and the facilitator at 48 h; answered in another profile; the asker confirms', async () => {
   if (!isTestBuild()) throw new Error('Not a test build: build it with `WXT_TEST_HOOKS=1 npx wxt build`');
-  const endpoint = await startEndpoint();
+  const endpoint = await startEndpoint(['member', 'facilitator']);
   const site = await startStaticServer();
   const ann = await launchWithExtension();
   const fay = await launchWithExtension();
   try {
     const annOptions = await ann.context.newPage();
     const fayOptions = await fay.context.newPage();
-    await join(annOptions, ann.extensionId, endpoint.member, 'Ann');
-    await join(fayOptions, fay.extensionId, endpoint.facilitator, 'Fay');
+    await join(annOptions, ann.extensionId, endpoint.invites.member, 'Ann');
+    await join(fayOptions, fay.extensionId, endpoint.invites.facilitator, 'Fay');
 
     // History: Ann asked something like it before and Fay answered, so Fay is a helper for this kind of question.
     const earlier = await createNote(annOptions, {
