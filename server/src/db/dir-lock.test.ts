@@ -49,14 +49,20 @@ describe('lockDataDir', () => {
       // Node and tsx take a while to start: every child waits for the same moment, then contends for 3 s.
       const startAt = Date.now() + 4000;
       const outs = await Promise.all([0, 1, 2].map(() => child(dir, startAt, 'stress', dead)));
-      const held = readFileSync(join(dir, 'held.log'), 'utf8')
-        .trim()
-        .split('\n')
-        .map((line) => line.split(' ').map(Number) as [number, number, number])
-        .sort((a, b) => a[0] - b[0]);
-      expect(new Set(held.map((h) => h[2])).size).toBeGreaterThan(1);
-      expect(held.length).toBeGreaterThan(10);
-      const overlaps = held.filter((h, i) => i > 0 && h[0] < held[i - 1]![1]);
+      const lines = readFileSync(join(dir, 'held.log'), 'utf8').trim().split('\n');
+      // Held by one at a time: the log alternates `in P` and `out P` of the same process, never two `in`s.
+      const overlaps: string[] = [];
+      let inside: string | null = null;
+      for (const [i, line] of lines.entries()) {
+        const [what, pid] = line.split(' ') as ['in' | 'out', string];
+        if (what === 'in' && inside !== null) overlaps.push(`line ${i}: ${pid} entered while ${inside} held it`);
+        if (what === 'out' && inside !== pid)
+          overlaps.push(`line ${i}: ${pid} left while ${inside ?? 'nobody'} held it`);
+        inside = what === 'in' ? pid : null;
+      }
+      const holders = new Set(lines.filter((l) => l.startsWith('in ')).map((l) => l.slice(3)));
+      expect(holders.size).toBeGreaterThan(1);
+      expect(lines.length).toBeGreaterThan(20);
       expect({ overlaps, outs: outs.map((o) => o.out.split(' ')[0]) }).toEqual({
         overlaps: [],
         outs: ['held', 'held', 'held'],
