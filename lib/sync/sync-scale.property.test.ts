@@ -3,9 +3,8 @@ import { afterAll, beforeAll, describe, it } from 'vitest';
 import { TEST_DATABASE_URL } from '../../server/testing/harness';
 import type { TestServer } from '../../tests/property/sync-harness';
 import { startScaleOutServer } from '../../tests/property/sync-scale-harness';
-import { checkWorld } from '../../tests/property/sync-checks';
 import { restoreScenarioArb, scenarioArb, type Scenario } from '../../tests/property/sync-model';
-import { heal, runStep, setUp } from '../../tests/property/sync-run';
+import { playScenario } from '../../tests/property/sync-run';
 
 /**
  * The fault property (sync.property.test.ts) against several endpoint processes on one PostgreSQL (issue 19):
@@ -44,13 +43,4 @@ afterAll(async () => {
   );
 });
 
-async function play(scenario: Scenario): Promise<void> {
-  const world = await setUp(server, scenario);
-  try {
-    for (const step of scenario.steps) await runStep(world, step);
-    await heal(world);
-    await checkWorld(world);
-  } finally {
-    await Promise.all(world.clients.map((c) => c.close()));
-  }
-}
+const play = (scenario: Scenario) => playScenario(server, scenario);

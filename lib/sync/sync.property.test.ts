@@ -1,9 +1,8 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, it } from 'vitest';
 import { startTestServer, type TestServer } from '../../tests/property/sync-harness';
-import { checkWorld } from '../../tests/property/sync-checks';
 import { restoreScenarioArb, scenarioArb, type Scenario } from '../../tests/property/sync-model';
-import { heal, runStep, setUp } from '../../tests/property/sync-run';
+import { playScenario } from '../../tests/property/sync-run';
 
 /**
  * The real endpoint (in-process, PGlite) and the real client engine, 2–5 clients in two communities, random
@@ -86,13 +85,4 @@ const RESTORE_EXAMPLES: [Scenario][] = [
   ],
 ];
 
-async function play(scenario: Scenario): Promise<void> {
-  const world = await setUp(server, scenario);
-  try {
-    for (const step of scenario.steps) await runStep(world, step);
-    await heal(world);
-    await checkWorld(world);
-  } finally {
-    await Promise.all(world.clients.map((c) => c.close()));
-  }
-}
+const play = (scenario: Scenario) => playScenario(server, scenario);

@@ -1,4 +1,5 @@
 import type { Note } from '../../lib/model';
+import { checkWorld } from './sync-checks';
 import { makeClient, type TestClient, type WireLog } from './sync-client';
 import type { TestServer } from './sync-harness';
 import type { Scenario, Step } from './sync-model';
@@ -158,4 +159,16 @@ export async function heal(w: World): Promise<void> {
     if (pushed === 0 && round > 0) return;
   }
   throw new Error('no quiescence after 6 rounds of healing');
+}
+
+/** One scenario against `server`: set up, every step, healing, then every property the sync issue names. */
+export async function playScenario(server: TestServer, scenario: Scenario): Promise<void> {
+  const world = await setUp(server, scenario);
+  try {
+    for (const step of scenario.steps) await runStep(world, step);
+    await heal(world);
+    await checkWorld(world);
+  } finally {
+    await Promise.all(world.clients.map((c) => c.close()));
+  }
 }
