@@ -6,7 +6,6 @@
  */
 import { JSDOM, VirtualConsole } from 'jsdom';
 import { buildTextModel, offsetsToRange, rangeToOffsets, type TextModel } from '../lib/anchoring';
-import { seededRandom } from '../lib/testing/seeded-random';
 
 export type CaseName = 'a' | 'b' | 'c1' | 'c2' | 'c3' | 'c4' | 'd';
 export interface Span {
@@ -20,7 +19,6 @@ export interface Target {
   expected: (Span | null)[];
 }
 
-export { seededRandom };
 const pick = <T>(rand: () => number, xs: readonly T[]): T => xs[Math.floor(rand() * xs.length)] as T;
 
 /** Scripts do not run; the pages' CSS the parser cannot read is not this bench's concern (silent console). */

@@ -21,6 +21,7 @@ import {
 } from '../lib/anchoring';
 import type { Selector } from '../lib/model/selectors';
 import { requireCorpus } from '../lib/testing/corpus';
+import { seededRandom } from '../lib/testing/seeded-random';
 import * as cases from './anchoring-cases';
 import { repeatedPassages } from './anchoring-repeated';
 import type { CaseName, Span, Target } from './anchoring-cases';
@@ -180,7 +181,7 @@ function buildTargets(sourceHtml: string, expectedHtml: string, rand: () => numb
 
 async function runPage(page: string, ref: RefRunner): Promise<void> {
   const read = (f: string) => readFileSync(path.join(dir, page, f), 'utf8');
-  const rand = cases.seededRandom(hashName(page) ^ SEED);
+  const rand = seededRandom(hashName(page) ^ SEED);
   for (const { target, notes } of buildTargets(read('source.html'), read('expected.html'), rand)) {
     const t = tally[target.name];
     const doc = cases.parse(target.html);

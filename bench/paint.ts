@@ -16,6 +16,7 @@ import type { Page } from '@playwright/test';
 import { buildTextModel, describeRange, offsetsToRange } from '../lib/anchoring';
 import { pageKey, type Note } from '../lib/model';
 import { requireCorpus } from '../lib/testing/corpus';
+import { seededRandom } from '../lib/testing/seeded-random';
 import { makeNote } from '../lib/testing/make-note';
 import * as cases from './anchoring-cases';
 
@@ -52,7 +53,7 @@ function largePageWithNotes(url: string): { name: string; html: string; notes: N
 function seedNotes(html: string, url: string): Note[] {
   const doc = cases.parse(html);
   const model = buildTextModel(doc.body);
-  const spans = cases.sampleQuotes(model, NOTES, cases.seededRandom(7), () => true);
+  const spans = cases.sampleQuotes(model, NOTES, seededRandom(7), () => true);
   const alice = { id: 'u-alice', name: 'Alice Archer' };
   return spans.map((s, i) => {
     const selectors = describeRange(offsetsToRange(model, s.start, s.end), doc.body);

@@ -7,8 +7,9 @@ import { findSimilar } from '../lib/similarity/find-similar';
 import { SimilarityIndex } from '../lib/similarity/similarity-index';
 import { corpusSentences } from '../lib/testing/similarity/corpus-sentences';
 import { requireCorpus } from '../lib/testing/corpus';
-import { makeNote } from '../lib/testing/similarity/make-note';
-import { perturb, seededRandom } from '../lib/testing/similarity/seeded';
+import { makeBareNote } from '../lib/testing/make-note';
+import { perturb } from '../lib/testing/similarity/seeded';
+import { seededRandom } from '../lib/testing/seeded-random';
 import { tokenize } from '../lib/text/normalize';
 import type { Note } from '../lib/model';
 
@@ -30,7 +31,7 @@ for (let i = 0; i < N; i++) {
   const quote = i < real.length ? real[i]! : synth(8, 40);
   const url = `https://site${i % 5000}.example/p/${i}`;
   notes.push(
-    makeNote({ quote, takeaway: rand() < 0.5 ? synth(0, 20) : '', page: { url, canonicalUrl: url, title: 't' } }),
+    makeBareNote({ quote, takeaway: rand() < 0.5 ? synth(0, 20) : '', page: { url, canonicalUrl: url, title: 't' } }),
   );
 }
 const drafts = Array.from({ length: Q }, (_, i) => ({

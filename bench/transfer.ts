@@ -9,7 +9,7 @@ import { writeImport } from '../lib/db/import';
 import { CommonplaceDb } from '../lib/db/schema';
 import { exportJson } from '../lib/export/json-export';
 import { importFile } from '../lib/import';
-import { makeNote } from '../lib/testing/similarity/make-note';
+import { makeNote } from '../lib/testing/make-note';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=') as [string, string]));
 const N = Number(args.notes ?? 50_000);

@@ -1,6 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { makeNote } from '../testing/similarity/make-note';
+import { makeNote } from '../testing/make-note';
 import { writeImport } from './import';
 import { pendingFor } from './outbox';
 import { CommonplaceDb } from './schema';

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { makeNote } from '../testing/similarity/make-note';
+import { makeNote } from '../testing/make-note';
 import { goldenNotes } from '../testing/export/golden-notes';
 import { exportJson, toWebAnnotation } from './json-export';
 

@@ -8,7 +8,7 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { importFile } from '../import';
 import type { Note, RangeSelector } from '../model';
-import { makeNote } from '../testing/similarity/make-note';
+import { makeNote } from '../testing/make-note';
 import { toWebAnnotation } from './json-export';
 import { pageIri, w3cRange, w3cTarget, type W3cSelector } from './w3c-target';
 

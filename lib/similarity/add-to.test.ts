@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { NoteDraft } from '../model';
 import { addToDraft, answerDraft, duplicateAvoidedEvent } from './add-to';
-import { makeNote } from '../testing/similarity/make-note';
+import { makeNote } from '../testing/make-note';
 
 const draft: NoteDraft = {
   kind: 'insight',

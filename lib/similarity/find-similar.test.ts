@@ -4,8 +4,9 @@ import { DEFAULT_MIN_WORD_SCORE, findSimilar } from './find-similar';
 import { SimilarityIndex } from './similarity-index';
 import { NEEDS_CORPUS } from '../testing/corpus';
 import { corpusSentences } from '../testing/similarity/corpus-sentences';
-import { makeNote } from '../testing/similarity/make-note';
-import { perturb, seededRandom } from '../testing/similarity/seeded';
+import { makeNote } from '../testing/make-note';
+import { perturb } from '../testing/similarity/seeded';
+import { seededRandom } from '../testing/seeded-random';
 
 const pages = corpusSentences();
 

@@ -2,7 +2,7 @@ import { chromium, expect, test, type Browser } from '@playwright/test';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../../scripts/find-chromium';
-import { HOSTILE } from '../../lib/rituals/render/post-fixture';
+import { HOSTILE } from '../../lib/testing/ritual-post';
 import type { TeamsPayload } from '../../lib/rituals/render';
 import type * as AdaptiveCards from 'adaptivecards';
 

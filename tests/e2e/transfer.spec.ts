@@ -3,7 +3,7 @@ import type { Page } from '@playwright/test';
 import Ajv from 'ajv';
 import addFormats from 'ajv-formats';
 import { WEB_ANNOTATION_SCHEMA } from '../../lib/export/web-annotation-schema';
-import { makeNote } from '../../lib/testing/similarity/make-note';
+import { makeNote } from '../../lib/testing/make-note';
 import { launchWithExtension } from './fixtures';
 import { test, expect } from './fixtures';
 import { readTable, seedExtensionDb } from './digest-seed';

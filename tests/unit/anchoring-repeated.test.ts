@@ -5,7 +5,8 @@ import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { anchorInModel, buildTextModel } from '../../lib/anchoring';
 import { corpusDir, corpusPages, NEEDS_CORPUS } from '../../lib/testing/corpus';
-import { count, seededRandom } from '../../bench/anchoring-cases';
+import { count } from '../../bench/anchoring-cases';
+import { seededRandom } from '../../lib/testing/seeded-random';
 import { repeatedPassageCase } from '../../bench/anchoring-repeated';
 
 const dir = corpusDir();

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { oneLine } from './clip';
-import { postWith } from './post-fixture';
+import { postWith } from '../../testing/ritual-post';
 import { renderDiscord, renderEmail, renderMarkdown, renderSlack, renderTeams, WORD_JOINER } from './index';
 
 /**

@@ -3,7 +3,7 @@ import * as AC from 'adaptivecards';
 import { marked } from 'marked';
 import { describe, expect, it } from 'vitest';
 import { text, type RitualPost } from '../document';
-import { HOSTILE, postWith } from './post-fixture';
+import { HOSTILE, postWith } from '../../testing/ritual-post';
 import {
   DISCORD_LIMITS,
   MARKDOWN_LIMITS,

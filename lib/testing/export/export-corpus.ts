@@ -1,6 +1,6 @@
 import type { Collection } from '../../collections';
 import { NoteSchema, type Note } from '../../model';
-import { makeNote } from '../similarity/make-note';
+import { makeBareNote } from '../make-note';
 import { importFile } from '../../import';
 import { goldenNotes } from './golden-notes';
 
@@ -17,7 +17,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
   const longQuote = 'Caches need an owner. '.repeat(910).slice(0, 20_000);
   const notes: Note[] = [
     // A selection on a page: quote, position, prefix and suffix as the anchoring code records them.
-    makeNote({
+    makeBareNote({
       id: id(0x101),
       quote: 'Idempotency keys make retries safe.',
       takeaway: 'Send one with every POST.',
@@ -37,7 +37,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
       updatedAt: at,
     }),
     // The same note after an edit: new takeaway, kind and tags, later modified time.
-    makeNote({
+    makeBareNote({
       id: id(0x102),
       kind: 'win',
       quote: 'Deploys went from weekly to daily.',
@@ -49,7 +49,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
       updatedAt: at + 86_400_000,
     }),
     // A highlight alone: no takeaway, no tags, so no body at all.
-    makeNote({
+    makeBareNote({
       id: id(0x103),
       quote: 'Measure before you optimise.',
       selectors: [{ type: 'TextQuoteSelector', exact: 'Measure before you optimise.' }],
@@ -58,7 +58,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
       updatedAt: at + 2000,
     }),
     // Tags only.
-    makeNote({
+    makeBareNote({
       id: id(0x104),
       quote: 'Feature flags are debt with interest.',
       tags: ['flags'],
@@ -68,7 +68,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
       updatedAt: at + 3000,
     }),
     // A page note: no quote, no selector; the target is the page itself.
-    makeNote({
+    makeBareNote({
       id: id(0x105),
       kind: 'link',
       quote: '',
@@ -78,7 +78,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
       updatedAt: at + 4000,
     }),
     // A page harvest: the quote is the page's excerpt, stored with no selector (derived on export).
-    makeNote({
+    makeBareNote({
       id: id(0x106),
       kind: 'link',
       quote: 'A field guide to on-call rotations.',
@@ -87,7 +87,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
       updatedAt: at + 5000,
     }),
     // A question, and an answer linked to it.
-    makeNote({
+    makeBareNote({
       id: id(0x107),
       kind: 'question',
       quote: 'Which timeout should the gateway use?',
@@ -97,7 +97,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
       createdAt: at + 6000,
       updatedAt: at + 6000,
     }),
-    makeNote({
+    makeBareNote({
       id: id(0x108),
       kind: 'answer',
       quote: 'The p99 of the slowest backend, plus a margin.',
@@ -110,7 +110,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
       updatedAt: at + 7000,
     }),
     // "Me too": adds to another note.
-    makeNote({
+    makeBareNote({
       id: id(0x109),
       kind: 'story',
       quote: 'We lost a day to a clock skew.',
@@ -122,7 +122,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
       updatedAt: at + 8000,
     }),
     // The longest quote the model allows.
-    makeNote({
+    makeBareNote({
       id: id(0x10a),
       kind: 'snippet',
       quote: longQuote,
@@ -133,7 +133,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
       updatedAt: at + 9000,
     }),
     // A URL that is valid to the browser but not as an IRI until normalised (space, non-ASCII).
-    makeNote({
+    makeBareNote({
       id: id(0x10b),
       kind: 'template',
       quote: 'Ünïcödé and spaces survive.',
@@ -143,7 +143,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
       updatedAt: at + 10_000,
     }),
     // A selection in a chat thread: the message quoted, its author credited.
-    makeNote({
+    makeBareNote({
       id: id(0x10c),
       quote: 'Roll back first, debug second.',
       takeaway: 'Our incident rule.',
@@ -159,7 +159,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
       updatedAt: at + 11_000,
     }),
     // A thread harvest: the quote is the thread's text, stored with no selector.
-    makeNote({
+    makeBareNote({
       id: id(0x10d),
       kind: 'question',
       quote: 'Eve: Where do the runbooks live?\nFay: In the ops repo, under docs/.',
@@ -178,7 +178,7 @@ export function exportCorpus(): { notes: Note[]; collections: Collection[] } {
     }),
     // Every other kind once.
     ...(['insight', 'question', 'answer', 'win', 'story', 'snippet', 'template', 'link'] as const).map((kind, i) =>
-      makeNote({
+      makeBareNote({
         id: id(0x200 + i),
         kind,
         quote: `A ${kind} quote.`,

@@ -1,6 +1,6 @@
 import type { Collection } from '../../collections';
 import type { Note } from '../../model';
-import { makeNote } from '../similarity/make-note';
+import { makeBareNote } from '../make-note';
 
 /** Fixed notes for the golden Markdown files: every feature of a wiki page, and hostile text. Tests only. */
 export function goldenNotes(): { notes: Note[]; collection: Collection } {
@@ -8,7 +8,7 @@ export function goldenNotes(): { notes: Note[]; collection: Collection } {
   const alice = { id: 'u-alice', name: 'Alice Martin' };
   const at = Date.UTC(2026, 10, 20, 9, 30);
   const notes: Note[] = [
-    makeNote({
+    makeBareNote({
       id: '0190f000-0000-7000-8000-000000000001',
       quote: 'Retries without backoff turn a blip into an outage.',
       takeaway: 'Always add jitter; see our runbook.',
@@ -18,7 +18,7 @@ export function goldenNotes(): { notes: Note[]; collection: Collection } {
       createdAt: at,
       updatedAt: at,
     }),
-    makeNote({
+    makeBareNote({
       id: '0190f000-0000-7000-8000-000000000002',
       kind: 'snippet',
       quote: 'for (let i = 0; i < n; i++) {\n  await sleep(base * 2 ** i + Math.random() * 100);\n}\n// ``` inside',
@@ -29,7 +29,7 @@ export function goldenNotes(): { notes: Note[]; collection: Collection } {
       createdAt: at + 1000,
       updatedAt: at + 1000,
     }),
-    makeNote({
+    makeBareNote({
       id: '0190f000-0000-7000-8000-000000000003',
       quote: '# Not a heading <img src=x onerror=alert(1)> [click](javascript:alert(1))',
       takeaway: '- not a list\n*not emphasis*',
@@ -44,7 +44,7 @@ export function goldenNotes(): { notes: Note[]; collection: Collection } {
       createdAt: at + 2000,
       updatedAt: at + 2000,
     }),
-    makeNote({
+    makeBareNote({
       id: '0190f000-0000-7000-8000-000000000004',
       kind: 'question',
       quote: '',

@@ -1,5 +1,3 @@
-export { seededRandom } from '../seeded-random';
-
 /**
  * How people re-harvest the same passage: a slightly different selection, other casing and punctuation, a
  * few words left out. Deterministic for a given random source.

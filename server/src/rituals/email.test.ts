@@ -3,7 +3,7 @@ import { simpleParser, type ParsedMail } from 'mailparser';
 import type { AddressInfo } from 'node:net';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, expect, it } from 'vitest';
-import { HOSTILE, postWith } from '../../../lib/rituals/render/post-fixture';
+import { HOSTILE, postWith } from '../../../lib/testing/ritual-post';
 import { sendRitualEmail } from './email';
 
 /** A real SMTP server on loopback (smtp-server), every message parsed back with mailparser. */

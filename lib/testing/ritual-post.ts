@@ -1,8 +1,8 @@
-import type { RitualPost } from '../document';
-import { link, text } from '../document';
+import type { RitualPost } from '../rituals/document';
+import { link, text } from '../rituals/document';
 
 /**
- * A post whose member words try every trick each format knows (mentions, links, emphasis, HTML, headings), for
+ * Test-only. A post whose member words try every trick each format knows (mentions, links, emphasis, HTML, headings), for
  * golden payloads and the no-injection properties. `member` stands in for any member-written text.
  */
 export function postWith(
