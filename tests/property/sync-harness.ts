@@ -22,6 +22,26 @@ export const TABLES = [
   'version_batches',
 ];
 
+/** Empties every table, children first, so foreign keys hold at each step. */
+export async function clearTables(db: Database): Promise<void> {
+  for (const t of [...TABLES].reverse()) await db.query(`DELETE FROM ${t}`);
+}
+
+/** Copies every table aside, like last night's dump. */
+export async function backupTables(db: Database): Promise<void> {
+  for (const t of TABLES) {
+    await db.query(`CREATE TABLE IF NOT EXISTS backup_${t} (LIKE ${t})`);
+    await db.query(`DELETE FROM backup_${t}`);
+    await db.query(`INSERT INTO backup_${t} SELECT * FROM ${t}`);
+  }
+}
+
+/** Puts the copy from `backupTables` back in place of what the tables hold now. */
+export async function restoreTables(db: Database): Promise<void> {
+  await clearTables(db);
+  for (const t of TABLES) await db.query(`INSERT INTO ${t} SELECT * FROM backup_${t}`);
+}
+
 /**
  * The real endpoint, in-process on one shared in-memory PGlite (initdb costs seconds: pay it once per file).
  * `reset` empties it between runs; `restart` builds a fresh app (new rate limiters and caches) on the same
@@ -44,9 +64,7 @@ export async function startTestServer() {
   let app = build();
   // DELETE, not TRUNCATE or DROP/CREATE: on these few rows it is far cheaper, above all in PGlite, where
   // every new relation file costs. Children first, so foreign keys hold at each step.
-  const clear = async () => {
-    for (const t of [...TABLES].reverse()) await db.query(`DELETE FROM ${t}`);
-  };
+  const clear = () => clearTables(db);
   return {
     db,
     request: (url: string, init: RequestInit) => app.request(url, init),
@@ -75,16 +93,9 @@ export async function startTestServer() {
       });
       return { id, code };
     },
-    async backup() {
-      for (const t of TABLES) {
-        await db.query(`CREATE TABLE IF NOT EXISTS backup_${t} (LIKE ${t})`);
-        await db.query(`DELETE FROM backup_${t}`);
-        await db.query(`INSERT INTO backup_${t} SELECT * FROM ${t}`);
-      }
-    },
+    backup: () => backupTables(db),
     async restore() {
-      await clear();
-      for (const t of TABLES) await db.query(`INSERT INTO ${t} SELECT * FROM backup_${t}`);
+      await restoreTables(db);
       app = build();
     },
     close: () => db.close(),

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { createInvite } from '../../server/src/db/invites';
 import { openPostgres } from '../../server/src/db/postgres';
 import { scratchDatabase, startEndpoints } from '../../server/testing/processes';
-import { ENDPOINT, LOOSE, TABLES, type TestServer } from './sync-harness';
+import { backupTables, clearTables, ENDPOINT, LOOSE, restoreTables, type TestServer } from './sync-harness';
 
 /**
  * The property test's server as a company runs it (issue 19): `count` real endpoint processes on one
@@ -22,9 +22,7 @@ export async function startScaleOutServer(clusterUrl: string, count: number): Pr
   const db = await openPostgres(scratch.url, { max: 4 });
   // The processes run on the real clock: invites must not have expired by it.
   const now = () => Date.now();
-  const clear = async () => {
-    for (const t of [...TABLES].reverse()) await db.query(`DELETE FROM ${t}`);
-  };
+  const clear = () => clearTables(db);
   let restarts = 0;
   let restarting: Promise<void> = Promise.resolve();
   /**
@@ -55,16 +53,9 @@ export async function startScaleOutServer(clusterUrl: string, count: number): Pr
       const { code } = await createInvite(db, { ...invite, expiresAt: now() + 864e5, at: now() });
       return { id, code };
     },
-    async backup() {
-      for (const t of TABLES) {
-        await db.query(`CREATE TABLE IF NOT EXISTS backup_${t} (LIKE ${t})`);
-        await db.query(`DELETE FROM backup_${t}`);
-        await db.query(`INSERT INTO backup_${t} SELECT * FROM ${t}`);
-      }
-    },
+    backup: () => backupTables(db),
     async restore() {
-      await clear();
-      for (const t of TABLES) await db.query(`INSERT INTO ${t} SELECT * FROM backup_${t}`);
+      await restoreTables(db);
       await restartOne();
     },
     async close() {
