@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db, notes } from '@/lib/db';
 import { syncState } from '@/lib/db/sync-state';
+import { eventsRepository } from '@/lib/db/events';
 import { DUPLICATE_AVOIDED } from '@/lib/similarity';
 import type { Similarity } from './similarity';
 import type { LiveTagCounts } from '@/lib/db/tag-counts';
@@ -116,7 +117,7 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
 
   onBackgroundMessage('recordDuplicateAvoided', async ({ data, sender }) => {
     if (!isExtensionPage(sender) || !(await notes.get(String(data?.noteId)))) return;
-    await db.events.add({
+    await eventsRepository(db).record({
       type: DUPLICATE_AVOIDED,
       noteId: String(data.noteId),
       at: Date.now(),
@@ -131,7 +132,7 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
     const permalink = note.chat?.messages[0]?.permalink;
     const tab = await browser.tabs.create({ url: permalink ?? textFragmentUrl(note.page.url, note.quote) });
     if (tab.id !== undefined) await browser.storage.session.set({ [FOCUS_KEY(tab.id)]: note.id });
-    await db.events.add({ type: 'note-opened', noteId: note.id, at: Date.now() });
+    await eventsRepository(db).record({ type: 'note-opened', noteId: note.id, at: Date.now() });
     return ok(null);
   });
 

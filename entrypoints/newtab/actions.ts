@@ -1,6 +1,7 @@
 import { searchClient } from '@/lib/search-host';
 import type { SearchResultLine } from '@/components/digest/DigestSearch';
 import { notesRepository, type CommonplaceDb } from '@/lib/db';
+import { thanksRepository } from '@/lib/db/thanks';
 import { PERSONAL, type PersonToThank } from '@/lib/digest';
 import type { Note, Person } from '@/lib/model';
 import { LOCAL_ME, type Identity } from './identity';
@@ -52,7 +53,7 @@ export async function thankContributor(
   const cm = p.note.communityId;
   const me = meIn(identity, cm);
   const memberId = me?.id ?? LOCAL_ME;
-  await db.thanks.put({
+  await thanksRepository(db).put({
     id: `${p.note.id}:${memberId}`,
     noteId: p.note.id,
     memberId,

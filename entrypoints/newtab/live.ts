@@ -1,4 +1,6 @@
 import { db } from '@/lib/db';
+import { eventsRepository } from '@/lib/db/events';
+import { thanksRepository } from '@/lib/db/thanks';
 import { digestRequest, loadDigest, loadDigestByFullScan, readIdentity } from '@/lib/db/digest-engine';
 import { readDigestSettings } from '@/lib/db/digest-settings';
 import type { Digest, Identity, PersonToThank, Ritual } from '@/lib/digest';
@@ -45,8 +47,8 @@ export async function composeRitual(communityId: string, ritual: Ritual, now: nu
   const since = now - RITUAL_LOOKBACK_MS;
   const [notes, events, thanks] = await Promise.all([
     db.notes.where('communityId').equals(communityId).toArray(),
-    db.events.where('at').aboveOrEqual(since).toArray(),
-    db.thanks.where('communityId').equals(communityId).toArray(),
+    eventsRepository(db).since(since),
+    thanksRepository(db).ofCommunity(communityId),
   ]);
   return composeRitualPost({ ritual, communityId, notes, events, thanks, now, timeZone });
 }

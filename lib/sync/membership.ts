@@ -3,6 +3,7 @@ import { err, ok, type Result } from '../model';
 import type { CommonplaceDb } from '../db/schema';
 import { clearOutbox, outboxTables, renumber, retrySetAside } from '../db/outbox';
 import { syncState, type Membership } from '../db/sync-state';
+import { thanksRepository } from '../db/thanks';
 import { rejectedDraft } from './merge';
 import { DisplayNameSchema, JoinResponseSchema, MemberSchema, parseInviteLink } from './protocol';
 import { call, describeCallError, type Fetcher, type EndpointCall } from './transport';
@@ -25,7 +26,7 @@ export function memberships(db: CommonplaceDb, fetcher: Fetcher, now: () => numb
         }
       }
       await db.notes.where('communityId').equals(m.communityId).delete();
-      await db.thanks.where('communityId').equals(m.communityId).delete();
+      await thanksRepository(db).deleteCommunity(m.communityId);
       await clearOutbox(db, m.communityId);
       await state.deleteMembership(m.communityId);
     });

@@ -2,6 +2,7 @@ import { err, ok, type Note, type Result } from '../model';
 import type { CommonplaceDb } from '../db/schema';
 import { enqueue, nextHlc, outboxTables } from '../db/outbox';
 import { syncState } from '../db/sync-state';
+import { thanksRepository } from '../db/thanks';
 
 /**
  * Thanks a community note (or withdraws the thanks): a set element per member, stored and queued in one
@@ -20,11 +21,12 @@ export async function setThanks(
     if (!member) return err('You are not a member of this community');
     if (note.author?.id === member.memberId) return err('You cannot thank your own note');
     const id = `${noteId}:${member.memberId}`;
-    const has = (await db.thanks.get(id)) !== undefined;
+    const thanks = thanksRepository(db);
+    const has = (await thanks.get(id)) !== undefined;
     if (has === isThanked) return ok(undefined);
     if (isThanked)
-      await db.thanks.put({ id, noteId, memberId: member.memberId, communityId: note.communityId, createdAt: now });
-    else await db.thanks.delete(id);
+      await thanks.put({ id, noteId, memberId: member.memberId, communityId: note.communityId, createdAt: now });
+    else await thanks.delete(id);
     const hlc = await nextHlc(db, now);
     await enqueue(db, note.communityId, { op: isThanked ? 'thank' : 'unthank', noteId, hlc }, now);
     return ok(undefined);
@@ -51,10 +53,7 @@ export async function thanksForNotes(
   const me = new Map<string, string | undefined>();
   for (const c of communities) me.set(c, (await syncState(db).membership(c))?.memberId);
   const communityOf = new Map(notes.map((n) => [n.id, n.communityId]));
-  for (const r of await db.thanks
-    .where('noteId')
-    .anyOf([...out.keys()])
-    .toArray()) {
+  for (const r of await thanksRepository(db).ofNotes([...out.keys()])) {
     const t = out.get(r.noteId)!;
     t.count++;
     const c = communityOf.get(r.noteId);
