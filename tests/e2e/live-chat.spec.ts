@@ -1,9 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
 import { sendFromComposerAndAwait } from './live-chat/composer';
-import { startConverseServer, type ConverseServer } from './live-chat/converse-server';
-import { joinAsMember, type ScriptedMember } from './live-chat/member';
-import { prosodyMissing, startProsody, type Prosody } from './live-chat/prosody';
+import { prosodyMissing } from './live-chat/prosody';
+import { startLiveRoom } from './live-chat/room';
 import { join, startEndpoint, syncNowAndWait } from './pages/community';
 import { capturePanel, expectSaved, selectWithMouse, storedNotes, type StoredNote } from './pages/harvest-flow';
 
@@ -28,39 +27,49 @@ test.setTimeout(180_000);
 
 test('a question asked in a real XMPP room (prosody + converse.js) is harvested, answered in another profile, and the composer round trip works', async () => {
   if (!isTestBuild()) throw new Error('Not a test build: build it with `WXT_TEST_HOOKS=1 npx wxt build`');
-  let prosody: Prosody | undefined;
-  let web: ConverseServer | undefined;
-  let bob: ScriptedMember | undefined;
-  const endpoint = await startEndpoint(['member']);
-  const ann = await launchWithExtension();
-  const fay = await launchWithExtension();
+  const t0 = Date.now();
+  const marks: string[] = [];
+  const mark = (what: string) => marks.push(`${what} ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  // The endpoint, two profiles and the chat server start side by side; whatever started is closed at the end.
+  const cleanup: (() => Promise<unknown>)[] = [];
+  const track = <T>(starting: Promise<T>, close: (x: T) => Promise<unknown>) =>
+    starting.then((x) => (cleanup.push(() => close(x)), x));
+  const starting = [
+    track(startEndpoint(['member']), (e) => e.close()),
+    track(launchWithExtension(), (p) => p.close()),
+    track(launchWithExtension(), (p) => p.close()),
+    track(
+      startLiveRoom({
+        room: 'makers',
+        user: { name: 'ann', password: 'ann-secret', nick: 'Ann' },
+        member: { name: 'bob', password: 'bob-secret', nick: 'Bob' },
+      }),
+      (r) => r.stop(),
+    ),
+  ] as const;
   try {
-    prosody = await startProsody();
-    prosody.register('ann', 'ann-secret');
-    prosody.register('bob', 'bob-secret');
-    bob = await joinAsMember(prosody, { name: 'bob', password: 'bob-secret' }, 'makers', 'Bob');
-    web = await startConverseServer({
-      jid: `ann@${prosody.domain}`,
-      password: 'ann-secret',
-      websocketUrl: prosody.websocketUrl,
-      rooms: [bob.room],
-      nickname: 'Ann',
-    });
-
+    // Every start settles before any failure is thrown, so nothing is left starting behind the cleanup.
+    const failed = (await Promise.allSettled(starting)).find((s) => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const [endpoint, ann, fay, room] = await Promise.all(starting);
+    const bob = room.member;
+    mark('endpoint and two profiles up');
     const annOptions = await ann.context.newPage();
     const fayOptions = await fay.context.newPage();
     await join(annOptions, ann.extensionId, endpoint.invite, 'Ann');
     await join(fayOptions, fay.extensionId, endpoint.invite, 'Fay');
 
+    mark('both joined the community');
     // Ann opens converse.js; it logs in and joins the room; Bob (a script) asks once she is there.
     await loopbackOnly(ann.context);
     const chat = await ann.context.newPage();
-    await chat.goto(web.origin);
+    await chat.goto(room.url);
     await bob.seesOccupant('Ann');
     const askedAt = Date.now();
     await bob.say(QUESTION);
     const message = chat.locator('converse-chat-message-body', { hasText: QUESTION });
     await expect(message).toBeVisible();
+    mark('Ann logged in, joined and sees the question');
 
     // She harvests it as a question: the generic reader meets an app no adapter knows.
     await selectWithMouse(chat, 'converse-chat-message-body', QUESTION);
@@ -74,6 +83,7 @@ test('a question asked in a real XMPP room (prosody + converse.js) is harvested,
     await panel.getByRole('button', { name: 'Save', exact: true }).click();
     await expectSaved(chat);
 
+    mark('harvested');
     const [note] = (await storedNotes(annOptions)) as ChatNote[];
     expect(note!.quote).toBe(QUESTION);
     expect(note!.kind).toBe('question');
@@ -107,24 +117,20 @@ test('a question asked in a real XMPP room (prosody + converse.js) is harvested,
       annTab.getByRole('list', { name: 'Did this answer it?' }).getByRole('listitem').filter({ hasText: QUESTION }),
     ).toContainText('Answered');
 
+    mark('answered by Fay, seen answered by Ann');
     // The harness end of the relay: converse.js's real composer and send button reach Bob, word for word.
     // (h-relay's "Relay answer" will write the draft here; then `clickSendAndAwait` sends it the same way.)
     const received = await sendFromComposerAndAwait(chat, bob, REPLY);
     expect(received).toEqual({ from: 'Ann', body: REPLY });
+    mark('composer round trip');
 
-    await bob.stop();
-    bob = undefined;
-    const code = await prosody.stop();
+    const code = await room.stop();
     expect(code).toBe(0);
-    expect(isRunning(prosody.pid)).toBe(false);
-    prosody = undefined;
+    expect(isRunning(room.prosody.pid)).toBe(false);
+    mark('prosody stopped');
   } finally {
-    await ann.close();
-    await fay.close();
-    await bob?.stop();
-    await web?.close();
-    await prosody?.stop();
-    await endpoint.close();
+    console.info(`live-chat timings: ${marks.join(' · ')}`);
+    await Promise.all(cleanup.map((close) => close()));
   }
 });
 

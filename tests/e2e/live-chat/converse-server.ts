@@ -47,7 +47,7 @@ export function conversePage(login: ConverseLogin): string {
     i18n: 'en',
     play_sounds: false,
     show_client_info: false,
-    loglevel: 'info',
+    loglevel: 'warn',
   };
   // JSON inside a <script>: "<" escaped so no value can close the element.
   const json = JSON.stringify(settings).replace(/</g, '\\u003c');

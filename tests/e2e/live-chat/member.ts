@@ -107,6 +107,7 @@ export async function joinAsMember(
       await waitFor(occupants, listeners, (o) => o === who, `occupant "${who}"`, ms);
     },
     async stop() {
+      if (xmpp.status === 'offline') return;
       await xmpp.send(xml('presence', { to: `${room}/${nick}`, type: 'unavailable' })).catch(() => {});
       await xmpp.stop().catch(() => {});
     },
