@@ -1,7 +1,7 @@
 import { JSDOM } from 'jsdom';
 import { describe, expect, it } from 'vitest';
 import { loadFixtures, locationOf } from '../../../tests/fixtures/chat/load';
-import { adapterFor, genericAdapter } from './index';
+import { adapterFor, chatContextForRange, genericAdapter, missingInContext } from './index';
 
 const fixtures = loadFixtures('generic');
 
@@ -32,5 +32,18 @@ describe('generic ARIA reader on layouts no adapter covers', () => {
   it('leaves out what it cannot find rather than guessing', () => {
     const doc = new JSDOM('<div role="log"><div role="article">Just text</div></div>').window.document;
     expect(genericAdapter.readMessage(genericAdapter.messagesIn(doc)[0]!)).toEqual({ text: 'Just text' });
+  });
+
+  it('on converse.js (real markup, no roles): reads what the room shows and names the field it lacks', () => {
+    const f = fixtures.find((x) => x.name === 'converse-muc')!;
+    const { doc } = f.open();
+    const body = doc.querySelectorAll('converse-chat-message-body')[1]!;
+    const range = doc.createRange();
+    range.selectNodeContents(body);
+    const chat = chatContextForRange(range, doc, locationOf(f.expected.url))!;
+    // The follow-up shows no name of its own: it is Bob's, as the grouped layout shows it.
+    expect(chat).toEqual({ platform: 'generic', channel: 'makers', messages: [f.expected.messages[1]] });
+    // converse.js renders no link to a message: the capture panel says so rather than leaving it silently empty.
+    expect(missingInContext(chat)).toEqual(['permalink']);
   });
 });
