@@ -1,0 +1,14 @@
+export { collectEvidence, topicsOf, whereOf, type EvidenceInput, type ThankLike } from './evidence';
+export { buildProfiles, decay, type ProfileOptions } from './profile';
+export {
+  routeQuestion,
+  recentAskCounts,
+  reasonsFor,
+  fitOf,
+  LOAD_PENALTY,
+  RISING_MAX_ANSWERS,
+  LOAD_WINDOW_DAYS,
+  type RouteInput,
+  type Suggestion,
+} from './route';
+export * from './types';
