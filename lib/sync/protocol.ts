@@ -155,6 +155,14 @@ export const MemberSelfPatchSchema = z.strictObject({ displayName: DisplayNameSc
 /** What an admin changes about a member (PATCH /v1/members/:id). */
 export const MemberRolePatchSchema = z.strictObject({ role: RoleSchema });
 
+/** A member's who-knows-what setting (PUT /v1/members/me/expertise): opted out, never suggested to anyone. */
+export const ExpertiseSettingSchema = z.strictObject({ isOptedOut: z.boolean() });
+export type ExpertiseSetting = z.infer<typeof ExpertiseSettingSchema>;
+
+/** The members of a community who opted out of who-knows-what: every browser leaves them out of its suggestions. */
+export const ExpertiseOptOutsSchema = z.strictObject({ memberIds: z.array(ServerIdSchema) });
+export type ExpertiseOptOuts = z.infer<typeof ExpertiseOptOutsSchema>;
+
 export const JoinRequestSchema = z.strictObject({ code: InviteCodeSchema, displayName: DisplayNameSchema });
 export type JoinRequest = z.infer<typeof JoinRequestSchema>;
 /** The token is shown once, here; the server keeps only its hash. */
@@ -420,6 +428,28 @@ export const ENDPOINTS = {
     summary: 'Leave: revokes all your tokens.',
     auth: 'member',
     status: 204,
+  },
+  expertiseOptOuts: {
+    method: 'get',
+    path: '/v1/members/expertise-opt-outs',
+    summary: 'Members who opted out of who-knows-what: never suggested as helpers.',
+    auth: 'member',
+    response: ExpertiseOptOutsSchema,
+  },
+  myExpertise: {
+    method: 'get',
+    path: '/v1/members/me/expertise',
+    summary: 'Your who-knows-what setting.',
+    auth: 'member',
+    response: ExpertiseSettingSchema,
+  },
+  setMyExpertise: {
+    method: 'put',
+    path: '/v1/members/me/expertise',
+    summary: 'Opt out of (or back into) being suggested as a helper.',
+    auth: 'member',
+    body: ExpertiseSettingSchema,
+    response: ExpertiseSettingSchema,
   },
   setRole: {
     method: 'patch',

@@ -1,5 +1,11 @@
 import { Hono } from 'hono';
-import { MemberRolePatchSchema, MemberSelfPatchSchema, ServerIdSchema, type Role } from '../../../lib/sync/protocol';
+import {
+  ExpertiseSettingSchema,
+  MemberRolePatchSchema,
+  MemberSelfPatchSchema,
+  ServerIdSchema,
+  type Role,
+} from '../../../lib/sync/protocol';
 import { countAdmins, getMember, listMembers, lockAdmins, removeMember } from '../db/rows';
 import { outranks, requireMember, requireRole } from '../http/auth';
 import { ApiHttpError } from '../http/errors';
@@ -16,6 +22,28 @@ const noSuchMember = () => new ApiHttpError(404, 'not_found', 'No such member in
 export const members = new Hono<AppEnv>()
   .use(requireMember)
   .get('/', async (c) => c.json({ members: await listMembers(c.var.services.db, c.var.auth.communityId) }))
+  .get('/expertise-opt-outs', async (c) => {
+    const { rows } = await c.var.services.db.query<{ id: string }>(
+      'SELECT id FROM members WHERE community_id = $1 AND expertise_opt_out AND removed_at IS NULL ORDER BY id',
+      [c.var.auth.communityId],
+    );
+    return c.json({ memberIds: rows.map((r) => r.id) });
+  })
+  .get('/me/expertise', async (c) => {
+    const { rows } = await c.var.services.db.query<{ expertise_opt_out: boolean }>(
+      'SELECT expertise_opt_out FROM members WHERE id = $1',
+      [c.var.auth.memberId],
+    );
+    return c.json({ isOptedOut: rows[0]?.expertise_opt_out === true });
+  })
+  .put('/me/expertise', async (c) => {
+    const { isOptedOut } = await readJson(c, ExpertiseSettingSchema);
+    await c.var.services.db.query('UPDATE members SET expertise_opt_out = $2 WHERE id = $1', [
+      c.var.auth.memberId,
+      isOptedOut,
+    ]);
+    return c.json({ isOptedOut });
+  })
   .get('/me', async (c) => c.json((await getMember(c.var.services.db, c.var.auth.communityId, c.var.auth.memberId))!))
   .patch('/me', async (c) => {
     const { displayName } = await readJson(c, MemberSelfPatchSchema);
