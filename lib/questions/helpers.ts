@@ -6,12 +6,14 @@ const SIMILAR_QUESTIONS = 5;
 
 /**
  * The members who answered questions like this one (in the same community, never the asker): who the ladder's
- * first rung shows it to. `answerers` maps a question id to the author ids of its answers.
+ * first rung shows it to. `answerers` maps a question id to the author ids of its answers. Members who opted out
+ * of who-knows-what (GET /v1/members/expertise-opt-outs) are never among them.
  */
 export function helpersFor(
   question: Note,
   similarity: SimilarityIndex,
   answerers: ReadonlyMap<string, ReadonlySet<string>>,
+  optedOut: ReadonlySet<string> = new Set(),
 ): string[] {
   const similar = findSimilar(
     similarity,
@@ -30,7 +32,7 @@ export function helpersFor(
   for (const { note } of similar) {
     if (note.kind !== 'question' || (note.communityId ?? null) !== (question.communityId ?? null)) continue;
     if (++looked > SIMILAR_QUESTIONS) break;
-    for (const id of answerers.get(note.id) ?? []) if (id !== question.author?.id) out.add(id);
+    for (const id of answerers.get(note.id) ?? []) if (id !== question.author?.id && !optedOut.has(id)) out.add(id);
   }
   return [...out].sort();
 }

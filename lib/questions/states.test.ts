@@ -49,6 +49,19 @@ describe('questionStates', () => {
     expect(agenda(72).map((e) => e.at)).toEqual([at(72)]);
   });
 
+  it('never puts a member who opted out of who-knows-what in the helpers rung', () => {
+    const { q, notes, events } = community();
+    const r = questionStates({
+      notes,
+      events,
+      now: at(12),
+      facilitators: { [CM]: FAC },
+      expertiseOptOuts: new Set(['bob']),
+    });
+    const helpers = r.questions.find((x) => x.questionId === q.id)!.escalations.find((e) => e.rung === 'helpers');
+    expect(helpers?.audience ?? []).not.toContain('bob');
+  });
+
   it('a first-time asker skips a step: the facilitator sees it at 12 h, the huddle at 48 h', () => {
     const q = question('newcomer');
     const r = questionStates({ notes: [q], events: [], now: at(48), facilitators: { [CM]: FAC } });

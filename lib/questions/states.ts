@@ -65,7 +65,7 @@ export function questionStates(input: QuestionsInput): QuestionsResult {
     const others = meToo.get(q.id);
     status.meToo = others ? [...others].filter((id) => id !== q.author?.id).length : 0;
     if (status.communityId !== null && status.answeredAt === undefined && status.resolvedAt === undefined) {
-      climb(status, input, now, () => helpersFor(q, index(), answerers));
+      climb(status, input, now, () => helpersFor(q, index(), answerers, input.expertiseOptOuts));
     }
     out.push(status);
   }

@@ -56,6 +56,8 @@ export interface QuestionsInput {
   ladders?: Ladders;
   /** Facilitator member ids per community: who may confirm besides the asker, and the second rung's audience. */
   facilitators?: Readonly<Record<string, readonly string[]>>;
+  /** Members who opted out of who-knows-what (the endpoint stores it): never in a helpers rung's audience. */
+  expertiseOptOuts?: ReadonlySet<string>;
   /** A similarity index holding (at least) the questions; built from `notes` when absent. */
   similarity?: SimilarityIndex;
 }
