@@ -76,7 +76,7 @@ export function HarvestBackPanel({
       </p>
       <p aria-label="What was read" style={{ margin: '6px 0', fontSize: 12 }}>
         Read {plan.loadedCount} messages of this thread as loaded (the app may hold more it has not shown).{' '}
-        {plan.proposals.length} replies to harvest
+        {plan.proposals.length === 1 ? '1 reply' : `${plan.proposals.length} replies`} to harvest
         {plan.duplicates > 0 ? `; ${plan.duplicates} already harvested, skipped` : ''}.
         {plan.listed.length > 0 ? ` The post listed ${plan.listed.length} questions.` : ''}
       </p>
