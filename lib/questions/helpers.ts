@@ -13,6 +13,15 @@ export function helpersFor(
   similarity: SimilarityIndex,
   answerers: ReadonlyMap<string, ReadonlySet<string>>,
 ): string[] {
+  return helpersAndNeighbours(question, similarity, answerers).helpers;
+}
+
+/** `helpersFor`, with the similar questions it read (what a cached answer depends on besides the index). */
+export function helpersAndNeighbours(
+  question: Note,
+  similarity: SimilarityIndex,
+  answerers: ReadonlyMap<string, ReadonlySet<string>>,
+): { helpers: string[]; neighbours: string[] } {
   const similar = findSimilar(
     similarity,
     {
@@ -26,11 +35,12 @@ export function helpersFor(
     { limit: SIMILAR_QUESTIONS * 3 },
   );
   const out = new Set<string>();
-  let looked = 0;
+  const neighbours: string[] = [];
   for (const { note } of similar) {
     if (note.kind !== 'question' || (note.communityId ?? null) !== (question.communityId ?? null)) continue;
-    if (++looked > SIMILAR_QUESTIONS) break;
+    if (neighbours.length >= SIMILAR_QUESTIONS) break;
+    neighbours.push(note.id);
     for (const id of answerers.get(note.id) ?? []) if (id !== question.author?.id) out.add(id);
   }
-  return [...out].sort();
+  return { helpers: [...out].sort(), neighbours };
 }
