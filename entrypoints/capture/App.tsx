@@ -17,7 +17,7 @@ export function App({ captureId }: { captureId: string }) {
   const [capture, setCapture] = useState<PendingCapture | null | undefined>(undefined);
   const [page, setPage] = useState<PageContext | null>(null);
   const [similar, setSimilar] = useState<SimilarNote[]>([]);
-  const [backContext, setBackContext] = useState<{ questions: Note[]; harvested: Note[] } | null>(null);
+  const [backContext, setBackContext] = useState<{ questions: Note[]; harvested: Note[] } | 'failed' | null>(null);
   // A thread whose root is one of our ritual posts: harvest-back (one note per reply) instead of one note.
   const occurrence = useMemo(
     () =>
@@ -36,15 +36,17 @@ export function App({ captureId }: { captureId: string }) {
         const doc = new DOMParser().parseFromString(c.html, 'text/html');
         const ctx = extractPageContext(doc, c.url);
         setPage(ctx);
-        // "It may already exist": asked once, while the user writes the takeaway.
         const rootText = c.mode === 'thread' ? c.chat?.threadRoot?.text : undefined;
         const marker = rootText ? parseOccurrenceMarker(rootText) : null;
         if (rootText && marker) {
+          // Without the stored notes, duplicates could not be skipped: say so rather than propose them.
           void sendToBackground('harvestBackContext', { url: ctx.canonicalUrl, rootText, day: marker.day }).then(
             setBackContext,
+            () => setBackContext('failed'),
           );
           return;
         }
+        // "It may already exist": asked once, while the user writes the takeaway.
         const quote = c.mode === 'page' ? (ctx.excerpt ?? ctx.title) : c.quote;
         void sendToBackground('findSimilar', { quote, url: ctx.canonicalUrl, chat: c.chat }).then(
           setSimilar,
@@ -77,9 +79,9 @@ export function App({ captureId }: { captureId: string }) {
       planHarvestBack({
         chat: chat!,
         occurrence: occurrence!,
-        questions: backContext?.questions ?? [],
+        questions: typeof backContext === 'object' ? (backContext?.questions ?? []) : [],
         questionCommunityId: chat?.isPrivate ? null : communityId,
-        harvested: backContext?.harvested ?? [],
+        harvested: typeof backContext === 'object' ? (backContext?.harvested ?? []) : [],
       }),
     [chat, occurrence, backContext],
   );
@@ -100,6 +102,16 @@ export function App({ captureId }: { captureId: string }) {
       </div>
     );
   if (occurrence && chat) {
+    if (backContext === 'failed') {
+      return (
+        <div className="pad" role="alert">
+          Could not read this thread’s notes, so nothing was harvested. Close and try again.{' '}
+          <button type="button" onClick={() => close(false)}>
+            Close
+          </button>
+        </div>
+      );
+    }
     if (!backContext || !page) return <p className="muted pad">Reading the thread…</p>;
     return (
       <HarvestBackPanel
