@@ -6,13 +6,15 @@
  * huddle answers at the next weekly huddle), and the answer is relayed to the thread within the hour. OFF:
  * only natural answers, and the answerer goes back to the thread by hand 30 % of the time, a day later.
  * Reports the median hours from harvest to the first relayed answer (never = past the 60-day horizon).
- * Part 2: time to compute the question lists (questionStates + questionBoard) at 50k notes with the similarity
- * index kept warm (as the background keeps it), beside the same call building the index each time. The model's parameters are assumptions, stated here, not measurements.
+ * Part 2: time to compute the question lists (questionStates + questionBoard) at 50k notes with each question's
+ * helpers kept (lib/questions/helpers-cache, loaded as IndexedDB hands it back), beside a floor (the same lists
+ * with no escalation, so no helpers to find), the first opening after a question changed (all recomputed), and
+ * the lists without the cache (one similarity lookup per escalated question; index warm, then built in the call). The model's parameters are assumptions, stated here, not measurements.
  * Usage: npm run bench:relay [-- questions=200 notes=50000]
  */
 import { performance } from 'node:perf_hooks';
 import type { Note } from '../lib/model';
-import { questionBoard, questionStates, type QuestionEvent } from '../lib/questions';
+import { DEFAULT_LADDER, HelpersCache, questionBoard, questionStates, type QuestionEvent } from '../lib/questions';
 import { SimilarityIndex } from '../lib/similarity';
 import { seededRandom } from '../lib/testing/seeded-random';
 import { answer, CM, question, relayed, T0 } from '../lib/testing/questions';
@@ -160,21 +162,52 @@ const big = composeNotes(NOTES);
 const byId = new Map(big.map((n) => [n.id, n]));
 const now = T0 + 91 * 24 * H;
 const similarity = SimilarityIndex.build(big.filter((n) => n.kind === 'question'));
+const facilitators = { [CM]: ['m0'] };
+/** One opening of the question lists: the states and this member's board, as the new tab computes them. */
+const lists = (over: Partial<Parameters<typeof questionStates>[0]> = {}) =>
+  questionBoard(
+    questionStates({ notes: big, events: [], now, similarity, facilitators, ...over }),
+    byId,
+    ['m3'],
+    new Set(),
+  );
+// The saved cache as IndexedDB would hand it back (structured clone), after one computation filled it.
+const filled = new HelpersCache();
+lists({ helpersCache: filled });
+const saved = filled.toSaved();
+const ladderOff = { [CM]: { ...DEFAULT_LADDER, isEnabled: false } };
 const ours: number[] = [];
+const miss: number[] = [];
+const noCache: number[] = [];
 const base: number[] = [];
+const floor: number[] = [];
+const time = (into: number[], fn: () => unknown) => {
+  const t = performance.now();
+  fn();
+  into.push(performance.now() - t);
+};
+let hits = 0;
 for (let i = 0; i < 5; i++) {
-  let t = performance.now();
-  const r = questionStates({ notes: big, events: [], now, similarity, facilitators: { [CM]: ['m0'] } });
-  questionBoard(r, byId, ['m3'], new Set());
-  ours.push(performance.now() - t);
-  t = performance.now();
-  const cold = questionStates({ notes: big, events: [], now, facilitators: { [CM]: ['m0'] } });
-  questionBoard(cold, byId, ['m3'], new Set());
-  base.push(performance.now() - t);
+  // Ours: a new tab opens with the helpers kept (background upkeep or the previous opening saved them).
+  time(ours, () => {
+    const cache = new HelpersCache(structuredClone(saved));
+    lists({ helpersCache: cache });
+    hits = cache.stats.hits;
+  });
+  // The first opening after a question was added or edited anywhere: every entry is recomputed.
+  time(miss, () => lists({ helpersCache: new HelpersCache() }));
+  // Before the cache: one similarity lookup per escalated question on every opening (index kept warm).
+  time(noCache, () => lists());
+  time(base, () => lists({ similarity: undefined }));
+  // Floor: the state machine and board alone, with no escalation (so no helpers to find at all).
+  time(floor, () => lists({ ladders: ladderOff }));
 }
 const ms = (xs: number[]) => Math.round(median(xs) * 10) / 10;
 console.log(
-  `question lists at ${NOTES} notes: ours median ${ms(ours)} ms; building the similarity index in the call (no index kept) ${ms(base)} ms`,
+  `question lists at ${NOTES} notes (${Object.keys(saved.entries).length} escalated questions, ${hits} helpers kept):\n` +
+    `  ours, helpers kept: median ${ms(ours)} ms  |  floor (no escalation at all): ${ms(floor)} ms\n` +
+    `  first opening after a question changed (all recomputed): ${ms(miss)} ms\n` +
+    `  without the cache (index warm): ${ms(noCache)} ms; building the similarity index in the call too: ${ms(base)} ms`,
 );
 console.log(
   JSON.stringify({
@@ -188,6 +221,9 @@ console.log(
     relayedWithin48hOff: within(offH, 48),
     notes: NOTES,
     composeMs50k: ms(ours),
+    questionListsFloorMs50k: ms(floor),
+    questionListsCacheMissMs50k: ms(miss),
+    questionListsNoCacheMs50k: ms(noCache),
     coldIndexComposeMs50k: ms(base),
   }),
 );

@@ -11,6 +11,7 @@ import { CaptureRequestSchema } from '@/lib/messaging/schemas';
 import { createPendingCaptures } from '@/lib/capture/pending';
 import { createExpiringStore } from '@/lib/messaging/expiring-store';
 import { isExtensionPage } from './senders';
+import { printedQuestions } from '@/lib/rituals/harvest-back';
 import { textFragmentUrl } from '@/lib/capture/text-fragment';
 import { err, isSameSite, ok, pageKey, type Note } from '@/lib/model';
 
@@ -82,6 +83,21 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
   onBackgroundMessage('createNote', async ({ data, sender }) =>
     isExtensionPage(sender) ? notes.create(data) : err('Not allowed'),
   );
+  onBackgroundMessage('createNotes', async ({ data, sender }) => {
+    if (!isExtensionPage(sender)) return err('Not allowed');
+    const r = await notes.createMany(data);
+    return r.ok ? ok({ created: r.value.length }) : r;
+  });
+  onBackgroundMessage('harvestBackContext', async ({ data, sender }) => {
+    if (!isExtensionPage(sender) || typeof data?.rootText !== 'string' || typeof data.day !== 'string') {
+      return { questions: [], harvested: [] };
+    }
+    const [questions, harvested] = await Promise.all([
+      db.notes.where('kind').equals('question').toArray(),
+      notes.forPage(String(data.url)).catch(() => []),
+    ]);
+    return { questions: printedQuestions(data.rootText, questions, data.day), harvested };
+  });
   onBackgroundMessage('updateNote', async ({ data, sender }) =>
     isExtensionPage(sender) ? notes.update(String(data?.id), data?.patch) : err('Not allowed'),
   );

@@ -1,4 +1,5 @@
 import { registerDigestUpkeep } from './digest-upkeep';
+import { registerQuestionUpkeep } from './question-upkeep';
 import { registerHandlers, registerPageWrites } from './handlers';
 import { registerHighlightNav } from './highlight-nav';
 import { onCommand, onContextMenuClick, registerHarvestEntryPoints } from './harvest';
@@ -20,9 +21,11 @@ export default defineBackground(() => {
   });
   registerSync();
   const digest = registerDigestUpkeep();
+  const questions = registerQuestionUpkeep();
   registerPageWrites((ids) => {
     search.notesChanged(ids);
     digest.changed();
+    questions.changed();
   });
   // The same handlers the context menu and the shortcut call, reachable from the service worker's console
   // (and from end-to-end tests, which cannot click browser chrome).

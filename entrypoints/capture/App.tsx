@@ -1,17 +1,31 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import { CapturePanel, type CaptureSubmit, type SimilarChoice } from '@/components/CapturePanel';
+import { HarvestBackPanel } from '@/components/HarvestBackPanel';
+import { harvestBackDrafts } from '@/lib/rituals/harvest-back-drafts';
+import { planHarvestBack, type ReplyProposal } from '@/lib/rituals/harvest-back';
+import { parseOccurrenceMarker } from '@/lib/rituals/marker';
+import { defaultCommunity } from '@/lib/capture/draft';
 import { addToDraft, answerDraft, type SimilarNote } from '@/lib/similarity';
 import { extractPageContext } from '@/lib/capture/page-context';
 import { draftFromCapture } from '@/lib/capture/draft';
 import { sendToBackground } from '@/lib/messaging/messenger';
 import { type PendingCapture } from '@/lib/messaging/protocol';
-import type { PageContext } from '@/lib/model';
+import type { Note, PageContext } from '@/lib/model';
 
 /** The capture panel page: loads its pending harvest from the background, saves through the background. */
 export function App({ captureId }: { captureId: string }) {
   const [capture, setCapture] = useState<PendingCapture | null | undefined>(undefined);
   const [page, setPage] = useState<PageContext | null>(null);
   const [similar, setSimilar] = useState<SimilarNote[]>([]);
+  const [backContext, setBackContext] = useState<{ questions: Note[]; harvested: Note[] } | 'failed' | null>(null);
+  // A thread whose root is one of our ritual posts: harvest-back (one note per reply) instead of one note.
+  const occurrence = useMemo(
+    () =>
+      capture?.mode === 'thread' && capture.chat?.threadRoot
+        ? parseOccurrenceMarker(capture.chat.threadRoot.text)
+        : null,
+    [capture],
+  );
 
   useEffect(() => {
     void sendToBackground('getCapture', { captureId }).then((c) => {
@@ -22,6 +36,16 @@ export function App({ captureId }: { captureId: string }) {
         const doc = new DOMParser().parseFromString(c.html, 'text/html');
         const ctx = extractPageContext(doc, c.url);
         setPage(ctx);
+        const rootText = c.mode === 'thread' ? c.chat?.threadRoot?.text : undefined;
+        const marker = rootText ? parseOccurrenceMarker(rootText) : null;
+        if (rootText && marker) {
+          // Without the stored notes, duplicates could not be skipped: say so rather than propose them.
+          void sendToBackground('harvestBackContext', { url: ctx.canonicalUrl, rootText, day: marker.day }).then(
+            setBackContext,
+            () => setBackContext('failed'),
+          );
+          return;
+        }
         // "It may already exist": asked once, while the user writes the takeaway.
         const quote = c.mode === 'page' ? (ctx.excerpt ?? ctx.title) : c.quote;
         void sendToBackground('findSimilar', { quote, url: ctx.canonicalUrl, chat: c.chat }).then(
@@ -49,6 +73,24 @@ export function App({ captureId }: { captureId: string }) {
     return result;
   };
 
+  const chat = capture?.chat;
+  const planFor = useCallback(
+    (communityId: string | null) =>
+      planHarvestBack({
+        chat: chat!,
+        occurrence: occurrence!,
+        questions: typeof backContext === 'object' ? (backContext?.questions ?? []) : [],
+        questionCommunityId: chat?.isPrivate ? null : communityId,
+        harvested: typeof backContext === 'object' ? (backContext?.harvested ?? []) : [],
+      }),
+    [chat, occurrence, backContext],
+  );
+  const saveBack = (chosen: ReplyProposal[], communityId: string | null) =>
+    sendToBackground(
+      'createNotes',
+      harvestBackDrafts(chosen, { chat: chat!, page: page!, communityId, ritual: occurrence!.kind }),
+    );
+
   if (capture === undefined) return <p className="muted pad">Loading…</p>;
   if (capture === null)
     return (
@@ -59,6 +101,30 @@ export function App({ captureId }: { captureId: string }) {
         </button>
       </div>
     );
+  if (occurrence && chat) {
+    if (backContext === 'failed') {
+      return (
+        <div className="pad" role="alert">
+          Could not read this thread’s notes, so nothing was harvested. Close and try again.{' '}
+          <button type="button" onClick={() => close(false)}>
+            Close
+          </button>
+        </div>
+      );
+    }
+    if (!backContext || !page) return <p className="muted pad">Reading the thread…</p>;
+    return (
+      <HarvestBackPanel
+        planFor={planFor}
+        communities={capture.communities}
+        defaultCommunity={defaultCommunity(capture, capture.communities)}
+        isPrivate={chat.isPrivate === true}
+        onSave={saveBack}
+        onDone={() => close(true)}
+        onCancel={() => close(false)}
+      />
+    );
+  }
   return (
     <CapturePanel
       capture={capture}

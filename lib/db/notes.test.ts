@@ -34,6 +34,18 @@ describe('notes repository', () => {
     expect(await db.notes.count()).toBe(1);
   });
 
+  it('createMany saves a batch in one step, or nothing when any draft is bad', async () => {
+    const bad = await repo().createMany([makeDraft({ quote: 'one' }), { ...makeDraft(), kind: 'rant' }]);
+    expect(bad).toMatchObject({ ok: false });
+    expect(!bad.ok && bad.error).toMatch(/^Note 2: /);
+    expect(await db.notes.count()).toBe(0);
+    expect(await repo().createMany([])).toMatchObject({ ok: false });
+    expect(await repo().createMany('not a list')).toMatchObject({ ok: false });
+    const good = await repo().createMany([makeDraft({ quote: 'one' }), makeDraft({ quote: 'two' })]);
+    expect(good.ok && good.value.map((n) => n.quote)).toEqual(['one', 'two']);
+    expect(await db.notes.count()).toBe(2);
+  });
+
   it('rejects bad input with a clear error and writes nothing', async () => {
     const bad = [
       { ...makeDraft(), kind: 'rant' },

@@ -32,27 +32,59 @@ export function notesRepository(db: CommonplaceDb, now: () => number = Date.now)
     return tracked;
   };
 
+  const build = (draft: NoteDraft, t: number, author?: Person): Note =>
+    NoteSchema.parse({
+      ...draft,
+      schemaVersion: NOTE_SCHEMA_VERSION,
+      id: uuidv7(),
+      pageKey: pageKey(draft.page.canonicalUrl || draft.page.url),
+      tags: [...new Set(draft.tags)],
+      createdAt: t,
+      updatedAt: t,
+      ...(author ? { author } : {}),
+    });
+
   return {
     async create(input: unknown, author?: Person): Promise<Result<Note>> {
       const parsed = NoteDraftSchema.safeParse(input);
       if (!parsed.success) return err(describeIssues(parsed.error.issues));
-      const draft: NoteDraft = parsed.data;
       const t = now();
-      const built = NoteSchema.parse({
-        ...draft,
-        schemaVersion: NOTE_SCHEMA_VERSION,
-        id: uuidv7(),
-        pageKey: pageKey(draft.page.canonicalUrl || draft.page.url),
-        tags: [...new Set(draft.tags)],
-        createdAt: t,
-        updatedAt: t,
-        ...(author ? { author } : {}),
-      });
+      const built = build(parsed.data, t, author);
       return db.transaction('rw', outboxTables(db), async () => {
         const tracked = await trackNoteChange(db, 'create', built, t);
         if (tracked.ok) await db.notes.add(tracked.value);
         return tracked;
       });
+    },
+
+    /**
+     * Several notes in one step (harvest-back: a thread's replies): every draft is validated first and all are
+     * written in one transaction, so one bad draft or a refused write saves none of them.
+     */
+    async createMany(inputs: unknown): Promise<Result<Note[]>> {
+      if (!Array.isArray(inputs) || inputs.length === 0 || inputs.length > 500) {
+        return err('Expected between 1 and 500 notes');
+      }
+      const drafts: NoteDraft[] = [];
+      for (const [i, input] of inputs.entries()) {
+        const parsed = NoteDraftSchema.safeParse(input);
+        if (!parsed.success) return err(`Note ${i + 1}: ${describeIssues(parsed.error.issues)}`);
+        drafts.push(parsed.data);
+      }
+      const t = now();
+      const built = drafts.map((d) => build(d, t));
+      return db
+        .transaction('rw', outboxTables(db), async () => {
+          const out: Note[] = [];
+          for (const note of built) {
+            const tracked = await trackNoteChange(db, 'create', note, t);
+            if (!tracked.ok) throw new RefusedBatch(tracked.error);
+            out.push(tracked.value);
+          }
+          await db.notes.bulkAdd(out);
+          return ok(out);
+        })
+        .catch((e: unknown) => (e instanceof RefusedBatch ? err(e.message) : Promise.reject(e)));
     },
 
     async update(id: string, patchInput: unknown): Promise<Result<Note>> {
@@ -162,6 +194,9 @@ export function notesRepository(db: CommonplaceDb, now: () => number = Date.now)
   };
 }
 export type NotesRepository = ReturnType<typeof notesRepository>;
+
+/** Aborts a batch's transaction (rolling back what it queued) with the refusal the caller gets back. */
+class RefusedBatch extends Error {}
 
 function describeIssues(issues: { path: PropertyKey[]; message: string }[]): string {
   return issues

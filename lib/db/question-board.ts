@@ -1,10 +1,16 @@
 import type { Note } from '../model';
-import { questionBoard, questionStates, type QuestionBoard } from '../questions';
+import { HelpersCache, questionBoard, questionStates, type QuestionBoard, type SavedHelpers } from '../questions';
 import { meIdsOf } from '../digest/identity';
 import { readIdentity } from './digest-engine';
 import { readLadders } from './question-settings';
 import type { CommonplaceDb } from './schema';
 import { syncState } from './sync-state';
+
+/**
+ * Where each escalated question's helpers are kept between openings of the new tab (lib/questions/helpers-cache):
+ * one similarity lookup per question is what made the question lists slow at 50k notes.
+ */
+export const HELPERS_KEY = 'questions:helpers';
 
 /**
  * The question model for this browser's member (issue 16): questions, answers and their events from the
@@ -26,6 +32,8 @@ export async function loadQuestionBoard(db: CommonplaceDb, now: number): Promise
   const facilitators = Object.fromEntries(
     memberships.filter((m) => facilitatorOf.has(m.communityId)).map((m) => [m.communityId, [m.memberId]]),
   );
-  const result = questionStates({ notes: live, events, now, ladders, facilitators });
+  const helpersCache = new HelpersCache((await db.kv.get(HELPERS_KEY))?.value as SavedHelpers | undefined);
+  const result = questionStates({ notes: live, events, now, ladders, facilitators, helpersCache });
+  if (helpersCache.isDirty) await db.kv.put({ key: HELPERS_KEY, value: helpersCache.toSaved() });
   return questionBoard(result, new Map<string, Note>(live.map((n) => [n.id, n])), meIdsOf(identity), facilitatorOf);
 }

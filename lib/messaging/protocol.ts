@@ -95,6 +95,13 @@ export interface ToBackground {
   closeCapture(req: { captureId: string; isSaved: boolean }): void;
   /** P→B: save a new note (validated again in the background). */
   createNote(draft: unknown): Result<Note>;
+  /** P→B: save several notes in one step (harvest-back); validated again, all or none. */
+  createNotes(drafts: unknown[]): Result<{ created: number }>;
+  /**
+   * P→B: what harvest-back needs for a ritual post's thread: the live questions whose title the post's root
+   * prints (asked before its day), and the notes already stored for the thread's page (to skip duplicates).
+   */
+  harvestBackContext(req: { url: string; rootText: string; day: string }): { questions: Note[]; harvested: Note[] };
   /** P→B: change a note's takeaway, kind or tags. */
   updateNote(req: { id: string; patch: unknown }): Result<Note>;
   /** P→B: delete a note (a tombstone; `restoreNote` is the undo). */

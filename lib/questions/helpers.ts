@@ -15,6 +15,20 @@ export function helpersFor(
   answerers: ReadonlyMap<string, ReadonlySet<string>>,
   optedOut: ReadonlySet<string> = new Set(),
 ): string[] {
+  return withoutOptedOut(helpersAndNeighbours(question, similarity, answerers).helpers, optedOut);
+}
+
+/** Applied after any cache: an opt-out takes effect at once, whatever was computed before it. */
+export function withoutOptedOut(helpers: string[], optedOut: ReadonlySet<string> = new Set()): string[] {
+  return optedOut.size === 0 ? helpers : helpers.filter((id) => !optedOut.has(id));
+}
+
+/** `helpersFor`, with the similar questions it read (what a cached answer depends on besides the index). */
+export function helpersAndNeighbours(
+  question: Note,
+  similarity: SimilarityIndex,
+  answerers: ReadonlyMap<string, ReadonlySet<string>>,
+): { helpers: string[]; neighbours: string[] } {
   const similar = findSimilar(
     similarity,
     {
@@ -28,11 +42,12 @@ export function helpersFor(
     { limit: SIMILAR_QUESTIONS * 3 },
   );
   const out = new Set<string>();
-  let looked = 0;
+  const neighbours: string[] = [];
   for (const { note } of similar) {
     if (note.kind !== 'question' || (note.communityId ?? null) !== (question.communityId ?? null)) continue;
-    if (++looked > SIMILAR_QUESTIONS) break;
-    for (const id of answerers.get(note.id) ?? []) if (id !== question.author?.id && !optedOut.has(id)) out.add(id);
+    if (neighbours.length >= SIMILAR_QUESTIONS) break;
+    neighbours.push(note.id);
+    for (const id of answerers.get(note.id) ?? []) if (id !== question.author?.id) out.add(id);
   }
-  return [...out].sort();
+  return { helpers: [...out].sort(), neighbours };
 }

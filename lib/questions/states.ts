@@ -1,7 +1,8 @@
 import type { Note } from '../model';
 import { SimilarityIndex } from '../similarity';
 import type { QuestionEvent } from './events';
-import { helpersFor } from './helpers';
+import { helpersAndNeighbours, helpersFor, withoutOptedOut } from './helpers';
+import { questionsVersion } from './helpers-cache';
 import { DEFAULT_LADDER, RUNGS, rungDelays, type Rung } from './ladder';
 import { isPrivateQuestion } from './privacy';
 import type { Escalation, QuestionsInput, QuestionsResult, QuestionState, QuestionStatus } from './types';
@@ -58,6 +59,8 @@ export function questionStates(input: QuestionsInput): QuestionsResult {
   const firstTime = firstQuestions(questions);
   let similarity = input.similarity;
   const index = () => (similarity ??= SimilarityIndex.build(questions));
+  const cache = input.helpersCache;
+  cache?.useVersion(input.similarityVersion ?? questionsVersion(questions));
 
   const out: QuestionStatus[] = [];
   for (const q of questions) {
@@ -65,7 +68,12 @@ export function questionStates(input: QuestionsInput): QuestionsResult {
     const others = meToo.get(q.id);
     status.meToo = others ? [...others].filter((id) => id !== q.author?.id).length : 0;
     if (status.communityId !== null && status.answeredAt === undefined && status.resolvedAt === undefined) {
-      climb(status, input, now, () => helpersFor(q, index(), answerers, input.expertiseOptOuts));
+      const helpers = () => helpersAndNeighbours(q, index(), answerers);
+      climb(status, input, now, () =>
+        cache
+          ? withoutOptedOut(cache.helpers(q, answerers, helpers), input.expertiseOptOuts)
+          : helpersFor(q, index(), answerers, input.expertiseOptOuts),
+      );
     }
     out.push(status);
   }

@@ -1,5 +1,6 @@
 import type { Note } from '../model';
 import type { SimilarityIndex } from '../similarity';
+import type { HelpersCache } from './helpers-cache';
 import type { PulledQuestionEvent, QuestionEvent } from './events';
 import type { Ladders, Rung } from './ladder';
 
@@ -60,6 +61,16 @@ export interface QuestionsInput {
   expertiseOptOuts?: ReadonlySet<string>;
   /** A similarity index holding (at least) the questions; built from `notes` when absent. */
   similarity?: SimilarityIndex;
+  /**
+   * Helpers kept from earlier computations (lib/questions/helpers-cache): reused while still right, recomputed
+   * otherwise, and updated in place. Without it every escalated question runs a similarity lookup.
+   */
+  helpersCache?: HelpersCache;
+  /**
+   * The version of `similarity`, when it holds more than the questions (a warm index of every note): the
+   * cache is kept only while it is unchanged. Defaults to `questionsVersion` of the questions.
+   */
+  similarityVersion?: string;
 }
 
 export interface QuestionsResult {

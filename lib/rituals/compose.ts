@@ -3,6 +3,7 @@ import { noteTitle } from '../digest/card';
 import type { DigestEvent, DigestThank, Ritual } from '../digest/types';
 import { link, text, type Inline, type PostBlock, type RitualPost } from './document';
 import { isAnnounceable, newestFirst, oldestFirst, openQuestions, personOf, type OpenQuestionView } from './harvest';
+import { formatOccurrenceMarker } from './marker';
 import { longDate, occurrenceOf, PERIOD, type Occurrence } from './occurrence';
 import { creditsByReuse, peopleCount, type ReuseCredit } from './thanks';
 
@@ -49,6 +50,8 @@ export function composeRitualPost(input: ComposeInput): RitualPost | null {
       ...thanksBlocks(credits, PERIOD[input.ritual.cadence]),
       { type: 'divider' },
       { type: 'context', content: [text('Composed by Commonplace from what this community harvested.')] },
+      // The occurrence line: how "Harvest thread" knows this post when its thread comes back (lib/rituals/marker).
+      { type: 'context', content: [text(formatOccurrenceMarker({ kind: input.ritual.kind, day: occ.day }))] },
     ],
   };
 }

@@ -1,5 +1,6 @@
 import type { RitualPost } from '../rituals/document';
 import { link, text } from '../rituals/document';
+import { formatOccurrenceMarker } from '../rituals/marker';
 
 /**
  * Test-only. A post whose member words try every trick each format knows (mentions, links, emphasis, HTML, headings), for
@@ -33,6 +34,7 @@ export function postWith(
       },
       { type: 'divider' },
       { type: 'context', content: [text('Composed by Commonplace from what this community harvested.')] },
+      { type: 'context', content: [text(formatOccurrenceMarker({ kind: 'ama', day: '2026-12-15' }))] },
     ],
   };
 }
