@@ -218,12 +218,30 @@ export async function hostileMember(url: string, invite: string) {
           await member.call('PATCH', '/v1/members/me', { displayName: `\u202E${name}` }),
         );
         expect(bidi.status).toBe(400);
+        // The same name with a character nobody sees, and with a letter of another script that looks the same.
+        const invisible = record(
+          'rename with a zero-width space',
+          await member.call('PATCH', '/v1/members/me', { displayName: `${name}\u200B` }),
+        );
+        expect(invisible.status).toBe(400);
+        const cyrillic = name.replace('A', '\u0410').replace('a', '\u0430').replace('e', '\u0435');
+        expect(cyrillic).not.toBe(name);
+        const lookAlike = record(
+          'rename to a look-alike',
+          await member.call('PATCH', '/v1/members/me', { displayName: cyrillic }),
+        );
+        expect([lookAlike.status, errorCode(lookAlike)]).toEqual([409, 'conflict']);
         const code = decodeURIComponent(new URL(invite).hash.replace(/^#code=/, ''));
         const joined = record(
           `join again as ${name}`,
           await callEndpoint(url, 'POST', '/v1/join', { code, displayName: name }, PROXY_HOPS),
         );
         expect(joined.status).toBe(409);
+        const joinedAlike = record(
+          `join again as a look-alike of ${name}`,
+          await callEndpoint(url, 'POST', '/v1/join', { code, displayName: cyrillic }, PROXY_HOPS),
+        );
+        expect(joinedAlike.status).toBe(409);
       }
       const me = await member.call('GET', '/v1/members/me');
       expect((me.body as { displayName: string }).displayName).toBe('Mallory');
