@@ -9,6 +9,7 @@ import {
   type AdapterOptions,
 } from '@/lib/capture/chat';
 import type { ChatContext } from '@/lib/model';
+import { toReaderStrings } from '@/lib/capture/page-text';
 import { sendToBackground } from '@/lib/messaging/messenger';
 import { type CaptureMode } from '@/lib/messaging/protocol';
 import { placeNear, type UiHost } from './ui-host';
@@ -68,7 +69,8 @@ export async function openCapturePanel(
   const root = document.body ?? document.documentElement;
   const threadQuote = chat?.threadRoot?.text ?? chat?.messages[0]?.text ?? '';
   const chatMissing = chat ? missingInContext(chat) : [];
-  const result = await sendToBackground('openCapture', {
+  // Everything below is the page's text: a NUL or a lone surrogate the page hid in it is cleaned, not refused.
+  const request = toReaderStrings({
     mode: effectiveMode,
     url: location.href,
     quote: (effectiveMode === 'thread' ? threadQuote : range ? range.toString().trim() : '').slice(0, 20_000),
@@ -79,6 +81,7 @@ export async function openCapturePanel(
     ...(opts.linkUrl ? { linkUrl: opts.linkUrl } : {}),
     ...(opts.linkText ? { linkText: opts.linkText.slice(0, 2000) } : {}),
   });
+  const result = await sendToBackground('openCapture', request);
   if (!result.ok) {
     log.warn('could not start the harvest', result.error);
     return null;

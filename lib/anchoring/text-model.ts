@@ -49,9 +49,25 @@ function isSpace(c: number): boolean {
     c === 0x3000
   );
 }
-/** Soft hyphen, zero-width space/joiners, BOM: invisible, so not part of what a reader quotes. */
+/**
+ * Soft hyphen, zero-width space/joiners, BOM, NUL: invisible, so not part of what a reader quotes. NUL is never
+ * shown, and a page that hides one next to a sentence must not get it into the selectors (no store keeps it).
+ */
 function isInvisible(c: number): boolean {
-  return c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+  return c === 0 || c === 0xad || (c >= 0x200b && c <= 0x200d) || c === 0x2060 || c === 0xfeff;
+}
+
+/**
+ * The code unit a reader sees at `s[i]`: a surrogate without its partner is not Unicode, and the browser shows
+ * U+FFFD for it; keeping it would give the note a string no store accepts. One unit for one: offsets hold.
+ */
+function shownAt(s: string, i: number, c: number): number {
+  if (c < 0xd800 || c > 0xdfff) return c;
+  const isPaired =
+    c <= 0xdbff
+      ? i + 1 < s.length && (s.charCodeAt(i + 1) & 0xfc00) === 0xdc00
+      : i > 0 && (s.charCodeAt(i - 1) & 0xfc00) === 0xd800;
+  return isPaired ? c : 0xfffd;
 }
 
 /** The same normalisation for a stored string: what a quote looks like once read like the page. */
@@ -65,7 +81,7 @@ export function normalizeWhitespace(s: string): string {
     else {
       if (pending && out) out += ' ';
       pending = false;
-      out += s[i];
+      out += String.fromCharCode(shownAt(s, i, c));
     }
   }
   return pending && out ? `${out} ` : out;
@@ -134,7 +150,7 @@ export function buildTextModel(root: Element): TextModel {
         for (let i = 0; i < value.length; i++) {
           const c = value.charCodeAt(i);
           if (isSpace(c)) b.space(raw + i);
-          else if (!isInvisible(c)) b.char(c, raw + i);
+          else if (!isInvisible(c)) b.char(shownAt(value, i, c), raw + i);
         }
         raw += value.length;
       }

@@ -95,10 +95,21 @@ export type Role = z.infer<typeof RoleSchema>;
  * one member look like another, or make what follows the name read backwards.
  */
 const BIDI_CONTROLS = /[\u061C\u200E\u200F\u202A-\u202E\u2066-\u2069]/;
-/** Unique within a community (case-insensitively), checked by the server. */
+/**
+ * Characters a reader does not see, so one member could pose as another with them (`Ada\u200B` beside `Ada`):
+ * default-ignorable code points (zero-width spaces and joiners, variation selectors, fillers), format characters
+ * (Cf) and controls (Cc).
+ */
+const INVISIBLE = /[\p{Default_Ignorable_Code_Point}\p{Cf}\p{Cc}\uFE00-\uFE0F\u{E0100}-\u{E01EF}]/u;
+/**
+ * Stored in NFKC (`Ａｄａ` is stored `Ada`). Unique within a community on its confusable skeleton (`Аda` with a
+ * Cyrillic А is taken when `Ada` is), checked by the server; whole-script names (Cyrillic, Greek, CJK) are fine.
+ */
 export const DisplayNameSchema = safeText(80)
   .refine((s) => !BIDI_CONTROLS.test(s), 'must not contain bidirectional control characters')
-  .pipe(z.string().trim().min(1, 'must not be empty'));
+  .refine((s) => !INVISIBLE.test(s), 'must not contain invisible or formatting characters (zero-width, joiners...)')
+  .transform((s) => s.normalize('NFKC'))
+  .pipe(z.string().trim().min(1, 'must not be empty').max(80));
 /** Invite codes: 22+ chars of base64url (128 bits or more). */
 export const InviteCodeSchema = z.string().regex(/^[A-Za-z0-9_-]{16,64}$/, 'not an invite code');
 /** Opaque, signed by the server; clients never look inside. */

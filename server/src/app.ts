@@ -85,7 +85,11 @@ export function createApp(deps: AppDeps) {
       bodyLimit({
         maxSize: maxBytes,
         onError: () => {
-          throw new ApiHttpError(413, 'payload_too_large', `Bodies are capped at ${maxBytes} bytes`);
+          // Answered before the body is read: Node then drops the connection rather than read megabytes more,
+          // so say so (a client that reused it for its next request would see "other side closed").
+          throw new ApiHttpError(413, 'payload_too_large', `Bodies are capped at ${maxBytes} bytes`, {
+            Connection: 'close',
+          });
         },
       }),
     )

@@ -270,6 +270,41 @@ const CASES: Case[] = [
     'bad_request',
     (w) => ['POST', '/v1/join', { body: { code: w.inviteCode, displayName: '   ' } }],
   ],
+  ...(
+    [
+      ['a zero-width space', 'Eve\u200B'],
+      ['a word joiner', 'E\u2060ve'],
+      ['a variation selector', 'Eve\uFE0F'],
+      ['a soft hyphen', 'E\u00ADve'],
+      ['a Hangul filler', '\u3164Eve'],
+      ['a control character', 'Eve\u0007'],
+    ] as const
+  ).flatMap(([what, displayName]): Case[] => [
+    [
+      `joining with ${what} in the display name`,
+      400,
+      'bad_request',
+      (w) => ['POST', '/v1/join', { body: { code: w.inviteCode, displayName } }],
+    ],
+    [
+      `renaming with ${what} in the display name`,
+      400,
+      'bad_request',
+      (w) => ['PATCH', '/v1/members/me', { token: w.bo.token, body: { displayName } }],
+    ],
+  ]),
+  [
+    'joining as a look-alike of a member (Cyrillic А in Ana)',
+    409,
+    'conflict',
+    (w) => ['POST', '/v1/join', { body: { code: w.inviteCode, displayName: '\u0410na' } }],
+  ],
+  [
+    'renaming to a look-alike of a member (Greek Α in Ana)',
+    409,
+    'conflict',
+    (w) => ['PATCH', '/v1/members/me', { token: w.bo.token, body: { displayName: '\u0391na' } }],
+  ],
   [
     'joining with a chosen role',
     400,

@@ -1,3 +1,4 @@
+import { displayNameSkeleton } from './display-name-skeleton';
 import { uuidv7 } from 'uuidv7';
 import { NOTE_SCHEMA_VERSION, NoteSchema, pageKey } from '../../lib/model';
 import { formatHlc } from '../../lib/sync/hlc';
@@ -29,8 +30,9 @@ export async function seedDemo(
     const memberId = uuidv7();
     const role = i === 0 ? 'admin' : i === 1 ? 'facilitator' : 'member';
     await db.query(
-      'INSERT INTO members (id, community_id, display_name, role, joined_at) VALUES ($1, $2, $3, $4, $5)',
-      [memberId, communityId, name, role, at - (10 - i) * 86_400_000],
+      `INSERT INTO members (id, community_id, display_name, display_name_skeleton, role, joined_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [memberId, communityId, name, displayNameSkeleton(name), role, at - (10 - i) * 86_400_000],
     );
     const { tokenId } = await issueToken(db, memberId, at);
     members.push({ tokenId, memberId, communityId, role, displayName: name });

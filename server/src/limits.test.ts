@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { PullResponseSchema, PushResponseSchema, noteBytes, type MutationInput } from '../../lib/sync/protocol';
+import {
+  MAX_BODY_BYTES,
+  PullResponseSchema,
+  PushResponseSchema,
+  noteBytes,
+  type MutationInput,
+} from '../../lib/sync/protocol';
 import { moderateMemberNotes, moderateNote } from '../../lib/sync/moderation';
 import { BACKENDS, useTestServer } from '../testing/harness';
 import { client, makeNote } from '../testing/notes';
@@ -77,6 +83,16 @@ describe.each(BACKENDS)('one member cannot stop sync for everyone, on %s', (back
     expect(res.status).toBe(413);
     expect(res.json.error.code).toBe('payload_too_large');
     expect(await t.snapshot()).toBe(before);
+  });
+
+  it('closes the connection after refusing a body it did not read (no client reuses a socket Node drops)', async () => {
+    const c = await t.community();
+    const ana = await c.member('Ana');
+    const res = await t.request('POST', '/v1/sync/push', {
+      token: ana.token,
+      body: { mutations: 'a'.repeat(MAX_BODY_BYTES) },
+    });
+    expect([res.status, res.headers.get('connection')]).toEqual([413, 'close']);
   });
 
   it('holds a quota of notes and of bytes per member, across tokens; deleting makes room', async () => {

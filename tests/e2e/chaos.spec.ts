@@ -11,7 +11,7 @@ import {
 import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
 import { hostileMember, PWNED_FLAG, type HostileMember } from './hostile-member';
 import { joinOnOptionsPage, syncLine } from './pages/community';
-import { capturePanel, expectSaved, selectWithMouse } from './pages/harvest-flow';
+import { capturePanel, selectWithMouse } from './pages/harvest-flow';
 import { startStaticServer, type StaticServer } from './static-server';
 
 /**
@@ -23,9 +23,10 @@ import { startStaticServer, type StaticServer } from './static-server';
 const LIMITS = {
   requestsPerMinute: 240,
   writesPerMinute: 1500,
-  noteBytes: 16_000,
+  noteBytes: 64_000,
   memberNotes: 40,
-  memberBytes: 50_000,
+  // The lowest quota the endpoint accepts (one note of the protocol's largest size): 17 notes near the size cap fill it.
+  memberBytes: 1_048_576,
 };
 const COMMUNITY = 'My community';
 
@@ -62,7 +63,12 @@ async function harvestOnPage(p: Profile, selector: string, text: string, takeawa
   await expect(panel.getByLabel('Share with')).not.toHaveValue('');
   await panel.getByLabel('Takeaway').fill(takeaway);
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  await expectSaved(p.chaos);
+  // The panel says "Harvested" for 0.9 s, then closes: on a page this busy, locating the frame through the page can
+  // take longer than that, so the proof of the save is the note itself, in this profile's database.
+  await expect(p.chaos.locator('iframe[title="Commonplace: harvest to community"]')).toHaveCount(0);
+  await expect
+    .poll(async () => (await readTable<StoredNote>(p.options, 'notes')).filter((n) => n.takeaway === takeaway).length)
+    .toBe(1);
 }
 
 /** "Sync now" on the options page, until the line says synced with nothing waiting and no error. */
@@ -147,11 +153,6 @@ async function replica(p: Profile, communityId: string): Promise<Map<string, Row
 test.setTimeout(240_000);
 
 test('two honest members, a hostile page and a hostile member: sync converges for the honest, nothing hostile runs or sticks', async () => {
-  // TODO(2026-12-04): parked until a run passes. Twice, once the capture panel opened on the hostile page (its text
-  // holds a NUL and a lone surrogate next to #r2, as in issue 15 item 2), every Playwright call into that tab hung
-  // (same with the page's floods slowed fourfold, so not load). describeRange puts the NUL into the selection's
-  // TextQuoteSelector (checked in JSDOM); where the capture flow then stalls is not yet isolated. COMMONPLACE_CHAOS=1 runs it.
-  test.fixme(!process.env.COMMONPLACE_CHAOS, 'not yet green: the hostile page hangs once the panel opens');
   if (!isTestBuild()) throw new Error('build the test build first: WXT_TEST_HOOKS=1 npx wxt build');
   // The endpoint's first start (PGlite's initdb) and both browsers start side by side.
   const starting = startEndpointProcess({

@@ -1,3 +1,4 @@
+import { displayNameSkeleton } from '../display-name-skeleton';
 import { randomUUID } from 'node:crypto';
 import type { Role } from '../../../lib/sync/protocol';
 import { newToken, sha256Hex } from '../crypto';
@@ -46,13 +47,13 @@ export function redeemInvite(db: Database, code: string, displayName: string, at
     if (invite.expires_at <= at) return { ok: false, reason: 'This invite has expired' };
     if (invite.uses >= invite.max_uses) return { ok: false, reason: 'This invite has been used up' };
     const memberId = randomUUID();
-    // The unique index (migration 004) settles races; this answers the common case without an error.
-    if (await isNameTaken(tx, invite.community_id, displayName)) {
-      return { ok: false, reason: 'That display name is taken in this community', isNameTaken: true };
-    }
+    // The unique indexes (migrations 004, 009) settle races; this answers the common case without an error.
+    const conflict = await nameConflict(tx, invite.community_id, displayName);
+    if (conflict) return { ok: false, reason: conflict, isNameTaken: true };
     await tx.query(
-      'INSERT INTO members (id, community_id, display_name, role, joined_at) VALUES ($1, $2, $3, $4, $5)',
-      [memberId, invite.community_id, displayName, invite.role, at],
+      `INSERT INTO members (id, community_id, display_name, display_name_skeleton, role, joined_at)
+       VALUES ($1, $2, $3, $4, $5, $6)`,
+      [memberId, invite.community_id, displayName, displayNameSkeleton(displayName), invite.role, at],
     );
     await tx.query('UPDATE invites SET uses = uses + 1 WHERE id = $1', [invite.id]);
     if (invite.role === 'admin') {
@@ -68,12 +69,23 @@ export function redeemInvite(db: Database, code: string, displayName: string, at
   });
 }
 
-/** Whether another active member of the community goes by this name (case-insensitively). */
-export async function isNameTaken(tx: Queryable, communityId: string, name: string, exceptId = ''): Promise<boolean> {
-  const { rows } = await tx.query(
-    `SELECT 1 FROM members WHERE community_id = $1 AND lower(display_name) = lower($2) AND removed_at IS NULL
-        AND id::text <> $3`,
-    [communityId, name, exceptId],
+/**
+ * Why `name` cannot be taken in the community, or null: another active member goes by it (in any case), or by a
+ * name that looks the same (the same confusable skeleton, migration 009). The answer never names that member.
+ */
+export async function nameConflict(
+  tx: Queryable,
+  communityId: string,
+  name: string,
+  exceptId = '',
+): Promise<string | null> {
+  const { rows } = await tx.query<{ display_name: string }>(
+    `SELECT display_name FROM members WHERE community_id = $1 AND removed_at IS NULL AND id::text <> $3
+        AND (lower(display_name) = lower($2) OR display_name_skeleton = $4) LIMIT 1`,
+    [communityId, name, exceptId, displayNameSkeleton(name)],
   );
-  return rows.length > 0;
+  if (!rows[0]) return null;
+  return rows[0].display_name.toLowerCase() === name.toLowerCase()
+    ? 'That display name is taken in this community'
+    : 'That display name looks like another member’s in this community (a letter from another script, or a look-alike): choose another';
 }

@@ -1,6 +1,7 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database';
+import { backfillNameSkeletons } from './name-skeletons';
 
 const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
 /** Any constant: serialises app processes migrating one shared database at once. */
@@ -30,6 +31,8 @@ export async function migrate(db: Database, options: { upTo?: string } = {}): Pr
       applied.push(name);
     });
   }
+  // Migration 009's column is filled in JS (UTS #39 skeletons); a no-op once every member has one.
+  if (options.upTo === undefined || options.upTo >= '009') await backfillNameSkeletons(db);
   return applied;
 }
 

@@ -11,7 +11,8 @@ import { outranks, requireMember, requireRole } from '../http/auth';
 import { ApiHttpError } from '../http/errors';
 import type { AppEnv } from '../http/env';
 import { check, readJson } from '../http/validate';
-import { isNameTaken } from '../db/join';
+import { nameConflict } from '../db/join';
+import { displayNameSkeleton } from '../display-name-skeleton';
 import { tombstoneNotes } from '../sync/moderate';
 import { mayModerate } from './notes';
 
@@ -48,10 +49,13 @@ export const members = new Hono<AppEnv>()
   .patch('/me', async (c) => {
     const { displayName } = await readJson(c, MemberSelfPatchSchema);
     const { db } = c.var.services;
-    if (await isNameTaken(db, c.var.auth.communityId, displayName, c.var.auth.memberId)) {
-      throw new ApiHttpError(409, 'conflict', 'That display name is taken in this community');
-    }
-    await db.query('UPDATE members SET display_name = $2 WHERE id = $1', [c.var.auth.memberId, displayName]);
+    const conflict = await nameConflict(db, c.var.auth.communityId, displayName, c.var.auth.memberId);
+    if (conflict) throw new ApiHttpError(409, 'conflict', conflict);
+    await db.query('UPDATE members SET display_name = $2, display_name_skeleton = $3 WHERE id = $1', [
+      c.var.auth.memberId,
+      displayName,
+      displayNameSkeleton(displayName),
+    ]);
     return c.json((await getMember(db, c.var.auth.communityId, c.var.auth.memberId))!);
   })
   .delete('/me', async (c) => {
