@@ -7,6 +7,7 @@ import { GhostTownBanner } from './GhostTownBanner';
 import { HarvestSection } from './HarvestSection';
 import { HealthSection } from './HealthSection';
 import { PeopleSection } from './PeopleSection';
+import type { CalendarFeedActions } from './CalendarSubscribe';
 import { RitualsSection } from './RitualsSection';
 import { StoriesSection } from './StoriesSection';
 import { QuestionsSection } from '../questions/QuestionsSection';
@@ -24,6 +25,8 @@ export interface DigestActions {
   /** The post for a ritual's next occurrence, composed from the community's harvest (null: unreadable date). */
   composeRitual?(communityId: string, ritual: Ritual): Promise<RitualPost | null>;
   copyText?(text: string): Promise<void>;
+  /** A community's rituals calendar feed (its schedule as shown); null where this browser has no membership. */
+  calendarFeed?(communityId: string, rituals: Ritual[]): CalendarFeedActions | null;
 }
 
 /** Every digest section, rendered from one computed digest (no data fetching here). */
@@ -77,6 +80,7 @@ export function DigestView({
           onSave={actions.saveRituals}
           compose={actions.composeRitual}
           copy={actions.copyText}
+          calendar={actions.calendarFeed}
         />
         <PeopleSection people={digest.people} fmt={fmt} onThank={actions.thank} />
         <StoriesSection stories={digest.stories} fmt={fmt} now={now} />

@@ -3,6 +3,7 @@ import type { CommunityRituals, Ritual } from '@/lib/digest';
 import type { Formatters } from './format';
 import { NoteLine } from './NoteLine';
 import type { RitualPost } from '@/lib/rituals';
+import { CalendarSubscribe, type CalendarFeedActions } from './CalendarSubscribe';
 import { RitualComposer } from './RitualComposer';
 import { RitualEditor } from './RitualEditor';
 import { Section } from './Section';
@@ -16,6 +17,7 @@ export function RitualsSection({
   onSave,
   compose,
   copy,
+  calendar,
 }: {
   rituals: CommunityRituals[];
   names: Record<string, string>;
@@ -25,6 +27,8 @@ export function RitualsSection({
   /** Composes the post for a ritual's next occurrence; absent where there is no harvest to compose from. */
   compose?: (communityId: string, ritual: Ritual) => Promise<RitualPost | null>;
   copy?: (text: string) => Promise<void>;
+  /** The community's calendar feed; absent for communities this browser does not sync with an endpoint. */
+  calendar?: (communityId: string, rituals: Ritual[]) => CalendarFeedActions | null;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [composing, setComposing] = useState<string | null>(null);
@@ -92,6 +96,13 @@ export function RitualsSection({
                 >
                   Edit schedule
                 </button>
+                {(() => {
+                  const feed = calendar?.(
+                    c.communityId,
+                    c.rituals.map((r) => r.ritual),
+                  );
+                  return feed ? <CalendarSubscribe communityName={name} feed={feed} /> : null;
+                })()}
               </>
             )}
           </div>

@@ -124,10 +124,24 @@ export function App({ boot: first }: { boot: Boot }) {
           .then(() => setBoot((b) => ({ ...b, rawRituals: all })))
           .then(computeHere)
           .catch(failed);
+        // A subscribed calendar shows the edited schedule at its next refresh (same address).
+        void live()
+          .then((l) => l.calendar.update(communityId, rituals, first.timeZone))
+          .then((r) => (r.ok ? undefined : failed(r.error)))
+          .catch(failed);
       },
       composeRitual: async (communityId, ritual) =>
         (await live()).composeRitual(communityId, ritual, Date.now(), first.timeZone),
       copyText: (text) => navigator.clipboard.writeText(text),
+      calendarFeed: (communityId, rituals) =>
+        identity.memberIds[communityId]
+          ? {
+              load: async () => (await live()).calendar.load(communityId),
+              subscribe: async () => (await live()).calendar.subscribe(communityId, rituals, first.timeZone),
+              revoke: async () => (await live()).calendar.revoke(communityId),
+              copy: (text) => navigator.clipboard.writeText(text),
+            }
+          : null,
     }),
     [identity, boot.rawRituals, computeHere, failed, first.timeZone, loadQuestions],
   );

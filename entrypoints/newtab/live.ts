@@ -10,6 +10,7 @@ import { announceDigestStored } from '@/lib/messaging/protocol';
 import { loadQuestionBoard } from '@/lib/db/question-board';
 import type { BoardLine } from '@/lib/questions';
 import { recordQuestionEvent } from '@/lib/sync/question-events';
+import { calendarFeeds } from '@/lib/sync/calendar-feed';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
 import { logger } from '@/lib/log';
 
@@ -20,6 +21,9 @@ const log = logger('new tab');
  * paint, or at once when the page must compute the digest itself.
  */
 export const search = lazySearch(db);
+
+/** Each community's rituals calendar feed, through this browser's membership token. */
+export const calendar = calendarFeeds(db, (url, init) => fetch(url, init));
 
 /** Computes and stores the digest in the page (the stored one is for another day, zone or settings). */
 export async function computeHere(now: number, timeZone: string, isFullScan = false): Promise<Digest> {

@@ -1,5 +1,5 @@
-import { addMonths, dayStart, dayString, parseDay } from './time';
-import type { Cadence, NoteCard, Ritual, RitualKind, RitualOccurrence } from './types';
+import { addMonths, dayStart, dayString, nthWeekdayOfMonth, parseDay, weekdayOf } from './time';
+import type { NoteCard, Ritual, RitualKind, RitualOccurrence } from './types';
 
 /**
  * The rhythm a community starts with until its facilitator edits it: monthly AMA, bi-weekly huddle, quarterly
@@ -12,23 +12,45 @@ export const DEFAULT_RITUALS: readonly Ritual[] = [
   { id: 'win-thread', kind: 'win-thread', title: 'Win of the week thread', cadence: 'weekly', anchor: '2026-01-09' },
 ];
 
-/** The first occurrence on or after `today` (local day numbers), or null for an unreadable anchor. */
-export function nextOccurrence(anchor: string, cadence: Cadence, today: number): number | null {
-  const start = parseDay(anchor);
+/** What a ritual's dates follow: its cadence, one date it falls on, and the week for `monthly-weekday`. */
+export type RitualRule = Pick<Ritual, 'anchor' | 'cadence' | 'nth'>;
+
+/**
+ * The k-th occurrence of a rule counted from its anchor (k = 0; negative k goes back), as a local day number, or
+ * null for an unreadable anchor or a `monthly-weekday` rule without its week.
+ */
+export function occurrenceAt(rule: RitualRule, k: number): number | null {
+  const start = parseDay(rule.anchor);
   if (start === null) return null;
-  if (cadence === 'weekly' || cadence === 'biweekly') {
-    const step = cadence === 'weekly' ? 7 : 14;
-    if (start >= today) return start;
-    return start + Math.ceil((today - start) / step) * step;
+  switch (rule.cadence) {
+    case 'weekly':
+      return start + 7 * k;
+    case 'biweekly':
+      return start + 14 * k;
+    case 'monthly':
+    case 'quarterly':
+      return addMonths(start, (rule.cadence === 'monthly' ? 1 : 3) * k, new Date(rule.anchor).getUTCDate());
+    case 'monthly-weekday':
+      return rule.nth === undefined ? null : nthWeekdayOfMonth(start, k, weekdayOf(start), rule.nth);
   }
-  const step = cadence === 'monthly' ? 1 : 3;
-  const dom = new Date(anchor).getUTCDate();
-  const monthsApart = Math.max(0, Math.floor((today - start) / 31) - 1);
-  let k = Math.floor(monthsApart / step) * step;
-  if (start >= today) return start;
-  let d = addMonths(start, k, dom);
-  while (d < today) d = addMonths(start, (k += step), dom);
-  return d;
+}
+
+/** The index k of the first occurrence on or after `today` (local day number), or null for an unreadable rule. */
+export function nextOccurrenceIndex(rule: RitualRule, today: number): number | null {
+  const start = occurrenceAt(rule, 0);
+  if (start === null) return null;
+  if (start >= today) return 0;
+  const daysPer = { weekly: 7, biweekly: 14, monthly: 31, quarterly: 92, 'monthly-weekday': 35 }[rule.cadence];
+  // An estimate that never overshoots (no step is longer than daysPer), then forward to the first one.
+  let k = Math.max(0, Math.floor((today - start) / daysPer) - 1);
+  while (occurrenceAt(rule, k)! < today) k++;
+  return k;
+}
+
+/** The first occurrence on or after `today` (local day numbers), or null for an unreadable rule. */
+export function nextOccurrence(rule: RitualRule, today: number): number | null {
+  const k = nextOccurrenceIndex(rule, today);
+  return k === null ? null : occurrenceAt(rule, k);
 }
 
 /** What feeds each ritual: what the community brings to it. */
@@ -55,7 +77,7 @@ export function ritualsFor(
 ): RitualOccurrence[] {
   const out: RitualOccurrence[] = [];
   for (const ritual of rituals) {
-    const next = nextOccurrence(ritual.anchor, ritual.cadence, today);
+    const next = nextOccurrence(ritual, today);
     if (next === null) continue;
     out.push({
       ritual,

@@ -77,3 +77,40 @@ export function addMonths(day: number, months: number, anchorDom: number): numbe
   const last = new Date(Date.UTC(y, m + 1, 0)).getUTCDate();
   return Date.UTC(y, m, Math.min(anchorDom, last)) / DAY_MS;
 }
+
+/** Day of the week of a day number: 0 Sunday ... 6 Saturday (1970-01-01 was a Thursday). */
+export function weekdayOf(day: number): number {
+  return (((day + 4) % 7) + 7) % 7;
+}
+
+/**
+ * The `nth` `weekday` (0 Sunday ... 6 Saturday) of the month that `monthOffset` months after day `day`'s month
+ * is, as a day number; `nth` -1 is the last one. Every month has a 1st to 4th and a last of each weekday.
+ */
+export function nthWeekdayOfMonth(day: number, monthOffset: number, weekday: number, nth: number): number {
+  const d = new Date(day * DAY_MS);
+  const y = d.getUTCFullYear();
+  const m = d.getUTCMonth() + monthOffset;
+  if (nth === -1) {
+    const last = Date.UTC(y, m + 1, 0) / DAY_MS;
+    return last - ((weekdayOf(last) - weekday + 7) % 7);
+  }
+  const first = Date.UTC(y, m, 1) / DAY_MS;
+  return first + ((weekday - weekdayOf(first) + 7) % 7) + (nth - 1) * 7;
+}
+
+/** Which weeks of its month `day` falls in as its weekday: [n] for the n-th, plus -1 when it is also the last. */
+export function weeksOfMonthOf(day: number): number[] {
+  const dom = new Date(day * DAY_MS).getUTCDate();
+  const out = dom <= 28 ? [Math.ceil(dom / 7)] : [];
+  if (nthWeekdayOfMonth(day, 0, weekdayOf(day), -1) === day) out.push(-1);
+  return out;
+}
+
+/** The instant local wall-clock time `minutes` after midnight of local day `day` is (later in a DST gap). */
+export function zonedTime(day: number, minutes: number, timeZone: string): number {
+  const wall = day * DAY_MS + minutes * 60_000;
+  let t = wall - (wallClock(wall, timeZone) - wall);
+  t = wall - (wallClock(t, timeZone) - t);
+  return t;
+}

@@ -19,8 +19,16 @@ export interface DigestEvent {
 
 export const RITUAL_KINDS = ['ama', 'huddle', 'show-and-tell', 'win-thread'] as const;
 export type RitualKind = (typeof RITUAL_KINDS)[number];
-export const CADENCES = ['weekly', 'biweekly', 'monthly', 'quarterly'] as const;
+/**
+ * How often a ritual comes back. The first four keep the anchor's weekday (weekly, bi-weekly) or day of month
+ * (monthly, quarterly); `monthly-weekday` is "the first Thursday", "the last Friday": the anchor's weekday, in the
+ * week of the month `nth` names.
+ */
+export const CADENCES = ['weekly', 'biweekly', 'monthly', 'quarterly', 'monthly-weekday'] as const;
 export type Cadence = (typeof CADENCES)[number];
+/** Which week of the month a `monthly-weekday` ritual falls in: 1 to 4, or -1 for the last. */
+export const WEEKS_OF_MONTH = [1, 2, 3, 4, -1] as const;
+export type WeekOfMonth = (typeof WEEKS_OF_MONTH)[number];
 
 /** One recurring gathering of a community. `anchor` is one occurrence (`YYYY-MM-DD`); the rest follow the cadence. */
 export interface Ritual {
@@ -29,6 +37,8 @@ export interface Ritual {
   title: string;
   cadence: Cadence;
   anchor: string;
+  /** Only with `monthly-weekday`: which week; the anchor must be that week's weekday (the rule is one date). */
+  nth?: WeekOfMonth;
 }
 
 /** The key rituals and health are grouped under: a community id, or this for personal notes. */

@@ -1,5 +1,5 @@
-import { nextOccurrence } from '../digest/rituals';
-import { addMonths, dayStart, dayString, localDay, parseDay, DAY_MS } from '../digest/time';
+import { nextOccurrenceIndex, occurrenceAt } from '../digest/rituals';
+import { dayStart, dayString, localDay } from '../digest/time';
 import type { Cadence, Ritual } from '../digest/types';
 
 export interface Occurrence {
@@ -11,18 +11,12 @@ export interface Occurrence {
   since: number;
 }
 
-/** The next occurrence of `ritual` at `now` and the one before it, or null for an unreadable anchor. */
+/** The next occurrence of `ritual` at `now` and the one before it, or null for an unreadable rule. */
 export function occurrenceOf(ritual: Ritual, now: number, timeZone: string): Occurrence | null {
-  const next = nextOccurrence(ritual.anchor, ritual.cadence, localDay(now, timeZone));
-  const anchor = parseDay(ritual.anchor);
-  if (next === null || anchor === null) return null;
-  const dom = new Date(anchor * DAY_MS).getUTCDate();
-  const prev =
-    ritual.cadence === 'weekly'
-      ? next - 7
-      : ritual.cadence === 'biweekly'
-        ? next - 14
-        : addMonths(next, ritual.cadence === 'monthly' ? -1 : -3, dom);
+  const k = nextOccurrenceIndex(ritual, localDay(now, timeZone));
+  if (k === null) return null;
+  const next = occurrenceAt(ritual, k)!;
+  const prev = occurrenceAt(ritual, k - 1)!;
   return { day: dayString(next), at: dayStart(next, timeZone), since: dayStart(prev, timeZone) };
 }
 
@@ -32,6 +26,7 @@ export const PERIOD: Record<Cadence, string> = {
   biweekly: 'these two weeks',
   monthly: 'this month',
   quarterly: 'this quarter',
+  'monthly-weekday': 'this month',
 };
 
 /** "Thursday 15 January 2026" for a `YYYY-MM-DD` day: the date as the post's readers say it. */

@@ -62,6 +62,7 @@
  */
 import { z } from 'zod';
 import { NotePatchSchema, NoteSchema, safeText } from '../model';
+import { RitualSchema } from '../digest/ritual-schema';
 import { PulledQuestionEventSchema, QuestionEventBodySchema } from '../questions/events';
 import { HLC_PATTERN } from './hlc';
 
@@ -379,6 +380,40 @@ export type ModerationResult = z.infer<typeof ModerationResultSchema>;
 
 // ── Endpoint map (the OpenAPI document is generated from it) ───────────────────────────────────────────────
 
+/** An IANA time zone name this runtime knows (Intl), as calendars and ritual schedules are written in. */
+export const TimeZoneSchema = z
+  .string()
+  .max(64)
+  .refine((tz) => {
+    try {
+      new Intl.DateTimeFormat('en', { timeZone: tz });
+      return true;
+    } catch {
+      return false;
+    }
+  }, 'must be an IANA time zone');
+
+/** The schedule a member's calendar feed shows: their rituals of this community, in its zone. */
+export const CalendarFeedScheduleSchema = z.strictObject({
+  timeZone: TimeZoneSchema,
+  rituals: z.array(RitualSchema).max(20),
+});
+export type CalendarFeedSchedule = z.infer<typeof CalendarFeedScheduleSchema>;
+
+/** Whether the member has a live feed; never its address (only its hash is stored). */
+export const CalendarFeedInfoSchema = z.strictObject({
+  isActive: z.boolean(),
+  timeZone: z.string().optional(),
+  rituals: z.number().int().optional(),
+  createdAt: z.number().int().optional(),
+  updatedAt: z.number().int().optional(),
+});
+export type CalendarFeedInfo = z.infer<typeof CalendarFeedInfoSchema>;
+
+/** A new secret feed address, shown once: https for any app, webcal:// for those that subscribe on a click. */
+export const CalendarFeedCreatedSchema = z.strictObject({ url: z.string(), webcalUrl: z.string() });
+export type CalendarFeedCreated = z.infer<typeof CalendarFeedCreatedSchema>;
+
 export interface EndpointSpec {
   method: 'get' | 'post' | 'put' | 'patch' | 'delete';
   path: string;
@@ -516,6 +551,45 @@ export const ENDPOINTS = {
     path: '/v1/community/webhook/deliveries',
     summary: 'Ritual posts queued or sent: delivery key, state, attempts, last error.',
     auth: 'admin',
+  },
+  calendarFeed: {
+    method: 'get',
+    path: '/v1/members/me/calendar',
+    summary: 'Whether you have a rituals calendar feed, its zone and schedule size; never its address.',
+    auth: 'member',
+    response: CalendarFeedInfoSchema,
+  },
+  createCalendarFeed: {
+    method: 'post',
+    path: '/v1/members/me/calendar',
+    summary:
+      'A new secret feed address for your rituals calendar, shown once; any earlier address stops working (rotate).',
+    auth: 'member',
+    body: CalendarFeedScheduleSchema,
+    response: CalendarFeedCreatedSchema,
+    status: 201,
+  },
+  updateCalendarFeed: {
+    method: 'put',
+    path: '/v1/members/me/calendar',
+    summary: 'Replace the schedule your feed shows (same address); 404 when you have no feed.',
+    auth: 'member',
+    body: CalendarFeedScheduleSchema,
+    response: CalendarFeedInfoSchema,
+  },
+  revokeCalendarFeed: {
+    method: 'delete',
+    path: '/v1/members/me/calendar',
+    summary: 'Revoke your feed address: it answers 404, exactly like one never issued.',
+    auth: 'member',
+    status: 204,
+  },
+  calendar: {
+    method: 'get',
+    path: '/v1/calendar/{id}',
+    summary:
+      'The rituals calendar (text/calendar, RFC 5545) at a secret address `<token>.ics`; no bearer token, since calendar apps send none. ETag/If-None-Match. Unknown and revoked addresses both answer 404.',
+    auth: 'none',
   },
   tokens: { method: 'get', path: '/v1/tokens', summary: 'Your tokens.', auth: 'member', response: TokenListSchema },
   createToken: {

@@ -22,6 +22,7 @@ import { sync } from './routes/sync';
 import { tokens } from './routes/tokens';
 import { DEFAULT_LIMITS } from './limits';
 import { webhook } from './routes/webhook';
+import { calendarFeed, myCalendar } from './routes/calendar';
 
 export { DEFAULT_LIMITS } from './limits';
 
@@ -98,7 +99,9 @@ export function createApp(deps: AppDeps) {
     .get('/v1/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json' }))
     .route('/v1/community/webhook', webhook)
     .route('/v1/community', community)
+    .route('/v1/members/me/calendar', myCalendar)
     .route('/v1/members', members)
+    .route('/v1/calendar', calendarFeed)
     .route('/v1/notes', notes)
     .route('/v1/tokens', tokens)
     .route('/v1/invites', invites)

@@ -49,4 +49,22 @@ describe.each(BACKENDS)('request log (%s)', (backend) => {
     const all = lines.join('\n');
     for (const secret of [code, admin.token, memberToken, 'Bearer', 'Grace']) expect(all).not.toContain(secret);
   });
+
+  it('never writes a calendar feed address: the secret in its path is logged as the route pattern', async () => {
+    const { member } = await t.community();
+    const ada = await member('Ada');
+    const schedule = { timeZone: 'UTC', rituals: [] };
+    const created = await t.request('POST', '/v1/members/me/calendar', { token: ada.token, body: schedule });
+    const secret = /cal_[A-Za-z0-9_-]+/.exec(created.json.url as string)![0];
+    lines.length = 0;
+    expect((await t.request('GET', `/v1/calendar/${secret}.ics`)).status).toBe(200);
+    await t.request('DELETE', '/v1/members/me/calendar', { token: ada.token });
+    expect((await t.request('GET', `/v1/calendar/${secret}.ics`)).status).toBe(404);
+    const parsed = lines.map((line) => JSON.parse(line) as RequestLogLine);
+    expect(parsed.filter((e) => e.method === 'GET').map((e) => [e.route, e.status])).toEqual([
+      ['/v1/calendar/:id', 200],
+      ['/v1/calendar/:id', 404],
+    ]);
+    expect(lines.join('\n')).not.toContain(secret.slice(4, 20));
+  });
 });

@@ -14,8 +14,11 @@ export function isTestBuild(path = EXTENSION_PATH): boolean {
   return manifest.version_name?.includes('test hooks') ?? false;
 }
 
-/** A fresh Chromium profile with the built extension (at `path`) loaded. */
-export async function launchWithExtension(path = EXTENSION_PATH): Promise<{
+/** A fresh Chromium profile with the built extension (at `path`) loaded; `timezoneId` sets the pages' zone. */
+export async function launchWithExtension(
+  path = EXTENSION_PATH,
+  options: { timezoneId?: string } = {},
+): Promise<{
   context: BrowserContext;
   sw: Worker;
   extensionId: string;
@@ -27,6 +30,7 @@ export async function launchWithExtension(path = EXTENSION_PATH): Promise<{
   const context = await chromium.launchPersistentContext(dir, {
     executablePath,
     headless: true,
+    ...options,
     args: ['--no-sandbox', ...CHROMIUM_ARGS, `--disable-extensions-except=${path}`, `--load-extension=${path}`],
   });
   let [sw] = context.serviceWorkers();

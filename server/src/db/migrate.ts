@@ -49,6 +49,7 @@ function splitSql(sql: string): string[] {
 
 /** Every table the app writes, children first: for test resets and snapshots. */
 export const APP_TABLES = [
+  'calendar_feeds',
   'ritual_outbox',
   'community_webhooks',
   'question_events',

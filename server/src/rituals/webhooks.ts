@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { RitualSchema } from '../../../lib/digest/ritual-schema';
+import { TimeZoneSchema } from '../../../lib/sync/protocol';
 import type { Queryable } from '../db/database';
 
 export const WEBHOOK_PLATFORMS = ['slack', 'teams', 'discord', 'mattermost'] as const;
@@ -25,17 +26,7 @@ export const WebhookUrlSchema = z
 export const WebhookPutSchema = z.strictObject({
   platform: z.enum(WEBHOOK_PLATFORMS),
   url: WebhookUrlSchema,
-  timeZone: z
-    .string()
-    .max(64)
-    .refine((tz) => {
-      try {
-        new Intl.DateTimeFormat('en', { timeZone: tz });
-        return true;
-      } catch {
-        return false;
-      }
-    }, 'must be an IANA time zone'),
+  timeZone: TimeZoneSchema,
   rituals: z.array(RitualSchema).max(20).optional(),
 });
 export type WebhookPut = z.infer<typeof WebhookPutSchema>;

@@ -13,10 +13,13 @@ import { expect } from '../fixtures';
 export async function startEndpoint<R extends Role = 'member'>(roles: R[] = ['member' as R]) {
   const db = await openPglite();
   await migrate(db);
-  const app = createApp({ db, cursorKey: await loadCursorKey(db) });
-  const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
+  const cursorKey = await loadCursorKey(db);
+  // The app is made once the port is known, so the addresses it hands out (calendar feeds) name this server.
+  const made: { app?: ReturnType<typeof createApp> } = {};
+  const server = serve({ fetch: (req, env) => made.app!.fetch(req, env), port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  made.app = createApp({ db, cursorKey, publicUrl: endpoint });
   const communityId = crypto.randomUUID();
   await db.query('INSERT INTO communities (id, name, epoch, created_at) VALUES ($1, $2, $3, $4)', [
     communityId,
