@@ -53,6 +53,7 @@ export default tseslint.config(
       'lib/manifest/**',
       'lib/rituals/**',
       'lib/questions/**',
+      'lib/pulse/**',
     ],
     ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.bench.ts'],
     rules: forbid(
