@@ -10,6 +10,7 @@ import type { BoardLine } from '@/lib/questions';
 import { recordQuestionEvent } from '@/lib/sync/question-events';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
 import { logger } from '@/lib/log';
+import { pulseDesk } from '@/lib/sync/pulse-desk';
 
 const log = logger('new tab');
 
@@ -28,6 +29,9 @@ export async function computeHere(now: number, timeZone: string, isFullScan = fa
   announceDigestStored();
   return digest;
 }
+
+/** Pulse polls through the page's own fetch (the endpoint allows any origin), as the options page does. */
+export const pulse = pulseDesk(db, (url, init) => fetch(url, init));
 
 /** The background indexes what this page wrote and refreshes the digest, as for its own writes. */
 const written = (id: string) => void sendToBackground('notesWritten', { ids: [id] }).catch(log.failed('notesWritten'));
@@ -48,7 +52,9 @@ export async function composeRitual(communityId: string, ritual: Ritual, now: nu
     db.events.where('at').aboveOrEqual(since).toArray(),
     db.thanks.where('communityId').equals(communityId).toArray(),
   ]);
-  return composeRitualPost({ ritual, communityId, notes, events, thanks, now, timeZone });
+  // The huddle's agenda carries the pulse poll's gap list, once the endpoint releases its results.
+  const knowledgeRequests = ritual.kind === 'huddle' ? await pulse.huddleRequests(communityId, now) : [];
+  return composeRitualPost({ ritual, communityId, notes, events, thanks, now, timeZone, knowledgeRequests });
 }
 /** Reuse is counted since a ritual's previous occurrence: a quarter at most, with a margin for long months. */
 const RITUAL_LOOKBACK_MS = 100 * 86_400_000;

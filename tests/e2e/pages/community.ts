@@ -10,10 +10,14 @@ import { loadCursorKey } from '../../../server/src/db/server-meta';
 import { expect } from '../fixtures';
 
 /** The real endpoint on a loopback port, with one community "Makers" and a multi-use invite per role asked for. */
-export async function startEndpoint<R extends Role = 'member'>(roles: R[] = ['member' as R]) {
+export async function startEndpoint<R extends Role = 'member'>(
+  roles: R[] = ['member' as R],
+  /** The endpoint's clock (default: the real one), for tests that inject time into pages and server alike. */
+  now?: () => number,
+) {
   const db = await openPglite();
   await migrate(db);
-  const app = createApp({ db, cursorKey: await loadCursorKey(db) });
+  const app = createApp({ db, cursorKey: await loadCursorKey(db), now });
   const server = serve({ fetch: app.fetch, port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
