@@ -54,6 +54,7 @@ export default tseslint.config(
       'lib/rituals/**',
       'lib/questions/**',
       'lib/expertise/**',
+      'lib/pulse/**',
     ],
     ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.bench.ts'],
     rules: forbid(

@@ -4,6 +4,8 @@ import { DigestView, type DigestActions } from '@/components/digest/DigestView';
 import { onDigestStored } from '@/lib/messaging/protocol';
 import type { Digest, Freshness } from '@/lib/digest';
 import type { QuestionBoard } from '@/lib/questions';
+import { PulseSection, type PulseActions } from '@/components/pulse/PulseSection';
+import type { PulseItem } from '@/lib/sync/pulse-desk';
 import { readBoot, type Boot } from './boot';
 import { minimalMode, ritualSchedules } from './settings';
 
@@ -39,6 +41,29 @@ export function App({ boot: first }: { boot: Boot }) {
   useEffect(() => {
     if (!first.isMinimal) void loadQuestions();
   }, [first.isMinimal, loadQuestions, digest]);
+  // Pulse polls come from the endpoints, after the first paint; a failure is said, the digest stays.
+  const [pulse, setPulse] = useState<PulseItem[]>([]);
+  const [pulseProblem, setPulseProblem] = useState<string | null>(null);
+  const loadPulse = useCallback(
+    () =>
+      live()
+        .then((m) => m.pulse.load(Date.now()))
+        .then((r) => (r.ok ? (setPulse(r.value), setPulseProblem(null)) : setPulseProblem(r.error)), failed),
+    [failed],
+  );
+  useEffect(() => {
+    if (!first.isMinimal) void loadPulse();
+  }, [first.isMinimal, loadPulse]);
+  const pulseActions = useMemo<PulseActions>(
+    () => ({
+      async answer(item, answer) {
+        const r = await (await live()).pulse.answer(item, answer, Date.now(), first.timeZone);
+        return r.ok ? { problem: null, match: r.value.match, results: r.value.results } : { problem: r.error };
+      },
+      openNote: (id) => void import('@/lib/messaging/messenger').then((m) => m.sendToBackground('openNote', { id })),
+    }),
+    [first.timeZone],
+  );
 
   const computeHere = useCallback(() => {
     computing.current ??= live()
@@ -173,6 +198,8 @@ export function App({ boot: first }: { boot: Boot }) {
           Updating…
         </p>
       )}
+      {!isMinimal && <PulseSection items={pulse} actions={pulseActions} />}
+      {!isMinimal && pulseProblem && <p className="error">{pulseProblem}</p>}
       {!isMinimal && digest && (
         <DigestView
           digest={digest}

@@ -13,6 +13,7 @@ import { recordQuestionEvent } from '@/lib/sync/question-events';
 import { calendarFeeds } from '@/lib/sync/calendar-feed';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
 import { logger } from '@/lib/log';
+import { pulseDesk } from '@/lib/sync/pulse-desk';
 
 const log = logger('new tab');
 
@@ -35,6 +36,9 @@ export async function computeHere(now: number, timeZone: string, isFullScan = fa
   return digest;
 }
 
+/** Pulse polls through the page's own fetch (the endpoint allows any origin), as the options page does. */
+export const pulse = pulseDesk(db, (url, init) => fetch(url, init));
+
 /** The background indexes what this page wrote and refreshes the digest, as for its own writes. */
 const written = (id: string) => void sendToBackground('notesWritten', { ids: [id] }).catch(log.failed('notesWritten'));
 
@@ -54,7 +58,9 @@ export async function composeRitual(communityId: string, ritual: Ritual, now: nu
     eventsRepository(db).since(since),
     thanksRepository(db).ofCommunity(communityId),
   ]);
-  return composeRitualPost({ ritual, communityId, notes, events, thanks, now, timeZone });
+  // The huddle's agenda carries the pulse poll's gap list, once the endpoint releases its results.
+  const knowledgeRequests = ritual.kind === 'huddle' ? await pulse.huddleRequests(communityId, now) : [];
+  return composeRitualPost({ ritual, communityId, notes, events, thanks, now, timeZone, knowledgeRequests });
 }
 /** Reuse is counted since a ritual's previous occurrence: a quarter at most, with a margin for long months. */
 const RITUAL_LOOKBACK_MS = 100 * 86_400_000;

@@ -117,6 +117,19 @@ describe('composeRitualPost', () => {
     });
   });
 
+  it('huddle: the pulse poll’s knowledge requests, most people first, with how many are blocked', () => {
+    const knowledgeRequests = [
+      { summary: 'the Kubernetes upgrade fails on the node pools', terms: ['kubernet'], people: 3, answers: [] },
+      { summary: 'our transactional emails land in spam', terms: ['spam'], people: 1, answers: [] },
+    ];
+    expect(lists(compose(HUDDLE, [], { knowledgeRequests }))['Knowledge requests from the pulse poll']).toEqual([
+      'the Kubernetes upgrade fails on the node pools (3 people blocked)',
+      'our transactional emails land in spam (1 person blocked)',
+    ]);
+    expect(lists(compose(HUDDLE, []))['Knowledge requests from the pulse poll']).toBeUndefined();
+    expect(lists(compose(AMA, [], { knowledgeRequests }))['Knowledge requests from the pulse poll']).toBeUndefined();
+  });
+
   it("show & tell: the quarter's wins and stories, newest first, and who to invite (most items first)", () => {
     const inQuarter = (d: number, kind: Note['kind'], author: typeof sarah, takeaway: string) =>
       makeNote({ createdAt: NOW - d * DAY_MS, kind, author, takeaway });

@@ -6,6 +6,7 @@ import { isAnnounceable, newestFirst, oldestFirst, openQuestions, personOf, type
 import { formatOccurrenceMarker } from './marker';
 import { longDate, occurrenceOf, PERIOD, type Occurrence } from './occurrence';
 import { creditsByReuse, peopleCount, type ReuseCredit } from './thanks';
+import type { KnowledgeRequest } from '../pulse/knowledge-requests';
 
 export interface ComposeInput {
   ritual: Ritual;
@@ -16,6 +17,11 @@ export interface ComposeInput {
   thanks: readonly DigestThank[];
   now: number;
   timeZone: string;
+  /**
+   * The pulse poll's gap list (lib/pulse knowledgeRequests): what members are blocked on that nothing
+   * harvested answers. Only the huddle uses it; the words are members' own, shown without their names.
+   */
+  knowledgeRequests?: readonly KnowledgeRequest[];
 }
 
 /** Most items one list of a post holds: a post is read in a channel, not scrolled through. */
@@ -117,6 +123,16 @@ function huddleBody(c: Ctx): PostBlock[] {
       ? { type: 'list', items: blockers.slice(0, LIST_MAX).map((n) => [noteLink(n), text(` (${nameOf(n)})`)]) }
       : para('No blocker was harvested. Bring yours to the huddle.'),
   );
+  const requests = c.knowledgeRequests ?? [];
+  if (requests.length > 0) {
+    out.push({ type: 'heading', text: 'Knowledge requests from the pulse poll' });
+    out.push({
+      type: 'list',
+      items: requests
+        .slice(0, LIST_MAX)
+        .map((r) => [text(`${r.summary} (${r.people === 1 ? '1 person' : `${r.people} people`} blocked)`)]),
+    });
+  }
   return out;
 }
 

@@ -65,6 +65,14 @@ import { NotePatchSchema, NoteSchema, safeText } from '../model';
 import { RitualSchema } from '../digest/ritual-schema';
 import { PulledQuestionEventSchema, QuestionEventBodySchema } from '../questions/events';
 import { HLC_PATTERN } from './hlc';
+import {
+  AnswerInputSchema,
+  OpenPollListSchema,
+  PollInputSchema,
+  PollListSchema,
+  PollResultsSchema,
+  PollSchema,
+} from '../pulse/schema';
 
 export const PROTOCOL_VERSION = 1;
 /** Server-side cap on request bodies, in bytes; clients size push batches to stay under it. */
@@ -630,6 +638,46 @@ export const ENDPOINTS = {
     summary: 'Revoke an invite.',
     auth: 'facilitator',
     status: 204,
+  },
+  polls: { method: 'get', path: '/v1/polls', summary: 'Pulse polls.', auth: 'member', response: PollListSchema },
+  openPolls: {
+    method: 'get',
+    path: '/v1/polls/open',
+    summary: 'The poll occurrences open now, and whether you answered each.',
+    auth: 'member',
+    response: OpenPollListSchema,
+  },
+  putPoll: {
+    method: 'put',
+    path: '/v1/polls/{id}',
+    summary: 'Schedule or edit a poll (client-made id). At most 50 per community.',
+    auth: 'facilitator',
+    body: PollInputSchema,
+    response: PollSchema,
+  },
+  deletePoll: {
+    method: 'delete',
+    path: '/v1/polls/{id}',
+    summary: 'Delete a poll and its answers.',
+    auth: 'facilitator',
+    status: 204,
+  },
+  answerPoll: {
+    method: 'post',
+    path: '/v1/polls/{id}/occurrences/{key}/answers',
+    summary: 'Answer the open occurrence once (409 for a second answer; 422 when it is not open).',
+    auth: 'member',
+    body: AnswerInputSchema,
+    response: PollResultsSchema,
+    status: 201,
+  },
+  pollResults: {
+    method: 'get',
+    path: '/v1/polls/{id}/occurrences/{key}/results',
+    summary:
+      "An occurrence's results: only the answer count below the poll's minimum; anonymous answers carry no member.",
+    auth: 'member',
+    response: PollResultsSchema,
   },
   push: {
     method: 'post',

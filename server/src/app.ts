@@ -18,6 +18,7 @@ import { invites } from './routes/invites';
 import { join } from './routes/join';
 import { members } from './routes/members';
 import { notes } from './routes/notes';
+import { polls } from './routes/polls';
 import { sync } from './routes/sync';
 import { tokens } from './routes/tokens';
 import { DEFAULT_LIMITS } from './limits';
@@ -103,6 +104,7 @@ export function createApp(deps: AppDeps) {
     .route('/v1/members', members)
     .route('/v1/calendar', calendarFeed)
     .route('/v1/notes', notes)
+    .route('/v1/polls', polls)
     .route('/v1/tokens', tokens)
     .route('/v1/invites', invites)
     .route('/v1/sync', sync);

@@ -50,6 +50,10 @@ function splitSql(sql: string): string[] {
 /** Every table the app writes, children first: for test resets and snapshots. */
 export const APP_TABLES = [
   'calendar_feeds',
+  'poll_answers',
+  'poll_voters',
+  'poll_occurrences',
+  'polls',
   'ritual_outbox',
   'community_webhooks',
   'question_events',

@@ -10,7 +10,11 @@ import { loadCursorKey } from '../../../server/src/db/server-meta';
 import { expect } from '../fixtures';
 
 /** The real endpoint on a loopback port, with one community "Makers" and a multi-use invite per role asked for. */
-export async function startEndpoint<R extends Role = 'member'>(roles: R[] = ['member' as R]) {
+export async function startEndpoint<R extends Role = 'member'>(
+  roles: R[] = ['member' as R],
+  /** The endpoint's clock (default: the real one), for tests that inject time into pages and server alike. */
+  now?: () => number,
+) {
   const db = await openPglite();
   await migrate(db);
   const cursorKey = await loadCursorKey(db);
@@ -19,7 +23,7 @@ export async function startEndpoint<R extends Role = 'member'>(roles: R[] = ['me
   const server = serve({ fetch: (req, env) => made.app!.fetch(req, env), port: 0, hostname: '127.0.0.1' });
   await new Promise<void>((r) => server.once('listening', () => r()));
   const endpoint = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
-  made.app = createApp({ db, cursorKey, publicUrl: endpoint });
+  made.app = createApp({ db, cursorKey, publicUrl: endpoint, now });
   const communityId = crypto.randomUUID();
   await db.query('INSERT INTO communities (id, name, epoch, created_at) VALUES ($1, $2, $3, $4)', [
     communityId,

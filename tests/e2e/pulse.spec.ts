@@ -1,0 +1,162 @@
+import type { BrowserContext, Page } from '@playwright/test';
+import { BLOCKER_POLL } from '../../lib/pulse/defaults';
+import { upcomingOccurrence } from '../../lib/pulse/schedule';
+import { parseInviteLink, type JoinResponse } from '../../lib/sync/protocol';
+import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
+import { join, startEndpoint, syncNowAndWait as syncNow } from './pages/community';
+
+const DAY = 86_400_000;
+const POLL = { ...BLOCKER_POLL, choices: [], timeZone: 'UTC', minAnswers: 3 };
+/** The blocker poll's next occurrence whose window starts more than a day from now (today's date moves on). */
+const OCC = upcomingOccurrence(POLL, Date.now() + 4 * DAY)!;
+/** A day before its window (the one before it closed ten days earlier), and half a day into it. */
+const BEFORE = OCC.opensAt - DAY;
+const OPEN = OCC.opensAt + DAY / 2;
+
+/** Saves a note through the background, as the capture panel does (same message, same validation). */
+async function createNote(page: Page, data: Record<string, unknown>): Promise<string> {
+  const res = await page.evaluate(async (data) => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+    const message = { id: 1, type: 'createNote', data, timestamp: Date.now() };
+    return ((await chrome.runtime.sendMessage(message)) as { res: { ok: boolean; value?: { id: string } } }).res;
+  }, data);
+  if (!res.ok) throw new Error(`createNote: ${JSON.stringify(res)}`);
+  return res.value!.id;
+}
+
+/** A new tab whose clock reads `at` (Playwright's injected clock). */
+async function newTabAt(context: BrowserContext, extensionId: string, at: number) {
+  const tab = await context.newPage();
+  await tab.clock.install({ time: at });
+  await tab.goto(`chrome-extension://${extensionId}/newtab.html`);
+  await expect(tab.getByRole('heading', { name: 'Unanswered questions' })).toBeVisible();
+  return tab;
+}
+
+async function joinByHttp(endpoint: string, invite: string, displayName: string): Promise<JoinResponse> {
+  const { code } = parseInviteLink(invite)!;
+  const res = await fetch(`${endpoint}/v1/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, displayName }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as JoinResponse;
+}
+
+test.setTimeout(300_000);
+
+test('a pulse poll opens on schedule in two profiles; an answer meets its note at once; results wait for k; the gap list reaches the huddle agenda', async () => {
+  if (!isTestBuild()) throw new Error('Not a test build: build it with `WXT_TEST_HOOKS=1 npx wxt build`');
+  // The endpoint's clock moves with the pages' injected clocks (never backwards): real time while members
+  // join (invites expire by it), then the day before the window, then inside it.
+  const t0 = Date.now();
+  let serverAt = t0;
+  const endpoint = await startEndpoint(['member', 'facilitator'], () => serverAt + (Date.now() - t0));
+  const ann = await launchWithExtension();
+  const fay = await launchWithExtension();
+  try {
+    const annOptions = await ann.context.newPage();
+    const fayOptions = await fay.context.newPage();
+    await join(annOptions, ann.extensionId, endpoint.invites.member, 'Ann');
+    await join(fayOptions, fay.extensionId, endpoint.invites.facilitator, 'Fay');
+    const base = new URL(endpoint.invite).origin;
+
+    // The harvest: Ann's note on rotating the API key, from #infra (a chat fixture's answer, our words).
+    await createNote(annOptions, {
+      kind: 'answer',
+      quote: 'Create the new key first, then:\nexport API_KEY=new-key\n./deploy --reload',
+      takeaway:
+        'Rotate the admin API key without downtime: create the new key, reload the deploy with it, keep both valid for a ten minute overlap, then revoke the old key.',
+      tags: [],
+      selectors: [],
+      page: {
+        url: 'https://chat.example.com/infra/1',
+        canonicalUrl: 'https://chat.example.com/infra/1',
+        title: '#infra',
+      },
+      chat: { platform: 'slack', channel: 'infra', messages: [] },
+      communityId: endpoint.communityId,
+    });
+    await syncNow(annOptions);
+    await syncNow(fayOptions);
+
+    // A facilitator schedules the blocker poll with k = 3 (a third member, by HTTP, does it here).
+    const cy = await joinByHttp(base, endpoint.invites.facilitator, 'Cy');
+    const pollId = crypto.randomUUID();
+    const put = await fetch(`${base}/v1/polls/${pollId}`, {
+      method: 'PUT',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${cy.token}` },
+      body: JSON.stringify(POLL),
+    });
+    expect(put.status).toBe(200);
+
+    const pulse = (tab: Page) => tab.getByRole('region', { name: 'Pulse poll' });
+    // Before its window: no poll.
+    serverAt = BEFORE;
+    const early = await newTabAt(ann.context, ann.extensionId, BEFORE);
+    await expect(early.getByRole('region', { name: 'Rituals' })).toBeVisible();
+    await expect(pulse(early)).toHaveCount(0);
+    await early.close();
+
+    // On schedule, in both profiles.
+    serverAt = OPEN;
+    const annTab = await newTabAt(ann.context, ann.extensionId, OPEN);
+    const fayTab = await newTabAt(fay.context, fay.extensionId, OPEN);
+    for (const tab of [annTab, fayTab]) {
+      await expect(pulse(tab).getByRole('heading', { name: BLOCKER_POLL.question })).toBeVisible();
+      await expect(pulse(tab)).toContainText(
+        'Not anonymous: your name is shown with your answer once results are out.',
+      );
+    }
+
+    // Fay answers by keyboard; the harvest's note comes back at once.
+    const box = fayTab.getByLabel(`Your answer to “${BLOCKER_POLL.question}”`);
+    await box.focus();
+    await fayTab.keyboard.type('rotating the admin API key without downtime');
+    await fayTab.keyboard.press('Tab');
+    await expect(pulse(fayTab).getByRole('button', { name: 'Send answer' })).toBeFocused();
+    await fayTab.keyboard.press('Enter');
+    await expect(pulse(fayTab).getByRole('status')).toHaveText('Answer sent.');
+    await expect(pulse(fayTab)).toContainText('Someone solved this in #infra in');
+    await expect(
+      pulse(fayTab).getByRole('button', { name: /^Rotate the admin API key without downtime/ }),
+    ).toBeVisible();
+    await expect(pulse(fayTab)).toContainText('Results appear once 3 members have answered (1 so far).');
+
+    // Ann is blocked on something nothing harvested answers.
+    await annTab
+      .getByLabel(`Your answer to “${BLOCKER_POLL.question}”`)
+      .fill('the Kubernetes upgrade fails on the node pools');
+    await pulse(annTab).getByRole('button', { name: 'Send answer' }).click();
+    await expect(pulse(annTab)).toContainText('Nothing harvested answers this yet');
+    await expect(pulse(annTab)).toContainText('Results appear once 3 members have answered (2 so far).');
+    await expect(pulse(annTab).getByRole('list', { name: 'Knowledge requests' })).toHaveCount(0);
+
+    // A third member answers (k = 3): results are released.
+    const third = await fetch(`${base}/v1/polls/${pollId}/occurrences/${OCC.key}/answers`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${cy.token}` },
+      body: JSON.stringify({ text: 'blocked on the kubernetes version upgrade' }),
+    });
+    expect(third.status).toBe(201);
+    await annTab.close();
+    const after = await newTabAt(ann.context, ann.extensionId, OPEN + 60_000);
+    const requests = pulse(after).getByRole('list', { name: 'Knowledge requests' }).getByRole('listitem');
+    await expect(requests).toHaveCount(1);
+    await expect(requests.first()).toContainText('(2 people blocked)');
+    await expect(pulse(after)).toContainText('Results (3 answers)');
+
+    // The huddle's agenda carries the gap list.
+    const rituals = after.getByRole('region', { name: 'Rituals' });
+    await rituals.getByRole('button', { name: 'Compose the post for Problem-solving huddle in Makers' }).click();
+    const preview = rituals.getByRole('article', { name: /^Preview: Problem-solving huddle: / });
+    await expect(preview.getByRole('heading', { name: 'Knowledge requests from the pulse poll' })).toBeVisible();
+    await expect(preview.getByRole('listitem').filter({ hasText: '(2 people blocked)' })).toHaveCount(1);
+    await expect(preview).not.toContainText('rotating the admin API key');
+  } finally {
+    await ann.close();
+    await fay.close();
+    await endpoint.close();
+  }
+});
