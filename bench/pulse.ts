@@ -14,8 +14,8 @@ import { SimilarityIndex } from '../lib/similarity';
 import { requireCorpus } from '../lib/testing/corpus';
 import { loadPulseSet } from '../lib/testing/pulse-set';
 import { corpusSentences } from '../lib/testing/similarity/corpus-sentences';
-import { makeNote } from '../lib/testing/similarity/make-note';
-import { seededRandom } from '../lib/testing/similarity/seeded';
+import { makeBareNote as makeNote } from '../lib/testing/make-note';
+import { seededRandom } from '../lib/testing/seeded-random';
 import { tokenize } from '../lib/text/normalize';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=') as [string, string]));

@@ -33,7 +33,7 @@ export function openOccurrence(poll: PollTiming, now: number): PollOccurrence | 
 export function upcomingOccurrence(poll: PollTiming, now: number): PollOccurrence | null {
   if (parseDay(poll.anchor) === null) return null;
   const today = localDay(now, poll.timeZone);
-  const day = nextOccurrence(poll.anchor, poll.cadence, today + 1);
+  const day = nextOccurrence(poll, today + 1);
   if (day === null) return null;
   return occurrenceOn(poll, day);
 }
@@ -51,5 +51,5 @@ export function occurrenceOn(poll: PollTiming, day: number): PollOccurrence {
 export function occurrenceByKey(poll: PollTiming, key: string): PollOccurrence | null {
   const day = parseDay(key);
   if (day === null) return null;
-  return nextOccurrence(poll.anchor, poll.cadence, day) === day ? occurrenceOn(poll, day) : null;
+  return nextOccurrence(poll, day) === day ? occurrenceOn(poll, day) : null;
 }
