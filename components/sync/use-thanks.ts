@@ -5,6 +5,9 @@ import { setThanks, thanksForNotes } from '@/lib/sync/thanks';
 
 const NONE = { count: 0, isThankedByMe: false };
 
+/** One function for every list: memoised cards take it as a prop and never render again for a new one. */
+const toggle = (noteId: string, next: boolean) => setThanks(db, noteId, next, Date.now());
+
 /**
  * The thanks of a list's community notes, live, in one query for the whole list (a query per card cost the
  * popup three IndexedDB reads per card on every list typed up), and the toggle that stores and queues a change
@@ -17,6 +20,6 @@ export function useListThanks(notes: readonly Note[]) {
   const thanks = useLiveQuery(() => thanksForNotes(db, community), [key]);
   return {
     of: (noteId: string) => thanks?.get(noteId) ?? NONE,
-    toggle: (noteId: string, next: boolean) => setThanks(db, noteId, next, Date.now()),
+    toggle,
   };
 }

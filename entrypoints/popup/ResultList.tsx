@@ -1,9 +1,8 @@
 import { memo, type ComponentProps } from 'react';
-import { NoteCard } from '@/components/NoteCard';
-import { NoteEditor } from '@/components/NoteEditor';
+import type { NoteEditor } from '@/components/NoteEditor';
 import { useListThanks } from '@/components/sync/use-thanks';
 import type { Note } from '@/lib/model';
-import { NoteThanks } from './NoteThanks';
+import { ResultCard } from './ResultCard';
 import type { Hit } from './use-search';
 
 type NoteEditorProps = ComponentProps<typeof NoteEditor>;
@@ -29,7 +28,8 @@ interface Props {
 
 /**
  * The popup's list of notes. Memoised: each keystroke renders App once for the new text and once for the new
- * results; only the second changes the list, so the first skips its twenty cards.
+ * results; only the second changes the list, so the first skips its twenty cards. Each card is memoised too
+ * (ResultCard): a new list renders only the cards whose note, marks, thanks or selection changed.
  */
 export const ResultList = memo(function ResultList({ hits, active, editing, ownIds, noMatchFor, actions }: Props) {
   const thanks = useListThanks(hits.map((h) => h.note));
@@ -38,32 +38,16 @@ export const ResultList = memo(function ResultList({ hits, active, editing, ownI
       {noMatchFor !== null && <li className="muted">No notes match “{noMatchFor}”.</li>}
       {hits.map(({ note, matches }, i) => (
         <li key={note.id}>
-          <NoteCard
+          <ResultCard
             note={note}
             matches={matches}
             isActive={i === active}
-            onOpen={() => actions.open(note)}
-            onEdit={() => actions.edit(note.id)}
-            onDelete={() => actions.remove(note)}
-            actions={
-              note.communityId ? (
-                <NoteThanks
-                  note={note}
-                  ownMemberIds={ownIds}
-                  thanks={thanks.of(note.id)}
-                  onToggle={(next) => void thanks.toggle(note.id, next)}
-                />
-              ) : undefined
-            }
-          >
-            {editing === note.id ? (
-              <NoteEditor
-                note={note}
-                onCancel={() => actions.edit(null)}
-                onSave={(patch) => void actions.save(note, patch)}
-              />
-            ) : undefined}
-          </NoteCard>
+            isEditing={editing === note.id}
+            ownIds={ownIds}
+            thanks={thanks.of(note.id)}
+            onThank={thanks.toggle}
+            actions={actions}
+          />
         </li>
       ))}
     </ul>
