@@ -10,6 +10,7 @@ import { PeopleSection } from './PeopleSection';
 import { RitualsSection } from './RitualsSection';
 import { StoriesSection } from './StoriesSection';
 import { QuestionsSection } from '../questions/QuestionsSection';
+import type { RelayView } from '../questions/RelayControl';
 import type { BoardLine, QuestionBoard } from '@/lib/questions';
 import { UnansweredSection } from './UnansweredSection';
 import { WinsSection } from './WinsSection';
@@ -24,6 +25,8 @@ export interface DigestActions {
   /** The post for a ritual's next occurrence, composed from the community's harvest (null: unreadable date). */
   composeRitual?(communityId: string, ritual: Ritual): Promise<RitualPost | null>;
   copyText?(text: string): Promise<void>;
+  /** "Relay answer": writes the answer into the question's chat thread (see RelayControl). */
+  relay?(line: BoardLine, replaceUserDraft: boolean): Promise<RelayView>;
 }
 
 /** Every digest section, rendered from one computed digest (no data fetching here). */
@@ -59,6 +62,7 @@ export function DigestView({
             now={now}
             onAnswer={actions.answer}
             onConfirm={actions.confirm}
+            {...(actions.relay ? { onRelay: actions.relay } : {})}
           />
         )}
         <UnansweredSection

@@ -4,6 +4,7 @@ import { AnswerForm } from '../digest/AnswerForm';
 import type { Formatters } from '../digest/format';
 import { NoteLine } from '../digest/NoteLine';
 import { Section } from '../digest/Section';
+import { RelayControl, type RelayView } from './RelayControl';
 
 /** How a state reads beside a question. */
 export const STATE_LABEL: Record<QuestionState, string> = {
@@ -30,16 +31,20 @@ export function QuestionsSection({
   now,
   onAnswer,
   onConfirm,
+  onRelay,
 }: {
   board: QuestionBoard;
   fmt: Formatters;
   now: number;
   onAnswer: (questionId: string, text: string) => Promise<string | null>;
   onConfirm: (line: BoardLine, isAnswered: boolean) => Promise<string | null>;
+  /** "Relay answer" (absent where the page cannot reach the background). */
+  onRelay?: (line: BoardLine, replaceUserDraft: boolean) => Promise<RelayView>;
 }) {
   const [answering, setAnswering] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (!board.forMe.length && !board.toConfirm.length) return null;
+  const toRelay = onRelay ? board.toRelay : [];
+  if (!board.forMe.length && !board.toConfirm.length && !toRelay.length) return null;
   const confirm = async (line: BoardLine, isAnswered: boolean) => setError(await onConfirm(line, isAnswered));
   return (
     <Section title="Questions for you" className="questions">
@@ -61,6 +66,16 @@ export function QuestionsSection({
                   Answer
                 </button>
               )}
+            </NoteLine>
+          ))}
+        </ul>
+      )}
+      {toRelay.length > 0 && (
+        <ul aria-label="Answers to relay to their thread">
+          {toRelay.map((l) => (
+            <NoteLine key={l.card.id} note={l.card} fmt={fmt} now={now}>
+              <span className="state">{STATE_LABEL[l.state]}</span>
+              <RelayControl title={l.card.title} onRelay={(replace) => onRelay!(l, replace)} />
             </NoteLine>
           ))}
         </ul>

@@ -1,5 +1,6 @@
 import { registerDigestUpkeep } from './digest-upkeep';
 import { registerHandlers, registerPageWrites } from './handlers';
+import { registerRelay } from './relay';
 import { registerHighlightNav } from './highlight-nav';
 import { onCommand, onContextMenuClick, registerHarvestEntryPoints } from './harvest';
 import { rebuildSearchIndex, registerSearchUpkeep } from './search-upkeep';
@@ -12,6 +13,7 @@ export default defineBackground(() => {
   const similarity = createSimilarity();
   const tagCounts = liveTagCounts(db);
   registerHandlers(similarity, tagCounts);
+  registerRelay();
   registerHarvestEntryPoints();
   registerHighlightNav();
   const search = registerSearchUpkeep((id) => {

@@ -128,6 +128,11 @@ export function App({ boot: first }: { boot: Boot }) {
       composeRitual: async (communityId, ritual) =>
         (await live()).composeRitual(communityId, ritual, Date.now(), first.timeZone),
       copyText: (text) => navigator.clipboard.writeText(text),
+      async relay(line, replaceUserDraft) {
+        const view = await (await live()).relay(line, replaceUserDraft);
+        if (view.kind === 'written') await loadQuestions();
+        return view;
+      },
     }),
     [identity, boot.rawRituals, computeHere, failed, first.timeZone, loadQuestions],
   );

@@ -17,3 +17,4 @@ export { helpersFor } from './helpers';
 export { announceable, escalatedTo, huddleAgenda, isUnanswered } from './views';
 export { questionBoard, type BoardLine, type QuestionBoard } from './board';
 export { relayDraft, GIST_MAX } from './relay-draft';
+export { relayPlan, relayLink, type RelayPlan } from './relay-plan';
