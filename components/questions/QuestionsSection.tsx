@@ -43,8 +43,9 @@ export function QuestionsSection({
 }) {
   const [answering, setAnswering] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
+  const [relayedTitle, setRelayedTitle] = useState<string | null>(null);
   const toRelay = onRelay ? board.toRelay : [];
-  if (!board.forMe.length && !board.toConfirm.length && !toRelay.length) return null;
+  if (!board.forMe.length && !board.toConfirm.length && !toRelay.length && !relayedTitle) return null;
   const confirm = async (line: BoardLine, isAnswered: boolean) => setError(await onConfirm(line, isAnswered));
   return (
     <Section title="Questions for you" className="questions">
@@ -75,7 +76,11 @@ export function QuestionsSection({
           {toRelay.map((l) => (
             <NoteLine key={l.card.id} note={l.card} fmt={fmt} now={now}>
               <span className="state">{STATE_LABEL[l.state]}</span>
-              <RelayControl title={l.card.title} onRelay={(replace) => onRelay!(l, replace)} />
+              <RelayControl
+                title={l.card.title}
+                onRelay={(replace) => onRelay!(l, replace)}
+                onWritten={() => setRelayedTitle(l.card.title)}
+              />
             </NoteLine>
           ))}
         </ul>
@@ -97,6 +102,11 @@ export function QuestionsSection({
             </NoteLine>
           ))}
         </ul>
+      )}
+      {relayedTitle && (
+        <p role="status">
+          The reply to “{relayedTitle}” is in the thread’s message box, in its tab. Read it there and press send.
+        </p>
       )}
       {error && (
         <p role="alert" className="error">

@@ -25,26 +25,28 @@ const WHY: Record<Extract<RelayView, { kind: 'not-written' }>['reason'], string>
 export function RelayControl({
   title,
   onRelay,
+  onWritten,
 }: {
   title: string;
   onRelay: (replaceUserDraft: boolean) => Promise<RelayView>;
+  /** The line leaves the list once relayed: the section says it was written. */
+  onWritten: () => void;
 }) {
   const id = useId();
   const [view, setView] = useState<RelayView | null>(null);
   const [isBusy, setBusy] = useState(false);
   const relay = async (replace: boolean) => {
     setBusy(true);
-    setView(await onRelay(replace));
+    const view = await onRelay(replace);
     setBusy(false);
+    setView(view);
+    if (view.kind === 'written') onWritten();
   };
   return (
     <span className="relay">
       <button type="button" onClick={() => void relay(false)} disabled={isBusy} aria-label={`Relay answer: ${title}`}>
         Relay answer
       </button>
-      {view?.kind === 'written' && (
-        <p role="status">The reply is in the thread’s message box, in its tab. Read it there and press send.</p>
-      )}
       {view?.kind === 'user-draft' && (
         <span role="group" aria-label={`Replace your draft? ${title}`}>
           <span>The thread’s message box holds words you wrote: “{view.holds}”. Replace them with the answer? </span>

@@ -25,6 +25,15 @@ describe('relayPlan', () => {
     });
   });
 
+  it("opens the question's own message when the app links it on its own origin (Zulip's #narrow/…/near/…)", () => {
+    const near = 'https://chat.example.com/#narrow/channel/7-design/topic/icons/near/2001';
+    const zq = question('ann', {
+      chat: { ...chat, platform: 'zulip', messages: [{ id: '2001', permalink: near, text: 'Outlined?' }] },
+      page: { ...q.page, url: 'https://chat.example.com/' },
+    });
+    expect(relayPlan(zq, answer(zq, 'bob', T0 + 1))).toMatchObject({ ok: true, value: { url: near } });
+  });
+
   it('links where a harvested answer came from', () => {
     const a = answer(q, 'bob', T0 + 1);
     expect(relayPlan(q, a).ok && relayPlan(q, a)).toMatchObject({

@@ -23,10 +23,23 @@ export function relayPlan(question: Note | undefined, answer: Note | undefined, 
   const m = question.chat.threadRoot ?? question.chat.messages[0];
   const ref = m ? { id: m.id, permalink: m.permalink, author: m.author, timestamp: m.timestamp } : undefined;
   return ok({
-    url: question.page.url,
+    url: threadUrl(question.page.url, m?.permalink),
     ...(ref ? { ref } : {}),
     draft: relayDraft(answer, relayLink(question, answer)),
   });
+}
+
+/**
+ * The question's own message when the app links it on its own origin (Zulip's `#narrow/…/near/<id>`,
+ * Mattermost's `/pl/<id>`, Discourse, GitHub: it opens the thread scrolled to it), else the view it was
+ * harvested in (Slack's permalinks go through the workspace's host, not the client the composer is in).
+ */
+function threadUrl(pageUrl: string, permalink: string | undefined): string {
+  try {
+    return permalink && new URL(permalink).origin === new URL(pageUrl).origin ? permalink : pageUrl;
+  } catch {
+    return pageUrl;
+  }
 }
 
 /**

@@ -31,7 +31,7 @@ export function isWritable(el: Element | null | undefined): el is HTMLElement {
  * - a `<textarea>`/`<input>` gets its value through the native setter (frameworks that wrap `value`, such as
  *   React's controlled inputs, see the change) and the `input` and `change` events the browser would fire;
  * - a contenteditable editor (Quill, ProseMirror, Slate, Draft.js, CKEditor, Lexical) is focused, its contents
- *   selected, and the text inserted with the browser's own editing command, line by line: the editor gets the
+ *   selected, and the text inserted with the browser's own editing command in one go: the editor gets the
  *   `beforeinput`/`input` events of real typing and updates its model from them.
  *
  * What is there decides whether to write at all: an empty composer, or one that still holds exactly the last
@@ -75,10 +75,8 @@ function writeEditable(el: HTMLElement, text: string): void {
     selection.removeAllRanges();
     selection.addRange(all);
   }
-  // Deleting first gives the editor one clean "replace"; inserting line by line keeps each line a block.
-  doc.execCommand('delete', false);
-  text.split('\n').forEach((line, i) => {
-    if (i > 0) doc.execCommand('insertParagraph', false);
-    if (line) doc.execCommand('insertText', false, line);
-  });
+  // One insertText over the selected contents is one "replace" the editor sees as typing (beforeinput, input).
+  // Chromium splits the text into one block per line itself; line-by-line insertParagraph loses lines in
+  // Quill, which re-renders between the commands (checked against Quill 2 in Chromium).
+  doc.execCommand('insertText', false, text);
 }
