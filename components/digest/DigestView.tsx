@@ -11,6 +11,7 @@ import type { CalendarFeedActions } from './CalendarSubscribe';
 import { RitualsSection } from './RitualsSection';
 import { StoriesSection } from './StoriesSection';
 import { QuestionsSection } from '../questions/QuestionsSection';
+import type { RelayView } from '../questions/RelayControl';
 import type { BoardLine, QuestionBoard } from '@/lib/questions';
 import { UnansweredSection } from './UnansweredSection';
 import { WinsSection } from './WinsSection';
@@ -27,6 +28,8 @@ export interface DigestActions {
   copyText?(text: string): Promise<void>;
   /** A community's rituals calendar feed (its schedule as shown); null where this browser has no membership. */
   calendarFeed?(communityId: string, rituals: Ritual[]): CalendarFeedActions | null;
+  /** "Relay answer": writes the answer into the question's chat thread (see RelayControl). */
+  relay?(line: BoardLine, replaceUserDraft: boolean): Promise<RelayView>;
 }
 
 /** Every digest section, rendered from one computed digest (no data fetching here). */
@@ -62,6 +65,7 @@ export function DigestView({
             now={now}
             onAnswer={actions.answer}
             onConfirm={actions.confirm}
+            {...(actions.relay ? { onRelay: actions.relay } : {})}
           />
         )}
         <UnansweredSection

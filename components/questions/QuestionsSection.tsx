@@ -4,6 +4,7 @@ import { AnswerForm } from '../digest/AnswerForm';
 import type { Formatters } from '../digest/format';
 import { NoteLine } from '../digest/NoteLine';
 import { Section } from '../digest/Section';
+import { RelayControl, type RelayView } from './RelayControl';
 
 /** How a state reads beside a question. */
 export const STATE_LABEL: Record<QuestionState, string> = {
@@ -30,16 +31,21 @@ export function QuestionsSection({
   now,
   onAnswer,
   onConfirm,
+  onRelay,
 }: {
   board: QuestionBoard;
   fmt: Formatters;
   now: number;
   onAnswer: (questionId: string, text: string) => Promise<string | null>;
   onConfirm: (line: BoardLine, isAnswered: boolean) => Promise<string | null>;
+  /** "Relay answer" (absent where the page cannot reach the background). */
+  onRelay?: (line: BoardLine, replaceUserDraft: boolean) => Promise<RelayView>;
 }) {
   const [answering, setAnswering] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
-  if (!board.forMe.length && !board.toConfirm.length) return null;
+  const [relayedTitle, setRelayedTitle] = useState<string | null>(null);
+  const toRelay = onRelay ? board.toRelay : [];
+  if (!board.forMe.length && !board.toConfirm.length && !toRelay.length && !relayedTitle) return null;
   const confirm = async (line: BoardLine, isAnswered: boolean) => setError(await onConfirm(line, isAnswered));
   return (
     <Section title="Questions for you" className="questions">
@@ -65,6 +71,20 @@ export function QuestionsSection({
           ))}
         </ul>
       )}
+      {toRelay.length > 0 && (
+        <ul aria-label="Answers to relay to their thread">
+          {toRelay.map((l) => (
+            <NoteLine key={l.card.id} note={l.card} fmt={fmt} now={now}>
+              <span className="state">{STATE_LABEL[l.state]}</span>
+              <RelayControl
+                title={l.card.title}
+                onRelay={(replace) => onRelay!(l, replace)}
+                onWritten={() => setRelayedTitle(l.card.title)}
+              />
+            </NoteLine>
+          ))}
+        </ul>
+      )}
       {board.toConfirm.length > 0 && (
         <ul aria-label="Did this answer it?">
           {board.toConfirm.map((l) => (
@@ -82,6 +102,11 @@ export function QuestionsSection({
             </NoteLine>
           ))}
         </ul>
+      )}
+      {relayedTitle && (
+        <p role="status">
+          The reply to “{relayedTitle}” is in the thread’s message box, in its tab. Read it there and press send.
+        </p>
       )}
       {error && (
         <p role="alert" className="error">

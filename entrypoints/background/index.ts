@@ -1,6 +1,7 @@
 import { registerDigestUpkeep } from './digest-upkeep';
 import { registerQuestionUpkeep } from './question-upkeep';
 import { registerHandlers, registerPageWrites } from './handlers';
+import { registerRelay } from './relay';
 import { registerHighlightNav } from './highlight-nav';
 import { onCommand, onContextMenuClick, registerHarvestEntryPoints } from './harvest';
 import { rebuildSearchIndex, registerSearchUpkeep } from './search-upkeep';
@@ -13,6 +14,7 @@ export default defineBackground(() => {
   const similarity = createSimilarity();
   const tagCounts = liveTagCounts(db);
   registerHandlers(similarity, tagCounts);
+  registerRelay();
   registerHarvestEntryPoints();
   registerHighlightNav();
   const search = registerSearchUpkeep((id) => {

@@ -41,7 +41,8 @@ export async function chatOptions(): Promise<AdapterOptions | undefined> {
 async function chatContext(range: Range | null, threadNode: Node | null): Promise<ChatContext | undefined> {
   try {
     const opts = await chatOptions();
-    const at = { hostname: location.hostname, pathname: location.pathname };
+    // Zulip (and Google Chat in Gmail) keep the view in the fragment: adapters match on it.
+    const at = { hostname: location.hostname, pathname: location.pathname, hash: location.hash };
     if (threadNode) return threadContextAt(threadNode, document, at, opts) ?? undefined;
     return range ? (chatContextForRange(range, document, at, opts) ?? undefined) : undefined;
   } catch {

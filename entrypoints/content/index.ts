@@ -5,6 +5,7 @@ import { registerHarvestButton } from './harvest-button';
 import { registerHighlightCard } from './highlight-hover';
 import { createHighlights } from './highlights';
 import { createUiHost, type UiHost } from './ui-host';
+import { registerRelayWriter } from './relay';
 import { logger } from '@/lib/log';
 
 const log = logger('content');
@@ -26,6 +27,7 @@ export default defineContentScript({
     ctx.addEventListener(window, 'wxt:locationchange', repaint);
 
     registerHighlightCard(ctx, getHost, highlights);
+    registerRelayWriter(ctx);
     registerHarvestButton(ctx, getHost, (range) => void openCapturePanel(getHost(), 'selection', { range }));
 
     // The element last right-clicked: "Harvest thread" harvests the thread around it.

@@ -167,6 +167,11 @@ export function App({ boot: first }: { boot: Boot }) {
               copy: (text) => navigator.clipboard.writeText(text),
             }
           : null,
+      async relay(line, replaceUserDraft) {
+        const view = await (await live()).relay(line, replaceUserDraft);
+        if (view.kind === 'written') await loadQuestions();
+        return view;
+      },
     }),
     [identity, boot.rawRituals, computeHere, failed, first.timeZone, loadQuestions],
   );

@@ -1,6 +1,7 @@
 import type { ChatContext, ChatMessage, MoveResult, Note, NoteKind, Result, Selector } from '../model';
 import type { SimilarNote } from '../similarity';
 import type { SearchHit } from '../search';
+import type { RelayRequest, RelayWrite } from '../capture/chat/composer/relay';
 
 /** A chat field an adapter can fail to read when the app's markup drifts (see lib/capture/chat/layered.ts). */
 export type ChatField = 'id' | 'author' | 'timestamp' | 'permalink' | 'text' | 'channel';
@@ -67,6 +68,15 @@ export interface SyncRunSummary {
   communityId: string;
   status: 'synced' | 'skipped' | 'failed';
   message?: string;
+}
+
+/**
+ * What "Relay answer" did: the draft (for the clipboard when no composer took it) and what the thread's tab
+ * said. `unreachable`: the thread's page never answered (it did not load, or is not a page we run in).
+ */
+export interface RelayOutcome {
+  draft: string;
+  result: RelayWrite | { status: 'unreachable' };
 }
 
 export interface PendingCapture extends CaptureRequest {
@@ -145,6 +155,11 @@ export interface ToBackground {
   noteCardCommand(req: { action: HighlightStep }): void;
   /** P→B: sync every joined community now, ignoring backoff ("Sync now", or right after joining). */
   syncNow(): SyncRunSummary[];
+  /**
+   * P→B: "Relay answer": open (or focus) the thread the question was asked in and write the drafted reply into
+   * that chat app's composer. Records `relayed` only when the composer holds the draft; never sends.
+   */
+  relayAnswer(req: { questionId: string; answerId: string; replaceUserDraft?: boolean }): Result<RelayOutcome>;
 }
 
 /** Runtime messages a tab's content script answers (sent to a tab, optionally one frame). */
@@ -157,6 +172,8 @@ export interface ToContent {
   captureClosed(req: { captureId: string; isSaved: boolean }): void;
   /** B→C: close the highlight card, or move to the next/previous highlight and show its card (keyboard). */
   stepHighlight(req: { action: HighlightStep }): void;
+  /** B→C: write a relayed answer into this page's chat composer, as typed; never sends. */
+  writeRelayDraft(req: RelayRequest): RelayWrite;
 }
 
 /**

@@ -19,6 +19,11 @@ export interface QuestionBoard {
   forMe: BoardLine[];
   /** Answered or relayed questions I may confirm: mine, and as a facilitator my community's. */
   toConfirm: BoardLine[];
+  /**
+   * Answered questions asked in a chat thread whose answer has not gone back there yet, and that I may relay:
+   * I asked it, or I wrote its newest answer ("Relay answer").
+   */
+  toRelay: BoardLine[];
   /** Every question's state by id, for the digest's unanswered list. */
   states: Record<string, QuestionState>;
 }
@@ -44,6 +49,7 @@ export function questionBoard(
   }
   const me = new Set(meIds);
   const toConfirm: BoardLine[] = [];
+  const toRelay: BoardLine[] = [];
   const states: Record<string, QuestionState> = {};
   for (const s of result.questions) {
     states[s.questionId] = s.state;
@@ -55,6 +61,14 @@ export function questionBoard(
     const c = mayConfirm ? card(s.questionId) : undefined;
     if (c)
       toConfirm.push({ card: c, state: s.state, ...(s.answerIds.length ? { answerId: s.answerIds.at(-1)! } : {}) });
+    const answerId = s.answerIds.at(-1);
+    const isMine =
+      (s.askerId === undefined && s.communityId === null) ||
+      (s.askerId !== undefined && me.has(s.askerId)) ||
+      me.has(notes.get(answerId ?? '')?.author?.id ?? '');
+    const askedInChat = !!notes.get(s.questionId)?.chat;
+    const relayCard = s.state === 'answered' && answerId && askedInChat && isMine ? card(s.questionId) : undefined;
+    if (relayCard) toRelay.push({ card: relayCard, state: s.state, answerId: answerId! });
   }
-  return { forMe, toConfirm, states };
+  return { forMe, toConfirm, toRelay, states };
 }

@@ -18,3 +18,4 @@ export { HelpersCache, questionsVersion, type SavedHelpers } from './helpers-cac
 export { announceable, escalatedTo, huddleAgenda, isUnanswered } from './views';
 export { questionBoard, type BoardLine, type QuestionBoard } from './board';
 export { relayDraft, GIST_MAX } from './relay-draft';
+export { relayPlan, relayLink, type RelayPlan } from './relay-plan';

@@ -1,4 +1,5 @@
 import type { ChatContext, ChatMessage } from '../../model/note';
+import type { ComposerPart } from './composer/types';
 import type { MessageField } from './layered';
 
 /** What URL matching needs: the two parts of `window.location` that identify an app and a view. */
@@ -47,4 +48,6 @@ export interface ChatAdapter {
   threadOf(el: Element): ThreadSnapshot;
   /** `el` narrows it for views that mix channels (Zulip's combined feed). */
   contextOf(doc: Document, el?: Element): ChatPlace;
+  /** The writing half: where a relayed answer goes (apps without one use the layered fallback). */
+  composer?: ComposerPart;
 }

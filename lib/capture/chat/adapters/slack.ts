@@ -56,9 +56,31 @@ function channelFromPage(doc: Document): string | undefined {
   return fromTitle ?? /^Thread in (.+?) \(channel\)$/i.exec(label ?? '')?.[1];
 }
 
+/**
+ * Slack's composer is a Quill editor (`.ql-editor`, role textbox) inside its `message_input` box; the thread
+ * pane's box carries the thread's ts (`data-thread-ts`, real: slack/thread-2021.html). The channel's box is
+ * the one outside the pane.
+ */
+export const composerSelectors = {
+  input: '[data-qa="message_input"]',
+  editor: '.ql-editor[contenteditable="true"], [contenteditable="true"][role="textbox"]',
+} as const;
+
+function findComposer(doc: Document, near?: Element | null): HTMLElement | null {
+  const editorIn = (root: ParentNode | null | undefined) =>
+    root?.querySelector<HTMLElement>(`${composerSelectors.input} :is(${composerSelectors.editor})`) ?? null;
+  const pane = near?.closest(selectors.threadPane);
+  if (pane) return editorIn(pane);
+  const outside = Array.from(doc.querySelectorAll(composerSelectors.input)).find(
+    (box) => !box.closest(selectors.threadPane),
+  );
+  return editorIn(outside?.parentElement) ?? editorIn(doc);
+}
+
 export const slack = defineChatAdapter({
   id: 'slack',
   selectors,
+  composer: { selectors: composerSelectors, find: findComposer },
   matches,
   matchesPath,
   readMessage,

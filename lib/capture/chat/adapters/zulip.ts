@@ -45,9 +45,21 @@ function readMessage(el: Element): ChatMessage {
   });
 }
 
+/**
+ * Zulip has one compose box for the whole app, a plain textarea (zulip/zulip `web/templates/compose.hbs`):
+ * `#compose-textarea` in `#send_message_form`; the topic it goes to is the compose box's recipient.
+ */
+export const composerSelectors = {
+  textarea: '#send_message_form textarea#compose-textarea, textarea.new_message_textarea[name="content"]',
+} as const;
+
 export const zulip = defineChatAdapter({
   id: 'zulip',
   selectors,
+  composer: {
+    selectors: composerSelectors,
+    find: (doc) => doc.querySelector<HTMLTextAreaElement>(composerSelectors.textarea),
+  },
   matches: matchesPath,
   matchesPath,
   detects: (doc) => !!doc.querySelector(selectors.marker),
