@@ -1,6 +1,6 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
-import { sendFromComposerAndAwait } from './live-chat/composer';
+import { clickSendAndAwait, converseComposer } from './live-chat/composer';
 import { prosodyMissing } from './live-chat/prosody';
 import { startLiveRoom } from './live-chat/room';
 import { join, startEndpoint, syncNowAndWait } from './pages/community';
@@ -8,7 +8,6 @@ import { capturePanel, expectSaved, selectWithMouse, storedNotes, type StoredNot
 
 const QUESTION = 'Has anyone got the laser cutter calibrated for 3 mm birch ply?';
 const ANSWER = 'Yes: 20 mm/s at 60 % power, two passes; the settings card hangs by the cutter.';
-const REPLY = 'Thanks Bob, I will write it up on the wiki tonight.';
 
 /** A stored note with the chat context this spec reads. */
 type ChatNote = StoredNote & {
@@ -25,7 +24,7 @@ const missing = prosodyMissing();
 test.skip(!!missing && !process.env.CI, missing ?? '');
 test.setTimeout(180_000);
 
-test('a question asked in a real XMPP room (prosody + converse.js) is harvested, answered in another profile, and the composer round trip works', async () => {
+test('a question asked in a real XMPP room (prosody + converse.js) is harvested, answered in another profile, and the relay fills the converse.js composer; a click sends it to the asker', async () => {
   if (!isTestBuild()) throw new Error('Not a test build: build it with `WXT_TEST_HOOKS=1 npx wxt build`');
   const t0 = Date.now();
   const marks: string[] = [];
@@ -118,11 +117,27 @@ test('a question asked in a real XMPP room (prosody + converse.js) is harvested,
     ).toContainText('Answered');
 
     mark('answered by Fay, seen answered by Ann');
-    // The harness end of the relay: converse.js's real composer and send button reach Bob, word for word.
-    // (h-relay's "Relay answer" will write the draft here; then `clickSendAndAwait` sends it the same way.)
-    const received = await sendFromComposerAndAwait(chat, bob, REPLY);
-    expect(received).toEqual({ from: 'Ann', body: REPLY });
-    mark('composer round trip');
+    // The relay: from Ann's new tab, "Relay answer" opens the room in converse.js and writes the drafted reply into
+    // its real composer (found by the generic fallback, next to Bob's question); nothing is sent until a person
+    // clicks send, and then Bob receives the draft word for word.
+    const before = new Set(ann.context.pages());
+    const toRelay = annTab.getByRole('list', { name: 'Answers to relay to their thread' }).getByRole('listitem');
+    await toRelay
+      .filter({ hasText: QUESTION })
+      .getByRole('button', { name: /^Relay answer: / })
+      .click();
+    await expect(annTab.getByRole('status').filter({ hasText: 'is in the thread’s message box' })).toBeVisible({
+      timeout: 60_000,
+    });
+    const opened = ann.context.pages().filter((p) => !before.has(p) && p.url().startsWith(room.url));
+    expect(opened).toHaveLength(1);
+    const relayTab = opened[0]!;
+    const draft = await converseComposer(relayTab).inputValue();
+    expect(draft.startsWith(ANSWER)).toBe(true);
+    expect(draft).toContain('Thanks to Fay');
+    const received = await clickSendAndAwait(relayTab, bob, draft);
+    expect(received).toEqual({ from: 'Ann', body: draft });
+    mark('relayed into converse.js and received by Bob');
 
     const code = await room.stop();
     expect(code).toBe(0);
