@@ -17,6 +17,7 @@ import { corpusSentences } from '../lib/testing/similarity/corpus-sentences';
 import { makeBareNote as makeNote } from '../lib/testing/make-note';
 import { seededRandom } from '../lib/testing/seeded-random';
 import { tokenize } from '../lib/text/normalize';
+import { routingBench } from './routing';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=') as [string, string]));
 const N = Number(args.notes ?? 50_000);
@@ -120,4 +121,19 @@ const figures: Record<string, number | string> = {
   naiveMedianMs: r2(pct(naive, 0.5)),
   budgetMs: BUDGET_MS,
 };
+// Who-knows-what, on the pseudonymised real threads (bench/routing.ts): our routing beside its baselines.
+const routing = routingBench();
+console.log(
+  `routing over ${routing.testQuestions} later questions, ${routing.members} members: recall@3 ` +
+    `${r3(routing.routingRecall3)} (most active ${r3(routing.routingRecall3MostActive)}, random ` +
+    `${r3(routing.routingRecall3Random)}, top expert ${r3(routing.routingRecall3TopExpert)}); load Gini ` +
+    `${r3(routing.loadGini)} (top expert ${r3(routing.loadGiniTopExpert)})`,
+);
+Object.assign(figures, {
+  routingRecall3: r3(routing.routingRecall3),
+  routingRecall3MostActive: r3(routing.routingRecall3MostActive),
+  routingRecall3Random: r3(routing.routingRecall3Random),
+  loadGini: r3(routing.loadGini),
+  loadGiniTopExpert: r3(routing.loadGiniTopExpert),
+});
 console.log(JSON.stringify(figures));
