@@ -180,7 +180,8 @@ describe('migration 009 on existing data', () => {
           [id, community, name, joinedAt, removedAt],
         );
       }
-      expect(await migrate(db)).toEqual(['009_display_name_skeleton.sql']);
+      // 009 and whatever migrations came after it: this test is about 009's backfill, not the list.
+      expect((await migrate(db))[0]).toBe('009_display_name_skeleton.sql');
       const { rows } = await db.query<{ display_name: string; display_name_skeleton: string }>(
         'SELECT display_name, display_name_skeleton FROM members ORDER BY joined_at',
       );
