@@ -56,8 +56,9 @@
  *   that every active member has pulled, and keeps the fence it compacted through. A cursor below the fence
  *   answers 410 `cursor_too_old`: the client pulls from scratch, drops every note the server did not send
  *   (they were deleted), and keeps only its own changes the server never had. Unlike the restore reset above
- *   it re-sends nothing the server once held: that would bring deletes back. An edit answered `not_found` is
- *   re-sent whole only after the same pass's pull proves the server lost the note rather than compacted it.
+ *   it re-sends nothing the server once held: that would bring deletes back. An edit answered `not_found` waits
+ *   for the same pass's pull: a restore reset re-sends the note whole; otherwise its tombstone was compacted,
+ *   and the edit is kept as a rejected draft.
  * - A restore can also lose writes no cursor has passed yet (acknowledged, then the pull was lost). So a client
  *   remembers the notes the server acknowledged writing since its last complete pull; if the next complete pull
  *   does not bring each back, it pulls from scratch and re-sends, as after a new epoch.
