@@ -79,7 +79,7 @@ describe.each(BACKENDS)('tombstone compaction and its fence on %s', (backend) =>
     expect(res.json.changes).toHaveLength(1);
   });
 
-  it('prunes version batches below the fence, never the one a cursor at the fence needs', async () => {
+  it('keeps every version batch: a cursor at or below the fence still proves which history it saw', async () => {
     const { id, ana, dev } = await world();
     await push(ana, [dev.create(makeNote())]);
     const cursor = await pullAll(ana);
@@ -90,11 +90,53 @@ describe.each(BACKENDS)('tombstone compaction and its fence on %s', (backend) =>
     const all = await batches();
     expect(all.length).toBeGreaterThan(2);
     const done = await compactThrough(t.db, id, all.at(-1)!);
-    expect(done.batches).toBe(all.length - 1);
-    expect(await batches()).toEqual([all.at(-1)]);
+    expect(done).toMatchObject({ compactedThrough: all.at(-1), tombstones: 2 });
+    expect(await batches()).toEqual(all);
     const res = await pull(ana, cursor);
     expect(res.status).toBe(200);
     expect(res.json.isReset).toBe(false);
+  });
+
+  it('a cursor from a restored history below the fence gets the restore answer; one from the kept history 410', async () => {
+    const { id, member } = await t.community();
+    const ana = await member('Ana');
+    const reader = await member('Reader');
+    const late = await member('Late');
+    const anaDev = client();
+    const first = makeNote();
+    await push(ana, [anaDev.create(first)]);
+    const kept = await pullAll(reader);
+    await t.backup();
+    // The history the restore loses: two more notes, which the reader pulled.
+    await push(ana, [anaDev.create(), anaDev.create()]);
+    const lost = await pullAll(reader, kept);
+    await t.restoreBackup();
+    // The new history grows past the lost cursor's version, with deletes, then the fence passes it.
+    const bo = client();
+    const fresh = [makeNote(), makeNote(), makeNote(), makeNote()];
+    await push(ana, [bo.create(fresh[0]!)]);
+    const newHistory = await pullAll(late);
+    await push(ana, [...fresh.slice(1).map((n) => bo.create(n)), bo.del(fresh[1]!.id)]);
+    const head = Number(
+      (await t.db.query<{ v: number }>('SELECT last_version AS v FROM communities WHERE id = $1', [id])).rows[0]!.v,
+    );
+    expect((await compactThrough(t.db, id, head)).compactedThrough).toBe(head);
+    const epoch = (await pull(ana)).json.epoch as string;
+    // Below the fence in this history (before the backup, or after the restore): compacted, a 410; no new epoch.
+    for (const cursor of [kept, newHistory]) {
+      const res = await pull(reader, cursor);
+      expect(res.status).toBe(410);
+      expect(res.json.error.code).toBe('cursor_too_old');
+    }
+    expect((await pull(ana)).json.epoch).toBe(epoch);
+    // From the lost history, below the fence too: the restore reset (new epoch, from scratch), so the reader
+    // re-sends what the restore lost instead of dropping it.
+    const res = await pull(reader, lost);
+    expect(res.status).toBe(200);
+    expect(res.json).toMatchObject({ isReset: true });
+    expect(res.json.epoch).not.toBe(epoch);
+    const ids = (res.json.changes as { type: string; note?: { id: string } }[]).map((c) => c.note?.id);
+    expect(ids).toEqual([first.id, fresh[0]!.id, fresh[2]!.id, fresh[3]!.id]);
   });
 
   it('keeps tombstones younger than the retention period and those an active member has not pulled', async () => {

@@ -4,15 +4,16 @@ import type { Database, Queryable } from '../db/database';
  * Housekeeping (issue 19): tombstones are kept as long as a returning client needs them, then deleted, and a
  * per-community fence (`communities.compacted_through`, migration 011) records how far. A pull whose cursor is
  * below the fence answers `cursor_too_old` (sync/pull.ts): the client pulls from scratch and drops what the
- * server no longer has, so a compacted delete never comes back. `version_batches` below the fence go too:
- * no cursor that names them is accepted any more.
+ * server no longer has, so a compacted delete never comes back. `version_batches` stay, below the fence too: a
+ * batch's token is what tells a cursor from a history the server lost (restored from a backup), and such a
+ * cursor needs the restore reset even below the fence (it re-sends writes the restore lost; a compacted reset
+ * would drop them). A row is a key and a short token per push, the notes' own rows are far larger.
  */
 export interface Compaction {
   communityId: string;
   /** The fence after this run. */
   compactedThrough: number;
   tombstones: number;
-  batches: number;
   /** Another process held this community's compaction lock: it did the work. */
   isSkipped?: boolean;
 }
@@ -43,8 +44,8 @@ export async function allowedFence(db: Queryable, communityId: string, now: numb
 }
 
 /**
- * Moves the fence to `fence` (never back, never past the head), then deletes the tombstones at or below it and
- * the version batches below it, in short batches. The fence is committed before any row goes: a pull either
+ * Moves the fence to `fence` (never back, never past the head), then deletes the tombstones at or below it, in
+ * short batches. The fence is committed before any row goes: a pull either
  * sees the raised fence or every tombstone (pull.ts checks the fence in the statement that reads the page).
  * Safe with several processes: each step takes the community's advisory lock or leaves it to whoever holds it.
  */
@@ -59,7 +60,7 @@ export async function compactThrough(db: Database, communityId: string, fence: n
     );
     return c[0] ? Number(c[0].compacted_through) : undefined;
   });
-  if (raised === undefined) return { communityId, compactedThrough: 0, tombstones: 0, batches: 0, isSkipped: true };
+  if (raised === undefined) return { communityId, compactedThrough: 0, tombstones: 0, isSkipped: true };
   const tombstones = await inBatches(
     db,
     communityId,
@@ -68,16 +69,7 @@ export async function compactThrough(db: Database, communityId: string, fence: n
      RETURNING 1`,
     raised,
   );
-  // A cursor at the fence still needs the batch its version is in: that batch's last_version is >= the fence.
-  const batches = await inBatches(
-    db,
-    communityId,
-    `DELETE FROM version_batches WHERE community_id = $1 AND last_version IN (
-       SELECT last_version FROM version_batches WHERE community_id = $1 AND last_version < $2 LIMIT ${COMPACT_BATCH})
-     RETURNING 1`,
-    raised,
-  );
-  return { communityId, compactedThrough: raised, tombstones, batches };
+  return { communityId, compactedThrough: raised, tombstones };
 }
 
 async function inBatches(db: Database, communityId: string, sql: string, fence: number): Promise<number> {

@@ -91,13 +91,14 @@ export async function pull(
   let [after, token, isReset] = [from?.version ?? 0, from?.token ?? '', false];
   if (from && from.epoch !== epoch) {
     [after, token, isReset] = [0, '', true];
-  } else if (from && from.version < Number(communities[0]!.compacted_through)) {
-    // Before the token check: the batches below the fence are pruned, so its token proves nothing there.
-    throw tooOld();
   } else if (from && from.version > 0 && (from.version > head || from.token !== tokenThere)) {
+    // Before the fence: a cursor from a lost history says the server lost writes of this client, which only the
+    // restore reset sends back. Compaction keeps every batch's token (sync/compact.ts), so this holds below it.
     epoch = await startNewEpoch(db, auth.communityId, epoch);
     heads?.invalidate(auth.communityId);
     [after, token, isReset] = [0, '', true];
+  } else if (from && from.version < Number(communities[0]!.compacted_through)) {
+    throw tooOld();
   }
   // A client at the head (the common poll) needs no notes query: last_version moves in the writing transaction.
   const { rows: sizes } =
