@@ -139,6 +139,28 @@ describe.each(BACKENDS)('tombstone compaction and its fence on %s', (backend) =>
     expect(ids).toEqual([first.id, fresh[0]!.id, fresh[2]!.id, fresh[3]!.id]);
   });
 
+  it('a compacted delete stays final: a stale copy re-sent later is refused as deleted, and nothing comes back', async () => {
+    const { id, ana, ben, notes } = await world();
+    const head = Number((await t.db.query<{ v: number }>('SELECT last_version AS v FROM communities')).rows[0]!.v);
+    expect(await compactThrough(t.db, id, head)).toMatchObject({ tombstones: 2 });
+    // Ana's other device (as after a restore reset) re-sends its copy of a deleted note, then a delete of it.
+    const phone = client();
+    const res = await push(ana, [phone.create(notes[0]!), phone.del(notes[1]!.id)]);
+    expect((res as unknown as { results: { status: string; reason?: string }[] }).results).toMatchObject([
+      { status: 'rejected', reason: 'deleted' },
+      { status: 'applied' },
+    ]);
+    expect(await tombstones(id)).toBe(0);
+    const fresh = await pull(ben);
+    expect(fresh.json.changes.map((c: { note: { id: string } }) => c.note.id)).toEqual([notes[2]!.id]);
+    // Someone else cannot take the id either.
+    const other = await t.request('POST', '/v1/sync/push', {
+      token: ben.token,
+      body: { mutations: [client().create(notes[0]!)] },
+    });
+    expect(other.status).toBe(409);
+  });
+
   it('keeps tombstones younger than the retention period and those an active member has not pulled', async () => {
     const { id, ana, ben, dev, notes } = await world();
     const retention = 30 * DAY;

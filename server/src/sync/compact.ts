@@ -64,9 +64,12 @@ export async function compactThrough(db: Database, communityId: string, fence: n
   const tombstones = await inBatches(
     db,
     communityId,
-    `DELETE FROM notes WHERE community_id = $1 AND id IN (
+    // Each compacted id is kept (migration 011): a create of it re-sent later is still refused as deleted.
+    `WITH gone AS (DELETE FROM notes WHERE community_id = $1 AND id IN (
        SELECT id FROM notes WHERE community_id = $1 AND body IS NULL AND version <= $2 LIMIT ${COMPACT_BATCH})
-     RETURNING 1`,
+       RETURNING community_id, id, author_id),
+     kept AS (INSERT INTO compacted_notes (community_id, id, author_id) SELECT * FROM gone ON CONFLICT DO NOTHING)
+     SELECT 1 FROM gone`,
     raised,
   );
   return { communityId, compactedThrough: raised, tombstones };

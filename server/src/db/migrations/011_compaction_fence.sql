@@ -10,3 +10,12 @@ ALTER TABLE members ADD COLUMN acked_version bigint;
 ALTER TABLE members ADD COLUMN acked_at bigint;
 -- Compaction looks for a community's old tombstones: only they are indexed (a partial index stays small).
 CREATE INDEX notes_tombstones ON notes (community_id, version) WHERE body IS NULL;
+-- A compacted delete stays final: the id (and its author) of each compacted tombstone is kept, so a create of
+-- it re-sent later (by a client resetting after a restored backup, which cannot tell a note the restore lost from
+-- one deleted and compacted since) is refused as deleted, as the tombstone would have refused it (sync/apply.ts).
+CREATE TABLE compacted_notes (
+  community_id uuid NOT NULL REFERENCES communities (id) ON DELETE CASCADE,
+  id uuid NOT NULL,
+  author_id uuid NOT NULL,
+  PRIMARY KEY (community_id, id)
+);
