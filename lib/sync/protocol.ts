@@ -52,6 +52,13 @@
  *   `isReset: true` and changes from the start. The client then drops its cursor-derived state, and re-sends as `create`s
  *   (and deletes/thanks) whatever of its own the server no longer has, renumbering from the
  *   `expectedMutationNumber` the server answers with.
+ * - Deleted notes are not remembered for ever: the server compacts tombstones older than its retention period
+ *   that every active member has pulled, and keeps the fence it compacted through. A cursor below the fence
+ *   answers 410 `cursor_too_old`: the client pulls from scratch, drops every note the server did not send
+ *   (they were deleted), and keeps only its own changes the server never had. Unlike the restore reset above
+ *   it re-sends nothing the server once held: that would bring deletes back. An edit answered `not_found` waits
+ *   for the same pass's pull: a restore reset re-sends the note whole; otherwise its tombstone was compacted,
+ *   and the edit is kept as a rejected draft.
  * - A restore can also lose writes no cursor has passed yet (acknowledged, then the pull was lost). So a client
  *   remembers the notes the server acknowledged writing since its last complete pull; if the next complete pull
  *   does not bring each back, it pulls from scratch and re-sends, as after a new epoch.
@@ -130,6 +137,7 @@ export const EpochSchema = z.string().min(1).max(64);
 export const ERROR_CODES = [
   'bad_request', // malformed JSON, wrong content type, schema violation
   'invalid_cursor',
+  'cursor_too_old', // 410: deleted notes past this cursor were compacted; pull from scratch (see Pull)
   'unauthorized', // missing, unknown or revoked token
   'forbidden', // role too low
   'not_found',
@@ -160,6 +168,12 @@ export const CommunitySchema = z.strictObject({
   memberCount: z.number().int().nonnegative(),
 });
 export type Community = z.infer<typeof CommunitySchema>;
+/** What `POST /v1/community/compact` did: the fence after it, and the tombstones it deleted. */
+export const CompactionSchema = z.strictObject({
+  compactedThrough: z.number().int().nonnegative(),
+  tombstones: z.number().int().nonnegative(),
+  isSkipped: z.boolean().optional(),
+});
 export const CommunityPatchSchema = z.strictObject({ name: safeText(120).pipe(z.string().trim().min(1)) });
 
 export const MemberSchema = z.strictObject({
@@ -533,6 +547,14 @@ export const ENDPOINTS = {
     summary: "Delete all of a member's notes for everyone, a removed member's included.",
     auth: 'facilitator',
     response: ModerationResultSchema,
+  },
+  compact: {
+    method: 'post',
+    path: '/v1/community/compact',
+    summary:
+      'Compact now: delete tombstones past the retention period that every active member has pulled, and move the fence (cursor_too_old below it).',
+    auth: 'admin',
+    response: CompactionSchema,
   },
   webhook: {
     method: 'get',

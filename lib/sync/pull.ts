@@ -2,10 +2,17 @@ import { err, ok, type Note, type Result } from '../model';
 import { enqueue, outboxTables, withoutSync, type PendingRow } from '../db/outbox';
 import { syncState } from '../db/sync-state';
 import { HLC_ZERO, compareHlc, receiveHlc } from './hlc';
-import { mergeRemoteNote, mergeThanks, mergeTombstone, type MergeContext } from './merge';
+import { mergeRemoteNote, mergeThanks, mergeTombstone, rejectedDraft, type MergeContext } from './merge';
 import { PullResponseSchema, type Change, type PullResponse } from './protocol';
 import { call, type CallError } from './transport';
 import type { PassContext } from './context';
+import {
+  cancelCompactedReset,
+  finishCompactedReset,
+  isCompactedReset,
+  startCompactedReset,
+  takeMissing,
+} from './compacted-reset';
 
 export const PULL_LIMIT = 500;
 const SEEN = 'sync:reset-seen:';
@@ -36,12 +43,46 @@ export async function pullAll(ctx: PassContext): Promise<Result<number, CallErro
       token: member.token,
       now: ctx.now(),
     });
+    if (!res.ok && res.error.code === 'cursor_too_old' && member.cursor) {
+      // The server compacted tombstones past our cursor: pull from scratch and drop what it no longer has.
+      await startCompactedReset(ctx, SEEN + ctx.member.communityId);
+      continue;
+    }
     if (!res.ok) return err(res.error);
     const isLost = await applyPage(ctx, res.value);
     count += res.value.changes.length;
-    if (!res.value.hasMore && !isLost) return ok(count);
+    if (!res.value.hasMore && !isLost) {
+      await settleMissing(ctx);
+      return ok(count);
+    }
   }
   return ok(count);
+}
+
+/**
+ * Our notes the server answered `not_found` to an edit of, after a complete pull that was no reset: a restore
+ * that lost them would have made this pull a reset (its cursor or the acknowledged notes tell), so the server
+ * deleted them and has since compacted the tombstone (e.g. the user undid a delete already sent). As with a
+ * `deleted` answer, the words stay as a rejected draft; the note goes. Never re-sent: that would resurrect it.
+ */
+async function settleMissing(ctx: PassContext): Promise<void> {
+  const { db } = ctx;
+  await db.transaction('rw', outboxTables(db), async () => {
+    for (const id of await takeMissing(ctx)) {
+      const local = await db.notes.get(id);
+      if (!local || local.author?.id !== ctx.member.memberId || local.communityId !== ctx.member.communityId) continue;
+      if (local.deletedAt === undefined) {
+        const draft = rejectedDraft(local, 'Deleted before this edit reached the community', {
+          newId: ctx.newId,
+          now: ctx.now(),
+        });
+        await db.notes.add(draft);
+      }
+      await db.notes.delete(id);
+      await db.thanks.where('noteId').equals(id).delete();
+      await db.questionEvents.where('questionId').equals(id).delete();
+    }
+  });
 }
 
 /**
@@ -64,7 +105,11 @@ async function applyPage(ctx: PassContext, page: PullResponse): Promise<boolean>
   return db.transaction('rw', outboxTables(db), async () => {
     const member = await state.membership(cid);
     if (!member) return false; // left meanwhile
+    if (page.isReset) await cancelCompactedReset(ctx);
+    const isCompacted = !page.isReset && (await isCompactedReset(ctx));
+    // The restore's merge rules (re-sends) apply only after a restore; a compacted reset merges as usual.
     const isResetting = page.isReset || member.isResetting === true;
+    const isRestoring = isResetting && !isCompacted;
     const seen = new Set<string>(
       page.isReset ? [] : (((await db.kv.get(SEEN + cid))?.value as string[] | undefined) ?? []),
     );
@@ -77,15 +122,19 @@ async function applyPage(ctx: PassContext, page: PullResponse): Promise<boolean>
       if (change.type === 'note' && change.note.sync?.hlc && compareHlc(change.note.sync.hlc, maxHlc) > 0) {
         maxHlc = change.note.sync.hlc;
       }
-      await applyChange(ctx, change, mctx, intents, isResetting);
+      await applyChange(ctx, change, mctx, intents, isRestoring);
     }
     if (maxHlc !== HLC_ZERO) await state.saveHlc(receiveHlc((await state.lastHlc()) ?? HLC_ZERO, maxHlc, ctx.now()));
-    if (isResetting && !page.hasMore) await finishReset(ctx, seen);
+    if (isCompacted && !page.hasMore) {
+      await finishCompactedReset(ctx, seen);
+      await db.kv.delete(SEEN + cid);
+    } else if (isResetting && !page.hasMore) await finishReset(ctx, seen);
     else if (isResetting) await db.kv.put({ key: SEEN + cid, value: [...seen] });
     const acked = new Set(((await db.kv.get(ACKED + cid))?.value as string[] | undefined) ?? []);
     for (const change of page.changes) acked.delete(change.type === 'note' ? change.note.id : change.noteId);
     const isLost = !isResetting && !page.hasMore && acked.size > 0;
-    if (isResetting || !page.hasMore) await db.kv.delete(ACKED + cid);
+    // A compacted reset reads the acknowledged notes at its end (finishCompactedReset): keep them till then.
+    if (isRestoring || !page.hasMore) await db.kv.delete(ACKED + cid);
     else await db.kv.put({ key: ACKED + cid, value: [...acked] });
     if (isLost) {
       await db.kv.delete(SEEN + cid);
@@ -219,4 +268,5 @@ async function finishReset(ctx: PassContext, seen: Set<string>): Promise<void> {
     }
   }
   await db.kv.delete(SEEN + cid);
+  await takeMissing(ctx); // our own unseen notes were just re-sent above
 }

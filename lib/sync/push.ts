@@ -1,8 +1,9 @@
 import { err, ok, type Result } from '../model';
-import { enqueue, outboxTables, pendingFor, renumber, setAside, withoutSync, type PendingRow } from '../db/outbox';
+import { outboxTables, pendingFor, renumber, setAside, withoutSync, type PendingRow } from '../db/outbox';
 import { PushResponseSchema, type MutationInput, type MutationResult, type PushResponse } from './protocol';
 import { rejectedDraft } from './merge';
 import { rememberAcked, startReset } from './pull';
+import { rememberMissing } from './compacted-reset';
 import { call, describeCallError, type CallError } from './transport';
 import type { PassContext } from './context';
 
@@ -154,17 +155,9 @@ async function settle(ctx: PassContext, row: PendingRow, result: MutationResult)
   const { change } = row.mutation;
   const shadowKey = `sync:shadow:${change.noteId}`;
   if (result.status === 'rejected' && result.reason === 'not_found') {
-    // The server lost the note (restored from a backup): re-send the whole note if it is still ours and live.
-    const local = await db.notes.get(change.noteId);
-    if ((change.op === 'create' || change.op === 'edit') && local && local.deletedAt === undefined) {
-      const hlc = local.sync?.hlc ?? change.hlc;
-      await enqueue(
-        db,
-        ctx.member.communityId,
-        { op: 'create', noteId: local.id, hlc, note: withoutSync(local) },
-        ctx.now(),
-      );
-    }
+    // The server lost the note (restored from a backup), or it was deleted and its tombstone compacted: the
+    // pull of this pass tells which (pull.ts resendMissing, compacted-reset.ts); re-sending now could resurrect it.
+    if (change.op === 'create' || change.op === 'edit') await rememberMissing(ctx, change.noteId);
     if (change.op === 'thank') await db.thanks.delete(`${change.noteId}:${ctx.member.memberId}`);
     if (change.op === 'question-event') await db.questionEvents.delete(change.event.id);
     return;

@@ -51,11 +51,41 @@ describe('sync converges without losing anything, whatever the network does', ()
 });
 
 /**
- * Counterexamples CI found, shrunk, replayed on every run. 2026-12-04 (seed 392670587): a member pulled a
+ * Counterexamples found, shrunk, replayed on every run. 2026-12-04 (seed 392670587): a member pulled a
  * delete, the server was restored from a backup, the author's later undo was re-sent; the member's reset pull
  * kept its tombstone from the lost history, so its replica lacked a note the server had.
  */
 const RESTORE_EXAMPLES: [Scenario][] = [
+  // 2026-12-05 (seed -1012765777): one member, two devices. The server was restored from a backup; the
+  // first device's delete went up after it and was compacted; the second device, resetting after the restore,
+  // re-sent its copy of the note as lost, and with the tombstone gone the server took it: the deleted note
+  // came back on the server while the first device kept its tombstone. A compacted delete is now still final.
+  [
+    {
+      clients: [
+        { community: 0, isSecondDevice: false },
+        { community: 0, isSecondDevice: true },
+      ],
+      steps: [
+        { t: 'create', c: 0 },
+        { t: 'syncEveryone' },
+        { t: 'create', c: 1 },
+        { t: 'sync', c: 15, force: false },
+        { t: 'thank', c: 0, pick: 0, on: false },
+        { t: 'compact', percent: 100 },
+        { t: 'delete', c: 0, pick: 0 },
+        { t: 'edit', c: 1, pick: 0 },
+        { t: 'compact', percent: 100 },
+        { t: 'create', c: 0 },
+        { t: 'restoreBackup' },
+        { t: 'sync', c: 0, force: false },
+        { t: 'compact', percent: 100 },
+        { t: 'edit', c: 0, pick: 0 },
+        { t: 'restartServer' },
+        { t: 'clock', c: 0, days: 0 },
+      ],
+    },
+  ],
   [
     {
       clients: [

@@ -7,6 +7,7 @@ import { clientIp } from './http/client-ip';
 import type { AppDeps, AppEnv, Services } from './http/env';
 import { ApiHttpError, handleError, notFound } from './http/errors';
 import { Memo } from './http/memo';
+import { AckRecorder } from './sync/acks';
 import { headCache } from './sync/head-cache';
 import { DbRateLimiter } from './http/db-rate-limit';
 import { RateLimiter, type Limit, type Limiter } from './http/rate-limit';
@@ -45,6 +46,7 @@ export function createApp(deps: AppDeps) {
     trustProxy: deps.trustProxy ?? false,
     touchedTokens: new Map(),
     memo: { auth: deps.db.kind === 'pglite' ? new Memo() : undefined, head: headCache(deps.db) },
+    acks: new AckRecorder(deps.db, now),
     limits,
     limiters: {
       perMember: shared('member', limits.perMember),

@@ -44,6 +44,8 @@ describe('limits from the environment', () => {
       PULL_PAGE_BYTES: '1048576',
       MEMBER_NOTES_QUOTA: '1000',
       MEMBER_BYTES_QUOTA: '10485760',
+      TOMBSTONE_RETENTION_DAYS: '14',
+      COMPACT_EVERY_MINUTES: '5',
       MAX_BODY_BYTES: '8388608',
     });
     expect(c.limits).toEqual({
@@ -55,6 +57,8 @@ describe('limits from the environment', () => {
       pullPageBytes: 1048576,
       memberNotes: 1000,
       memberBytes: 10485760,
+      tombstoneRetentionDays: 14,
+      compactEveryMinutes: 5,
     });
     expect(c.maxBodyBytes).toBe(8388608);
     expect(DEFAULT_LIMITS.perMember).toEqual({ burst: 120, perMinute: 600 }); // the defaults were not touched

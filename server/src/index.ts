@@ -7,6 +7,8 @@ import { readConfig } from './config';
 import { openDatabase } from './db/open';
 import { seedDemo } from './demo';
 import { startRitualRunner } from './rituals/runner';
+import { DEFAULT_LIMITS } from './limits';
+import { startCompactor } from './sync/compact';
 
 /**
  * Starts the endpoint: `npm run server` (add `-- --demo` for a demo community). Wiring only; see app.ts.
@@ -32,6 +34,13 @@ export async function startServer(
     ...overrides,
   });
   const rituals = startRitualRunner(db, { now: Date.now, log: (line) => process.stdout.write(`${line}\n`) });
+  const { tombstoneRetentionDays: days, compactEveryMinutes: every } = { ...DEFAULT_LIMITS, ...config.limits };
+  const compactor = startCompactor(db, {
+    now: Date.now,
+    retentionMs: days * 86_400_000,
+    everyMs: every * 60_000,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
   const server = serve({ fetch: app.fetch, port: config.port, hostname: config.host });
   await new Promise<void>((resolve) => server.once('listening', () => resolve()));
   const where = db.kind === 'pglite' ? `PGlite in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
@@ -56,6 +65,7 @@ export async function startServer(
       http.closeIdleConnections();
     })
       .then(() => rituals.stop())
+      .then(() => compactor.stop())
       .then(close));
   return { app, config, stop, first, demo };
 }

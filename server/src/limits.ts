@@ -12,6 +12,9 @@ export const DEFAULT_LIMITS: Limits = {
   pullPageBytes: 4 * 1024 * 1024,
   memberNotes: 20_000,
   memberBytes: 200 * 1024 * 1024,
+  // A returning client needs the tombstones since its last pull; one away longer resets (never resurrects).
+  tombstoneRetentionDays: 90,
+  compactEveryMinutes: 60,
 };
 
 const KIB = 1024;
@@ -95,6 +98,23 @@ export const LIMIT_VARS: readonly LimitVar[] = [
     fallback: DEFAULT_LIMITS.memberBytes,
     meaning: 'Bytes of live notes per member (403 quota_exceeded beyond)',
     set: (l, v) => (l.limits.memberBytes = v),
+  },
+  {
+    name: 'TOMBSTONE_RETENTION_DAYS',
+    min: 1,
+    max: 36_500,
+    fallback: DEFAULT_LIMITS.tombstoneRetentionDays,
+    meaning:
+      'Days a deleted note is remembered before compaction; a client away longer (or behind an active member) resets when back',
+    set: (l, v) => (l.limits.tombstoneRetentionDays = v),
+  },
+  {
+    name: 'COMPACT_EVERY_MINUTES',
+    min: 1,
+    max: 7 * 24 * 60,
+    fallback: DEFAULT_LIMITS.compactEveryMinutes,
+    meaning: 'Minutes between compaction runs in each process (POST /v1/community/compact runs one at once)',
+    set: (l, v) => (l.limits.compactEveryMinutes = v),
   },
   {
     name: 'MAX_BODY_BYTES',

@@ -20,6 +20,7 @@ export const TABLES = [
   'client_mutations',
   'rejected_mutations',
   'version_batches',
+  'compacted_notes',
 ];
 
 /** Empties every table, children first, so foreign keys hold at each step. */

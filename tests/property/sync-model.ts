@@ -14,6 +14,8 @@ export type Step =
   /** The server is restored from the backup taken after everyone joined: it forgets later changes. */
   | { t: 'restoreBackup' }
   | { t: 'restartWorker'; c: number }
+  /** The server compacts tombstones through `percent` of each community's head (the fence moves). */
+  | { t: 'compact'; percent: number }
   | { t: 'clock'; c: number; days: number };
 
 const c = fc.nat(15);
@@ -39,6 +41,14 @@ export const stepArb: fc.Arbitrary<Step> = fc.oneof(
   },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('restartServer' as const) }) },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('restartWorker' as const), c }) },
+  {
+    // Half the time through the head itself: a client that is behind at all then has to reset.
+    weight: 3,
+    arbitrary: fc.record({
+      t: fc.constant('compact' as const),
+      percent: fc.oneof(fc.constant(100), fc.integer({ min: 0, max: 100 })),
+    }),
+  },
   { weight: 1, arbitrary: fc.record({ t: fc.constant('clock' as const), c, days: fc.integer({ min: -5, max: 5 }) }) },
 );
 

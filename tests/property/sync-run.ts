@@ -127,6 +127,19 @@ export async function runStep(w: World, step: Step): Promise<void> {
       return c!.restartWorker();
     case 'clock':
       return c!.jumpClock(step.days * 86_400_000);
+    case 'compact':
+      return compactEach(w, step.percent);
+  }
+}
+
+/** Moves each community's fence to `percent` of its head (ignoring the retention rule, so fences move often). */
+async function compactEach(w: World, percent: number) {
+  const { compactThrough } = await import('../../server/src/sync/compact');
+  for (const id of w.communities) {
+    const { rows } = await w.server.db.query<{ v: number }>('SELECT last_version AS v FROM communities WHERE id = $1', [
+      id,
+    ]);
+    await compactThrough(w.server.db, id, Math.floor((Number(rows[0]?.v ?? 0) * percent) / 100));
   }
 }
 

@@ -60,6 +60,7 @@ export const APP_TABLES = [
   'rejected_mutations',
   'client_mutations',
   'version_batches',
+  'compacted_notes',
   'thanks',
   'notes',
   'invites',

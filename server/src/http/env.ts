@@ -1,5 +1,6 @@
 import type { Role } from '../../../lib/sync/protocol';
 import type { Database } from '../db/database';
+import type { AckRecorder } from '../sync/acks';
 import type { HeadCache } from '../sync/head-cache';
 import type { Memo } from './memo';
 import type { LogSink } from './request-log';
@@ -34,6 +35,10 @@ export interface Limits {
   memberNotes: number;
   /** Bytes of live notes per member (403 quota_exceeded beyond). */
   memberBytes: number;
+  /** Days a tombstone is kept, at least, before compaction may delete it (sync/compact.ts). */
+  tombstoneRetentionDays: number;
+  /** Minutes between scheduled compaction runs (server/src/index.ts). */
+  compactEveryMinutes: number;
 }
 
 /** What createApp needs: tests pass an in-memory PGlite, a fixed key and a fake clock. */
@@ -72,6 +77,8 @@ export interface Services {
    * kept current across processes by NOTIFY on PostgreSQL).
    */
   memo: { auth?: Memo<AuthContext>; head: HeadCache };
+  /** Each member's last acknowledged pull cursor, for compaction (sync/acks.ts). */
+  acks: AckRecorder;
 }
 
 /** A community's history head: its epoch, last version and that version's batch token (sync/pull.ts). */

@@ -28,7 +28,7 @@ export const sync = new Hono<AppEnv>()
   })
   .get('/pull', async (c) => {
     const query = readQuery(c, PullQuerySchema);
-    const { db, cursorKey, memo } = c.var.services;
-    const body = await pull(db, cursorKey, c.var.auth, query, c.var.services.limits.pullPageBytes, memo.head);
+    const { db, cursorKey, memo, acks, limits } = c.var.services;
+    const body = await pull(db, cursorKey, c.var.auth, query, limits.pullPageBytes, memo.head, acks);
     return c.body(body, 200, { 'Content-Type': 'application/json' });
   });

@@ -28,7 +28,11 @@ export async function loadNotes(
   const { rows } = await tx.query<Omit<NoteState, 'isDirty'>>(
     `SELECT id, community_id AS "communityId", author_id AS "authorId", version, hlc, hlc_client AS "hlcClient",
             body, deleted_at AS "deletedAt", body_bytes AS "bodyBytes"
-       FROM notes WHERE community_id = $1 AND id = ANY($2::uuid[])`,
+       FROM notes WHERE community_id = $1 AND id = ANY($2::uuid[])
+     UNION ALL
+     -- A compacted tombstone (sync/compact.ts) is still a deleted note here: deletes are final.
+     SELECT id, community_id, author_id, 0, '', '', NULL, 0, 0
+       FROM compacted_notes WHERE community_id = $1 AND id = ANY($2::uuid[])`,
     [communityId, ids],
   );
   const { rows: thanks } = await tx.query<{ note_id: string }>(

@@ -4,6 +4,7 @@ import type { Database } from '../db/database';
 import { ApiHttpError } from '../http/errors';
 import type { AuthContext } from '../http/env';
 import { decodeCursor, encodeCursor } from './cursor';
+import type { AckRecorder } from './acks';
 import type { HeadCache } from './head-cache';
 
 /**
@@ -33,7 +34,11 @@ const CHANGE_SQL = `
     END AS change
   FROM notes n JOIN members m ON m.id = n.author_id
   WHERE n.community_id = $1 AND n.version > $2 AND n.version <= $3
-  ORDER BY n.version`;
+  UNION ALL
+  -- In the same snapshot as the page: compaction moved the fence past the cursor since the head was read, so
+  -- tombstones of this range may be missing from the page (sync/compact.ts commits the fence first).
+  SELECT -1, NULL FROM communities WHERE id = $1 AND $2 > 0 AND compacted_through > $2
+  ORDER BY 1`;
 
 /** The next candidates' versions and sizes, to cut a page by rows and bytes before any change is built. */
 const SIZES_SQL = `SELECT version, body_bytes AS bytes FROM notes WHERE community_id = $1 AND version > $2
@@ -56,6 +61,7 @@ export async function pull(
   query: PullQuery,
   pageBytes: number,
   heads?: HeadCache,
+  acks?: AckRecorder,
 ): Promise<string> {
   const from = query.cursor === undefined ? undefined : decodeCursor(key, query.cursor);
   if (query.cursor !== undefined && (!from || from.communityId !== auth.communityId)) {
@@ -64,16 +70,19 @@ export async function pull(
   // The common poll: already at the head this process knows (sync/head-cache.ts). No query of its own.
   const known = await heads?.current(auth.communityId);
   if (from && known && from.epoch === known.epoch && from.version === known.version && from.token === known.token) {
+    await acks?.record(auth.memberId, from.version);
     return `${JSON.stringify({ epoch: known.epoch, isReset: false, cursor: query.cursor, hasMore: false }).slice(0, -1)},"changes":[]}`;
   }
   const stamp = heads?.stamp() ?? 0;
   const { rows: communities } = await db.query<{
     epoch: string;
     last_version: number;
+    compacted_through: number;
     token: string;
     head_token: string;
   }>(
-    `SELECT c.epoch, c.last_version, ${TOKEN_AT} AS token, ${tokenAt('c.last_version')} AS head_token
+    `SELECT c.epoch, c.last_version, c.compacted_through, ${TOKEN_AT} AS token,
+            ${tokenAt('c.last_version')} AS head_token
        FROM communities c WHERE c.id = $1`,
     [auth.communityId, from?.version ?? 0],
   );
@@ -83,9 +92,13 @@ export async function pull(
   if (from && from.epoch !== epoch) {
     [after, token, isReset] = [0, '', true];
   } else if (from && from.version > 0 && (from.version > head || from.token !== tokenThere)) {
+    // Before the fence: a cursor from a lost history says the server lost writes of this client, which only the
+    // restore reset sends back. Compaction keeps every batch's token (sync/compact.ts), so this holds below it.
     epoch = await startNewEpoch(db, auth.communityId, epoch);
     heads?.invalidate(auth.communityId);
     [after, token, isReset] = [0, '', true];
+  } else if (from && from.version < Number(communities[0]!.compacted_through)) {
+    throw tooOld();
   }
   // A client at the head (the common poll) needs no notes query: last_version moves in the writing transaction.
   const { rows: sizes } =
@@ -101,7 +114,13 @@ export async function pull(
         sizes[upTo - 1]!.version,
       ])
     : { rows: [] };
-  const last = page.at(-1)?.version ?? after;
+  if (Number(page[0]?.version) === -1) throw tooOld();
+  if (from && !isReset) await acks?.record(auth.memberId, from.version);
+  // The last page ends at the head: the versions between its last row and the head were vacated (edits move a
+  // note to a new version) or compacted, and no later row can take one. A cursor left below them could sit
+  // below the fence for ever (a reset that never ends).
+  const read = Number(page.at(-1)?.version ?? after);
+  const last = hasMore ? read : Math.max(read, Number(head));
   if (last === head) token = headToken;
   else if (last !== after) {
     const { rows: t } = await db.query<{ token: string }>(`SELECT ${TOKEN_AT} AS token`, [auth.communityId, last]);
@@ -112,6 +131,13 @@ export async function pull(
   const prefix = JSON.stringify({ epoch, isReset, cursor, hasMore }).slice(0, -1);
   return `${prefix},"changes":[${page.map((r) => r.change).join(',')}]}`;
 }
+
+const tooOld = () =>
+  new ApiHttpError(
+    410,
+    'cursor_too_old',
+    'Deleted notes older than this cursor were compacted: pull again without a cursor and drop the notes it does not bring',
+  );
 
 /**
  * How many of the candidates make the page: at most `limit` rows and `pageBytes` bytes, but always the first
