@@ -7,6 +7,7 @@ import { err, ok } from '@/lib/model';
 import { relayPlan } from '@/lib/questions';
 import { recordQuestionEvent } from '@/lib/sync/question-events';
 import { isExtensionPage } from './senders';
+import { questionEventsRepository } from '@/lib/db/question-events';
 
 /** How long a thread's page has to load and render its composer before the relay gives up on it. */
 const WRITE_DEADLINE_MS = 20_000;
@@ -51,7 +52,7 @@ export function registerRelay() {
     const [question, answer, linked] = await Promise.all([
       notes.get(questionId),
       notes.get(answerId),
-      db.questionEvents.where('questionId').equals(questionId).toArray(),
+      questionEventsRepository(db).ofQuestion(questionId),
     ]);
     const isLinked = linked.some((e) => e.type === 'answer-linked' && e.noteId === answerId);
     const plan = relayPlan(question, answer, isLinked);

@@ -5,6 +5,7 @@ import { readIdentity } from './digest-engine';
 import { readLadders } from './question-settings';
 import type { CommonplaceDb } from './schema';
 import { syncState } from './sync-state';
+import { questionEventsRepository } from './question-events';
 
 /**
  * Where each escalated question's helpers are kept between openings of the new tab (lib/questions/helpers-cache):
@@ -20,7 +21,7 @@ export const HELPERS_KEY = 'questions:helpers';
 export async function loadQuestionBoard(db: CommonplaceDb, now: number): Promise<QuestionBoard> {
   const [notes, events, ladders, identity, memberships] = await Promise.all([
     db.notes.where('kind').anyOf('question', 'answer').toArray(),
-    db.questionEvents.toArray(),
+    questionEventsRepository(db).all(),
     readLadders(),
     readIdentity(db),
     syncState(db).memberships(),

@@ -4,6 +4,7 @@ import { syncState } from '../db/sync-state';
 import { HLC_ZERO } from './hlc';
 import { rejectedDraft } from './merge';
 import type { PassContext } from './context';
+import { questionEventsRepository } from '../db/question-events';
 
 /**
  * The reset after `cursor_too_old` (the server compacted tombstones our cursor had not reached), as opposed to
@@ -80,7 +81,7 @@ export async function finishCompactedReset(ctx: PassContext, seen: Set<string>):
     if (isMine) await keepEditAsDraft(ctx, note, queued, missing.has(note.id));
     await db.notes.delete(note.id);
     await db.thanks.where('noteId').equals(note.id).delete();
-    await db.questionEvents.where('questionId').equals(note.id).delete();
+    await questionEventsRepository(db).removeOfQuestion(note.id);
     await db.kv.delete(`sync:shadow:${note.id}`);
   }
   await db.kv.delete(COMPACTED + cid);

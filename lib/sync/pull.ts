@@ -13,6 +13,7 @@ import {
   startCompactedReset,
   takeMissing,
 } from './compacted-reset';
+import { questionEventsRepository } from '../db/question-events';
 
 export const PULL_LIMIT = 500;
 const SEEN = 'sync:reset-seen:';
@@ -80,7 +81,7 @@ async function settleMissing(ctx: PassContext): Promise<void> {
       }
       await db.notes.delete(id);
       await db.thanks.where('noteId').equals(id).delete();
-      await db.questionEvents.where('questionId').equals(id).delete();
+      await questionEventsRepository(db).removeOfQuestion(id);
     }
   });
 }
@@ -165,7 +166,7 @@ async function applyChange(
       await db.notes.put(decision.note);
       if (decision.draft) await db.notes.add(decision.draft);
       await db.thanks.where('noteId').equals(change.noteId).delete();
-      await db.questionEvents.where('questionId').equals(change.noteId).delete();
+      await questionEventsRepository(db).removeOfQuestion(change.noteId);
     }
     return;
   }
@@ -205,7 +206,9 @@ async function applyChange(
   // Question events are a set by id: the server's are put over ours (now with the role it saw); ours not yet
   // sent stay until their push is answered.
   if (change.questionEvents?.length) {
-    await db.questionEvents.bulkPut(change.questionEvents.map((e) => ({ ...e, communityId: mctx.communityId })));
+    await questionEventsRepository(db).putMany(
+      change.questionEvents.map((e) => ({ ...e, communityId: mctx.communityId })),
+    );
   }
 }
 

@@ -6,6 +6,7 @@ import { rememberAcked, startReset } from './pull';
 import { rememberMissing } from './compacted-reset';
 import { call, describeCallError, type CallError } from './transport';
 import type { PassContext } from './context';
+import { questionEventsRepository } from '../db/question-events';
 
 /** Mutations per request, and a byte budget well under the server's body cap. */
 export const PUSH_BATCH = 100;
@@ -159,7 +160,7 @@ async function settle(ctx: PassContext, row: PendingRow, result: MutationResult)
     // pull of this pass tells which (pull.ts resendMissing, compacted-reset.ts); re-sending now could resurrect it.
     if (change.op === 'create' || change.op === 'edit') await rememberMissing(ctx, change.noteId);
     if (change.op === 'thank') await db.thanks.delete(`${change.noteId}:${ctx.member.memberId}`);
-    if (change.op === 'question-event') await db.questionEvents.delete(change.event.id);
+    if (change.op === 'question-event') await questionEventsRepository(db).remove(change.event.id);
     return;
   }
   if (result.status === 'rejected') {
@@ -171,7 +172,7 @@ async function settle(ctx: PassContext, row: PendingRow, result: MutationResult)
       if (local && local.deletedAt === undefined) await db.notes.put({ ...local, deletedAt: ctx.now() });
     }
     if (change.op === 'thank') await db.thanks.delete(`${change.noteId}:${ctx.member.memberId}`);
-    if (change.op === 'question-event') await db.questionEvents.delete(change.event.id);
+    if (change.op === 'question-event') await questionEventsRepository(db).remove(change.event.id);
     return;
   }
   if (result.status === 'applied' && result.isSuperseded) {

@@ -5,6 +5,7 @@ import { enqueue, nextHlc, outboxTables } from '../db/outbox';
 import { syncState } from '../db/sync-state';
 import { LOCAL_ME } from '../digest/identity';
 import { QuestionEventBodySchema, type QuestionEventBody } from '../questions/events';
+import { questionEventsRepository } from '../db/question-events';
 
 /** What a caller asks for: the event without its id and time (made here). */
 export type QuestionEventRequest =
@@ -39,7 +40,7 @@ export async function recordQuestionEvent(
     if (body.type === 'confirmed' && q.author && q.author.id !== by && byRole === 'member') {
       return err('Only the asker or a facilitator can say whether an answer answered it.');
     }
-    await db.questionEvents.put({ ...body, questionId, by, byRole, communityId: cm });
+    await questionEventsRepository(db).put({ ...body, questionId, by, byRole, communityId: cm });
     if (cm)
       await enqueue(
         db,

@@ -191,5 +191,5 @@ describe('migration 009 on existing data', () => {
     } finally {
       await db.close();
     }
-  });
+  }, 120_000); // a fresh PGlite migrated twice: seconds alone, much more on a loaded 2-core machine
 });

@@ -1,0 +1,22 @@
+import type { CommonplaceDb, QuestionEventRow } from './schema';
+
+/**
+ * The questionEvents table's one module: what happened to each question (answer linked, relayed, confirmed), as
+ * this browser knows it. Sync writes it inside its own transactions; these calls join them.
+ */
+export function questionEventsRepository(db: CommonplaceDb) {
+  return {
+    /** Every event of one question, in no particular order. */
+    ofQuestion: (questionId: string) => db.questionEvents.where('questionId').equals(questionId).toArray(),
+    /** Every event of every question (the question board reads them all). */
+    all: () => db.questionEvents.toArray(),
+    /** Stores or replaces one event by its id. */
+    put: (row: QuestionEventRow) => db.questionEvents.put(row),
+    /** Stores or replaces events by their ids. */
+    putMany: (rows: QuestionEventRow[]) => db.questionEvents.bulkPut(rows),
+    /** Drops one event (a mutation the server refused for good). */
+    remove: (id: string) => db.questionEvents.delete(id),
+    /** Drops every event of one question (it was deleted for everyone). */
+    removeOfQuestion: (questionId: string) => db.questionEvents.where('questionId').equals(questionId).delete(),
+  };
+}
