@@ -539,7 +539,7 @@ export const ENDPOINTS = {
     path: '/v1/community/webhook',
     summary:
       'Whether the community has an incoming webhook for ritual posts: platform and time zone, never its address.',
-    auth: 'admin',
+    auth: 'facilitator',
   },
   setWebhook: {
     method: 'put',
@@ -558,7 +558,14 @@ export const ENDPOINTS = {
     method: 'get',
     path: '/v1/community/webhook/deliveries',
     summary: 'Ritual posts queued or sent: delivery key, state, attempts, last error.',
-    auth: 'admin',
+    auth: 'facilitator',
+  },
+  postRitualNow: {
+    method: 'post',
+    path: '/v1/community/webhook/posts',
+    summary:
+      "Post a previewed ritual now ({ritualId, day, text}) under its occurrence's delivery key: at most once per ritual and day; answers its delivery state.",
+    auth: 'facilitator',
   },
   calendarFeed: {
     method: 'get',
