@@ -13,15 +13,21 @@ export const RitualPostNowSchema = z.strictObject({
     .string()
     .regex(/^\d{4}-\d{2}-\d{2}$/)
     .refine((d) => parseDay(d) !== null, 'must be a real date (YYYY-MM-DD)'),
-  text: z.string().trim().min(1).max(3500),
+  text: z.string().trim().min(1).max(40_000),
 });
 export type RitualPostNow = z.infer<typeof RitualPostNowSchema>;
 
 /**
- * The edited text as each app's incoming webhook takes plain text: Slack and Mattermost `text`, Discord
- * `content` (at most 2000 characters), Teams an Adaptive Card of one wrapping TextBlock.
+ * The edited text as each app's incoming webhook takes it. For Slack and Teams the composer's text is the
+ * rendered payload itself (Block Kit, an Adaptive Card message), sent as it stands when it reads as a JSON object;
+ * plain text goes as Slack and Mattermost `text`, Discord `content` (at most 2000 characters), or a Teams
+ * Adaptive Card of one wrapping TextBlock.
  */
 export function textPayload(platform: WebhookPlatform, text: string): unknown {
+  if (platform === 'slack' || platform === 'teams') {
+    const payload = jsonObject(text);
+    if (payload) return payload;
+  }
   switch (platform) {
     case 'slack':
     case 'mattermost':
@@ -44,6 +50,16 @@ export function textPayload(platform: WebhookPlatform, text: string): unknown {
           },
         ],
       };
+  }
+}
+
+function jsonObject(text: string): Record<string, unknown> | null {
+  if (!text.startsWith('{')) return null;
+  try {
+    const v = JSON.parse(text) as unknown;
+    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : null;
+  } catch {
+    return null;
   }
 }
 

@@ -56,6 +56,16 @@ describe.each(BACKENDS)('POST /v1/community/webhook/posts on %s', (backend) => {
     ]);
   });
 
+  it('sends the rendered Block Kit payload as it stands when the edited text is one', async () => {
+    const c = await setUp();
+    const blocks = { text: 'AMA', blocks: [{ type: 'section', text: { type: 'mrkdwn', text: 'our *edited* words' } }] };
+    await t.request('POST', '/v1/community/webhook/posts', {
+      token: c.admin.token,
+      body: { ...body, text: JSON.stringify(blocks, null, 2) },
+    });
+    expect(rx.posts).toEqual([blocks]);
+  });
+
   it("answers in each app's own shape: Discord content, Teams an Adaptive Card", async () => {
     const d = await setUp('discord');
     await t.request('POST', '/v1/community/webhook/posts', { token: d.admin.token, body });
@@ -96,7 +106,7 @@ describe.each(BACKENDS)('POST /v1/community/webhook/posts on %s', (backend) => {
       { ...body, day: '2026-02-30' },
       { ...body, ritualId: '' },
       { ...body, extra: 1 },
-      { ...body, text: 'x'.repeat(3501) },
+      { ...body, text: 'x'.repeat(40_001) },
     ]) {
       const res = await t.request('POST', '/v1/community/webhook/posts', { token: c.admin.token, body: bad });
       expect(res.status).toBe(400);
