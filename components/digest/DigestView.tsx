@@ -8,6 +8,7 @@ import { HarvestSection } from './HarvestSection';
 import { HealthSection } from './HealthSection';
 import { PeopleSection } from './PeopleSection';
 import type { CalendarFeedActions } from './CalendarSubscribe';
+import type { WebhookPostActions } from './WebhookPost';
 import { RitualsSection } from './RitualsSection';
 import { StoriesSection } from './StoriesSection';
 import { QuestionsSection } from '../questions/QuestionsSection';
@@ -28,6 +29,8 @@ export interface DigestActions {
   copyText?(text: string): Promise<void>;
   /** A community's rituals calendar feed (its schedule as shown); null where this browser has no membership. */
   calendarFeed?(communityId: string, rituals: Ritual[]): CalendarFeedActions | null;
+  /** "Post via webhook" for a ritual's composed post; undefined where this browser has no membership. */
+  ritualWebhook?(communityId: string, ritual: Ritual): WebhookPostActions | undefined;
   /** "Relay answer": writes the answer into the question's chat thread (see RelayControl). */
   relay?(line: BoardLine, replaceUserDraft: boolean): Promise<RelayView>;
 }
@@ -85,6 +88,7 @@ export function DigestView({
           compose={actions.composeRitual}
           copy={actions.copyText}
           calendar={actions.calendarFeed}
+          webhook={actions.ritualWebhook}
         />
         <PeopleSection people={digest.people} fmt={fmt} onThank={actions.thank} />
         <StoriesSection stories={digest.stories} fmt={fmt} now={now} />

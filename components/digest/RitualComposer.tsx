@@ -2,20 +2,24 @@ import { useEffect, useId, useRef, useState } from 'react';
 import type { RitualPost } from '@/lib/rituals';
 import { FORMAT_LABELS, POST_FORMATS, renderForCopy, type PostFormat } from '@/lib/rituals/render';
 import { RitualPostView } from './RitualPostView';
+import { WebhookPost, type WebhookPostActions } from './WebhookPost';
 
 /**
  * The facilitator's view of a ritual's next post: the composed preview, the text for the chosen app (editable;
- * edits are kept per app until the composer closes), and Copy. Nothing is posted from here.
+ * edits are kept per app until the composer closes), Copy, and "Post via webhook" where the community has one.
  */
 export function RitualComposer({
   title,
   load,
   copy,
+  webhook,
   onClose,
 }: {
   title: string;
   load: () => Promise<RitualPost | null>;
   copy: (text: string) => Promise<void>;
+  /** The community's webhook, where this member may post through it. */
+  webhook?: WebhookPostActions;
   onClose: () => void;
 }) {
   const [post, setPost] = useState<RitualPost | null | undefined>(undefined);
@@ -75,6 +79,7 @@ export function RitualComposer({
         >
           Copy
         </button>
+        {webhook && <WebhookPost actions={webhook} day={post.day} text={value} />}
         {edits[format] !== undefined && (
           <button type="button" onClick={() => setEdits(({ [format]: _, ...rest }) => rest)}>
             Undo my edits

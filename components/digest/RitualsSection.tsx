@@ -6,6 +6,7 @@ import type { RitualPost } from '@/lib/rituals';
 import { CalendarSubscribe, type CalendarFeedActions } from './CalendarSubscribe';
 import { RitualComposer } from './RitualComposer';
 import { RitualEditor } from './RitualEditor';
+import type { WebhookPostActions } from './WebhookPost';
 import { Section } from './Section';
 
 /** Each community's rhythm: next date of every ritual and the notes that feed it; the schedule is editable. */
@@ -18,6 +19,7 @@ export function RitualsSection({
   compose,
   copy,
   calendar,
+  webhook,
 }: {
   rituals: CommunityRituals[];
   names: Record<string, string>;
@@ -29,6 +31,8 @@ export function RitualsSection({
   copy?: (text: string) => Promise<void>;
   /** The community's calendar feed; absent for communities this browser does not sync with an endpoint. */
   calendar?: (communityId: string, rituals: Ritual[]) => CalendarFeedActions | null;
+  /** The community's ritual webhook; absent for communities this browser does not sync with an endpoint. */
+  webhook?: (communityId: string, ritual: Ritual) => WebhookPostActions | undefined;
 }) {
   const [editing, setEditing] = useState<string | null>(null);
   const [composing, setComposing] = useState<string | null>(null);
@@ -76,6 +80,7 @@ export function RitualsSection({
                           title={r.ritual.title}
                           load={() => compose(c.communityId, r.ritual)}
                           copy={copy}
+                          webhook={webhook?.(c.communityId, r.ritual)}
                           onClose={() => setComposing(null)}
                         />
                       )}

@@ -167,6 +167,14 @@ export function App({ boot: first }: { boot: Boot }) {
               copy: (text) => navigator.clipboard.writeText(text),
             }
           : null,
+      ritualWebhook: (communityId, ritual) =>
+        identity.memberIds[communityId]
+          ? {
+              load: async () => (await live()).webhooks.load(communityId, 'facilitator'),
+              post: async (day, text) => (await live()).webhooks.post(communityId, { ritualId: ritual.id, day, text }),
+              delivery: async (key) => (await live()).webhooks.delivery(communityId, key),
+            }
+          : undefined,
       async relay(line, replaceUserDraft) {
         const view = await (await live()).relay(line, replaceUserDraft);
         if (view.kind === 'written') await loadQuestions();

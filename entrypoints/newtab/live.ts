@@ -12,6 +12,7 @@ import type { BoardLine } from '@/lib/questions';
 import type { RelayView } from '@/components/questions/RelayControl';
 import { recordQuestionEvent } from '@/lib/sync/question-events';
 import { calendarFeeds } from '@/lib/sync/calendar-feed';
+import { ritualWebhooks } from '@/lib/sync/ritual-webhook';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
 import { logger } from '@/lib/log';
 import { pulseDesk } from '@/lib/sync/pulse-desk';
@@ -26,6 +27,9 @@ export const search = lazySearch(db);
 
 /** Each community's rituals calendar feed, through this browser's membership token. */
 export const calendar = calendarFeeds(db, (url, init) => fetch(url, init));
+
+/** Each community's ritual webhook ("Post via webhook" in the composer), through this browser's membership. */
+export const webhooks = ritualWebhooks(db, (url, init) => fetch(url, init));
 
 /** Computes and stores the digest in the page (the stored one is for another day, zone or settings). */
 export async function computeHere(now: number, timeZone: string, isFullScan = false): Promise<Digest> {

@@ -8,6 +8,7 @@ import { readLadders, saveLadder } from '@/lib/db/question-settings';
 import type { Ladders } from '@/lib/questions';
 import { account, syncNow } from './account';
 import { Moderation } from './Moderation';
+import { RitualWebhook } from './RitualWebhook';
 
 /** Joined communities: sync on/off, state, and leaving (two steps: leaving removes its notes here). */
 export function CommunityList({ communities }: { communities: CommunitySyncView[] }) {
@@ -63,6 +64,7 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
               }}
             />
             <Moderation communityId={c.communityId} communityName={c.communityName} />
+            <RitualWebhook communityId={c.communityId} communityName={c.communityName} />
             {confirming === c.communityId ? (
               <span role="group" aria-label={`Confirm leaving ${c.communityName}`}>
                 <span>Leave and remove its notes from this browser? </span>

@@ -432,6 +432,31 @@ export const CalendarFeedInfoSchema = z.strictObject({
 });
 export type CalendarFeedInfo = z.infer<typeof CalendarFeedInfoSchema>;
 
+/** The chat apps a community's ritual webhook can post to. */
+export const WEBHOOK_PLATFORMS = ['slack', 'teams', 'discord', 'mattermost'] as const;
+
+/** Whether the community has a ritual webhook, for which app; never its address. */
+export const WebhookInfoSchema = z.object({
+  isConfigured: z.boolean(),
+  platform: z.enum(WEBHOOK_PLATFORMS).optional(),
+  timeZone: z.string().optional(),
+  updatedAt: z.number().optional(),
+});
+export type WebhookInfoView = z.infer<typeof WebhookInfoSchema>;
+
+/** How one ritual post in the outbox went. */
+export const WebhookDeliverySchema = z.object({
+  deliveryKey: z.string(),
+  state: z.enum(['pending', 'sending', 'delivered', 'failed', 'unconfirmed']),
+  attempts: z.number(),
+  lastError: z.string().nullable(),
+});
+export type WebhookDelivery = z.infer<typeof WebhookDeliverySchema>;
+
+/** The answer to posting a ritual now: its delivery, and whether this call put it in the outbox. */
+export const RitualPostedSchema = WebhookDeliverySchema.extend({ isNew: z.boolean() });
+export type RitualPosted = z.infer<typeof RitualPostedSchema>;
+
 /** A new secret feed address, shown once: https for any app, webcal:// for those that subscribe on a click. */
 export const CalendarFeedCreatedSchema = z.strictObject({ url: z.string(), webcalUrl: z.string() });
 export type CalendarFeedCreated = z.infer<typeof CalendarFeedCreatedSchema>;
@@ -561,7 +586,7 @@ export const ENDPOINTS = {
     path: '/v1/community/webhook',
     summary:
       'Whether the community has an incoming webhook for ritual posts: platform and time zone, never its address.',
-    auth: 'admin',
+    auth: 'facilitator',
   },
   setWebhook: {
     method: 'put',
@@ -580,7 +605,14 @@ export const ENDPOINTS = {
     method: 'get',
     path: '/v1/community/webhook/deliveries',
     summary: 'Ritual posts queued or sent: delivery key, state, attempts, last error.',
-    auth: 'admin',
+    auth: 'facilitator',
+  },
+  postRitualNow: {
+    method: 'post',
+    path: '/v1/community/webhook/posts',
+    summary:
+      "Post a previewed ritual now ({ritualId, day, text}) under its occurrence's delivery key: at most once per ritual and day; answers its delivery state.",
+    auth: 'facilitator',
   },
   calendarFeed: {
     method: 'get',
