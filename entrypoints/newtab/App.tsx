@@ -167,6 +167,7 @@ export function App({ boot: first }: { boot: Boot }) {
               copy: (text) => navigator.clipboard.writeText(text),
             }
           : null,
+      whoMightKnow: async (questionId) => (await live()).whoMightKnow(questionId, Date.now()),
       async relay(line, replaceUserDraft) {
         const view = await (await live()).relay(line, replaceUserDraft);
         if (view.kind === 'written') await loadQuestions();
