@@ -14,6 +14,7 @@ import { StoriesSection } from './StoriesSection';
 import { QuestionsSection } from '../questions/QuestionsSection';
 import type { RelayView } from '../questions/RelayControl';
 import type { BoardLine, QuestionBoard } from '@/lib/questions';
+import type { HelperView } from '@/lib/expertise/panel';
 import { UnansweredSection } from './UnansweredSection';
 import { WinsSection } from './WinsSection';
 
@@ -33,6 +34,8 @@ export interface DigestActions {
   ritualWebhook?(communityId: string, ritual: Ritual): WebhookPostActions | undefined;
   /** "Relay answer": writes the answer into the question's chat thread (see RelayControl). */
   relay?(line: BoardLine, replaceUserDraft: boolean): Promise<RelayView>;
+  /** "Who might know": two or three suggested members for an open question, with their evidence. */
+  whoMightKnow?(questionId: string): Promise<HelperView[]>;
 }
 
 /** Every digest section, rendered from one computed digest (no data fetching here). */
@@ -77,6 +80,7 @@ export function DigestView({
           now={now}
           onAnswer={actions.answer}
           states={questions?.states}
+          {...(actions.whoMightKnow ? { whoMightKnow: actions.whoMightKnow } : {})}
         />
         <WinsSection wins={digest.wins} fmt={fmt} now={now} />
         <RitualsSection

@@ -2,6 +2,8 @@ import { useState } from 'react';
 import { waitingFor, waitingSummary, type Digest } from '@/lib/digest';
 import type { QuestionState } from '@/lib/questions';
 import { STATE_LABEL } from '../questions/QuestionsSection';
+import type { HelperView } from '@/lib/expertise/panel';
+import { WhoMightKnow } from '../expertise/WhoMightKnow';
 import { AnswerForm } from './AnswerForm';
 import type { Formatters } from './format';
 import { NoteLine } from './NoteLine';
@@ -14,6 +16,7 @@ export function UnansweredSection({
   now,
   onAnswer,
   states,
+  whoMightKnow,
 }: {
   unanswered: Digest['unanswered'];
   fmt: Formatters;
@@ -21,6 +24,8 @@ export function UnansweredSection({
   onAnswer: (questionId: string, text: string) => Promise<string | null>;
   /** Each question's state (lib/questions), when known. */
   states?: Readonly<Record<string, QuestionState>>;
+  /** Two or three members who might know (lib/expertise), computed when the disclosure opens. */
+  whoMightKnow?: (questionId: string) => Promise<HelperView[]>;
 }) {
   const [answering, setAnswering] = useState<string | null>(null);
   return (
@@ -46,6 +51,7 @@ export function UnansweredSection({
                     Answer
                   </button>
                 )}
+                {whoMightKnow && <WhoMightKnow questionTitle={q.title} load={() => whoMightKnow(q.id)} />}
               </NoteLine>
             ))}
           </ul>

@@ -175,6 +175,7 @@ export function App({ boot: first }: { boot: Boot }) {
               delivery: async (key) => (await live()).webhooks.delivery(communityId, key),
             }
           : undefined,
+      whoMightKnow: async (questionId) => (await live()).whoMightKnow(questionId, Date.now()),
       async relay(line, replaceUserDraft) {
         const view = await (await live()).relay(line, replaceUserDraft);
         if (view.kind === 'written') await loadQuestions();

@@ -8,6 +8,7 @@ import { composeRitualPost } from '@/lib/rituals';
 import { sendToBackground } from '@/lib/messaging/messenger';
 import { announceDigestStored } from '@/lib/messaging/protocol';
 import { loadQuestionBoard } from '@/lib/db/question-board';
+import { loadWhoMightKnow } from '@/lib/db/who-might-know';
 import type { BoardLine } from '@/lib/questions';
 import type { RelayView } from '@/components/questions/RelayControl';
 import { recordQuestionEvent } from '@/lib/sync/question-events';
@@ -72,6 +73,10 @@ const RITUAL_LOOKBACK_MS = 100 * 86_400_000;
 
 /** The question model for this member: states, what the ladder brought them, what they may confirm. */
 export const questions = (now: number) => loadQuestionBoard(db, now);
+
+/** "Who might know" for one open question (lib/expertise through lib/db/who-might-know). */
+export const whoMightKnow = async (questionId: string, now: number) =>
+  (await loadWhoMightKnow(db, [questionId], now))[questionId] ?? [];
 
 /** "Did this answer it?": stored and queued for sync; the background then syncs and refreshes the digest. */
 export async function confirm(line: BoardLine, isAnswered: boolean, now: number): Promise<string | null> {

@@ -7,6 +7,7 @@ import type { CommunitySyncView } from '@/components/sync/use-sync-status';
 import { readLadders, saveLadder } from '@/lib/db/question-settings';
 import type { Ladders } from '@/lib/questions';
 import { account, syncNow } from './account';
+import { Expertise } from './Expertise';
 import { Moderation } from './Moderation';
 import { RitualWebhook } from './RitualWebhook';
 
@@ -63,6 +64,7 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
                 await syncNow();
               }}
             />
+            <Expertise communityId={c.communityId} communityName={c.communityName} memberId={c.memberId} />
             <Moderation communityId={c.communityId} communityName={c.communityName} />
             <RitualWebhook communityId={c.communityId} communityName={c.communityName} />
             {confirming === c.communityId ? (

@@ -2,6 +2,7 @@ import type { Note } from '../model';
 import { HelpersCache, questionBoard, questionStates, type QuestionBoard, type SavedHelpers } from '../questions';
 import { meIdsOf } from '../digest/identity';
 import { readIdentity } from './digest-engine';
+import { expertiseOptOutsRepository } from './expertise-opt-outs';
 import { readLadders } from './question-settings';
 import type { CommonplaceDb } from './schema';
 import { syncState } from './sync-state';
@@ -19,12 +20,13 @@ export const HELPERS_KEY = 'questions:helpers';
  * Reads questions and answers only (by the `kind` index), never the whole store.
  */
 export async function loadQuestionBoard(db: CommonplaceDb, now: number): Promise<QuestionBoard> {
-  const [notes, events, ladders, identity, memberships] = await Promise.all([
+  const [notes, events, ladders, identity, memberships, expertiseOptOuts] = await Promise.all([
     db.notes.where('kind').anyOf('question', 'answer').toArray(),
     questionEventsRepository(db).all(),
     readLadders(),
     readIdentity(db),
     syncState(db).memberships(),
+    expertiseOptOutsRepository(db).all(),
   ]);
   const live = notes.filter((n) => n.deletedAt === undefined);
   const facilitatorOf = new Set(
@@ -34,7 +36,7 @@ export async function loadQuestionBoard(db: CommonplaceDb, now: number): Promise
     memberships.filter((m) => facilitatorOf.has(m.communityId)).map((m) => [m.communityId, [m.memberId]]),
   );
   const helpersCache = new HelpersCache((await db.kv.get(HELPERS_KEY))?.value as SavedHelpers | undefined);
-  const result = questionStates({ notes: live, events, now, ladders, facilitators, helpersCache });
+  const result = questionStates({ notes: live, events, now, ladders, facilitators, helpersCache, expertiseOptOuts });
   if (helpersCache.isDirty) await db.kv.put({ key: HELPERS_KEY, value: helpersCache.toSaved() });
   return questionBoard(result, new Map<string, Note>(live.map((n) => [n.id, n])), meIdsOf(identity), facilitatorOf);
 }
