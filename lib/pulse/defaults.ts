@@ -1,14 +1,16 @@
 import { DEFAULT_RITUALS } from '../digest/rituals';
-import type { PollInput } from './schema';
+import { POLL_CADENCES, type PollInput } from './schema';
 
 const huddle = DEFAULT_RITUALS.find((r) => r.kind === 'huddle')!;
+/** The huddle's own cadence (bi-weekly by default), as a cadence a poll can recur on. */
+const huddleCadence = POLL_CADENCES.find((c) => c === huddle.cadence) ?? 'biweekly';
 
 /** The essay's blocker question: every two weeks, open the three days before the huddle (same anchor). */
 export const BLOCKER_POLL = {
   question: "What's the one thing blocking you right now?",
   choices: [],
   isAnonymous: false,
-  cadence: huddle.cadence,
+  cadence: huddleCadence,
   anchor: huddle.anchor,
   openDays: 3,
   minAnswers: 5,

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { dayStart, localDay, parseDay } from '../digest/time';
-import { CADENCES } from '../digest/types';
+import { POLL_CADENCES } from './schema';
 import { openOccurrence, upcomingOccurrence, type PollTiming } from './schedule';
 
 /** Zones with DST both ways, half-hour offsets, a midnight DST gap (Santiago) and none at all. */
@@ -16,7 +16,7 @@ const ZONES = [
   'America/St_Johns',
 ];
 const timing: fc.Arbitrary<PollTiming> = fc.record({
-  cadence: fc.constantFrom(...CADENCES),
+  cadence: fc.constantFrom(...POLL_CADENCES),
   anchor: fc
     .integer({ min: parseDay('2025-01-01')!, max: parseDay('2027-12-31')! })
     .map((d) => new Date(d * 86_400_000).toISOString().slice(0, 10)),

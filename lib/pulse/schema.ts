@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { safeText } from '../model';
-import { CADENCES } from '../digest/types';
+/**
+ * The cadences a poll recurs on: a fixed anchor day and a step. The rituals' "nth weekday of the month" needs a
+ * week number polls don't carry yet, so it is refused here with a clear error rather than accepted and never
+ * opened.
+ */
+export const POLL_CADENCES = ['weekly', 'biweekly', 'monthly', 'quarterly'] as const;
 import { assertTimeZone, parseDay } from '../digest/time';
 
 /** Results stay hidden until this many members answered an occurrence, unless the poll says more. */
@@ -36,7 +41,7 @@ export const PollInputSchema = z
     /** Absent or empty: free text. Otherwise members pick exactly one of these. */
     choices: z.array(ChoiceText).max(MAX_CHOICES).default([]),
     isAnonymous: z.boolean().default(false),
-    cadence: z.enum(CADENCES),
+    cadence: z.enum(POLL_CADENCES),
     anchor: z
       .string()
       .regex(/^\d{4}-\d{2}-\d{2}$/, 'must be YYYY-MM-DD')
@@ -59,7 +64,7 @@ export const PollSchema = z.strictObject({
   question: z.string(),
   choices: z.array(z.string()),
   isAnonymous: z.boolean(),
-  cadence: z.enum(CADENCES),
+  cadence: z.enum(POLL_CADENCES),
   anchor: z.string(),
   openDays: z.number().int(),
   timeZone: z.string(),
