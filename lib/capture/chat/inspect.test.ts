@@ -57,5 +57,5 @@ describe('chat:inspect', () => {
     expect(out).toContain('channel: general');
     expect(out).toContain('11 messages');
     expect(out).toMatch(/^1 +1612469638\.214000 +Rowan Vale /m);
-  });
+  }, 120_000); // a child Node compiling the script with tsx: seconds alone, far more beside a loaded CI run
 });
