@@ -15,7 +15,16 @@ export interface MyExpertiseActions {
  * visible only to you) and the switch "Suggest me as someone who might know", bound to the endpoint. A refusal
  * is said in words and the switch stays where the endpoint has it.
  */
-export function MyExpertise({ communityName, actions }: { communityName: string; actions: MyExpertiseActions }) {
+export function MyExpertise({
+  communityName,
+  actions,
+  pausedReason,
+}: {
+  communityName: string;
+  actions: MyExpertiseActions;
+  /** Set when this browser does not talk to the endpoint for this community: the switch waits, said in words. */
+  pausedReason?: string;
+}) {
   const id = useId();
   const [topics, setTopics] = useState<OwnTopic[] | null>(null);
   const [isOptedOut, setOptedOut] = useState<boolean | null>(null);
@@ -27,15 +36,16 @@ export function MyExpertise({ communityName, actions }: { communityName: string;
       (t) => isLive && setTopics(t),
       (e: unknown) => isLive && setProblem(`Your profile could not be read: ${String(e)}`),
     );
-    void actions.loadSetting().then((r) => {
-      if (!isLive) return;
-      if (r.ok) setOptedOut(r.value);
-      else setProblem(r.error);
-    });
+    if (pausedReason === undefined)
+      void actions.loadSetting().then((r) => {
+        if (!isLive) return;
+        if (r.ok) setOptedOut(r.value);
+        else setProblem(r.error);
+      });
     return () => {
       isLive = false;
     };
-  }, [actions]);
+  }, [actions, pausedReason]);
   const toggle = async (suggest: boolean) => {
     setSaving(true);
     const r = await actions.setOptedOut(!suggest);
@@ -58,6 +68,7 @@ export function MyExpertise({ communityName, actions }: { communityName: string;
         />
         Suggest me as someone who might know
       </label>
+      {pausedReason && <p className="muted">{pausedReason}</p>}
       {problem && (
         <p role="alert" className="error">
           {problem}

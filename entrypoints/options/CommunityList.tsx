@@ -64,7 +64,12 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
                 await syncNow();
               }}
             />
-            <Expertise communityId={c.communityId} communityName={c.communityName} memberId={c.memberId} />
+            <Expertise
+              communityId={c.communityId}
+              communityName={c.communityName}
+              memberId={c.memberId}
+              isSyncing={c.isEnabled}
+            />
             <Moderation communityId={c.communityId} communityName={c.communityName} />
             <RitualWebhook communityId={c.communityId} communityName={c.communityName} />
             {confirming === c.communityId ? (
