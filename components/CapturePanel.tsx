@@ -4,6 +4,7 @@ import type { SimilarNote } from '@/lib/similarity';
 import { SimilarNotes } from './knowledge/SimilarNotes';
 import { defaultCommunity, defaultKind, parseTags, type CaptureInput } from '@/lib/capture/draft';
 import type { CaptureRequest } from '@/lib/messaging/protocol';
+import { ShareWith } from './ShareWith';
 
 export type CaptureSubmit = CaptureInput;
 /** Saving as part of an existing note: "add to it" (a linked me-too) or "answers this question". */
@@ -35,7 +36,7 @@ export function CapturePanel({
   onDone,
   onCancel,
 }: Props) {
-  const ids = { takeaway: useId(), kind: useId(), tags: useId(), quote: useId(), share: useId() };
+  const ids = { takeaway: useId(), kind: useId(), tags: useId(), quote: useId() };
   const [share, setShare] = useState<string>(defaultCommunity(capture, communities) ?? '');
   const [takeaway, setTakeaway] = useState('');
   const [kind, setKind] = useState<NoteKind>(defaultKind(capture.mode));
@@ -143,19 +144,7 @@ export function CapturePanel({
         </div>
       )}
 
-      {communities.length > 0 && (
-        <>
-          <label htmlFor={ids.share}>Share with</label>
-          <select id={ids.share} value={share} onChange={(e) => setShare(e.target.value)}>
-            <option value="">Only me</option>
-            {communities.map((c) => (
-              <option key={c.id} value={c.id}>
-                {c.name}
-              </option>
-            ))}
-          </select>
-        </>
-      )}
+      {communities.length > 0 && <ShareWith communities={communities} value={share} onChange={setShare} />}
       {similar.length > 0 && (
         <SimilarNotes
           matches={similar}

@@ -3,6 +3,7 @@ import type { Note, Result } from '@/lib/model';
 import { noteTitle } from '@/lib/digest/card';
 import { RITUAL_MARKER_NAMES } from '@/lib/rituals/marker';
 import type { HarvestBackPlan, ReplyProposal } from '@/lib/rituals/harvest-back';
+import { ShareWith } from './ShareWith';
 
 interface Props {
   /** The plan for a community choice (questions are a community's own, so it changes with "Share with"). */
@@ -31,7 +32,7 @@ export function HarvestBackPanel({
   onDone,
   onCancel,
 }: Props) {
-  const ids = { share: useId(), list: useId() };
+  const ids = { list: useId() };
   const [share, setShare] = useState<string>(defaultCommunity ?? '');
   const plan = useMemo(() => planFor(share || null), [planFor, share]);
   const [left, setLeft] = useState<ReadonlySet<number>>(new Set());
@@ -85,19 +86,7 @@ export function HarvestBackPanel({
           <strong>Private conversation</strong>: these notes stay personal.
         </p>
       ) : (
-        communities.length > 0 && (
-          <>
-            <label htmlFor={ids.share}>Share with</label>
-            <select id={ids.share} value={share} onChange={(e) => setShare(e.target.value)}>
-              <option value="">Only me</option>
-              {communities.map((c) => (
-                <option key={c.id} value={c.id}>
-                  {c.name}
-                </option>
-              ))}
-            </select>
-          </>
-        )
+        communities.length > 0 && <ShareWith communities={communities} value={share} onChange={setShare} />
       )}
       <ul aria-label="Replies to harvest" id={ids.list} style={{ listStyle: 'none', padding: 0 }}>
         {plan.proposals.map((p, i) => (
