@@ -1,8 +1,14 @@
-import { compactThrough } from './server/src/sync/compact';
-import { migrate } from './server/src/db/migrate';
-import { openPostgres } from './server/src/db/postgres';
-import { openPglite } from './server/src/db/pglite';
-import { scratchDatabase } from './server/testing/processes';
+/**
+ * The figures in server/README.md ("Push batches are pruned"): one community with 100,000 push batches seeded in
+ * SQL, compacted through its head; the table's rows and size before, after, after VACUUM, and after 100,000 new
+ * pushes. `npx tsx server/testing/measure-prune.ts postgres` (TEST_DATABASE_URL: a cluster, e.g. from
+ * scripts/pg-test-cluster.sh) or `... pglite`; FULL_AFTER_PRUNE=1 also rewrites the file right after the prune.
+ */
+import { compactThrough } from '../src/sync/compact';
+import { migrate } from '../src/db/migrate';
+import { openPostgres } from '../src/db/postgres';
+import { openPglite } from '../src/db/pglite';
+import { scratchDatabase } from './processes';
 
 const PUSHES = 100_000;
 const backend = process.argv[2] ?? 'postgres';
@@ -10,7 +16,10 @@ const scratch = backend === 'postgres' ? await scratchDatabase(process.env.TEST_
 const db = scratch ? await openPostgres(scratch.url, { max: 2 }) : await openPglite();
 await migrate(db);
 const id = '00000000-0000-4000-8000-000000000001';
-await db.query(`INSERT INTO communities (id, name, epoch, last_version, created_at) VALUES ($1, 'c', 'e', $2, 0)`, [id, PUSHES]);
+await db.query(`INSERT INTO communities (id, name, epoch, last_version, created_at) VALUES ($1, 'c', 'e', $2, 0)`, [
+  id,
+  PUSHES,
+]);
 // One batch per push, tokens as the endpoint mints them: '<generation>.<random>' (12 + 1 + 12 characters).
 await db.query(
   `INSERT INTO version_batches (community_id, last_version, token)
@@ -38,7 +47,11 @@ const ms = Math.round(performance.now() - t);
 const pruned = await size();
 await db.query('VACUUM version_batches');
 const vacuumed = await size();
-if (process.env.FULL_AFTER_PRUNE) { await db.query('VACUUM FULL version_batches'); console.log(JSON.stringify({ vacuumFullAfterPrune: await size() })); }
+if (process.env.FULL_AFTER_PRUNE) {
+  // What the prune leaves once the file is rewritten (VACUUM FULL locks the table: not for a live server).
+  await db.query('VACUUM FULL version_batches');
+  console.log(JSON.stringify({ vacuumFullAfterPrune: await size() }));
+}
 // New pushes after the prune reuse the freed pages (plain VACUUM, no lock): the file does not grow.
 await db.query(
   `INSERT INTO version_batches (community_id, last_version, token)
@@ -55,6 +68,19 @@ await db.query(
 const refilled2 = await size();
 await db.query('VACUUM FULL version_batches');
 const full = await size();
-console.log(JSON.stringify({ backend, pushes: PUSHES, before, done, pruneMs: ms, pruned, vacuumed, refilledWith50k: refilled, then50kMore: refilled2, vacuumFull: full }));
+console.log(
+  JSON.stringify({
+    backend,
+    pushes: PUSHES,
+    before,
+    done,
+    pruneMs: ms,
+    pruned,
+    vacuumed,
+    refilledWith50k: refilled,
+    then50kMore: refilled2,
+    vacuumFull: full,
+  }),
+);
 await db.close();
 await scratch?.drop();
