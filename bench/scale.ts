@@ -144,6 +144,7 @@ try {
           epoch: h.epoch,
           version: h.last_version,
           token: h.token,
+          fence: 0,
         });
         c.setHeaders({ authorization: `Bearer ${tokenOf(m.j)}` });
         if (path === 'poll') c.setRequest({ method: 'GET', path: `/v1/sync/pull?cursor=${cursor}` });

@@ -168,10 +168,11 @@ export const CommunitySchema = z.strictObject({
   memberCount: z.number().int().nonnegative(),
 });
 export type Community = z.infer<typeof CommunitySchema>;
-/** What `POST /v1/community/compact` did: the fence after it, and the tombstones it deleted. */
+/** What `POST /v1/community/compact` did: the fence after it, the tombstones and push batches it deleted. */
 export const CompactionSchema = z.strictObject({
   compactedThrough: z.number().int().nonnegative(),
   tombstones: z.number().int().nonnegative(),
+  batches: z.number().int().nonnegative(),
   isSkipped: z.boolean().optional(),
 });
 export const CommunityPatchSchema = z.strictObject({ name: safeText(120).pipe(z.string().trim().min(1)) });

@@ -8,6 +8,7 @@ import type { AppDeps, AppEnv, Services } from './http/env';
 import { ApiHttpError, handleError, notFound } from './http/errors';
 import { Memo } from './http/memo';
 import { AckRecorder } from './sync/acks';
+import { WrittenBatches } from './sync/batches';
 import { headCache } from './sync/head-cache';
 import { DbRateLimiter } from './http/db-rate-limit';
 import { RateLimiter, type Limit, type Limiter } from './http/rate-limit';
@@ -47,6 +48,7 @@ export function createApp(deps: AppDeps) {
     touchedTokens: new Map(),
     memo: { auth: deps.db.kind === 'pglite' ? new Memo() : undefined, head: headCache(deps.db) },
     acks: new AckRecorder(deps.db, now),
+    written: new WrittenBatches(),
     limits,
     limiters: {
       perMember: shared('member', limits.perMember),

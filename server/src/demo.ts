@@ -11,6 +11,7 @@ import { issueToken } from './db/join';
 import { DEMO_MEMBERS, DEMO_NOTES } from './demo-notes';
 import type { AuthContext } from './http/env';
 import { push } from './sync/push';
+import { WrittenBatches } from './sync/batches';
 
 /**
  * Seeds a demo community (several members, notes, thanks, one deleted note) through the real push path, so
@@ -38,6 +39,8 @@ export async function seedDemo(
     members.push({ tokenId, memberId, communityId, role, displayName: name });
   }
   const counters = members.map(() => 0);
+  // The seeding is one writer, like one process: one history generation (sync/batches.ts).
+  const written = new WrittenBatches();
   type Op =
     { op: 'create'; note: Extract<Mutation, { op: 'create' }>['note'] } | { op: 'thank' | 'delete'; noteId: string };
   const send = (who: number, m: Op, t: number) =>
@@ -47,6 +50,7 @@ export async function seedDemo(
       [{ ...m, clientId: `demo-client-${who}`, mutationNumber: ++counters[who]!, hlc: formatHlc(t, 0) } as Mutation],
       t,
       DEFAULT_LIMITS,
+      written,
     );
   const ids: string[] = [];
   for (const [i, d] of DEMO_NOTES.entries()) {

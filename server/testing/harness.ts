@@ -139,11 +139,14 @@ export function useTestServer(backend: Backend, options: { limits?: Partial<Limi
       await db.query(`CREATE TABLE backup_${table} AS SELECT * FROM ${table}`);
     }
   };
-  /** A restore happens with the server stopped (PGlite locks its directory): the app restarts. */
-  const restoreBackup = async () => {
+  /**
+   * A restore happens with the server stopped (PGlite locks its directory): the app restarts. `isRunning`: the
+   * backup is put back under the running app (a shared PostgreSQL restored in place), which then keeps its memory.
+   */
+  const restoreBackup = async (o: { isRunning?: boolean } = {}) => {
     await db.query(`TRUNCATE ${APP_TABLES.join(', ')} CASCADE`);
     for (const table of [...APP_TABLES].reverse()) await db.query(`INSERT INTO ${table} SELECT * FROM backup_${table}`);
-    restart();
+    if (!o.isRunning) restart();
   };
 
   return {
@@ -154,6 +157,8 @@ export function useTestServer(backend: Backend, options: { limits?: Partial<Limi
     backup,
     restoreBackup,
     restart,
+    /** The key this server signs cursors with: to make a cursor of an older format, as a client may still hold. */
+    cursorKey,
     get db() {
       return db;
     },

@@ -20,6 +20,7 @@ export const TABLES = [
   'client_mutations',
   'rejected_mutations',
   'version_batches',
+  'history_generations',
   'compacted_notes',
 ];
 

@@ -61,6 +61,37 @@ const nodes = (n: PlanNode): PlanNode[] => [n, ...(n.Plans ?? []).flatMap(nodes)
     );
   });
 
+  // Compaction prunes a community's batches below its fence oldest first, 1,000 per transaction (sync/compact.ts).
+  it('pruning the push batches below the fence: a range of the primary key, never a scan', async () => {
+    await expectIndexed(
+      `SELECT last_version FROM version_batches WHERE community_id = ${C} AND last_version < 900000
+        ORDER BY last_version LIMIT 1000`,
+      'version_batches_pkey',
+    );
+    await expectIndexed(
+      `WITH gone AS (DELETE FROM version_batches WHERE community_id = ${C} AND last_version IN (
+         SELECT last_version FROM version_batches WHERE community_id = ${C} AND last_version < 900000
+          ORDER BY last_version LIMIT 1000) RETURNING 1)
+       SELECT 1 FROM gone`,
+      'version_batches_pkey',
+    );
+  });
+
+  it('the history generation of a version below the fence (sync/batches.ts)', async () => {
+    // A generation per process start and community written to: seed a busy server's worth (200 per community).
+    await db.query(
+      `INSERT INTO history_generations (community_id, from_version, generation)
+       SELECT c.id, g * 5000 + 1, md5(c.id::text || g) FROM communities c, generate_series(0, 199) g
+       ON CONFLICT DO NOTHING`,
+    );
+    await db.query('ANALYZE history_generations');
+    await expectIndexed(
+      `SELECT g.generation FROM history_generations g WHERE g.community_id = ${C} AND g.from_version <= 4321
+        ORDER BY g.from_version DESC LIMIT 1`,
+      'history_generations_pkey',
+    );
+  });
+
   it('a member’s quota: their live notes only', async () => {
     await expectIndexed(
       `SELECT count(*), sum(body_bytes) FROM notes WHERE author_id = md5('m7')::uuid AND body IS NOT NULL`,

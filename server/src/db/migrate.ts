@@ -60,6 +60,7 @@ export const APP_TABLES = [
   'rejected_mutations',
   'client_mutations',
   'version_batches',
+  'history_generations',
   'compacted_notes',
   'thanks',
   'notes',

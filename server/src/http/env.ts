@@ -1,5 +1,6 @@
 import type { Role } from '../../../lib/sync/protocol';
 import type { Database } from '../db/database';
+import type { WrittenBatches } from '../sync/batches';
 import type { AckRecorder } from '../sync/acks';
 import type { HeadCache } from '../sync/head-cache';
 import type { Memo } from './memo';
@@ -79,6 +80,8 @@ export interface Services {
   memo: { auth?: Memo<AuthContext>; head: HeadCache };
   /** Each member's last acknowledged pull cursor, for compaction (sync/acks.ts). */
   acks: AckRecorder;
+  /** The batch this process wrote last to each community: when it is gone, a new history generation (sync/batches.ts). */
+  written: WrittenBatches;
 }
 
 /** A community's history head: its epoch, last version and that version's batch token (sync/pull.ts). */

@@ -82,7 +82,7 @@ export const members = new Hono<AppEnv>()
   .delete('/:id/notes', async (c) => {
     requireRole(c.var.auth, 'facilitator');
     const id = memberId(c.req.param('id'));
-    const { db, now, memo } = c.var.services;
+    const { db, now, memo, written } = c.var.services;
     // Removed members too: their notes are what most often has to go.
     const { rows } = await db.query<{ role: Role }>('SELECT role FROM members WHERE id = $1 AND community_id = $2', [
       id,
@@ -90,7 +90,7 @@ export const members = new Hono<AppEnv>()
     ]);
     if (!rows[0]) throw noSuchMember();
     mayModerate(c.var.auth, id, rows[0].role);
-    const deleted = await tombstoneNotes(db, c.var.auth.communityId, { authorId: id }, now());
+    const deleted = await tombstoneNotes(db, c.var.auth.communityId, { authorId: id }, now(), written);
     memo.head.invalidate(c.var.auth.communityId);
     return c.json({ deleted: deleted.length });
   })

@@ -14,7 +14,7 @@ import { tombstoneNotes } from '../sync/moderate';
 export const notes = new Hono<AppEnv>().use(requireMember).delete('/:id', async (c) => {
   requireRole(c.var.auth, 'facilitator');
   const id = check(NoteIdSchema, c.req.param('id'));
-  const { db, now, memo } = c.var.services;
+  const { db, now, memo, written } = c.var.services;
   const { rows } = await db.query<{ authorId: string; role: Role }>(
     `SELECT n.author_id AS "authorId", m.role FROM notes n JOIN members m ON m.id = n.author_id
       WHERE n.id = $1 AND n.community_id = $2 AND n.body IS NOT NULL`,
@@ -22,7 +22,7 @@ export const notes = new Hono<AppEnv>().use(requireMember).delete('/:id', async 
   );
   if (!rows[0]) throw new ApiHttpError(404, 'not_found', 'No such note in this community');
   mayModerate(c.var.auth, rows[0].authorId, rows[0].role);
-  const deleted = await tombstoneNotes(db, c.var.auth.communityId, { noteId: id }, now());
+  const deleted = await tombstoneNotes(db, c.var.auth.communityId, { noteId: id }, now(), written);
   memo.head.invalidate(c.var.auth.communityId);
   return c.json({ deleted: deleted.length });
 });

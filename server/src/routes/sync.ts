@@ -13,7 +13,7 @@ export const sync = new Hono<AppEnv>()
   .use(requireMember)
   .post('/push', async (c) => {
     const { mutations } = await readJson(c, PushRequestSchema);
-    const { db, now, memo, limiters, limits } = c.var.services;
+    const { db, now, memo, limiters, limits, written } = c.var.services;
     checkTimes(mutations, now());
     const wait = await limiters.writesPerMember.take(c.var.auth.memberId, mutations.length);
     if (wait) {
@@ -21,7 +21,7 @@ export const sync = new Hono<AppEnv>()
         'Retry-After': String(wait),
       });
     }
-    const answer = await push(db, c.var.auth, mutations, now(), limits);
+    const answer = await push(db, c.var.auth, mutations, now(), limits, written);
     // Committed: polls at the old head must now look again.
     memo.head.invalidate(c.var.auth.communityId);
     return c.json(answer);

@@ -4,16 +4,18 @@ import type { Database, Queryable } from '../db/database';
  * Housekeeping (issue 19): tombstones are kept as long as a returning client needs them, then deleted, and a
  * per-community fence (`communities.compacted_through`, migration 011) records how far. A pull whose cursor is
  * below the fence answers `cursor_too_old` (sync/pull.ts): the client pulls from scratch and drops what the
- * server no longer has, so a compacted delete never comes back. `version_batches` stay, below the fence too: a
- * batch's token is what tells a cursor from a history the server lost (restored from a backup), and such a
- * cursor needs the restore reset even below the fence (it re-sends writes the restore lost; a compacted reset
- * would drop them). A row is a key and a short token per push, the notes' own rows are far larger.
+ * server no longer has, so a compacted delete never comes back. The push batches below the fence go too: a
+ * cursor below it is checked by its history generation, not its batch (sync/batches.ts), so a cursor from a
+ * history lost to a restored backup still gets the restore reset first (it re-sends what the restore lost; a
+ * compacted reset would drop it). The batch holding the fence stays (its last version is at or above it).
  */
 export interface Compaction {
   communityId: string;
   /** The fence after this run. */
   compactedThrough: number;
   tombstones: number;
+  /** Push batches pruned (those ending below the fence). */
+  batches: number;
   /** Another process held this community's compaction lock: it did the work. */
   isSkipped?: boolean;
 }
@@ -60,7 +62,7 @@ export async function compactThrough(db: Database, communityId: string, fence: n
     );
     return c[0] ? Number(c[0].compacted_through) : undefined;
   });
-  if (raised === undefined) return { communityId, compactedThrough: 0, tombstones: 0, isSkipped: true };
+  if (raised === undefined) return { communityId, compactedThrough: 0, tombstones: 0, batches: 0, isSkipped: true };
   const tombstones = await inBatches(
     db,
     communityId,
@@ -72,7 +74,17 @@ export async function compactThrough(db: Database, communityId: string, fence: n
      SELECT 1 FROM gone`,
     raised,
   );
-  return { communityId, compactedThrough: raised, tombstones };
+  // Oldest first by the primary key (community_id, last_version): each batch is an index range, no scan.
+  const batches = await inBatches(
+    db,
+    communityId,
+    `WITH gone AS (DELETE FROM version_batches WHERE community_id = $1 AND last_version IN (
+       SELECT last_version FROM version_batches WHERE community_id = $1 AND last_version < $2
+        ORDER BY last_version LIMIT ${COMPACT_BATCH}) RETURNING 1)
+     SELECT 1 FROM gone`,
+    raised,
+  );
+  return { communityId, compactedThrough: raised, tombstones, batches };
 }
 
 async function inBatches(db: Database, communityId: string, sql: string, fence: number): Promise<number> {
@@ -120,7 +132,8 @@ export function startCompactor(
     running ??= compactAll(db, opts.now(), opts.retentionMs)
       .then((done) => {
         const t = done.reduce((s, c) => s + c.tombstones, 0);
-        if (t) opts.log(JSON.stringify({ compacted: { communities: done.length, tombstones: t } }));
+        const b = done.reduce((s, c) => s + c.batches, 0);
+        if (t || b) opts.log(JSON.stringify({ compacted: { communities: done.length, tombstones: t, batches: b } }));
       })
       .catch((e: unknown) => opts.log(JSON.stringify({ compactionFailed: e instanceof Error ? e.message : String(e) })))
       .finally(() => (running = undefined));

@@ -1,5 +1,5 @@
-import { newEpoch } from '../crypto';
 import type { Database } from '../db/database';
+import { lockHead, recordBatch, type WrittenBatches } from './batches';
 
 /**
  * Moderation: turns live notes of a community into tombstones, as their author's delete would (content gone
@@ -7,17 +7,15 @@ import type { Database } from '../db/database';
  * community row lock as a push, so versions still commit in order. `authorId` takes all of one member's notes
  * (removed members included: their notes must not outlive them against the community's will); `noteId` one.
  */
-export function tombstoneNotes(
+export async function tombstoneNotes(
   db: Database,
   communityId: string,
   which: { noteId: string } | { authorId: string },
   at: number,
+  written: WrittenBatches,
 ): Promise<string[]> {
-  return db.transaction(async (tx) => {
-    const { rows: head } = await tx.query<{ last_version: number }>(
-      'SELECT last_version FROM communities WHERE id = $1 FOR UPDATE',
-      [communityId],
-    );
+  const done = await db.transaction(async (tx) => {
+    const head = await lockHead(tx, communityId, written);
     const [column, value] = 'noteId' in which ? ['id', which.noteId] : ['author_id', which.authorId];
     // New versions go past the head in the notes' old order; the unique (community, version) index never sees a clash.
     const { rows } = await tx.query<{ id: string }>(
@@ -25,18 +23,13 @@ export function tombstoneNotes(
          FROM (SELECT id, row_number() OVER (ORDER BY version) AS rank FROM notes
                 WHERE community_id = $1 AND ${column} = $2 AND body IS NOT NULL) s
         WHERE n.community_id = $1 AND n.id = s.id RETURNING n.id`,
-      [communityId, value, head[0]!.last_version, at],
+      [communityId, value, head.lastVersion, at],
     );
-    if (!rows.length) return [];
+    if (!rows.length) return { ids: [] };
     const ids = rows.map((r) => r.id);
     await tx.query('DELETE FROM thanks WHERE community_id = $1 AND note_id = ANY($2::uuid[])', [communityId, ids]);
-    const last = head[0]!.last_version + ids.length;
-    await tx.query('UPDATE communities SET last_version = $2 WHERE id = $1', [communityId, last]);
-    await tx.query('INSERT INTO version_batches (community_id, last_version, token) VALUES ($1, $2, $3)', [
-      communityId,
-      last,
-      newEpoch(),
-    ]);
-    return ids;
+    return { ids, batch: await recordBatch(tx, communityId, head, head.lastVersion + ids.length) };
   });
+  written.remember(communityId, done.batch);
+  return done.ids;
 }

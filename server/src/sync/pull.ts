@@ -3,7 +3,8 @@ import { newEpoch } from '../crypto';
 import type { Database } from '../db/database';
 import { ApiHttpError } from '../http/errors';
 import type { AuthContext } from '../http/env';
-import { decodeCursor, encodeCursor } from './cursor';
+import { generationAt, generationOf } from './batches';
+import { decodeCursor, encodeCursor, type CursorState } from './cursor';
 import type { AckRecorder } from './acks';
 import type { HeadCache } from './head-cache';
 
@@ -35,9 +36,10 @@ const CHANGE_SQL = `
   FROM notes n JOIN members m ON m.id = n.author_id
   WHERE n.community_id = $1 AND n.version > $2 AND n.version <= $3
   UNION ALL
-  -- In the same snapshot as the page: compaction moved the fence past the cursor since the head was read, so
-  -- tombstones of this range may be missing from the page (sync/compact.ts commits the fence first).
-  SELECT -1, NULL FROM communities WHERE id = $1 AND $2 > 0 AND compacted_through > $2
+  -- In the same snapshot as the page: compaction moved the fence past the cursor (and past the fence the cursor
+  -- was made at) since the head was read, so tombstones of this range may be missing from the page
+  -- (sync/compact.ts commits the fence first).
+  SELECT -1, NULL FROM communities WHERE id = $1 AND $2 > 0 AND compacted_through > greatest($2, $4)
   ORDER BY 1`;
 
 /** The next candidates' versions and sizes, to cut a page by rows and bytes before any change is built. */
@@ -79,25 +81,30 @@ export async function pull(
     last_version: number;
     compacted_through: number;
     token: string;
+    generation: string;
     head_token: string;
   }>(
-    `SELECT c.epoch, c.last_version, c.compacted_through, ${TOKEN_AT} AS token,
+    `SELECT c.epoch, c.last_version, c.compacted_through, ${TOKEN_AT} AS token, ${generationAt('$2')} AS generation,
             ${tokenAt('c.last_version')} AS head_token
        FROM communities c WHERE c.id = $1`,
     [auth.communityId, from?.version ?? 0],
   );
-  const { last_version: head, token: tokenThere, head_token: headToken } = communities[0]!;
+  const { last_version: head, head_token: headToken } = communities[0]!;
+  const fence = Number(communities[0]!.compacted_through);
   let { epoch } = communities[0]!;
   let [after, token, isReset] = [from?.version ?? 0, from?.token ?? '', false];
   if (from && from.epoch !== epoch) {
     [after, token, isReset] = [0, '', true];
-  } else if (from && from.version > 0 && (from.version > head || from.token !== tokenThere)) {
+  } else if (from && from.version > 0 && isLostHistory(from, { ...communities[0]!, head: Number(head), fence })) {
     // Before the fence: a cursor from a lost history says the server lost writes of this client, which only the
-    // restore reset sends back. Compaction keeps every batch's token (sync/compact.ts), so this holds below it.
+    // restore reset sends back (a compacted reset would drop them). Below the fence its batch may be pruned, and
+    // its generation tells (sync/batches.ts).
     epoch = await startNewEpoch(db, auth.communityId, epoch);
     heads?.invalidate(auth.communityId);
     [after, token, isReset] = [0, '', true];
-  } else if (from && from.version < Number(communities[0]!.compacted_through)) {
+  } else if (from && from.version < fence && from.fence < fence) {
+    // Compacted since this cursor was made. One made below the fence at this fence (a pull from scratch, page by
+    // page) missed nothing: tombstones below a fence are gone before its pull began, with the notes they deleted.
     throw tooOld();
   }
   // A client at the head (the common poll) needs no notes query: last_version moves in the writing transaction.
@@ -112,6 +119,7 @@ export async function pull(
         auth.communityId,
         after,
         sizes[upTo - 1]!.version,
+        isReset ? 0 : (from?.fence ?? 0),
       ])
     : { rows: [] };
   if (Number(page[0]?.version) === -1) throw tooOld();
@@ -123,13 +131,29 @@ export async function pull(
   const last = hasMore ? read : Math.max(read, Number(head));
   if (last === head) token = headToken;
   else if (last !== after) {
-    const { rows: t } = await db.query<{ token: string }>(`SELECT ${TOKEN_AT} AS token`, [auth.communityId, last]);
+    // Below the fence the batch may be pruned: such a cursor proves its history by its generation alone.
+    const { rows: t } = await db.query<{ token: string }>(
+      `SELECT CASE WHEN $2 >= $3::bigint THEN ${TOKEN_AT} ELSE ${generationAt('$2')} || '.' END AS token`,
+      [auth.communityId, last, fence],
+    );
     token = t[0]!.token;
   }
   if (last === head && !isReset) heads?.set(auth.communityId, { epoch, version: head, token }, stamp);
-  const cursor = encodeCursor(key, { communityId: auth.communityId, epoch, version: last, token });
+  const cursor = encodeCursor(key, { communityId: auth.communityId, epoch, version: last, token, fence });
   const prefix = JSON.stringify({ epoch, isReset, cursor, hasMore }).slice(0, -1);
   return `${prefix},"changes":[${page.map((r) => r.change).join(',')}]}`;
+}
+
+/**
+ * The cursor names a history this server does not hold: it is ahead of the head, or names another batch than the
+ * one kept at its version, or (below the fence, where batches are pruned) another generation than its version's.
+ */
+function isLostHistory(
+  from: CursorState,
+  here: { head: number; fence: number; token: string; generation: string },
+): boolean {
+  if (from.version > here.head) return true;
+  return from.version >= here.fence ? from.token !== here.token : generationOf(from.token) !== here.generation;
 }
 
 const tooOld = () =>

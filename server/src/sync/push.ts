@@ -1,9 +1,9 @@
-import { newEpoch } from '../crypto';
 import { noteBytes, type Mutation, type MutationResult, type PushResponse } from '../../../lib/sync/protocol';
 import type { Database, Queryable } from '../db/database';
 import { ApiHttpError } from '../http/errors';
 import type { AuthContext, Limits } from '../http/env';
 import { applyMutation, type Batch } from './apply';
+import { lockHead, recordBatch, type WrittenBatches } from './batches';
 import { loadNotes, saveNotes, type NoteState } from './note-state';
 
 export type PushLimits = Pick<Limits, 'maxNoteBytes' | 'memberNotes' | 'memberBytes'>;
@@ -13,19 +13,17 @@ export type PushLimits = Pick<Limits, 'maxNoteBytes' | 'memberNotes' | 'memberBy
  * serial and the versions they take from its counter commit in order (readers never skip a late row). Each
  * client's last applied mutation number is written in the same transaction: exactly once.
  */
-export function push(
+export async function push(
   db: Database,
   auth: AuthContext,
   mutations: Mutation[],
   now: number,
   limits: PushLimits,
+  written: WrittenBatches,
 ): Promise<PushResponse> {
-  return db.transaction(async (tx) => {
-    const { rows } = await tx.query<{ epoch: string; last_version: number }>(
-      'SELECT epoch, last_version FROM communities WHERE id = $1 FOR UPDATE',
-      [auth.communityId],
-    );
-    const { epoch, last_version: startVersion } = rows[0]!;
+  const answer = await db.transaction(async (tx) => {
+    const head = await lockHead(tx, auth.communityId, written);
+    const { epoch, lastVersion: startVersion } = head;
     let version = startVersion;
     const last = await loadCounters(tx, auth.memberId, mutations);
     const before = new Map(last);
@@ -81,17 +79,12 @@ export function push(
         [auth.memberId, clientId, n],
       );
     }
-    if (version !== startVersion) {
-      await tx.query('UPDATE communities SET last_version = $2 WHERE id = $1', [auth.communityId, version]);
-      // Names the versions this batch took, so a cursor can prove which history it saw (see sync/pull.ts).
-      await tx.query('INSERT INTO version_batches (community_id, last_version, token) VALUES ($1, $2, $3)', [
-        auth.communityId,
-        version,
-        newEpoch(),
-      ]);
-    }
-    return { epoch, version, results };
+    // Names the versions this batch took, so a cursor can prove which history it saw (see sync/pull.ts).
+    const recorded = version === startVersion ? undefined : await recordBatch(tx, auth.communityId, head, version);
+    return { response: { epoch, version, results }, recorded };
   });
+  written.remember(auth.communityId, answer.recorded);
+  return answer.response;
 }
 
 /**

@@ -1,8 +1,8 @@
 -- Issue 19: tombstones are kept as long as a returning client needs them, then compacted (sync/compact.ts).
 -- compacted_through is the fence: tombstones at or below it may be gone, so a pull whose cursor is below it
 -- answers cursor_too_old and the client resets (drops what the server no longer has; never re-sends it).
--- version_batches are never pruned: a cursor's batch token is what tells a history lost to a restored backup,
--- and that client needs the restore reset (it re-sends what was lost), below the fence too (sync/pull.ts).
+-- (Until migration 015 version_batches were never pruned: a cursor's batch token told a history lost to a restored
+-- backup, below the fence too. Since 015 a cursor below the fence is told by its history generation.)
 ALTER TABLE communities ADD COLUMN compacted_through bigint NOT NULL DEFAULT 0;
 -- Each member's last acknowledged pull cursor (the version it had applied) and when: compaction never passes
 -- an active member's cursor. Written by pull, at most once a minute per member and process when unchanged.
