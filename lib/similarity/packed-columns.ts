@@ -28,27 +28,59 @@ export function hashString(s: string): number {
   return h >>> 0;
 }
 
-/** Packs entries; `''` stands for a missing one and is never found by key. */
+const LONE_SURROGATE = /[\ud800-\udbff](?![\udc00-\udfff])|(?<![\ud800-\udbff])[\udc00-\udfff]/g;
+
+/** `s` as it reads back from UTF-8: a lone surrogate becomes U+FFFD (String.prototype.toWellFormed). */
+export function wellFormed(s: string): string {
+  return s.replace(LONE_SURROGATE, '\ufffd');
+}
+
+/**
+ * Packs entries; `''` stands for a missing one and is never found by key. Entries read back well-formed, and
+ * a key is looked up well-formed too, so a lone surrogate in a quote still finds its note.
+ */
 export function packStrings(entries: readonly string[]): PackedStrings {
-  const encoded = entries.map((s) => encoder.encode(s));
   const starts = new Uint32Array(entries.length + 1);
   let total = 0;
-  encoded.forEach((e, i) => {
+  entries.forEach((e, i) => {
     starts[i] = total;
-    total += e.length;
+    total += utf8Length(e);
   });
   starts[entries.length] = total;
-  const bytes = new Uint8Array(total);
-  encoded.forEach((e, i) => bytes.set(e, starts[i]));
+  // One encode of the whole column (an encode per string costs ten times more). Lone surrogates on either side
+  // of a join would pair up and change the lengths: then each string is encoded on its own.
+  let bytes = encoder.encode(entries.join(''));
+  if (bytes.length !== total) {
+    bytes = new Uint8Array(total);
+    entries.forEach((e, i) => encoder.encodeInto(e, bytes.subarray(starts[i], starts[i + 1])));
+  }
   const keyed: number[] = [];
   const hashOf = new Uint32Array(entries.length);
   entries.forEach((s, i) => {
     if (s === '') return;
-    hashOf[i] = hashString(s);
+    hashOf[i] = hashString(wellFormed(s));
     keyed.push(i);
   });
   keyed.sort((a, b) => hashOf[a]! - hashOf[b]! || a - b);
   return { bytes, starts, hashes: Uint32Array.from(keyed, (i) => hashOf[i]!), order: Uint32Array.from(keyed) };
+}
+
+/** How many bytes TextEncoder makes of `s` (a lone surrogate becomes U+FFFD, 3 bytes). */
+export function utf8Length(s: string): number {
+  let n = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (c < 0x80) n += 1;
+    else if (c < 0x800) n += 2;
+    else if (c >= 0xd800 && c <= 0xdbff && i + 1 < s.length) {
+      const d = s.charCodeAt(i + 1);
+      if (d >= 0xdc00 && d <= 0xdfff) {
+        n += 4;
+        i++;
+      } else n += 3;
+    } else n += 3;
+  }
+  return n;
 }
 
 /** Throws a RangeError unless `p` is a well-formed PackedStrings of `n` entries. */
@@ -84,6 +116,7 @@ export function stringAt(p: PackedStrings, i: number): string {
 /** The entries equal to `key`, by binary search on its hash (each candidate decoded and compared). */
 export function entriesOf(p: PackedStrings, key: string): number[] {
   if (key === '') return [];
+  key = wellFormed(key);
   const h = hashString(key);
   let lo = 0;
   let hi = p.hashes.length;

@@ -74,18 +74,18 @@ export class SimilarityIndex {
 
   /** The live slots as plain data, for `load` (dead slots and words no live note has are left out). */
   save(): SavedSimilarityIndex {
-    const remap = new Map<number, number>();
+    const remap = new Int32Array(this.words.length).fill(-1);
     const words: string[] = [];
     const rows: SlotRow[] = [];
     for (let s = 0; s < this.end; s++) {
       const terms = this.termsAt(s);
       if (!terms) continue;
       const mapped = new Uint32Array(terms.length);
-      terms.forEach((t, i) => {
-        let m = remap.get(t);
-        if (m === undefined) remap.set(t, (m = words.push(this.words[t]!) - 1));
-        mapped[i] = m;
-      });
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i]!;
+        if (remap[t] === -1) remap[t] = words.push(this.words[t]!) - 1;
+        mapped[i] = remap[t]!;
+      }
       rows.push({
         facts: this.factsAt(s)!,
         terms: mapped,
