@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeNote } from '../testing/make-note';
 import { rankSimilar } from '../similarity';
-import { newestUpdatedAt, savedSimilarity } from './saved-similarity';
+import { newestUpdatedAt, savedSimilarity, SIMILARITY_INDEX_KEY } from './saved-similarity';
 import { CommonplaceDb } from './schema';
 
 let db: CommonplaceDb;
@@ -88,6 +88,33 @@ describe('the saved similarity index', () => {
   it('counts tombstones out, as the index does', async () => {
     await db.notes.bulkPut([note(1, 'the planner ignores the index'), { ...note(2, 'gone'), deletedAt: 1 }]);
     await savedSimilarity(db).open();
+    expect((await savedSimilarity(db).open()).isLoaded).toBe(true);
+  });
+
+  it('rebuilds, never misreads, a row saved in the older format (arrays of strings, format 1)', async () => {
+    await db.notes.bulkPut([
+      note(1, 'the planner ignores the index on small tables'),
+      note(2, 'warm caches hide cold starts'),
+    ]);
+    // The row as the previous release wrote it: note 2's slot holds note 1's words, so misreading it shows.
+    const old = {
+      format: 1,
+      words: ['warm', 'caches', 'hide', 'cold', 'starts'],
+      ids: [note(1, '').id, note(2, '').id],
+      kinds: ['insight', 'insight'],
+      updatedAt: Float64Array.from([1001, 1002]),
+      pageKeys: [undefined, undefined],
+      threadKeys: [undefined, undefined],
+      quoteKeys: [undefined, undefined],
+      termCounts: Uint32Array.from([5, 0]),
+      termData: Uint32Array.from([0, 1, 2, 3, 4]),
+    };
+    await db.blobs.put({ key: SIMILARITY_INDEX_KEY, data: { seenUpdatedAt: 1002, index: old } });
+    const opened = await savedSimilarity(db).open();
+    expect(opened.isLoaded).toBe(false);
+    expect(rankSimilar(opened.index, { quote: 'warm caches hide cold starts' })[0]!.id).toBe(note(2, '').id);
+    const row = (await db.blobs.get(SIMILARITY_INDEX_KEY))!.data as { index: { format: number } };
+    expect(row.index.format).toBe(2);
     expect((await savedSimilarity(db).open()).isLoaded).toBe(true);
   });
 });

@@ -1,3 +1,4 @@
+import { deserialize, serialize } from 'node:v8';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { makeNote } from '../testing/make-note';
@@ -6,13 +7,16 @@ import { rankSimilar } from './find-similar';
 import { SimilarityIndex } from './similarity-index';
 
 const WORDS =
-  'index query planner cache warm cold page quote thread answer question harvest note tag react hooks'.split(' ');
+  'index query planner cache warm cold page quote thread answer question harvest note tag react hooks café naïve 日本語 ünïcode'.split(
+    ' ',
+  );
 const ID = (i: number) => `0190b000-0000-7000-8000-${String(i).padStart(12, '0')}`;
 const noteArb = fc.record({
   id: fc.nat(30),
   quote: fc.array(fc.constantFrom(...WORDS), { minLength: 0, maxLength: 12 }).map((w) => w.join(' ')),
   takeaway: fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }).map((w) => w.join(' ')),
   page: fc.nat(3),
+  thread: fc.option(fc.constantFrom('C1', 'C2', 'Ç3'), { nil: undefined }),
   kind: fc.constantFrom('insight' as const, 'question' as const, 'answer' as const),
   isDeleted: fc.boolean(),
 });
@@ -21,6 +25,7 @@ function build(n: {
   quote: string;
   takeaway: string;
   page: number;
+  thread?: string | undefined;
   kind: Note['kind'];
   isDeleted: boolean;
 }) {
@@ -33,6 +38,15 @@ function build(n: {
     page: { url, canonicalUrl: url, title: 'P' },
     pageKey: `example.org/p/${n.page}`,
     updatedAt: 1000 + n.id,
+    ...(n.thread
+      ? {
+          chat: {
+            platform: 'slack',
+            channel: n.thread,
+            messages: [{ id: `root-${n.thread}`, text: 'q', isRoot: true }],
+          },
+        }
+      : {}),
     ...(n.isDeleted ? { deletedAt: 2000 } : {}),
   });
 }
@@ -43,36 +57,49 @@ const opArb = fc.oneof(
 );
 
 describe('a saved similarity index', () => {
-  it('loads to the same answers as the index rebuilt from the same notes, after any edits', () => {
+  it('loads to the same answers as the index rebuilt from the same notes, after any edits before and after loading', () => {
     fc.assert(
       fc.property(
         fc.array(noteArb, { maxLength: 25 }),
         fc.array(opArb, { maxLength: 25 }),
+        fc.array(opArb, { maxLength: 25 }),
         fc.array(noteArb, { minLength: 1, maxLength: 5 }),
-        (initial, ops, drafts) => {
-          const kept = SimilarityIndex.build(initial.map(build));
+        (initial, before, after, drafts) => {
           const notes = new Map<string, Note>();
-          for (const n of initial.map(build)) notes.set(n.id, n);
-          for (const o of ops) {
+          const apply = (index: SimilarityIndex, o: (typeof before)[number]) => {
             if (o.op === 'upsert') {
               const n = build(o.note);
-              kept.upsert(n);
-              notes.set(n.id, n);
+              index.upsert(n);
+              if (n.deletedAt === undefined) notes.set(n.id, n);
+              else notes.delete(n.id);
             } else {
-              kept.remove(ID(o.id));
+              index.remove(ID(o.id));
               notes.delete(ID(o.id));
             }
+          };
+          const kept = SimilarityIndex.build(initial.map(build));
+          for (const n of initial.map(build)) {
+            if (n.deletedAt === undefined) notes.set(n.id, n);
+            else notes.delete(n.id);
           }
-          // Through structured clone, as IndexedDB stores it.
-          const loaded = SimilarityIndex.load(structuredClone(kept.save()));
-          const rebuilt = SimilarityIndex.build(notes.values());
-          expect(loaded.size).toBe(rebuilt.size);
-          for (const d of drafts.map(build)) {
-            const draft = { quote: d.quote, takeaway: d.takeaway, pageKey: d.pageKey, kind: d.kind };
-            const want = rankSimilar(rebuilt, draft, { limit: 10, minWordScore: 0.3 });
-            expect(rankSimilar(loaded, draft, { limit: 10, minWordScore: 0.3 })).toEqual(want);
-            expect(rankSimilar(kept, draft, { limit: 10, minWordScore: 0.3 })).toEqual(want);
-          }
+          for (const o of before) apply(kept, o);
+          // Through V8's serializer, as Chromium's IndexedDB stores it.
+          const loaded = SimilarityIndex.load(deserialize(serialize(kept.save())));
+          const check = (index: SimilarityIndex) => {
+            const rebuilt = SimilarityIndex.build(notes.values());
+            expect(index.size).toBe(rebuilt.size);
+            expect(index.fingerprint()).toEqual(rebuilt.fingerprint());
+            for (const d of drafts.map(build)) {
+              const draft = { quote: d.quote, takeaway: d.takeaway, pageKey: d.pageKey, kind: d.kind, chat: d.chat };
+              const want = rankSimilar(rebuilt, draft, { limit: 10, minWordScore: 0.3 });
+              expect(rankSimilar(index, draft, { limit: 10, minWordScore: 0.3 })).toEqual(want);
+            }
+          };
+          check(loaded);
+          // A loaded index then edited (its saved slots replaced and removed), and saved and loaded again.
+          for (const o of after) apply(loaded, o);
+          check(loaded);
+          check(SimilarityIndex.load(deserialize(serialize(loaded.save()))));
         },
       ),
       { numRuns: 200 },
@@ -103,6 +130,7 @@ describe('a saved similarity index', () => {
   });
 
   it('refuses data it did not write', () => {
+    expect(() => SimilarityIndex.load({ format: 3 } as never)).toThrow(RangeError);
     expect(() => SimilarityIndex.load({ format: 2 } as never)).toThrow(RangeError);
     const saved = SimilarityIndex.build([
       build({ id: 1, quote: 'index query planner', takeaway: '', page: 0, kind: 'insight', isDeleted: false }),

@@ -1,5 +1,6 @@
-import type { Note, NoteKind } from '../model';
+import type { Note } from '../model';
 import { tokenize } from '../text/normalize';
+import { SavedSegment, type KeyKind, type SavedSimilarityIndex, type SlotFacts, type SlotRow } from './saved-segment';
 import { comparableText, quoteKey } from './text-of';
 import { threadKey } from './thread-key';
 
@@ -8,52 +9,46 @@ import { threadKey } from './thread-key';
  * never waits; such drafts rarely reach the threshold through common words alone.
  */
 const MAX_POSTINGS = 120_000;
+const EMPTY = new Uint32Array(0);
+
+export type { SavedSimilarityIndex, SlotFacts } from './saved-segment';
 
 /**
  * A compact, incrementally maintained structure for finding notes like a draft in milliseconds at 100k notes:
  * word → note postings (for TF-IDF cosine), plus exact maps by page key, chat thread and normalised quote.
- * Build it once (background start) and keep it current with `upsert`/`remove`; queries never scan every note.
+ * Build it once and keep it current with `upsert`/`remove`; queries never scan every note. A loaded index
+ * keeps its saved slots in the saved columns (a SavedSegment, read as it lies) and adds later notes after them.
  */
-/** What a slot keeps of its note: enough to rank, to unindex, and to save without the note itself. */
-export interface SlotFacts {
-  id: string;
-  kind: NoteKind;
-  updatedAt: number;
-}
-
-/** The index as plain data for IndexedDB (structured clone copies the typed arrays in one go). */
-export interface SavedSimilarityIndex {
-  format: 1;
-  words: string[];
-  ids: string[];
-  kinds: NoteKind[];
-  updatedAt: Float64Array;
-  pageKeys: (string | undefined)[];
-  threadKeys: (string | undefined)[];
-  quoteKeys: (string | undefined)[];
-  /** Slot i's term ids are termData[sum of termCounts before i .. + termCounts[i]). */
-  termCounts: Uint32Array;
-  termData: Uint32Array;
-}
-
 export class SimilarityIndex {
+  /** The saved slots 0..base.size-1 when loaded; their removals are marked in `baseDead`. */
+  private base: SavedSegment | null = null;
+  private baseDead = new Uint8Array(0);
   /** The note objects upserted in this session (a loaded index has none until notes are upserted). */
-  private readonly notes: (Note | undefined)[] = [];
-  private readonly facts: (SlotFacts | undefined)[] = [];
-  private readonly terms: (Uint32Array | undefined)[] = [];
-  private readonly quoteKeys: (string | undefined)[] = [];
-  private readonly pageKeys: (string | undefined)[] = [];
-  private readonly threadKeys: (string | undefined)[] = [];
-  private readonly slotOf = new Map<string, number>();
-  private readonly termIds = new Map<string, number>();
-  private readonly words: string[] = [];
-  private readonly postings: number[][] = [];
-  private readonly df: number[] = [];
-  private readonly byPage: SlotsByKey = new Map();
-  private readonly byThread: SlotsByKey = new Map();
-  private readonly byQuote: SlotsByKey = new Map();
+  private notes: (Note | undefined)[] = [];
+  /** Per slot from base.size on (indexes below it are holes). */
+  private facts: (SlotFacts | undefined)[] = [];
+  private terms: (Uint32Array | undefined)[] = [];
+  private quoteKeys: (string | undefined)[] = [];
+  private pageKeys: (string | undefined)[] = [];
+  private threadKeys: (string | undefined)[] = [];
+  /** Slots of the notes added after the base (a base note is found through the base's id column). */
+  private slotOf = new Map<string, number>();
+  private termIds = new Map<string, number>();
+  private words: string[] = [];
+  /** Postings of slots added after the base (the base's own are in the segment). */
+  private postings: number[][] = [];
+  private df: number[] = [];
+  private byPage: SlotsByKey = new Map();
+  private byThread: SlotsByKey = new Map();
+  private byQuote: SlotsByKey = new Map();
+  private end = 0;
   private live = 0;
   private scores = new Float64Array(1024);
+
+  /** Terms 0..baseWords-1 are the base's words (its postings hold their saved slots). */
+  private get baseWords(): number {
+    return this.base?.words.length ?? 0;
+  }
 
   static build(notes: Iterable<Note>): SimilarityIndex {
     const index = new SimilarityIndex();
@@ -61,73 +56,58 @@ export class SimilarityIndex {
     return index;
   }
 
-  /** An index from `save()`'s data; throws a RangeError on data it did not write. */
+  /** An index over `save()`'s data, read in place; throws a RangeError on data it did not write. */
   static load(saved: SavedSimilarityIndex): SimilarityIndex {
+    const base = SavedSegment.open(saved);
     const index = new SimilarityIndex();
-    const n = saved.ids?.length ?? -1;
-    if (
-      saved.format !== 1 ||
-      n < 0 ||
-      saved.termCounts.length !== n ||
-      saved.kinds.length !== n ||
-      saved.updatedAt.length !== n
-    ) {
-      throw new RangeError('Not a saved similarity index');
-    }
-    for (const w of saved.words) index.termId(w);
-    let total = 0;
-    for (const c of saved.termCounts) total += c;
-    let maxTerm = -1;
-    for (const t of saved.termData) if (t > maxTerm) maxTerm = t;
-    if (total !== saved.termData.length || maxTerm >= saved.words.length) {
-      throw new RangeError('Saved similarity index is corrupt');
-    }
-    let at = 0;
-    for (let i = 0; i < n; i++) {
-      const terms = saved.termData.subarray(at, (at += saved.termCounts[i]!));
-      index.addSlot(
-        { id: saved.ids[i]!, kind: saved.kinds[i]!, updatedAt: saved.updatedAt[i]! },
-        terms,
-        { page: saved.pageKeys[i], thread: saved.threadKeys[i], quote: saved.quoteKeys[i] },
-        undefined,
-      );
-    }
+    index.base = base;
+    index.baseDead = new Uint8Array(base.size);
+    for (const w of base.words) index.termId(w);
+    for (let t = 0; t < base.words.length; t++) index.df[t] = base.postings(t).length;
+    index.end = base.size;
+    index.live = base.size;
+    index.facts.length = index.terms.length = index.notes.length = base.size;
+    index.quoteKeys.length = index.pageKeys.length = index.threadKeys.length = base.size;
+    index.scores = new Float64Array(Math.max(1024, base.size * 2));
     return index;
   }
 
   /** The live slots as plain data, for `load` (dead slots and words no live note has are left out). */
   save(): SavedSimilarityIndex {
-    const slots = this.facts.flatMap((f, slot) => (f ? [slot] : []));
-    const remap = new Map<number, number>();
+    const remap = new Int32Array(this.words.length).fill(-1);
     const words: string[] = [];
-    let total = 0;
-    for (const s of slots) {
-      for (const t of this.terms[s]!) {
-        if (!remap.has(t)) remap.set(t, words.push(this.words[t]!) - 1);
+    const rows: SlotRow[] = [];
+    for (let s = 0; s < this.end; s++) {
+      const terms = this.termsAt(s);
+      if (!terms) continue;
+      const mapped = new Uint32Array(terms.length);
+      for (let i = 0; i < terms.length; i++) {
+        const t = terms[i]!;
+        if (remap[t] === -1) remap[t] = words.push(this.words[t]!) - 1;
+        mapped[i] = remap[t]!;
       }
-      total += this.terms[s]!.length;
+      rows.push({
+        facts: this.factsAt(s)!,
+        terms: mapped,
+        page: this.keyAt('page', s),
+        thread: this.keyAt('thread', s),
+        quote: this.keyAt('quote', s),
+      });
     }
-    const termData = new Uint32Array(total);
-    let at = 0;
-    for (const s of slots) for (const t of this.terms[s]!) termData[at++] = remap.get(t)!;
-    return {
-      format: 1,
-      words,
-      ids: slots.map((s) => this.facts[s]!.id),
-      kinds: slots.map((s) => this.facts[s]!.kind),
-      updatedAt: Float64Array.from(slots, (s) => this.facts[s]!.updatedAt),
-      pageKeys: slots.map((s) => this.pageKeys[s]),
-      threadKeys: slots.map((s) => this.threadKeys[s]),
-      quoteKeys: slots.map((s) => this.quoteKeys[s]),
-      termCounts: Uint32Array.from(slots, (s) => this.terms[s]!.length),
-      termData,
-    };
+    return SavedSegment.pack(rows, words);
   }
 
   /** Live notes and the sum of their updatedAt modulo a prime: compared with the notes table's at load. */
   fingerprint(): { count: number; sum: number } {
     let sum = 0;
-    for (const f of this.facts) if (f) sum = SimilarityIndex.addToSum(sum, f.updatedAt);
+    for (let s = 0; s < this.end; s++) {
+      if (s < this.baseDead.length) {
+        if (!this.baseDead[s]) sum = SimilarityIndex.addToSum(sum, this.base!.updatedAt(s));
+      } else {
+        const f = this.facts[s];
+        if (f) sum = SimilarityIndex.addToSum(sum, f.updatedAt);
+      }
+    }
     return { count: this.live, sum };
   }
 
@@ -162,70 +142,96 @@ export class SimilarityIndex {
     facts: SlotFacts,
     termArr: Uint32Array,
     keys: { page: string | undefined; thread: string | undefined; quote: string | undefined },
-    note: Note | undefined,
+    note: Note,
   ): void {
-    const slot = this.facts.length;
+    const slot = this.end++;
     for (const t of termArr) {
       this.postings[t]!.push(slot);
       this.df[t]! += 1;
     }
-    this.notes.push(note);
-    this.facts.push(facts);
-    this.terms.push(termArr);
-    this.quoteKeys.push(keys.quote);
-    this.pageKeys.push(keys.page);
-    this.threadKeys.push(keys.thread);
+    this.notes[slot] = note;
+    this.facts[slot] = facts;
+    this.terms[slot] = termArr;
+    this.quoteKeys[slot] = keys.quote;
+    this.pageKeys[slot] = keys.page;
+    this.threadKeys[slot] = keys.thread;
     this.slotOf.set(facts.id, slot);
     addTo(this.byPage, keys.page, slot);
     addTo(this.byThread, keys.thread, slot);
     addTo(this.byQuote, keys.quote, slot);
     this.live += 1;
-    if (this.scores.length < this.facts.length) this.scores = new Float64Array(this.facts.length * 2);
+    if (this.scores.length < this.end) this.scores = new Float64Array(this.end * 2);
   }
 
   /** Forgets a note (its postings stay as dead slots, skipped on read). */
   remove(id: string): void {
-    const slot = this.slotOf.get(id);
+    const slot = this.slotOfId(id);
     if (slot === undefined) return;
-    for (const t of this.terms[slot]!) this.df[t]! -= 1;
-    removeFrom(this.byPage, this.pageKeys[slot], slot);
-    removeFrom(this.byThread, this.threadKeys[slot], slot);
-    removeFrom(this.byQuote, this.quoteKeys[slot], slot);
+    for (const t of this.termsAt(slot)!) this.df[t]! -= 1;
+    if (slot < this.baseDead.length) {
+      this.baseDead[slot] = 1;
+    } else {
+      removeFrom(this.byPage, this.pageKeys[slot], slot);
+      removeFrom(this.byThread, this.threadKeys[slot], slot);
+      removeFrom(this.byQuote, this.quoteKeys[slot], slot);
+      this.facts[slot] = undefined;
+      this.terms[slot] = undefined;
+      this.slotOf.delete(id);
+    }
     this.notes[slot] = undefined;
-    this.facts[slot] = undefined;
-    this.terms[slot] = undefined;
-    this.slotOf.delete(id);
     this.live -= 1;
-    if (this.facts.length > 1024 && this.live < this.facts.length / 2) this.compact();
+    if (this.end > 1024 && this.live < this.end / 2) this.compact();
   }
 
   /** Rebuilds without dead slots, so a long session of edits does not grow the postings forever. */
   private compact(): void {
-    const notes = this.notes;
+    const noteOf = (id: string) => this.noteById(id);
     const fresh = SimilarityIndex.load(this.save());
-    fresh.facts.forEach((f, slot) => (fresh.notes[slot] = notes[this.slotOf.get(f!.id)!]));
+    for (let slot = 0; slot < fresh.end; slot++) fresh.notes[slot] = noteOf(fresh.factsOf(slot)!.id);
     Object.assign(this, fresh);
+  }
+
+  private slotOfId(id: string): number | undefined {
+    const slot = this.slotOf.get(id) ?? this.base?.slotOfId(id);
+    return slot === undefined || this.baseDead[slot] ? undefined : slot;
+  }
+
+  private termsAt(slot: number): Uint32Array | undefined {
+    if (slot < this.baseDead.length) return this.baseDead[slot] ? undefined : this.base!.terms(slot);
+    return this.terms[slot];
+  }
+
+  private factsAt(slot: number): SlotFacts | undefined {
+    if (slot < this.baseDead.length) return this.baseDead[slot] ? undefined : this.base!.facts(slot);
+    return this.facts[slot];
+  }
+
+  private keyAt(kind: KeyKind, slot: number): string | undefined {
+    if (slot < this.baseDead.length) return this.baseDead[slot] ? undefined : this.base!.key(kind, slot);
+    return (kind === 'page' ? this.pageKeys : kind === 'thread' ? this.threadKeys : this.quoteKeys)[slot];
   }
 
   /** The note object of `id`, when it was upserted in this session (a loaded index holds ids only). */
   noteById(id: string): Note | undefined {
-    const slot = this.slotOf.get(id);
+    const slot = this.slotOfId(id);
     return slot === undefined ? undefined : this.notes[slot];
   }
   /** @internal */
   factsOf(slot: number): SlotFacts | undefined {
-    return this.facts[slot];
+    return this.factsAt(slot);
   }
   /** @internal */
   quoteKeyOf(slot: number): string | undefined {
-    return this.quoteKeys[slot];
+    return this.keyAt('quote', slot);
   }
   /** @internal */
-  slots(kind: 'page' | 'thread' | 'quote', key: string | undefined): Iterable<number> {
-    if (key === undefined) return [];
+  slots(kind: KeyKind, key: string | undefined): Iterable<number> {
+    if (key === undefined || key === '') return [];
+    const fromBase = this.base ? this.base.slotsOf(kind, key).filter((s) => !this.baseDead[s]) : [];
     const map = kind === 'page' ? this.byPage : kind === 'thread' ? this.byThread : this.byQuote;
     const slots = map.get(key);
-    return slots === undefined ? [] : typeof slots === 'number' ? [slots] : slots;
+    const added = slots === undefined ? [] : typeof slots === 'number' ? [slots] : [...slots];
+    return fromBase.length ? [...fromBase, ...added] : added;
   }
 
   /**
@@ -262,7 +268,13 @@ export class SimilarityIndex {
     for (const [t, weight] of terms) {
       if (remaining < need || budget <= 0) break;
       remaining -= weight;
-      budget -= this.postings[t]!.length;
+      const fromBase = t < this.baseWords ? this.base!.postings(t) : EMPTY;
+      budget -= fromBase.length + this.postings[t]!.length;
+      for (const slot of fromBase) {
+        if (this.baseDead[slot]) continue;
+        if (scores[slot] === 0) touched.push(slot);
+        scores[slot]! += weight;
+      }
       for (const slot of this.postings[t]!) {
         if (this.terms[slot] === undefined) continue;
         if (scores[slot] === 0) touched.push(slot);
@@ -278,7 +290,7 @@ export class SimilarityIndex {
     candidates.sort((a, b) => b.acc - a.acc);
     const out = new Map<number, number>();
     const exact = (slot: number) => {
-      const docTerms = this.terms[slot];
+      const docTerms = this.termsAt(slot);
       if (!docTerms || out.has(slot)) return;
       let dot = 0;
       let dNorm = 0;

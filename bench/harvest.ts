@@ -1,0 +1,252 @@
+/**
+ * `npm run bench:harvest`: a harvest end to end at 100k notes, in Chromium with the built extension, beside
+ * the same steps in a second browser whose store holds only this page's notes (the floor). Per run, in each
+ * browser in turn, on the same article page (tests/fixtures/pages/article.html):
+ *  - revisit: navigation start → the page's notes painted (the content script's `commonplace:painted` mark);
+ *  - harvest: a sentence selected with the mouse, **Harvest** clicked → the capture panel showing the quote;
+ *  - save: **Save** clicked → the panel says "Harvested" (the note is in IndexedDB: the background answered
+ *    after its transaction committed) and → the new highlight painted on the page (CSS highlight registered);
+ *    each timed inside the page and the panel on one clock, and the note then counted in IndexedDB.
+ * After the warm runs the service worker is stopped, and one more harvest measures the first harvest of a
+ * new service worker (the saved similarity index and tag counts loaded, not warm).
+ * Usage: `npm run bench:harvest [-- notes=100000 runs=4]`. Last line: one JSON object.
+ */
+import { spawnSync } from 'node:child_process';
+import type { BrowserContext, Frame, Page } from '@playwright/test';
+import { pageKey, type Note } from '../lib/model';
+import { makeNote } from '../lib/testing/make-note';
+import { generateCorpus } from './search-corpus';
+import { corpusNote } from './search-notes';
+
+const arg = (name: string, fallback: number) =>
+  Number(process.argv.find((a) => a.startsWith(`${name}=`))?.split('=')[1] ?? fallback);
+const N = arg('notes', 100_000);
+/** Sentences of the article page to harvest, one per harvest: the first warms up, the last is the cold one. */
+const SENTENCES: [string, string][] = [
+  ['#p1', 'Most slow React screens we profiled were not slow because of React itself.'],
+  ['#p2', 'Colocate state with the component that uses it.'],
+  ['#p3', 'Reconciliation depends on stable keys.'],
+  ['#p5', 'Measure first with the profiler, then fix the one component that dominates the flame graph.'],
+  [
+    '#p2',
+    "When the state of an input lives in the input's own component, typing re-renders one small component instead of the entire dashboard.",
+  ],
+  [
+    '#p3',
+    'Using an array index as a key makes React reuse the wrong component instances when items are inserted, which shows up as inputs keeping the wrong values.',
+  ],
+];
+const RUNS = Math.min(arg('runs', SENTENCES.length - 2), SENTENCES.length - 2);
+/** Notes already on the page before any harvest (quotes no run harvests). */
+const PAGE_QUOTES = [
+  'every keystroke in a search box repainted the whole page',
+  'useMemo costs memory and a comparison on every render',
+  'pays off only when the computation is expensive',
+];
+process.env.WXT_OUT_DIR ??= '/tmp/commonplace-bench-harvest';
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+const round = (x: number) => Math.round(x * 10) / 10;
+
+interface Sample {
+  revisitMs: number;
+  revisitScriptMs: number;
+  panelMs: number;
+  ackMs: number;
+  paintMs: number;
+}
+
+interface Subject {
+  label: string;
+  context: BrowserContext;
+  extensionId: string;
+  ext: Page;
+  page: Page;
+  close(): Promise<void>;
+  samples: Sample[];
+  cold?: Sample;
+}
+
+async function open(label: string, notes: Note[]): Promise<Subject> {
+  const { launchWithExtension } = await import('../tests/e2e/fixtures');
+  const { seedExtensionDb } = await import('../tests/e2e/digest-seed');
+  const launched = await launchWithExtension();
+  const ext = await launched.context.newPage();
+  await ext.goto(`chrome-extension://${launched.extensionId}/note.html?id=none`);
+  await ext.getByText('This note does not exist or was deleted.').waitFor();
+  const t = performance.now();
+  await seedExtensionDb(ext, { notes });
+  console.error(`${label}: ${notes.length} notes seeded in ${Math.round(performance.now() - t)} ms`);
+  const page = await launched.context.newPage();
+  // tsx names functions with a helper the page doesn't have; functions sent to page.evaluate need it.
+  await page.addInitScript('globalThis.__name = (f) => f');
+  return { label, ...launched, ext, page, samples: [] };
+}
+
+/** Navigation start → this page's notes painted, and content-script start → painted, from the marks. */
+async function revisit(page: Page, url: string, expected: number) {
+  await page.goto(url);
+  await page.waitForFunction(
+    (n) =>
+      performance
+        .getEntriesByName('commonplace:painted')
+        .some((m) => ((m as PerformanceMark).detail as { painted: number }).painted >= n),
+    expected,
+    { timeout: 120_000 },
+  );
+  return page.evaluate(() => {
+    const start = performance.getEntriesByName('commonplace:content-start')[0]!;
+    const painted = performance.getEntriesByName('commonplace:painted')[0]!;
+    return { revisitMs: painted.startTime, revisitScriptMs: painted.startTime - start.startTime };
+  });
+}
+
+/** Epoch milliseconds on the machine's clock, comparable between the page and the panel's frame. */
+const NOW = 'performance.timeOrigin + performance.now()';
+
+async function harvest(
+  s: Subject,
+  [selector, quote]: [string, string],
+): Promise<Omit<Sample, 'revisitMs' | 'revisitScriptMs'>> {
+  const { selectWithMouse, capturePanel } = await import('../tests/e2e/pages/harvest-flow');
+  const { page } = s;
+  await selectWithMouse(page, selector, quote);
+  const before = await page.evaluate(
+    () => (CSS as unknown as { highlights: Map<string, Set<Range>> }).highlights.get('commonplace-own')?.size ?? 0,
+  );
+  const t0 = performance.now();
+  await page.getByRole('button', { name: 'Harvest' }).click();
+  const panel = capturePanel(page);
+  await panel.getByText(quote).waitFor({ timeout: 120_000 });
+  const panelMs = performance.now() - t0;
+  const frame = page.frames().find((f) => f.url().includes('/capture.html')) as Frame;
+  // The page watches its highlight registry every frame; the panel notes the click and its "Harvested".
+  await page.evaluate(`(() => {
+    const layers = CSS.highlights;
+    window.__painted = new Promise((resolve) => {
+      const check = () => ((layers.get('commonplace-own')?.size ?? 0) > ${before} ? resolve(${NOW}) : requestAnimationFrame(check));
+      check();
+    });
+  })()`);
+  await frame.evaluate(`(() => {
+    document.addEventListener('click', () => (window.__clicked = ${NOW}), { capture: true, once: true });
+    window.__acked = new Promise((resolve) => {
+      const seen = () => [...document.querySelectorAll('strong')].some((e) => e.textContent === 'Harvested');
+      new MutationObserver((_, o) => seen() && (o.disconnect(), resolve(${NOW}))).observe(document, {
+        childList: true, subtree: true, characterData: true,
+      });
+    });
+  })()`);
+  const acked = frame.evaluate('window.__acked.then((t) => t - window.__clicked)') as Promise<number>;
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  const ackMs = await acked;
+  const clickedAt = Number(await frame.evaluate('window.__clicked'));
+  const paintedAt = Number(await page.evaluate('window.__painted'));
+  return { panelMs, ackMs, paintMs: paintedAt - clickedAt };
+}
+
+/** How many notes IndexedDB holds for this page (through its pageKey index: no scan of the store). */
+function storedForPage(ext: Page, key: string): Promise<number> {
+  return ext.evaluate(
+    (key) =>
+      new Promise<number>((resolve, reject) => {
+        const req = indexedDB.open('commonplace');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const idb = req.result;
+          const count = idb.transaction('notes').objectStore('notes').index('pageKey').count(key);
+          count.onsuccess = () => (idb.close(), resolve(count.result));
+          count.onerror = () => reject(count.error);
+        };
+      }),
+    key,
+  );
+}
+
+/** Stops every service worker of the profile (CDP), so the next harvest starts a new one. */
+async function stopServiceWorker(s: Subject) {
+  const cdp = await s.context.newCDPSession(s.ext);
+  await cdp.send('ServiceWorker.enable');
+  await cdp.send('ServiceWorker.stopAllWorkers');
+  await cdp.detach();
+}
+
+async function main() {
+  const out = process.env.WXT_OUT_DIR as string;
+  console.error(`building the extension into ${out}`);
+  // A test build: the content script's paint marks, which this benchmark reads, exist only there.
+  const env = { ...process.env, WXT_TEST_HOOKS: '1' };
+  if (spawnSync('npx', ['--no-install', 'wxt', 'build'], { stdio: 'ignore', env }).status !== 0) {
+    throw new Error('wxt build failed');
+  }
+  const { startStaticServer } = await import('../tests/e2e/static-server');
+  const site = await startStaticServer();
+  const url = `${site.origin}/article.html`;
+  const key = pageKey(url);
+  const page = { url, canonicalUrl: url, title: 'Keeping React renders cheap' };
+  const pageNotes = PAGE_QUOTES.map((quote) => makeNote({ quote, page, pageKey: key }));
+  const many = generateCorpus(N - pageNotes.length).docs.map(corpusNote);
+  const subjects = [await open('floor', pageNotes), await open(`${N} notes`, [...many, ...pageNotes])];
+  try {
+    for (let r = 0; r <= RUNS; r++) {
+      for (const s of subjects) {
+        const onPage = PAGE_QUOTES.length + r;
+        const v = await revisit(s.page, url, onPage);
+        const h = await harvest(s, SENTENCES[r]!);
+        const stored = await storedForPage(s.ext, key);
+        if (stored !== onPage + 1)
+          throw new Error(`${s.label}: ${stored} notes stored for the page, not ${onPage + 1}`);
+        const sample = { ...v, ...h };
+        console.error(
+          `${s.label} ${r === 0 ? 'warm-up' : `run ${r}`}: ${JSON.stringify(sample, (_, x) => (typeof x === 'number' ? round(x) : x))}`,
+        );
+        if (r > 0) s.samples.push(sample);
+      }
+    }
+    for (const s of subjects) {
+      await stopServiceWorker(s);
+      const v = await revisit(s.page, url, PAGE_QUOTES.length + RUNS + 1);
+      s.cold = { ...v, ...(await harvest(s, SENTENCES[RUNS + 1]!)) };
+      console.error(
+        `${s.label} new service worker: ${JSON.stringify(s.cold, (_, x) => (typeof x === 'number' ? round(x) : x))}`,
+      );
+    }
+  } finally {
+    for (const s of subjects) await s.close();
+    await site.close();
+  }
+  const [floor, big] = subjects as [Subject, Subject];
+  const keys: [keyof Sample, string][] = [
+    ['revisitMs', 'revisit: navigation start -> notes painted'],
+    ['revisitScriptMs', 'revisit: content script start -> notes painted'],
+    ['panelMs', 'Harvest clicked -> capture panel shows the quote'],
+    ['ackMs', 'Save clicked -> "Harvested" (note in IndexedDB)'],
+    ['paintMs', 'Save clicked -> new highlight painted'],
+  ];
+  const figures = Object.fromEntries(
+    keys.map(([k]) => [
+      k,
+      {
+        floor: round(median(floor.samples.map((x) => x[k]))),
+        ours: round(median(big.samples.map((x) => x[k]))),
+        coldFloor: round(floor.cold![k]),
+        coldOurs: round(big.cold![k]),
+      },
+    ]),
+  );
+  const load = spawnSync('uptime', { encoding: 'utf8' }).stdout.trim();
+  console.log(`\nharvest end to end, ${N} notes vs a store of only this page's notes; medians of ${RUNS} runs`);
+  console.log(`load: ${load}`);
+  console.log(
+    `${'measure (ms)'.padEnd(52)}${'floor'.padStart(9)}${`${N / 1000}k`.padStart(9)}${'new SW floor'.padStart(14)}${`new SW ${N / 1000}k`.padStart(13)}`,
+  );
+  for (const [k, name] of keys) {
+    const f = figures[k]!;
+    console.log(
+      `${name.padEnd(52)}${String(f.floor).padStart(9)}${String(f.ours).padStart(9)}${String(f.coldFloor).padStart(14)}${String(f.coldOurs).padStart(13)}`,
+    );
+  }
+  console.log(JSON.stringify({ bench: 'harvest', notes: N, runs: RUNS, load, ...figures }));
+}
+
+await main();
