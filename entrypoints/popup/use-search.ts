@@ -83,11 +83,19 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
   const [shown, setShown] = useState(() => earlyShown(limit));
   // The newest notes are on screen already when the early paint's rows were taken: not read again.
   const isEarlyShown = useRef(shown?.query === '');
+  // When a new list's rows were ready: React's render and commit of it is measured from there.
+  const rowsReady = useRef<{ query: string; at: number } | null>(null);
 
   // A mark per result list put on screen (right after the DOM changed, as a MutationObserver would see it),
-  // named by its query: bench:popup times each keystroke to it.
+  // named by its query: bench:popup times each keystroke to it, and splits it with the measures below.
   useLayoutEffect(() => {
-    if (shown) performance.mark('commonplace:results', { detail: shown.query });
+    if (!shown) return;
+    const ready = rowsReady.current;
+    if (ready?.query === shown.query) {
+      performance.measure('commonplace:render', { start: ready.at, end: performance.now(), detail: ready.query });
+      rowsReady.current = null;
+    }
+    performance.mark('commonplace:results', { detail: shown.query });
   }, [shown]);
 
   // Spaces around the query ask nothing new: a space typed after a word keeps the list, with no search.
@@ -114,6 +122,7 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
     load
       .then((rows) => {
         if (!isCurrent || !rows) return;
+        rowsReady.current = { query: q, at: performance.now() };
         setShown({ query: q, hits: rows.map((note): Hit => ({ note })) });
         // The words' marks follow once the list is on screen: Fuse.js over twenty notes cost 4 ms of each
         // keystroke (profiled), and the list is what the user waits for. Dropped if the query moved on.
