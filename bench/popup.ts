@@ -242,6 +242,8 @@ async function prepare(label: string, path: string, notes: () => ReturnType<type
 /** One timed popup open: the newest on screen, a query typed before React, another once React is up. */
 async function timedOpen({ label, browser, s }: Subject, run: number) {
   const page = await browser.context.newPage();
+  // tsx names functions with a helper the page doesn't have; functions sent to page.evaluate need it.
+  await page.addInitScript('globalThis.__name = (f) => f');
   await page.addInitScript(PROBE);
   s.newest.push(await openPopup(page, browser.extensionId));
   const query = QUERIES[run % QUERIES.length]!;
