@@ -54,8 +54,11 @@ else warmDates();
 /**
  * React, Dexie and zod are only evaluated once the early list is painted (evaluating them takes the main thread
  * for a couple of hundred milliseconds, and the read's callbacks would wait behind it), and not while the user
- * types (boot-react.ts). Once React searches itself, the early port closes.
+ * types (boot-react.ts). Cards painted from the snapshot are there to be clicked before the read is back: the
+ * boot is scheduled with them, so such a click boots React and is replayed on its page. Once React searches
+ * itself, the early port closes.
  */
-void handover.reading.finally(() =>
-  scheduleReactBoot(root, () => import('../main').then(() => setTimeout(() => stopSearching(), 1000))),
-);
+const bootReact = () =>
+  scheduleReactBoot(root, () => import('../main').then(() => setTimeout(() => stopSearching(), 1000)));
+if (isPaintedFromSnapshot) bootReact();
+else void handover.reading.finally(bootReact);
