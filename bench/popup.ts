@@ -179,7 +179,13 @@ async function launch(path: string, kept?: string) {
   return { context, sw, extensionId: new URL(sw.url()).host, close, dir };
 }
 
-type Stats = Record<string, number>;
+type Stats = Record<string, number | Record<string, number>>;
+
+/** One figure per part of the keystroke split (input, hop, host, rows, render, wait, frame, total). */
+const splitStat = (split: Split[], stat: (xs: number[]) => number) =>
+  Object.fromEntries(
+    (Object.keys(split[0] ?? {}) as (keyof Split)[]).map((k) => [k, Number(stat(split.map((x) => x[k])).toFixed(1))]),
+  );
 
 /** Writes the notes into the extension's database and has the background build and save its search index. */
 async function seed(
@@ -361,6 +367,10 @@ async function finish({ label, browser, s }: Subject): Promise<Stats> {
       reactKeystrokeP50Ms: Number(median(s.reactKeystrokes).toFixed(1)),
       reactKeystrokeP95Ms: Number(p95(s.reactKeystrokes).toFixed(1)),
       hostAnswerP95Ms: Number(p95(s.hostAnswer).toFixed(1)),
+      // Where a React keystroke's time goes (keystroke-split.ts), and the floor's list to its next frame.
+      reactSplitP50Ms: splitStat(s.split, median),
+      reactSplitP95Ms: splitStat(s.split, p95),
+      floorFrameP50Ms: Number(median(keyFrames).toFixed(1)),
       baselineReadAllMs: Number(median(baseline).toFixed(1)),
       baselineIndexReadMs: Number(median(blobRead).toFixed(1)),
     };
