@@ -15,9 +15,13 @@ export async function measureFloor(page: Page, extensionId: string): Promise<num
  * The keystroke floor: the same typing into a blank page whose input handler sends the text to a worker that
  * echoes it straight back, and then puts a list of 20 one-line items on screen (marked as the popup marks its
  * lists). What a keystroke costs here with no search, no IndexedDB and no real cards: input dispatch, two
- * messages between threads, a small DOM change, on this machine's shared cores. Returns per-keystroke ms.
+ * messages between threads, a small DOM change, on this machine's shared cores. Returns per-keystroke ms, and
+ * per list shown the time from its mark to the next frame drawn (layout and paint).
  */
-export async function measureKeystrokeFloor(page: Page, query: string): Promise<number[]> {
+export async function measureKeystrokeFloor(
+  page: Page,
+  query: string,
+): Promise<{ latencies: number[]; frames: number[] }> {
   await page.goto('about:blank');
   await page.setContent('<input aria-label="Query"><ul aria-label="Echoes"></ul>');
   // A string, not a function: nothing of the bundler's helpers can leak into the page.
@@ -26,6 +30,7 @@ export async function measureKeystrokeFloor(page: Page, query: string): Promise<
     const box = document.querySelector('input');
     const list = document.querySelector('ul');
     window.keys = [];
+    window.frames = [];
     document.addEventListener('keydown', () => window.keys.push(performance.now()), true);
     box.addEventListener('input', () => worker.postMessage(box.value.trim()));
     worker.onmessage = (e) => {
@@ -34,15 +39,17 @@ export async function measureKeystrokeFloor(page: Page, query: string): Promise<
         li.textContent = e.data + ' ' + i;
         return li;
       }));
-      performance.mark('commonplace:results', { detail: e.data });
+      const at = performance.mark('commonplace:results', { detail: e.data }).startTime;
+      requestAnimationFrame(() => setTimeout(() => window.frames.push(performance.now() - at)));
     };
   })()`);
   await page.getByRole('textbox', { name: 'Query' }).focus();
   await page.keyboard.type(query, { delay: 60 });
   await page.waitForTimeout(300);
-  const { keys, shown } = (await page.evaluate(`({
+  const { keys, shown, frames } = (await page.evaluate(`({
     keys: window.keys,
+    frames: window.frames,
     shown: performance.getEntriesByName('commonplace:results').map((m) => ({ query: m.detail, at: m.startTime })),
-  })`)) as { keys: number[]; shown: { query: string; at: number }[] };
-  return keystrokeLatencies(query, keys, shown).slice(1);
+  })`)) as { keys: number[]; frames: number[]; shown: { query: string; at: number }[] };
+  return { latencies: keystrokeLatencies(query, keys, shown).slice(1), frames };
 }

@@ -28,6 +28,7 @@ import { seedExtensionDb } from '../tests/e2e/digest-seed';
 import { rebuildSearchIndex } from '../tests/e2e/pages/popup';
 import { corpusNote } from './search-notes';
 import { keystrokeLatencies } from './keystrokes';
+import { splitKeystrokes, type Split } from './keystroke-split';
 import { measureFloor, measureKeystrokeFloor } from './floor';
 
 const arg = (name: string, fallback: number) =>
@@ -42,10 +43,14 @@ const p95 = (xs: number[]) =>
 
 /** Timestamps the page records for itself: the first note card on screen, and each keydown. */
 const PROBE = () => {
-  const w = window as unknown as { probe: { firstCard?: number; keys: number[]; updates: number[] } };
-  w.probe = { keys: [], updates: [] };
+  const w = window as unknown as {
+    probe: { firstCard?: number; keys: number[]; updates: number[]; frames: number[] };
+  };
+  w.probe = { keys: [], updates: [], frames: [] };
   document.addEventListener('keydown', () => w.probe.keys.push(performance.now()), true);
   new MutationObserver(() => {
+    // The frame that shows a change: its callbacks run before layout and paint, the task after them.
+    requestAnimationFrame(() => setTimeout(() => w.probe.frames.push(performance.now())));
     if (w.probe.firstCard === undefined && document.querySelector('article')) w.probe.firstCard = performance.now();
     // For builds without the popup's marks (the baseline build): the list's first change after each key.
     if (w.probe.keys.length > w.probe.updates.length) w.probe.updates.push(performance.now());
@@ -109,11 +114,31 @@ async function typeAfterReact(page: Page, query: string) {
   await page.keyboard.type(query, { delay: 60 });
   await page.waitForTimeout(300);
   const shown = await resultLists(page);
-  const { keys, reactStart } = await page.evaluate(() => ({
-    reactStart: performance.getEntriesByName('commonplace:react-start')[0]!.startTime,
-    keys: (window as unknown as { probe: { keys: number[] } }).probe.keys,
-  }));
-  return { query, reactStart, lat: keystrokeLatencies(query, keys.slice(from), shown) };
+  const { keys, reactStart, timeline } = await page.evaluate(() => {
+    const probe = (window as unknown as { probe: { keys: number[]; frames: number[] } }).probe;
+    const byQuery = (name: string) =>
+      performance
+        .getEntriesByName(name)
+        .map((m) => ({ query: String((m as PerformanceMeasure).detail), at: m.startTime, ms: m.duration }));
+    return {
+      reactStart: performance.getEntriesByName('commonplace:react-start')[0]!.startTime,
+      keys: probe.keys,
+      timeline: {
+        frames: probe.frames,
+        search: byQuery('commonplace:search'),
+        rows: byQuery('commonplace:rows'),
+        render: byQuery('commonplace:render'),
+        host: performance.getEntriesByName('commonplace:host').map((m) => ({
+          at: m.startTime,
+          ms: m.duration,
+          hostMs: Number(((m as PerformanceMeasure).detail as { hostMs?: number } | null)?.hostMs ?? NaN),
+        })),
+      },
+    };
+  });
+  const typed = keys.slice(from);
+  const split = splitKeystrokes(query, { ...timeline, keys: typed, shown });
+  return { query, reactStart, lat: keystrokeLatencies(query, typed, shown), split };
 }
 
 /** Milliseconds, in the page, to open the database and read `key` of `store` (or all of it: `getAll`). */
@@ -154,7 +179,13 @@ async function launch(path: string, kept?: string) {
   return { context, sw, extensionId: new URL(sw.url()).host, close, dir };
 }
 
-type Stats = Record<string, number>;
+type Stats = Record<string, number | Record<string, number>>;
+
+/** One figure per part of the keystroke split (input, hop, host, rows, render, wait, frame, total). */
+const splitStat = (split: Split[], stat: (xs: number[]) => number) =>
+  Object.fromEntries(
+    (Object.keys(split[0] ?? {}) as (keyof Split)[]).map((k) => [k, Number(stat(split.map((x) => x[k])).toFixed(1))]),
+  );
 
 /** Writes the notes into the extension's database and has the background build and save its search index. */
 async function seed(
@@ -182,6 +213,7 @@ function samples() {
     scriptStart: [] as number[],
     reactUp: [] as number[],
     reactKeystrokes: [] as number[],
+    split: [] as Split[],
     firstPaint: [] as number[],
     earlyPaint: [] as number[],
     newestReadAt: [] as number[],
@@ -216,6 +248,8 @@ async function prepare(label: string, path: string, notes: () => ReturnType<type
 /** One timed popup open: the newest on screen, a query typed before React, another once React is up. */
 async function timedOpen({ label, browser, s }: Subject, run: number) {
   const page = await browser.context.newPage();
+  // tsx names functions with a helper the page doesn't have; functions sent to page.evaluate need it.
+  await page.addInitScript('globalThis.__name = (f) => f');
   await page.addInitScript(PROBE);
   s.newest.push(await openPopup(page, browser.extensionId));
   const query = QUERIES[run % QUERIES.length]!;
@@ -255,6 +289,7 @@ async function timedOpen({ label, browser, s }: Subject, run: number) {
   if (typedAfterReact) {
     s.reactUp.push(typedAfterReact.reactStart);
     s.reactKeystrokes.push(...typedAfterReact.lat.slice(1).filter((x) => Number.isFinite(x)));
+    s.split.push(...typedAfterReact.split.slice(1));
     console.log(
       `  ${label} run ${run + 1} "${typedAfterReact.query}" (React up): ms per keystroke ${typedAfterReact.lat.map((x) => x.toFixed(0)).join(' ')}`,
     );
@@ -270,12 +305,15 @@ async function finish({ label, browser, s }: Subject): Promise<Stats> {
   try {
     const floor: number[] = [];
     const keyFloor: number[] = [];
+    const keyFrames: number[] = [];
     const baseline: number[] = [];
     const blobRead: number[] = [];
     for (let run = 0; run < RUNS; run++) {
       const page = await browser.context.newPage();
       floor.push(await measureFloor(page, browser.extensionId));
-      keyFloor.push(...(await measureKeystrokeFloor(page, QUERIES[run % QUERIES.length]!)).filter(Number.isFinite));
+      const echoed = await measureKeystrokeFloor(page, QUERIES[run % QUERIES.length]!);
+      keyFloor.push(...echoed.latencies.filter(Number.isFinite));
+      keyFrames.push(...echoed.frames.filter(Number.isFinite));
       await page.close();
     }
     for (let run = 0; run < Math.min(RUNS, 3); run++) {
@@ -303,6 +341,14 @@ async function finish({ label, browser, s }: Subject): Promise<Stats> {
     console.log(
       `  where the time goes (before React): query → search host's ids p50 ${median(s.hostAnswer).toFixed(1)} p95 ${p95(s.hostAnswer).toFixed(1)}; rows read p50 ${median(s.rowReads).toFixed(1)} p95 ${p95(s.rowReads).toFixed(1)}`,
     );
+    if (s.split.length > 0) {
+      const parts = Object.keys(s.split[0]!) as (keyof Split)[];
+      console.log(
+        `  where a keystroke's time goes once React is up (${s.split.length} keystrokes, ms p50/p95): ${parts
+          .map((k) => `${k} ${median(s.split.map((x) => x[k])).toFixed(1)}/${p95(s.split.map((x) => x[k])).toFixed(1)}`)
+          .join(', ')}; floor's next frame p50/p95 ${median(keyFrames).toFixed(1)}/${p95(keyFrames).toFixed(1)}`,
+      );
+    }
     console.log(`  baseline: read every note (getAll) before showing anything ${median(baseline).toFixed(1)}`);
     console.log(
       `  baseline: in-page index, reading its saved bytes alone (before decoding) ${median(blobRead).toFixed(1)}`,
@@ -321,6 +367,10 @@ async function finish({ label, browser, s }: Subject): Promise<Stats> {
       reactKeystrokeP50Ms: Number(median(s.reactKeystrokes).toFixed(1)),
       reactKeystrokeP95Ms: Number(p95(s.reactKeystrokes).toFixed(1)),
       hostAnswerP95Ms: Number(p95(s.hostAnswer).toFixed(1)),
+      // Where a React keystroke's time goes (keystroke-split.ts), and the floor's list to its next frame.
+      reactSplitP50Ms: splitStat(s.split, median),
+      reactSplitP95Ms: splitStat(s.split, p95),
+      floorFrameP50Ms: Number(median(keyFrames).toFixed(1)),
       baselineReadAllMs: Number(median(baseline).toFixed(1)),
       baselineIndexReadMs: Number(median(blobRead).toFixed(1)),
     };

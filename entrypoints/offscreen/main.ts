@@ -6,18 +6,29 @@ import { onSearchHostMessage } from '@/lib/messaging/messenger';
 import { extensionOrigins, FRAMED_PAGES, isFromExtensionPage } from '@/lib/messaging/sender';
 import { portSender } from '@/lib/search-host/port';
 import { connectSearchHost } from '@/lib/search-host/shared-port';
+import { snapshotRefresher } from '@/lib/newest-snapshot/refresh';
+import { NEWEST_LIMIT } from '@/lib/newest-snapshot/snapshot';
+import { logger } from '@/lib/log';
 
 const toWorker = portSender(connectSearchHost);
+/** The popup's first frame: its newest cards, stored again after every note write (lib/newest-snapshot). */
+const refreshNewest = snapshotRefresher(localStorage, NEWEST_LIMIT);
+const log = logger('search host');
 
 const origins = extensionOrigins((p) => browser.runtime.getURL(p as '/'), FRAMED_PAGES);
 // What the background tells the host (lib/search-host/host.ts answers them, in the worker). From the background
 // or our pages only: a content script must not make the host rebuild its index.
-onSearchHostMessage('searchIndexChanged', ({ data, sender }) =>
-  isFromExtensionPage(sender, origins) ? toWorker('searchIndexChanged', data) : undefined,
-);
-onSearchHostMessage('compactSearchIndex', ({ data, sender }) =>
-  isFromExtensionPage(sender, origins) ? toWorker('compactSearchIndex', data) : undefined,
-);
+onSearchHostMessage('searchIndexChanged', ({ data, sender }) => {
+  if (!isFromExtensionPage(sender, origins)) return undefined;
+  void refreshNewest().catch(log.failed('newest cards'));
+  return toWorker('searchIndexChanged', data);
+});
+onSearchHostMessage('compactSearchIndex', ({ data, sender }) => {
+  if (!isFromExtensionPage(sender, origins)) return undefined;
+  void refreshNewest().catch(log.failed('newest cards'));
+  return toWorker('compactSearchIndex', data);
+});
 // Start the worker now (it opens the saved index), not on the first query. Only a warm-up: the worker reports
 // its own failure to open the index (lib/search-host/host.ts).
 void toWorker('searchTopTags', { limit: 1 }).catch(() => undefined);
+void refreshNewest().catch(log.failed('newest cards'));

@@ -1,11 +1,11 @@
 import type { default as FuseType, FuseResultMatch } from 'fuse.js';
-import { useEffect, useLayoutEffect, useRef, useState } from 'react';
+import { startTransition, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { MatchRanges } from '@/components/NoteCard';
 import { notes as notesRepo } from '@/lib/db';
 import type { Note } from '@/lib/model';
 import { searchClient } from '@/lib/search-host';
 import { handover } from './early/handover';
-import { readByIds } from '@/lib/db/read-newest';
+import { noteRows } from '@/lib/db/note-rows';
 import { logger } from '@/lib/log';
 
 const log = logger('popup');
@@ -41,11 +41,10 @@ function marks(Fuse: FuseClass, note: Note, query: string): MatchRanges {
 
 /**
  * Live notes for `ids`, in the order given: read as the early page reads them, in one plain IndexedDB
- * transaction (Dexie's bulkGet cost 2-3 ms of this thread per keystroke, profiled at 100k notes).
+ * transaction (Dexie's bulkGet cost 2-3 ms of this thread per keystroke, profiled at 100k notes), and only
+ * those not read since the notes last changed (successive lists of a word typed mostly share their notes).
  */
-async function notesOf(ids: string[]): Promise<Note[]> {
-  return (await readByIds(ids)) ?? [];
-}
+const shownRows = noteRows();
 
 /** Runs `fn` once the thread is idle (soon after the list is on screen), or after `ms` at the latest. */
 const whenIdle = (fn: () => void, ms: number) =>
@@ -83,17 +82,29 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
   const [shown, setShown] = useState(() => earlyShown(limit));
   // The newest notes are on screen already when the early paint's rows were taken: not read again.
   const isEarlyShown = useRef(shown?.query === '');
+  // When a new list's rows were ready: React's render and commit of it is measured from there.
+  const rowsReady = useRef<{ query: string; at: number } | null>(null);
 
   // A mark per result list put on screen (right after the DOM changed, as a MutationObserver would see it),
-  // named by its query: bench:popup times each keystroke to it.
+  // named by its query: bench:popup times each keystroke to it, and splits it with the measures below.
   useLayoutEffect(() => {
-    if (shown) performance.mark('commonplace:results', { detail: shown.query });
+    if (!shown) return;
+    const ready = rowsReady.current;
+    if (ready?.query === shown.query) {
+      performance.measure('commonplace:render', { start: ready.at, end: performance.now(), detail: ready.query });
+      rowsReady.current = null;
+    }
+    performance.mark('commonplace:results', { detail: shown.query });
   }, [shown]);
 
   // Spaces around the query ask nothing new: a space typed after a word keeps the list, with no search.
   const q = query.trim();
+  const readAtVersion = useRef(version);
   useEffect(() => {
     let isCurrent = true;
+    // This page wrote a note: rows read before are not used again (Dexie's own notice may come later).
+    if (readAtVersion.current !== version) shownRows.forget();
+    readAtVersion.current = version;
     const isShownAlready = isEarlyShown.current && !q;
     isEarlyShown.current = false;
     if (isShownAlready) return;
@@ -108,23 +119,27 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
           .then((found) => {
             const t1 = performance.now();
             performance.measure('commonplace:search', { start: t0, end: t1, detail: q });
-            return found ? notesOf(found.map((h) => h.id)).finally(() => measureRows(t1, q)) : null;
+            return found ? shownRows.read(found.map((h) => h.id)).finally(() => measureRows(t1, q)) : null;
           })
       : newest(limit).finally(() => measureRows(t0, q));
     load
       .then((rows) => {
         if (!isCurrent || !rows) return;
+        rowsReady.current = { query: q, at: performance.now() };
         setShown({ query: q, hits: rows.map((note): Hit => ({ note })) });
         // The words' marks follow once the list is on screen: Fuse.js over twenty notes cost 4 ms of each
-        // keystroke (profiled), and the list is what the user waits for. Dropped if the query moved on.
+        // keystroke (profiled), and the list is what the user waits for. Dropped if the query moved on; drawn
+        // as a transition, so the next keystroke's render interrupts it instead of waiting for twenty cards.
         if (q)
           void loadFuse().then((Fuse) =>
             whenIdle(() => {
               if (!isCurrent) return;
-              setShown((now) =>
-                now?.query === q
-                  ? { query: q, hits: now.hits.map(({ note }) => ({ note, matches: marks(Fuse, note, q) })) }
-                  : now,
+              startTransition(() =>
+                setShown((now) =>
+                  now?.query === q
+                    ? { query: q, hits: now.hits.map(({ note }) => ({ note, matches: marks(Fuse, note, q) })) }
+                    : now,
+                ),
               );
             }, 100),
           );

@@ -51,6 +51,15 @@ describe('search host port', () => {
       send('searchNotes', { query: 'second', limit: 1 }),
     ]);
     expect([a, b]).toEqual([[{ id: 'first', score: 1 }], [{ id: 'second', score: 1 }]]);
+    // Each answer carries the host's own time, measured on the asking page beside the whole round trip.
+    const hops = performance.getEntriesByName('commonplace:host') as PerformanceMeasure[];
+    expect(hops).toHaveLength(2);
+    for (const hop of hops) {
+      const { type, hostMs } = hop.detail as { type: string; hostMs: number };
+      expect(type).toBe('searchNotes');
+      expect(hostMs).toBeGreaterThanOrEqual(0);
+      expect(hostMs).toBeLessThanOrEqual(hop.duration);
+    }
     await expect(send('searchTopTags', { limit: 3 })).rejects.toThrow('index broken');
   });
 

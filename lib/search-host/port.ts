@@ -19,6 +19,18 @@ interface Reply {
   id: number;
   res?: unknown;
   err?: string;
+  /** How long the host's handler took (ms), so a page can tell the host's work from the hop to it and back. */
+  ms?: number;
+}
+
+/**
+ * One measure per answer on the asking page's timeline, `commonplace:host`, from the request sent to the answer
+ * received, with the host's own handling time as its detail (bench:popup splits a keystroke with it: the hop
+ * is the rest). Only answers that carry the host's time are measured.
+ */
+function measureHop(type: Keys, sentAt: number, hostMs: number | undefined) {
+  if (hostMs === undefined) return;
+  performance.measure('commonplace:host', { start: sentAt, end: performance.now(), detail: { type, hostMs } });
 }
 
 /**
@@ -30,13 +42,14 @@ interface Reply {
 export function portSender(connect: () => PortLike) {
   let port: PortLike | null = null;
   let next = 0;
-  const waiting = new Map<number, { resolve(v: unknown): void; reject(e: Error): void }>();
+  const waiting = new Map<number, { type: Keys; sentAt: number; resolve(v: unknown): void; reject(e: Error): void }>();
   function open(): PortLike {
     const p = connect();
     p.onMessage.addListener((reply: Reply) => {
       const w = waiting.get(reply.id);
       if (!w) return;
       waiting.delete(reply.id);
+      measureHop(w.type, w.sentAt, reply.ms);
       if (reply.err !== undefined) w.reject(new Error(reply.err));
       else w.resolve(reply.res);
     });
@@ -50,8 +63,9 @@ export function portSender(connect: () => PortLike) {
   return <K extends Keys>(type: K, data: Data<K>): Promise<Answer<K>> => {
     port ??= open();
     const id = ++next;
+    const sentAt = performance.now();
     const sent = new Promise<Answer<K>>((resolve, reject) =>
-      waiting.set(id, { resolve: resolve as (v: unknown) => void, reject }),
+      waiting.set(id, { type, sentAt, resolve: resolve as (v: unknown) => void, reject }),
     );
     port.postMessage({ id, type, data } satisfies Request);
     return sent;
@@ -70,9 +84,11 @@ export function portServer(onConnect: (listener: (port: PortLike & { name: strin
     if (port.name !== SEARCH_PORT) return;
     port.onMessage.addListener(async (req: Request) => {
       const handler = handlers.get(req.type);
+      const t0 = performance.now();
       try {
         if (!handler) throw new Error(`No search host handler for ${req.type}`);
-        port.postMessage({ id: req.id, res: await handler({ data: req.data as never }) } satisfies Reply);
+        const res = await handler({ data: req.data as never });
+        port.postMessage({ id: req.id, res, ms: performance.now() - t0 } satisfies Reply);
       } catch (e) {
         port.postMessage({ id: req.id, err: e instanceof Error ? e.message : String(e) } satisfies Reply);
       }

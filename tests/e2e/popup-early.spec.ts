@@ -1,3 +1,4 @@
+import type { Page } from '@playwright/test';
 import { generateCorpus } from '../../bench/search-corpus';
 import { corpusNote } from '../../bench/search-notes';
 import { SearchIndex, toSearchDoc } from '../../lib/search';
@@ -141,4 +142,75 @@ test('what the user does before React is up is not lost: a click on an early car
   release();
   await expect(again.locator('#early-search')).toHaveCount(0);
   await expect(again.getByRole('article').nth(1)).toHaveAttribute('aria-current', 'true');
+});
+
+/** Records the cards of the popup's first frame with any (their ids, and when), and the most cards per note. */
+const FIRST_FRAME = () => {
+  const w = window as unknown as { first: { ids?: string[]; at?: number; maxSameId: number } };
+  w.first = { maxSameId: 0 };
+  new MutationObserver(() => {
+    const ids = [...document.querySelectorAll('article')].map((a) => a.id.replace(/^note-/, ''));
+    if (ids.length && !w.first.ids) w.first = { ...w.first, ids, at: performance.now() };
+    w.first.maxSameId = Math.max(w.first.maxSameId, ...ids.map((id) => ids.filter((x) => x === id).length));
+  }).observe(document, { childList: true, subtree: true });
+};
+
+const snapshotIds = (page: Page) =>
+  page.evaluate(
+    () =>
+      (
+        JSON.parse(localStorage.getItem('commonplace:newest-cards') ?? 'null') as { cards: { id: string }[] } | null
+      )?.cards.map((c) => c.id) ?? null,
+  );
+
+test('the first frame shows the cards stored at the last open, before the read; the read corrects them in place', async ({
+  context,
+  extensionId,
+}) => {
+  const popup = `chrome-extension://${extensionId}/popup.html`;
+  const corpus = generateCorpus(33).docs.map(corpusNote);
+  const notes = corpus.slice(0, 30);
+  const seedPage = await context.newPage();
+  await seedPage.goto(`chrome-extension://${extensionId}/options.html`); // creates the database
+  await seedExtensionDb(seedPage, { notes });
+  const byAge = (list: typeof notes) => [...list].sort((a, b) => b.createdAt - a.createdAt).map((n) => n.id);
+
+  const first = await context.newPage();
+  await first.goto(popup);
+  await first.locator('article').first().waitFor();
+  // Each open stores its newest cards for the next one's first frame.
+  await expect.poll(() => snapshotIds(first)).toEqual(byAge(notes).slice(0, 20));
+  await first.close();
+
+  // Harvested behind the background's back (no write hook runs, so nothing refreshes the snapshot): the next
+  // open's snapshot is out of date by three notes.
+  const newest = Math.max(...notes.map((n) => n.createdAt));
+  const later = corpus.slice(30).map((n, i) => ({ ...n, createdAt: newest + 1000 * (i + 1) }));
+  await seedExtensionDb(seedPage, { notes: later });
+  const want = byAge([...notes, ...later]).slice(0, 20);
+
+  const page = await context.newPage();
+  await page.addInitScript(FIRST_FRAME);
+  await page.goto(popup);
+  await expect.poll(() => shownIds(page)).toEqual(want);
+  const seen = await page.evaluate(() => {
+    const w = window as unknown as { first: { ids: string[]; at: number; maxSameId: number } };
+    const read = performance.getEntriesByName('commonplace:rows').find((m) => (m as PerformanceMeasure).detail === '')!;
+    const painted = performance
+      .getEntriesByName('commonplace:early-paint')
+      .map((m) => (m as PerformanceMeasure).detail);
+    return { ...w.first, readBackAt: read.startTime + read.duration, painted };
+  });
+  expect(seen.ids).toEqual(byAge(notes).slice(0, 20)); // the stored cards: what the last open showed
+  expect(seen.at).toBeLessThan(seen.readBackAt); // on screen before IndexedDB answered
+  expect(seen.painted).toEqual(['snapshot', 'read']);
+  expect(seen.maxSameId).toBe(1);
+  await expect.poll(() => snapshotIds(page)).toEqual(want);
+
+  // React takes over with the corrected list; a delete it makes (a write the background hooks) reaches the
+  // snapshot through the offscreen document, so the next first frame never shows the deleted note.
+  await page.getByRole('article').first().getByRole('button', { name: 'Delete' }).click();
+  await expect(page.locator('#early-search')).toHaveCount(0);
+  await expect(page.getByText('Note deleted.')).toBeVisible();
+  await expect.poll(() => snapshotIds(page)).toEqual(byAge([...notes, ...later]).slice(1, 21));
 });

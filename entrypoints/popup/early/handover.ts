@@ -1,4 +1,5 @@
 import type { Note } from '@/lib/model';
+import { NEWEST_LIMIT } from '@/lib/newest-snapshot/snapshot';
 
 /**
  * What the early paint (early.ts) hands to React, so React neither reads the newest notes again nor shows an
@@ -14,4 +15,4 @@ export const handover: {
   reading?: Promise<Note[] | null>;
   limit: number;
   isReactUp: boolean;
-} = { limit: 20, query: '', isReactUp: false };
+} = { limit: NEWEST_LIMIT, query: '', isReactUp: false };

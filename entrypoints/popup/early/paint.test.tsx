@@ -8,7 +8,8 @@ import { CommonplaceDb, notesRepository } from '@/lib/db';
 import { NOTE_KINDS } from '@/lib/model';
 import { makeNote } from '@/lib/testing/make-note';
 import { QUERY_HELP } from '@/lib/search/query';
-import { earlyCard, earlyQuery, paintEarly } from './paint';
+import { earlyCard, earlyQuery, paintEarly, showNewest } from './paint';
+import { readSnapshot, snapshotCards, writeSnapshot } from '@/lib/newest-snapshot/snapshot';
 import { readByIds, readNewest } from '@/lib/db/read-newest';
 
 (globalThis as { IS_REACT_ACT_ENVIRONMENT?: boolean }).IS_REACT_ACT_ENVIRONMENT = true;
@@ -101,7 +102,7 @@ describe('the early paint', () => {
     const root = document.createElement('div');
     document.body.append(root);
     const notes = [makeNote(), makeNote()];
-    paintEarly(root, notes, 'help');
+    paintEarly(root, snapshotCards(notes), 'help');
     const list = root.querySelector('ul[aria-label="Harvested notes"]')!;
     expect([...list.children].map((li) => li.tagName)).toEqual(['LI', 'LI']);
     expect([...list.querySelectorAll('article')].map((a) => a.getAttribute('aria-label'))).toEqual(
@@ -125,9 +126,39 @@ describe('the early paint', () => {
 
   it('offers the kind chips React offers, in its order', () => {
     const root = document.createElement('div');
-    paintEarly(root, [makeNote()], QUERY_HELP);
+    paintEarly(root, snapshotCards([makeNote()]), QUERY_HELP);
     const chips = root.querySelectorAll('[aria-label="Filter by kind"] button');
     expect([...chips].map((b) => b.textContent)).toEqual([...NOTE_KINDS]);
     expect(root.textContent).toContain(QUERY_HELP);
+  });
+
+  it('paints from the stored snapshot the same cards as from the notes, and the read corrects them in place', () => {
+    const notes = [makeNote({ tags: ['x'] }), makeNote({ author: { id: 'm1', name: 'Ann <b>' } } as never)];
+    writeSnapshot(localStorage, snapshotCards(notes));
+    const fromNotes = document.createElement('div');
+    paintEarly(fromNotes, snapshotCards(notes), 'help');
+    const root = document.createElement('div');
+    document.body.append(root);
+    paintEarly(root, readSnapshot(localStorage)!, 'help');
+    expect(root.innerHTML).toBe(fromNotes.innerHTML);
+    const box = root.querySelector('input')!;
+    box.value = 'typed meanwhile';
+    // A note harvested since the snapshot was stored: the list changes, the box keeps its text and focus.
+    const newer = makeNote({ createdAt: Date.now() + 1 });
+    showNewest(root, snapshotCards([newer, ...notes]));
+    expect([...root.querySelectorAll('article')].map((a) => a.id)).toEqual(
+      [newer, ...notes].map((n) => `note-${n.id}`),
+    );
+    expect(root.querySelector('input')).toBe(box);
+    expect(box.value).toBe('typed meanwhile');
+    expect(document.activeElement).toBe(box);
+    // Every note deleted since: no list and no kind chips, as React shows it.
+    showNewest(root, []);
+    expect(root.querySelector('ul, article, [aria-label="Filter by kind"]')).toBeNull();
+    showNewest(root, snapshotCards(notes));
+    expect(root.querySelectorAll('[aria-label="Filter by kind"]')).toHaveLength(1);
+    expect(root.querySelectorAll('article')).toHaveLength(2);
+    root.remove();
+    localStorage.clear();
   });
 });

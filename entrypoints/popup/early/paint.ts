@@ -1,6 +1,6 @@
 import type { Note } from '@/lib/model';
-import { noteCardText } from '@/lib/model/note-card-text';
 import { NOTE_KINDS } from '@/lib/model/note-kinds';
+import { snapshotCards, type SnapshotCard } from '@/lib/newest-snapshot/snapshot';
 
 /** The search box's id before React is up (React's own input replaces it, taking its text). */
 export const EARLY_INPUT_ID = 'early-search';
@@ -23,8 +23,12 @@ function el<K extends keyof HTMLElementTagNameMap>(
  * cannot be used here: this paint runs before React is loaded. Its buttons do nothing until React takes over.
  */
 export function earlyCard(note: Note): HTMLElement {
-  const text = noteCardText(note);
-  const card = el('article', { id: `note-${note.id}`, className: 'note' });
+  return cardOf(snapshotCards([note])[0]!);
+}
+
+/** One card from its words as drawn (a note's, or the stored snapshot's: no date is formatted here). */
+function cardOf({ id, kind, text }: SnapshotCard): HTMLElement {
+  const card = el('article', { id: `note-${id}`, className: 'note' });
   card.setAttribute('aria-current', 'false');
   card.setAttribute('aria-label', text.label);
   card.append(el('p', { className: 'quote' }, text.quote));
@@ -33,7 +37,7 @@ export function earlyCard(note: Note): HTMLElement {
     p.style.margin = '0 0 4px';
     card.append(p);
   }
-  card.append(el('div', { className: 'meta' }, el('span', { className: 'chip' }, note.kind), text.meta));
+  card.append(el('div', { className: 'meta' }, el('span', { className: 'chip' }, kind), text.meta));
   const button = (label: string) => el('button', { type: 'button' }, label);
   card.append(el('div', { className: 'actions' }, button('Open'), button('Edit'), button('Delete')));
   return card;
@@ -51,12 +55,15 @@ function chipRow(label: string, names: string[], pressed?: string) {
   return row;
 }
 
+const listOf = (cards: readonly SnapshotCard[]) => cards.map((c) => el('li', {}, cardOf(c)));
+
 /**
  * The popup's first paint before React: the search box (focused, so typing starts at once) and the newest
  * notes as a list, laid out like App's so nothing jumps when React replaces it. Rendered into `root` (React's
  * first commit clears it in the same frame it shows its own). Empty store: the box only (App shows the hint).
+ * `cards`: the notes read, or the stored snapshot of them (painted before the read; see showNewest).
  */
-export function paintEarly(root: HTMLElement, notes: Note[], help: string): void {
+export function paintEarly(root: HTMLElement, cards: readonly SnapshotCard[], help: string): void {
   const input = el('input', { id: EARLY_INPUT_ID, type: 'search', placeholder: 'Search harvested notes' });
   input.setAttribute('aria-describedby', `${EARLY_INPUT_ID}-help`);
   const main = el(
@@ -72,15 +79,28 @@ export function paintEarly(root: HTMLElement, notes: Note[], help: string): void
   );
   helpLine.style.fontSize = '12px';
   main.append(helpLine, chipRow('View', ['All notes', 'This page'], 'All notes'));
-  if (notes.length > 0) {
-    main.append(chipRow('Filter by kind', [...NOTE_KINDS]));
-    const list = el('ul', { className: 'results' });
-    list.setAttribute('aria-label', 'Harvested notes');
-    list.append(...notes.map((n) => el('li', {}, earlyCard(n))));
-    main.append(list);
-  }
   root.replaceChildren(main);
+  showNewest(root, cards);
   input.focus();
+}
+
+/**
+ * The newest notes in place of those painted (the read's rows where the snapshot painted first and was out of
+ * date): the box, its text and its focus stay as they are. No notes: no list and no kind chips, as React.
+ */
+export function showNewest(root: HTMLElement, cards: readonly SnapshotCard[]): void {
+  const main = root.querySelector('main')!;
+  const list = main.querySelector('ul.results');
+  if (cards.length === 0) {
+    main.querySelector('[aria-label="Filter by kind"]')?.remove();
+    list?.remove();
+  } else if (list) list.replaceChildren(...listOf(cards));
+  else {
+    const fresh = el('ul', { className: 'results' });
+    fresh.setAttribute('aria-label', 'Harvested notes');
+    fresh.append(...listOf(cards));
+    main.append(chipRow('Filter by kind', [...NOTE_KINDS]), fresh);
+  }
 }
 
 /** Shows `notes` in place of the early list (the answer to a query typed before React was up). */

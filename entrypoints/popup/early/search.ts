@@ -59,6 +59,8 @@ export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () 
     }
   };
   box.addEventListener('input', () => void onInput());
+  // Typed into the box painted from the snapshot before this listened: answered now.
+  if (box.value.trim()) void onInput();
   return () => port?.disconnect();
 }
 

@@ -1,0 +1,39 @@
+import { Dexie } from 'dexie';
+import type { Note } from '../model';
+import { readByIds } from './read-newest';
+
+/**
+ * The live notes of `ids` for a page that lists the same notes again and again (the popup: the lists of a
+ * word typed letter by letter mostly share their notes), reading from IndexedDB only the rows it has not read
+ * since the notes last changed. Every write to the notes table, from any context of the extension (Dexie
+ * announces each one to every page of the origin, the background's sync and harvests included), forgets all
+ * rows read, so a row shown is never older than the last write; a read that was under way when a write landed
+ * answers its call but is not kept.
+ */
+export function noteRows(dbName = 'commonplace') {
+  const rows = new Map<string, Note>();
+  let generation = 0;
+  const table = `idb://${dbName}/notes/`;
+  const forget = () => {
+    rows.clear();
+    generation++;
+  };
+  Dexie.on('storagemutated', (parts) => {
+    if (Object.keys(parts).some((k) => k === 'all' || k.startsWith(table))) forget();
+  });
+  return {
+    /** The live notes of `ids` in that order (a missing or deleted one left out), as readByIds. */
+    async read(ids: readonly string[]): Promise<Note[]> {
+      const missing = ids.filter((id) => !rows.has(id));
+      const read = new Map<string, Note>();
+      if (missing.length > 0) {
+        const at = generation;
+        for (const note of (await readByIds(missing, dbName)) ?? []) read.set(note.id, note);
+        if (at === generation) for (const [id, note] of read) rows.set(id, note);
+      }
+      return ids.flatMap((id) => read.get(id) ?? rows.get(id) ?? []);
+    },
+    /** Forgets every row (after this page's own write, before Dexie's announcement of it arrives). */
+    forget,
+  };
+}
