@@ -1,4 +1,5 @@
 export { collectEvidence, topicsOf, whereOf, type EvidenceInput, type ThankLike } from './evidence';
+export { asksFrom, askLoad, ASK_HALF_LIFE_DAYS, ASK_HORIZON_DAYS, type Ask } from './asks';
 export { buildProfiles, decay, type ProfileOptions } from './profile';
 export {
   routeQuestion,

@@ -16,7 +16,7 @@ export interface RouteInput {
   profiles: ReadonlyMap<string, Profile>;
   /** Members who opted out: never suggested. */
   optedOut: ReadonlySet<string>;
-  /** Member id -> how often they were asked lately (see `recentAskCounts`). */
+  /** Member id -> how much they were asked lately (`askLoad` over `asksFrom`; decayed, so fractional). */
   recentAsks?: ReadonlyMap<string, number>;
   /** How many to suggest: two or three. */
   limit?: 2 | 3;
