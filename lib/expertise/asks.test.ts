@@ -82,7 +82,12 @@ describe('the panel feeds routing with asks', () => {
     // Bea answered three budget questions this week: no vpn fit gained, but she was asked lately.
     const busy: Note[] = [];
     for (let i = 0; i < 3; i++) {
-      const q = question('dan', { tags: ['budget'], createdAt: now - DAY_MS, updatedAt: now - DAY_MS });
+      const q = question('dan', {
+        tags: ['budget'],
+        quote: 'Budget for the offsite?',
+        createdAt: now - DAY_MS,
+        updatedAt: now - DAY_MS,
+      });
       busy.push(q, answer(q, 'bea', now - DAY_MS + 1));
     }
     expect(run(busy)).toEqual(['cy', 'bea']);

@@ -6,6 +6,7 @@ export {
   recentAskCounts,
   reasonsFor,
   fitOf,
+  topicCounts,
   LOAD_PENALTY,
   RISING_MAX_ANSWERS,
   LOAD_WINDOW_DAYS,
