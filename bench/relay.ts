@@ -9,13 +9,13 @@
  * Part 2: time to compute the question lists (questionStates + questionBoard) at 50k notes with each question's
  * helpers kept (lib/questions/helpers-cache, loaded as IndexedDB hands it back), beside a floor (the same lists
  * with no escalation, so no helpers to find), the first opening after a question changed (all recomputed), and
- * the lists without the cache (one similarity lookup per escalated question; index warm, then built in the call). The model's parameters are assumptions, stated here, not measurements.
+ * the lists without the cache (every escalated question routed by lib/expertise on every opening). The model's
+ * parameters are assumptions, stated here, not measurements.
  * Usage: npm run bench:relay [-- questions=200 notes=50000]
  */
 import { performance } from 'node:perf_hooks';
 import type { Note } from '../lib/model';
 import { DEFAULT_LADDER, HelpersCache, questionBoard, questionStates, type QuestionEvent } from '../lib/questions';
-import { SimilarityIndex } from '../lib/similarity';
 import { seededRandom } from '../lib/testing/seeded-random';
 import { answer, CM, question, relayed, T0 } from '../lib/testing/questions';
 
@@ -83,7 +83,6 @@ function on(): number[] {
   for (const q of qs)
     if (q.naturalH < Infinity) schedule.set(q.note.id, { at: q.note.createdAt + q.naturalH * H, by: q.naturalBy });
   const seen = new Set<string>();
-  const similarity = SimilarityIndex.build(qs.map((q) => q.note));
   const start = Math.min(...qs.map((q) => q.note.createdAt));
   const notes: Note[] = qs.map((q) => q.note);
   const events: QuestionEvent[] = [];
@@ -97,7 +96,7 @@ function on(): number[] {
         events.push(relayed({ questionId: q.note.id, answerId: a.id, by: plan.by, at: plan.at + 0.5 * H }));
       }
     }
-    const r = questionStates({ notes, events, now: t, similarity, facilitators: { [CM]: ['m0'] } });
+    const r = questionStates({ notes, events, now: t, facilitators: { [CM]: ['m0'] } });
     for (const e of r.due) {
       const key = `${e.questionId}:${e.rung}`;
       if (seen.has(key)) continue;
@@ -161,16 +160,10 @@ console.log(
 const big = composeNotes(NOTES);
 const byId = new Map(big.map((n) => [n.id, n]));
 const now = T0 + 91 * 24 * H;
-const similarity = SimilarityIndex.build(big.filter((n) => n.kind === 'question'));
 const facilitators = { [CM]: ['m0'] };
 /** One opening of the question lists: the states and this member's board, as the new tab computes them. */
 const lists = (over: Partial<Parameters<typeof questionStates>[0]> = {}) =>
-  questionBoard(
-    questionStates({ notes: big, events: [], now, similarity, facilitators, ...over }),
-    byId,
-    ['m3'],
-    new Set(),
-  );
+  questionBoard(questionStates({ notes: big, events: [], now, facilitators, ...over }), byId, ['m3'], new Set());
 // The saved cache as IndexedDB would hand it back (structured clone), after one computation filled it.
 const filled = new HelpersCache();
 lists({ helpersCache: filled });
@@ -179,7 +172,6 @@ const ladderOff = { [CM]: { ...DEFAULT_LADDER, isEnabled: false } };
 const ours: number[] = [];
 const miss: number[] = [];
 const noCache: number[] = [];
-const base: number[] = [];
 const floor: number[] = [];
 const time = (into: number[], fn: () => unknown) => {
   const t = performance.now();
@@ -196,9 +188,8 @@ for (let i = 0; i < 5; i++) {
   });
   // The first opening after a question was added or edited anywhere: every entry is recomputed.
   time(miss, () => lists({ helpersCache: new HelpersCache() }));
-  // Before the cache: one similarity lookup per escalated question on every opening (index kept warm).
+  // Without the cache: every escalated question routed on every opening.
   time(noCache, () => lists());
-  time(base, () => lists({ similarity: undefined }));
   // Floor: the state machine and board alone, with no escalation (so no helpers to find at all).
   time(floor, () => lists({ ladders: ladderOff }));
 }
@@ -207,7 +198,7 @@ console.log(
   `question lists at ${NOTES} notes (${Object.keys(saved.entries).length} escalated questions, ${hits} helpers kept):\n` +
     `  ours, helpers kept: median ${ms(ours)} ms  |  floor (no escalation at all): ${ms(floor)} ms\n` +
     `  first opening after a question changed (all recomputed): ${ms(miss)} ms\n` +
-    `  without the cache (index warm): ${ms(noCache)} ms; building the similarity index in the call too: ${ms(base)} ms`,
+    `  without the cache (every question routed): ${ms(noCache)} ms`,
 );
 console.log(
   JSON.stringify({
@@ -224,6 +215,5 @@ console.log(
     questionListsFloorMs50k: ms(floor),
     questionListsCacheMissMs50k: ms(miss),
     questionListsNoCacheMs50k: ms(noCache),
-    coldIndexComposeMs50k: ms(base),
   }),
 );

@@ -9,6 +9,7 @@ import type { Ladders } from '@/lib/questions';
 import { account, syncNow } from './account';
 import { Expertise } from './Expertise';
 import { Moderation } from './Moderation';
+import { PulsePolls } from './PulsePolls';
 import { RitualWebhook } from './RitualWebhook';
 
 /** Joined communities: sync on/off, state, and leaving (two steps: leaving removes its notes here). */
@@ -72,6 +73,7 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
             />
             <Moderation communityId={c.communityId} communityName={c.communityName} />
             <RitualWebhook communityId={c.communityId} communityName={c.communityName} />
+            <PulsePolls communityId={c.communityId} communityName={c.communityName} />
             {confirming === c.communityId ? (
               <span role="group" aria-label={`Confirm leaving ${c.communityName}`}>
                 <span>Leave and remove its notes from this browser? </span>

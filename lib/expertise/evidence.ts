@@ -18,13 +18,28 @@ export interface EvidenceInput {
   thanks: readonly ThankLike[];
 }
 
-/** Words too short or too common to say what a note is about. */
+/** Words too short to say what a note is about. */
 const MIN_WORD = 4;
+/** Longer words that still say nothing of a topic ("what", "without"): they would make everyone fit a bit. */
+const NOT_TOPICS = new Set(
+  (
+    'about after again also always anybody anyone anything around because been before being best better cannot ' +
+    'could does doing done each else even ever every from have having here into just know like make many more ' +
+    'most much must need only other over really same should some someone something still such sure than that ' +
+    'their them then there these they thing think this those through very want were what when where which while ' +
+    'will with without would your'
+  ).split(' '),
+);
 
-/** A note's topics: its tags and the longer words of its takeaway (normalised, de-duplicated). */
-export function topicsOf(note: Pick<Note, 'tags' | 'takeaway'>): string[] {
+/**
+ * A note's topics: its tags and the longer words of its takeaway, and of a question's own words (a question
+ * harvested from a chat often has no takeaway: its quote is the question), through the one normaliser,
+ * de-duplicated. Numbers and words that name no topic are left out.
+ */
+export function topicsOf(note: Pick<Note, 'tags' | 'takeaway'> & Partial<Pick<Note, 'kind' | 'quote'>>): string[] {
   const out = new Set(note.tags.map((t) => normalizeText(t)));
-  for (const w of tokenize(note.takeaway)) if (w.length >= MIN_WORD) out.add(w);
+  const words = note.kind === 'question' ? `${note.takeaway} ${note.quote ?? ''}` : note.takeaway;
+  for (const w of tokenize(words)) if (w.length >= MIN_WORD && !NOT_TOPICS.has(w) && !/^\d+$/.test(w)) out.add(w);
   return [...out];
 }
 
@@ -49,6 +64,9 @@ const isPrivateNote = (note: Note): boolean => isPrivateQuestion(note);
 export function collectEvidence(input: EvidenceInput): Evidence[] {
   const byId = new Map(input.notes.filter((n) => !n.deletedAt).map((n) => [n.id, n]));
   const out: Evidence[] = [];
+  // One question answered many times is read once (its words go through the normaliser once).
+  const topicsMemo = new Map<string, string[]>();
+  const topicsOfNote = (n: Note) => topicsMemo.get(n.id) ?? topicsMemo.set(n.id, topicsOf(n)).get(n.id)!;
   const add = (memberId: string | undefined, kind: EvidenceKind, note: Note, at: number, about: Note = note) => {
     if (!memberId) return;
     out.push({
@@ -57,7 +75,7 @@ export function collectEvidence(input: EvidenceInput): Evidence[] {
       noteId: note.id,
       at,
       where: whereOf(about),
-      topics: topicsOf(about),
+      topics: [...topicsOfNote(about)],
       isPrivate: isPrivateNote(note) || isPrivateNote(about),
     });
   };

@@ -1,7 +1,8 @@
 import type { Note } from '../model';
 import { collectEvidence, topicsOf, type EvidenceInput } from './evidence';
 import { buildProfiles } from './profile';
-import { recentAskCounts, routeQuestion, type Suggestion } from './route';
+import { askLoad, asksFrom } from './asks';
+import { routeQuestion, type Suggestion } from './route';
 import type { Evidence } from './types';
 
 /** One suggested member as the "Who might know" panel shows them: a name (member text) and reasons with notes. */
@@ -27,14 +28,14 @@ export function memberNames(notes: readonly Note[]): Map<string, string> {
 /**
  * Two or three people for each open question (`routeQuestion` on the public view of everyone's profile, so
  * private evidence never shows to others): never the asker, never an opted-out member. Questions of another
- * community are routed within their own community. Asks are the helpers the question board already showed.
+ * community are routed within their own community. Load is how much each member was asked lately (`asksFrom`:
+ * answers and relays of others' questions, decayed by `askLoad`), from the same notes and events.
  */
 export function whoMightKnow(
   input: EvidenceInput & {
     questionIds: readonly string[];
     optedOut: ReadonlySet<string>;
     now: number;
-    asks?: readonly { memberId: string; at: number }[];
   },
 ): Record<string, HelperView[]> {
   const byId = new Map(input.notes.map((n) => [n.id, n]));
@@ -45,7 +46,7 @@ export function whoMightKnow(
     const c = byId.get(e.noteId)?.communityId ?? '';
     byCommunity.set(c, [...(byCommunity.get(c) ?? []), e]);
   }
-  const recentAsks = recentAskCounts(input.asks ?? [], input.now);
+  const recentAsks = askLoad(asksFrom(input), input.now);
   const profilesOf = new Map<string, ReturnType<typeof buildProfiles>>();
   const out: Record<string, HelperView[]> = {};
   for (const id of input.questionIds) {

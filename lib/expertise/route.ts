@@ -16,10 +16,21 @@ export interface RouteInput {
   profiles: ReadonlyMap<string, Profile>;
   /** Members who opted out: never suggested. */
   optedOut: ReadonlySet<string>;
-  /** Member id -> how often they were asked lately (see `recentAskCounts`). */
+  /** Member id -> how much they were asked lately (`askLoad` over `asksFrom`; decayed, so fractional). */
   recentAsks?: ReadonlyMap<string, number>;
   /** How many to suggest: two or three. */
   limit?: 2 | 3;
+  /** false: no reasons (the ladder's helpers rung needs only who); default true. */
+  withReasons?: boolean;
+  /** Topic -> how many profiles hold it (`topicCounts(profiles)`), when routing many questions on one set. */
+  df?: ReadonlyMap<string, number>;
+}
+
+/** Topic -> how many of the profiles hold it: what makes a rare topic count more in `fitOf`. */
+export function topicCounts(profiles: ReadonlyMap<string, Profile>): Map<string, number> {
+  const df = new Map<string, number>();
+  for (const p of profiles.values()) for (const t of p.topics.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  return df;
 }
 
 export interface Suggestion {
@@ -65,8 +76,7 @@ export function fitOf(
  */
 export function routeQuestion(input: RouteInput): Suggestion[] {
   const limit = input.limit ?? 3;
-  const df = new Map<string, number>();
-  for (const p of input.profiles.values()) for (const t of p.topics.keys()) df.set(t, (df.get(t) ?? 0) + 1);
+  const df = input.df ?? topicCounts(input.profiles);
   const scored: { p: Profile; fit: number; rank: number }[] = [];
   for (const p of input.profiles.values()) {
     if (p.memberId === input.askerId || input.optedOut.has(p.memberId)) continue;
@@ -84,7 +94,7 @@ export function routeQuestion(input: RouteInput): Suggestion[] {
     memberId: s.p.memberId,
     fit: s.fit,
     isRising: s === rising,
-    reasons: reasonsFor(s.p.evidence, input.topics),
+    reasons: input.withReasons === false ? [] : reasonsFor(s.p.evidence, input.topics),
   }));
 }
 

@@ -1,57 +1,59 @@
 import type { Note } from '../model';
 
-/** One question's helpers as last computed, with what they were computed from. */
+/** One question's helpers as last computed. */
 export interface HelpersEntry {
   helpers: string[];
-  /** The similar questions whose answerers were read: the question's neighbourhood. */
-  neighbours: string[];
-  /** Who had answered each neighbour then (`answerersSignature`): an answer there changes the helpers. */
-  answerers: string;
 }
 
-/** The cache as plain data (IndexedDB, structured clone). */
+/** The cache as plain data (IndexedDB, structured clone). Format 1 (kept by similar questions) is dropped. */
 export interface SavedHelpers {
-  format: 1;
-  /** `questionsVersion` of the questions the entries were computed against. */
+  format: 2;
+  /** `routingVersion` of everything the entries were computed from. */
   version: string;
   entries: Record<string, HelpersEntry>;
 }
 
 /**
- * The version of the similarity model the ladder's first rung reads: the live questions (id, community, last
- * edit). A question added, edited or deleted anywhere changes every word weight (TF-IDF), so it may move any
- * question's nearest neighbours: the version changes and every entry is recomputed. Answers, comments and
- * other notes leave it alone: they are checked per entry, through its neighbours' answerers.
+ * The version of everything the helpers rung's routing reads (lib/questions/helpers `helperRouter`): the notes
+ * it reads (`routingNotes`: id, community, last edit; a note that starts or stops mattering enters or leaves),
+ * every question event seen by `now`, the opt-outs, and the hour routing is read at (`routeTime`: profiles and load
+ * decay with time). Any of them changing may change any question's helpers (a rare word's weight moves with
+ * every profile), so the version changes and every entry is recomputed. Order-independent, no sort: a sum of
+ * per-item hashes.
  */
-export function questionsVersion(questions: readonly Note[]): string {
-  const keys = questions.map((q) => `${q.id}\u0000${q.communityId ?? ''}\u0000${q.updatedAt}`).sort();
-  // FNV-1a, 2 x 32 bits (different offsets): a version label, not a security boundary.
-  let a = 0x811c9dc5;
-  let b = 0x01000193;
-  for (const k of keys) {
+export function routingVersion(input: {
+  notes: readonly Note[];
+  events: readonly { id: string; at: number }[];
+  optedOut?: ReadonlySet<string>;
+  now: number;
+  routeTime: number;
+}): string {
+  let a = 0;
+  let b = 0;
+  let n = 0;
+  const add = (k: string) => {
+    // FNV-1a, 2 x 32 bits (different offsets) per item, summed: a version label, not a security boundary.
+    let x = 0x811c9dc5;
+    let y = 0x01000193;
     for (let i = 0; i < k.length; i++) {
       const c = k.charCodeAt(i);
-      a = Math.imul(a ^ c, 0x01000193) >>> 0;
-      b = Math.imul(b ^ c, 0x01000193 ^ 0x5bd1e995) >>> 0;
+      x = Math.imul(x ^ c, 0x01000193) >>> 0;
+      y = Math.imul(y ^ c, 0x01000193 ^ 0x5bd1e995) >>> 0;
     }
-    a = Math.imul(a ^ 0x1f, 0x01000193) >>> 0;
-  }
-  return `${keys.length}:${a.toString(16)}:${b.toString(16)}`;
-}
-
-/** Who answered each neighbour, in a stable order: equal strings mean equal helpers (given the same version). */
-export function answerersSignature(
-  neighbours: readonly string[],
-  answerers: ReadonlyMap<string, ReadonlySet<string>>,
-): string {
-  return neighbours.map((id) => `${id}=${[...(answerers.get(id) ?? [])].sort().join(',')}`).join(';');
+    a = (a + x) >>> 0;
+    b = (b + y) >>> 0;
+    n++;
+  };
+  for (const note of input.notes) add(`n\u0000${note.id}\u0000${note.communityId ?? ''}\u0000${note.updatedAt}`);
+  for (const e of input.events) if (e.at <= input.now) add(`e\u0000${e.id}`);
+  for (const id of input.optedOut ?? []) add(`o\u0000${id}`);
+  return `${input.routeTime}:${n}:${a.toString(16)}:${b.toString(16)}`;
 }
 
 /**
- * Each escalated question's helpers (the members who answered similar questions), kept between computations
- * so the question lists do not run one similarity lookup per question every time the new tab opens. An entry
- * is used only while the questions' version is the one it was computed against and its neighbours have the
- * same answerers; anything else recomputes it. Pure: the caller loads and saves `toSaved()`.
+ * Each escalated question's helpers, kept between computations so the question lists do not route every
+ * question each time the new tab opens. Entries are used only while the routing version is the one they were
+ * computed against; anything else recomputes them. Pure: the caller loads and saves `toSaved()`.
  */
 export class HelpersCache {
   private version: string;
@@ -62,7 +64,7 @@ export class HelpersCache {
   stats = { hits: 0, misses: 0 };
 
   constructor(saved?: SavedHelpers | null) {
-    const ok = saved?.format === 1 && typeof saved.version === 'string' && saved.entries;
+    const ok = saved?.format === 2 && typeof saved.version === 'string' && saved.entries;
     this.version = ok ? saved.version : '';
     this.entries = new Map(ok ? Object.entries(saved.entries) : []);
   }
@@ -75,24 +77,20 @@ export class HelpersCache {
     this.entries.clear();
   }
 
-  helpers(
-    question: Pick<Note, 'id'>,
-    answerers: ReadonlyMap<string, ReadonlySet<string>>,
-    compute: () => { helpers: string[]; neighbours: string[] },
-  ): string[] {
+  helpers(question: Pick<Note, 'id'>, compute: () => string[]): string[] {
     const e = this.entries.get(question.id);
-    if (e && e.answerers === answerersSignature(e.neighbours, answerers)) {
+    if (e) {
       this.stats.hits++;
       return [...e.helpers];
     }
     this.stats.misses++;
-    const fresh = compute();
-    this.entries.set(question.id, { ...fresh, answerers: answerersSignature(fresh.neighbours, answerers) });
+    const helpers = compute();
+    this.entries.set(question.id, { helpers });
     this.isDirty = true;
-    return [...fresh.helpers];
+    return [...helpers];
   }
 
   toSaved(): SavedHelpers {
-    return { format: 1, version: this.version, entries: Object.fromEntries(this.entries) };
+    return { format: 2, version: this.version, entries: Object.fromEntries(this.entries) };
   }
 }

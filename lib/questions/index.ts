@@ -13,8 +13,8 @@ export {
   type Rung,
 } from './ladder';
 export { isPrivateQuestion } from './privacy';
-export { helpersFor } from './helpers';
-export { HelpersCache, questionsVersion, type SavedHelpers } from './helpers-cache';
+export { helperRouter, helpersFor, routeTime } from './helpers';
+export { HelpersCache, routingVersion, type SavedHelpers } from './helpers-cache';
 export { announceable, escalatedTo, huddleAgenda, isUnanswered } from './views';
 export { questionBoard, type BoardLine, type QuestionBoard } from './board';
 export { relayDraft, GIST_MAX } from './relay-draft';

@@ -1,8 +1,7 @@
 import type { Note } from '../model';
-import { SimilarityIndex } from '../similarity';
 import type { QuestionEvent } from './events';
-import { helpersAndNeighbours, helpersFor, withoutOptedOut } from './helpers';
-import { questionsVersion } from './helpers-cache';
+import { helperRouter, routeTime, routingNotes, withoutOptedOut } from './helpers';
+import { routingVersion } from './helpers-cache';
 import { DEFAULT_LADDER, RUNGS, rungDelays, type Rung } from './ladder';
 import { isPrivateQuestion } from './privacy';
 import type { Escalation, QuestionsInput, QuestionsResult, QuestionState, QuestionStatus } from './types';
@@ -23,12 +22,9 @@ export function questionStates(input: QuestionsInput): QuestionsResult {
   const { notes, events, now } = input;
   const questions = notes.filter((n) => n.kind === 'question' && n.deletedAt === undefined);
   const byId = new Map(questions.map((q) => [q.id, q]));
-  const noteAuthor = new Map<string, string | undefined>();
-  for (const n of notes) if (n.deletedAt === undefined) noteAuthor.set(n.id, n.author?.id);
 
   const steps = new Map<string, Step[]>();
   const meToo = new Map<string, Set<string>>();
-  const answerers = new Map<string, Set<string>>();
   const push = (qid: string, s: Step) => (steps.get(qid) ?? steps.set(qid, []).get(qid)!).push(s);
   const addTo = <T>(m: Map<string, Set<T>>, k: string, v: T) => (m.get(k) ?? m.set(k, new Set()).get(k)!).add(v);
 
@@ -37,7 +33,6 @@ export function questionStates(input: QuestionsInput): QuestionsResult {
     const q = n.links?.answers;
     if (q && byId.has(q) && n.id !== q) {
       push(q, { kind: 'answer', at: n.createdAt, id: n.id, noteId: n.id });
-      if (n.author) addTo(answerers, q, n.author.id);
     }
     const same = n.links?.addsTo;
     if (same && byId.has(same) && n.kind === 'question' && n.author) addTo(meToo, same, n.author.id);
@@ -47,7 +42,6 @@ export function questionStates(input: QuestionsInput): QuestionsResult {
     if (e.type === 'answer-linked') {
       if (e.noteId === e.questionId) continue;
       push(e.questionId, { kind: 'answer', at: e.at, id: e.id, noteId: e.noteId });
-      addTo(answerers, e.questionId, noteAuthor.get(e.noteId) ?? e.by);
     } else if (e.type === 'relayed') push(e.questionId, { kind: 'relay', at: e.at, id: e.id, answerId: e.answerId });
     else if (e.type === 'confirmed') {
       if (mayConfirm(byId.get(e.questionId)!, e, input.facilitators)) {
@@ -57,10 +51,17 @@ export function questionStates(input: QuestionsInput): QuestionsResult {
   }
 
   const firstTime = firstQuestions(questions);
-  let similarity = input.similarity;
-  const index = () => (similarity ??= SimilarityIndex.build(questions));
+  const optedOut = input.expertiseOptOuts;
+  // Read once: the router (on a cache miss) and the cache's version see the same notes.
+  let readable: Note[] | undefined;
+  const read = () => (readable ??= routingNotes(notes, now));
+  let router: ReturnType<typeof helperRouter> | undefined;
+  const route = (q: Note) =>
+    (router ??= helperRouter({ notes: read(), events, now, ...(optedOut ? { optedOut } : {}) }))(q);
   const cache = input.helpersCache;
-  cache?.useVersion(input.similarityVersion ?? questionsVersion(questions));
+  cache?.useVersion(
+    routingVersion({ notes: read(), events, now, routeTime: routeTime(now), ...(optedOut ? { optedOut } : {}) }),
+  );
 
   const out: QuestionStatus[] = [];
   for (const q of questions) {
@@ -68,12 +69,7 @@ export function questionStates(input: QuestionsInput): QuestionsResult {
     const others = meToo.get(q.id);
     status.meToo = others ? [...others].filter((id) => id !== q.author?.id).length : 0;
     if (status.communityId !== null && status.answeredAt === undefined && status.resolvedAt === undefined) {
-      const helpers = () => helpersAndNeighbours(q, index(), answerers);
-      climb(status, input, now, () =>
-        cache
-          ? withoutOptedOut(cache.helpers(q, answerers, helpers), input.expertiseOptOuts)
-          : helpersFor(q, index(), answerers, input.expertiseOptOuts),
-      );
+      climb(status, input, now, () => withoutOptedOut(cache ? cache.helpers(q, () => route(q)) : route(q), optedOut));
     }
     out.push(status);
   }

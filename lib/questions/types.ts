@@ -1,5 +1,4 @@
 import type { Note } from '../model';
-import type { SimilarityIndex } from '../similarity';
 import type { HelpersCache } from './helpers-cache';
 import type { PulledQuestionEvent, QuestionEvent } from './events';
 import type { Ladders, Rung } from './ladder';
@@ -59,18 +58,11 @@ export interface QuestionsInput {
   facilitators?: Readonly<Record<string, readonly string[]>>;
   /** Members who opted out of who-knows-what (the endpoint stores it): never in a helpers rung's audience. */
   expertiseOptOuts?: ReadonlySet<string>;
-  /** A similarity index holding (at least) the questions; built from `notes` when absent. */
-  similarity?: SimilarityIndex;
   /**
    * Helpers kept from earlier computations (lib/questions/helpers-cache): reused while still right, recomputed
-   * otherwise, and updated in place. Without it every escalated question runs a similarity lookup.
+   * otherwise, and updated in place. Without it every escalated question is routed on every computation.
    */
   helpersCache?: HelpersCache;
-  /**
-   * The version of `similarity`, when it holds more than the questions (a warm index of every note): the
-   * cache is kept only while it is unchanged. Defaults to `questionsVersion` of the questions.
-   */
-  similarityVersion?: string;
 }
 
 export interface QuestionsResult {

@@ -72,3 +72,9 @@ export function putPoll(a: PollAccess, id: string, poll: PollInput, now: number)
   const input = { param: { id: encodeURIComponent(id) }, json: poll };
   return call(a.fetcher, a.endpoint, (api) => api.v1.polls[':id'].$put(input), PollSchema, opts(a, now));
 }
+
+/** Stops a poll for good: it and its answers are deleted (facilitators and admins). */
+export function deletePoll(a: PollAccess, id: string, now: number): Promise<Result<unknown, CallError>> {
+  const input = { param: { id: encodeURIComponent(id) } };
+  return call(a.fetcher, a.endpoint, (api) => api.v1.polls[':id'].$delete(input), null, opts(a, now));
+}
