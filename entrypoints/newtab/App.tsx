@@ -9,6 +9,8 @@ import type { PulseItem } from '@/lib/sync/pulse-desk';
 import { readBoot, type Boot } from './boot';
 import { minimalMode, ritualSchedules } from './settings';
 import type { ImpactSource } from '@/lib/impact/types';
+import { ImpactPrompt, type ImpactPromptActions } from '@/components/impact/ImpactPrompt';
+import type { ImpactPromptView } from '@/lib/sync/impact-desk';
 
 /** `?digest=full-scan` computes the naive way in the page: the benchmark's baseline, side by side. */
 const isFullScan = new URLSearchParams(location.search).get('digest') === 'full-scan';
@@ -65,6 +67,29 @@ export function App({ boot: first }: { boot: Boot }) {
         void import('@/lib/messaging/messenger').then((m) =>
           m.sendToBackground('openNote', { id, source: 'poll-match' }),
         ),
+    }),
+    [first.timeZone],
+  );
+
+  // The impact prompt: one opening a day, asked an hour or more after it (lib/impact/prompt).
+  const [impactView, setImpactView] = useState<ImpactPromptView | null>(null);
+  useEffect(() => {
+    if (first.isMinimal) return;
+    void live()
+      .then((m) => m.impact.due(Date.now(), first.timeZone))
+      .then(setImpactView, failed);
+  }, [first.isMinimal, first.timeZone, failed]);
+  const impactActions = useMemo<ImpactPromptActions>(
+    () => ({
+      async answer(view, answer) {
+        const sent = await (await live()).impact.answer(view.opening, answer, Date.now(), first.timeZone);
+        return sent.waiting > 0
+          ? 'Thanks. Saved here; it goes to your community as soon as the endpoint can be reached.'
+          : sent.setAside > 0
+            ? 'Thanks. The endpoint refused it; your answer is kept in this browser.'
+            : 'Thanks, noted for your community’s impact report.';
+      },
+      dismiss: async (view) => (await live()).impact.dismiss(view.opening, Date.now(), first.timeZone),
     }),
     [first.timeZone],
   );
@@ -234,6 +259,7 @@ export function App({ boot: first }: { boot: Boot }) {
           Updating…
         </p>
       )}
+      {!isMinimal && impactView && <ImpactPrompt view={impactView} actions={impactActions} />}
       {!isMinimal && <PulseSection items={pulse} actions={pulseActions} />}
       {!isMinimal && pulseProblem && <p className="error">{pulseProblem}</p>}
       {!isMinimal && digest && (

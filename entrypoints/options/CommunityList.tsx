@@ -8,6 +8,7 @@ import { readLadders, saveLadder } from '@/lib/db/question-settings';
 import type { Ladders } from '@/lib/questions';
 import { account, syncNow } from './account';
 import { Expertise } from './Expertise';
+import { ReportConsent } from './ReportConsent';
 import { Moderation } from './Moderation';
 import { RitualWebhook } from './RitualWebhook';
 
@@ -70,6 +71,7 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
               memberId={c.memberId}
               isSyncing={c.isEnabled}
             />
+            <ReportConsent communityId={c.communityId} communityName={c.communityName} isSyncing={c.isEnabled} />
             <Moderation communityId={c.communityId} communityName={c.communityName} />
             <RitualWebhook communityId={c.communityId} communityName={c.communityName} />
             {confirming === c.communityId ? (
