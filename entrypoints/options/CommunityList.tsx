@@ -9,6 +9,7 @@ import type { Ladders } from '@/lib/questions';
 import { account, syncNow } from './account';
 import { Expertise } from './Expertise';
 import { ReportConsent } from './ReportConsent';
+import { Ledger } from './Ledger';
 import { Moderation } from './Moderation';
 import { RitualWebhook } from './RitualWebhook';
 
@@ -72,6 +73,7 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
               isSyncing={c.isEnabled}
             />
             <ReportConsent communityId={c.communityId} communityName={c.communityName} isSyncing={c.isEnabled} />
+            {c.isEnabled && <Ledger communityId={c.communityId} communityName={c.communityName} />}
             <Moderation communityId={c.communityId} communityName={c.communityName} />
             <RitualWebhook communityId={c.communityId} communityName={c.communityName} />
             {confirming === c.communityId ? (
