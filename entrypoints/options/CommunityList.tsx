@@ -72,7 +72,10 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
               memberId={c.memberId}
               isSyncing={c.isEnabled}
             />
-            <ReportConsent communityId={c.communityId} communityName={c.communityName} isSyncing={c.isEnabled} />
+            {/* Stored by the endpoint: shown while this browser talks to it (paused: nothing to switch). */}
+            {c.isEnabled && (
+              <ReportConsent communityId={c.communityId} communityName={c.communityName} isSyncing={c.isEnabled} />
+            )}
             {c.isEnabled && <Ledger communityId={c.communityId} communityName={c.communityName} />}
             <Moderation communityId={c.communityId} communityName={c.communityName} />
             <RitualWebhook communityId={c.communityId} communityName={c.communityName} />
