@@ -35,8 +35,10 @@ export function registerSync(): () => void {
     // Who opted out of who-knows-what: the question board and routing leave them out (lib/sync/expertise).
     for (const f of await expertise.refreshOptOuts()) log.warn('expertise opt-outs not refreshed', f);
     // Impact answers queued while offline (or whose tab closed first) go with every sync pass.
-    const sent = await impact.flush(Date.now());
-    if (sent.waiting) log.info('impact answers still waiting', sent);
+    await impact.flush(Date.now()).then(
+      (sent) => sent.waiting && log.info('impact answers still waiting', sent),
+      (e: unknown) => log.warn('impact answers not sent', e),
+    );
     const due = await engine.nextDue();
     if (due !== undefined) await browser.alarms.create(RETRY, { when: Math.max(due, Date.now() + 30_000) });
     return outcomes;
