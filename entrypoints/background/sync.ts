@@ -3,6 +3,7 @@ import { db } from '@/lib/db';
 import { pendingCount } from '@/lib/db/outbox';
 import { createSyncEngine, type SyncOutcome } from '@/lib/sync/engine';
 import { expertiseSettings } from '@/lib/sync/expertise';
+import { impactLedger } from '@/lib/sync/impact';
 import { onBackgroundMessage } from '@/lib/messaging/messenger';
 import { type SyncRunSummary } from '@/lib/messaging/protocol';
 import { describeCallError } from '@/lib/sync/transport';
@@ -26,12 +27,18 @@ const PERIOD_MINUTES = 5;
 export function registerSync(): () => void {
   const engine = createSyncEngine({ db, fetch: (url, init) => fetch(url, init) });
   const expertise = expertiseSettings(db, (url, init) => fetch(url, init));
+  const impact = impactLedger(db, (url, init) => fetch(url, init));
   let timer: ReturnType<typeof setTimeout> | undefined;
 
   const run = async (isForced: boolean): Promise<SyncOutcome[]> => {
     const outcomes = await engine.syncAll(isForced);
     // Who opted out of who-knows-what: the question board and routing leave them out (lib/sync/expertise).
     for (const f of await expertise.refreshOptOuts()) log.warn('expertise opt-outs not refreshed', f);
+    // Impact answers queued while offline (or whose tab closed first) go with every sync pass.
+    await impact.flush(Date.now()).then(
+      (sent) => sent.waiting && log.info('impact answers still waiting', sent),
+      (e: unknown) => log.warn('impact answers not sent', e),
+    );
     const due = await engine.nextDue();
     if (due !== undefined) await browser.alarms.create(RETRY, { when: Math.max(due, Date.now() + 30_000) });
     return outcomes;

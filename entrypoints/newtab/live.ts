@@ -17,6 +17,7 @@ import { ritualWebhooks } from '@/lib/sync/ritual-webhook';
 import { answerQuestion, lazySearch, thankContributor } from './actions';
 import { logger } from '@/lib/log';
 import { pulseDesk } from '@/lib/sync/pulse-desk';
+import { impactDesk } from '@/lib/sync/impact-desk';
 
 const log = logger('new tab');
 
@@ -44,6 +45,9 @@ export async function computeHere(now: number, timeZone: string, isFullScan = fa
 
 /** Pulse polls through the page's own fetch (the endpoint allows any origin), as the options page does. */
 export const pulse = pulseDesk(db, (url, init) => fetch(url, init));
+
+/** The impact prompt ("Did this save you time?"): answers queue here and go to the endpoint through fetch. */
+export const impact = impactDesk(db, (url, init) => fetch(url, init));
 
 /** The background indexes what this page wrote and refreshes the digest, as for its own writes. */
 const written = (id: string) => void sendToBackground('notesWritten', { ids: [id] }).catch(log.failed('notesWritten'));

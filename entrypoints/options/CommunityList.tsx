@@ -8,6 +8,8 @@ import { readLadders, saveLadder } from '@/lib/db/question-settings';
 import type { Ladders } from '@/lib/questions';
 import { account, syncNow } from './account';
 import { Expertise } from './Expertise';
+import { ReportConsent } from './ReportConsent';
+import { Ledger } from './Ledger';
 import { Moderation } from './Moderation';
 import { PulsePolls } from './PulsePolls';
 import { RitualWebhook } from './RitualWebhook';
@@ -71,6 +73,11 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
               memberId={c.memberId}
               isSyncing={c.isEnabled}
             />
+            {/* Stored by the endpoint: shown while this browser talks to it (paused: nothing to switch). */}
+            {c.isEnabled && (
+              <ReportConsent communityId={c.communityId} communityName={c.communityName} isSyncing={c.isEnabled} />
+            )}
+            {c.isEnabled && <Ledger communityId={c.communityId} communityName={c.communityName} />}
             <Moderation communityId={c.communityId} communityName={c.communityName} />
             <RitualWebhook communityId={c.communityId} communityName={c.communityName} />
             <PulsePolls communityId={c.communityId} communityName={c.communityName} />
