@@ -55,6 +55,7 @@ export default tseslint.config(
       'lib/questions/**',
       'lib/expertise/**',
       'lib/pulse/**',
+      'lib/impact/**',
     ],
     ignores: ['**/*.test.ts', '**/*.test.tsx', '**/*.bench.ts'],
     rules: forbid(
