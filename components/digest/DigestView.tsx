@@ -34,6 +34,8 @@ export interface DigestActions {
   ritualWebhook?(communityId: string, ritual: Ritual): WebhookPostActions | undefined;
   /** "Relay answer": writes the answer into the question's chat thread (see RelayControl). */
   relay?(line: BoardLine, replaceUserDraft: boolean): Promise<RelayView>;
+  /** Opens a relayed question's answer (the impact ledger's "relay" source). */
+  openAnswer?(answerId: string): void;
   /** "Who might know": two or three suggested members for an open question, with their evidence. */
   whoMightKnow?(questionId: string): Promise<HelperView[]>;
 }
@@ -72,6 +74,7 @@ export function DigestView({
             onAnswer={actions.answer}
             onConfirm={actions.confirm}
             {...(actions.relay ? { onRelay: actions.relay } : {})}
+            {...(actions.openAnswer ? { onOpenAnswer: actions.openAnswer } : {})}
           />
         )}
         <UnansweredSection

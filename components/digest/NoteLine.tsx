@@ -19,7 +19,7 @@ export function NoteLine({
     <li className="note-line">
       <span className="note-title">
         {href ? (
-          <a href={href} target="_blank" rel="noopener noreferrer">
+          <a href={href} target="_blank" rel="noopener noreferrer" data-note-id={note.id}>
             {note.title}
           </a>
         ) : (

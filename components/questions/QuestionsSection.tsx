@@ -32,6 +32,7 @@ export function QuestionsSection({
   onAnswer,
   onConfirm,
   onRelay,
+  onOpenAnswer,
 }: {
   board: QuestionBoard;
   fmt: Formatters;
@@ -40,6 +41,8 @@ export function QuestionsSection({
   onConfirm: (line: BoardLine, isAnswered: boolean) => Promise<string | null>;
   /** "Relay answer" (absent where the page cannot reach the background). */
   onRelay?: (line: BoardLine, replaceUserDraft: boolean) => Promise<RelayView>;
+  /** Opens the answer a relayed question is waiting on ("Open the answer"). */
+  onOpenAnswer?: (answerId: string) => void;
 }) {
   const [answering, setAnswering] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -90,6 +93,16 @@ export function QuestionsSection({
           {board.toConfirm.map((l) => (
             <NoteLine key={l.card.id} note={l.card} fmt={fmt} now={now}>
               <span className="state">{STATE_LABEL[l.state]}</span>
+              {onOpenAnswer && l.state === 'relayed' && l.answerId && (
+                <button
+                  type="button"
+                  className="link-button"
+                  onClick={() => onOpenAnswer(l.answerId!)}
+                  aria-label={`Open the answer: ${l.card.title}`}
+                >
+                  Open the answer
+                </button>
+              )}{' '}
               <span role="group" aria-label={`Did this answer it? ${l.card.title}`}>
                 <span>Did this answer it? </span>
                 <button type="button" onClick={() => void confirm(l, true)}>

@@ -14,6 +14,7 @@ import { isExtensionPage } from './senders';
 import { printedQuestions } from '@/lib/rituals/harvest-back';
 import { textFragmentUrl } from '@/lib/capture/text-fragment';
 import { err, isSameSite, ok, pageKey, type Note } from '@/lib/model';
+import { isImpactSource, NOTE_OPENED } from '@/lib/impact/sources';
 
 /** A highlight card's one-time code: which note, for which tab. Cards open one at a time; a minute is plenty. */
 interface CardGrant {
@@ -148,8 +149,23 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
     const permalink = note.chat?.messages[0]?.permalink;
     const tab = await browser.tabs.create({ url: permalink ?? textFragmentUrl(note.page.url, note.quote) });
     if (tab.id !== undefined) await browser.storage.session.set({ [FOCUS_KEY(tab.id)]: note.id });
-    await eventsRepository(db).record({ type: 'note-opened', noteId: note.id, at: Date.now() });
+    await eventsRepository(db).record({
+      type: NOTE_OPENED,
+      noteId: note.id,
+      at: Date.now(),
+      ...(isImpactSource(data?.source) ? { data: { source: data.source } } : {}),
+    });
     return ok(null);
+  });
+
+  onBackgroundMessage('recordNoteOpened', async ({ data, sender }) => {
+    if (!isExtensionPage(sender) || !isImpactSource(data?.source) || !(await notes.get(String(data?.noteId)))) return;
+    await eventsRepository(db).record({
+      type: NOTE_OPENED,
+      noteId: String(data.noteId),
+      at: Date.now(),
+      data: { source: data.source },
+    });
   });
 
   onBackgroundMessage('registerNoteCard', async ({ data, sender }) => {

@@ -8,6 +8,7 @@ import { PulseSection, type PulseActions } from '@/components/pulse/PulseSection
 import type { PulseItem } from '@/lib/sync/pulse-desk';
 import { readBoot, type Boot } from './boot';
 import { minimalMode, ritualSchedules } from './settings';
+import type { ImpactSource } from '@/lib/impact/types';
 
 /** `?digest=full-scan` computes the naive way in the page: the benchmark's baseline, side by side. */
 const isFullScan = new URLSearchParams(location.search).get('digest') === 'full-scan';
@@ -60,7 +61,10 @@ export function App({ boot: first }: { boot: Boot }) {
         const r = await (await live()).pulse.answer(item, answer, Date.now(), first.timeZone);
         return r.ok ? { problem: null, match: r.value.match, results: r.value.results } : { problem: r.error };
       },
-      openNote: (id) => void import('@/lib/messaging/messenger').then((m) => m.sendToBackground('openNote', { id })),
+      openNote: (id) =>
+        void import('@/lib/messaging/messenger').then((m) =>
+          m.sendToBackground('openNote', { id, source: 'poll-match' }),
+        ),
     }),
     [first.timeZone],
   );
@@ -176,6 +180,10 @@ export function App({ boot: first }: { boot: Boot }) {
             }
           : undefined,
       whoMightKnow: async (questionId) => (await live()).whoMightKnow(questionId, Date.now()),
+      openAnswer: (answerId) =>
+        void import('@/lib/messaging/messenger').then((m) =>
+          m.sendToBackground('openNote', { id: answerId, source: 'relay' }),
+        ),
       async relay(line, replaceUserDraft) {
         const view = await (await live()).relay(line, replaceUserDraft);
         if (view.kind === 'written') await loadQuestions();
@@ -190,11 +198,25 @@ export function App({ boot: first }: { boot: Boot }) {
     if (isMinimal) await computeHere();
   };
   // The messaging module loads on the first open, keeping it off the first paint.
-  const open = (id: string) =>
-    void import('@/lib/messaging/messenger').then((m) => m.sendToBackground('openNote', { id }));
+  const open = (id: string, source: ImpactSource = 'search') =>
+    void import('@/lib/messaging/messenger').then((m) => m.sendToBackground('openNote', { id, source }));
+  /** The digest's note lines are plain links (they open the page itself): their openings are recorded here. */
+  const recordDigestOpen = (e: React.MouseEvent) => {
+    const link = (e.target as Element).closest?.('a[data-note-id]');
+    const noteId = link?.getAttribute('data-note-id');
+    if (!noteId || (e.type === 'auxclick' && e.button !== 1)) return;
+    void import('@/lib/messaging/messenger').then((m) =>
+      m.sendToBackground('recordNoteOpened', { noteId, source: 'digest' }),
+    );
+  };
 
   return (
-    <main className="newtab" data-state={isMinimal ? 'minimal' : state}>
+    <main
+      className="newtab"
+      data-state={isMinimal ? 'minimal' : state}
+      onClick={recordDigestOpen}
+      onAuxClick={recordDigestOpen}
+    >
       <header className="newtab-header">
         <h1>Commonplace</h1>
         <button type="button" onClick={() => void toggleMinimal().catch(failed)} aria-pressed={isMinimal}>

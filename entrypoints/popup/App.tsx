@@ -55,8 +55,12 @@ export function App() {
     document.getElementById(`note-${hits[active]?.note.id}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, hits]);
 
-  const open = async (note: Pick<Note, 'id'>) => {
-    const r = await sendToBackground('openNote', { id: note.id });
+  /** Opened from the search results (the impact ledger's "search" source) unless `isFromSearch` says not. */
+  const open = async (note: Pick<Note, 'id'>, isFromSearch = true) => {
+    const r = await sendToBackground('openNote', {
+      id: note.id,
+      ...(isFromSearch ? { source: 'search' as const } : {}),
+    });
     if (!r.ok) setError(r.error);
     else window.close();
   };
@@ -144,7 +148,7 @@ export function App() {
       {view === 'page' && (
         <ThisPageView
           status={page.status}
-          onOpen={(id) => void open({ id })}
+          onOpen={(id) => void open({ id }, false)}
           onMove={async (ids, url) => {
             const r = await sendToBackground('moveNotes', { ids, url });
             if (!r.ok) return r.error;

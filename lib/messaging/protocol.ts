@@ -2,6 +2,7 @@ import type { ChatContext, ChatMessage, MoveResult, Note, NoteKind, Result, Sele
 import type { SimilarNote } from '../similarity';
 import type { SearchHit } from '../search';
 import type { RelayRequest, RelayWrite } from '../capture/chat/composer/relay';
+import type { ImpactSource } from '../impact/types';
 
 /** A chat field an adapter can fail to read when the app's markup drifts (see lib/capture/chat/layered.ts). */
 export type ChatField = 'id' | 'author' | 'timestamp' | 'permalink' | 'text' | 'channel';
@@ -128,8 +129,13 @@ export interface ToBackground {
   }): SimilarNote[];
   /** P→B: the user chose an existing note over a new one (the digest counts duplicate effort avoided). */
   recordDuplicateAvoided(req: { noteId: string; reasons: string[] }): void;
-  /** P→B: open a note's page in a new tab and scroll to its quote. */
-  openNote(req: { id: string }): Result<null>;
+  /**
+   * P→B: open a note's page in a new tab and scroll to its quote. `source` (search, digest, poll match, relayed
+   * answer) is recorded with the opened event, so the impact ledger can later ask whether it saved time.
+   */
+  openNote(req: { id: string; source?: ImpactSource }): Result<null>;
+  /** P→B: a page opened a note's link itself (the digest's plain links): record the opening and where from. */
+  recordNoteOpened(req: { noteId: string; source: ImpactSource }): void;
   /** C→B: the notes to paint on this page, and the one to scroll to if the page was opened for it. */
   getPageNotes(req: { url: string; canonicalUrl?: string }): { notes: PaintableNote[]; focusNoteId?: string };
   /** P→B: move notes to another URL (the page moved); answers how many moved. */

@@ -80,6 +80,16 @@ import {
   PollResultsSchema,
   PollSchema,
 } from '../pulse/schema';
+import {
+  ImpactEntryInputSchema,
+  ImpactEntryListSchema,
+  ImpactEntrySchema,
+  ImpactSettingsSchema,
+  LedgerSummaryQuerySchema,
+  LedgerSummarySchema,
+  ReportConsentInputSchema,
+  ReportConsentSchema,
+} from '../impact/schema';
 
 export const PROTOCOL_VERSION = 1;
 /** Server-side cap on request bodies, in bytes; clients size push batches to stay under it. */
@@ -732,6 +742,56 @@ export const ENDPOINTS = {
       "An occurrence's results: only the answer count below the poll's minimum; anonymous answers carry no member.",
     auth: 'member',
     response: PollResultsSchema,
+  },
+  postImpactEntry: {
+    method: 'post',
+    path: '/v1/community/impact/entries',
+    summary:
+      'Record what an opened note saved you (client-made id): 201, or 200 for a resend of the same answer; 409 for a second answer about the same opening.',
+    auth: 'member',
+    body: ImpactEntryInputSchema,
+    response: ImpactEntrySchema,
+    status: 201,
+  },
+  myImpactEntries: {
+    method: 'get',
+    path: '/v1/community/impact/entries/mine',
+    summary: 'Your own impact answers, newest first; nobody reads another member’s.',
+    auth: 'member',
+    response: ImpactEntryListSchema,
+  },
+  impactSummary: {
+    method: 'get',
+    path: '/v1/community/impact/summary',
+    summary:
+      'The impact ledger in whole UTC months around from/to: aggregates only, no group below k people (k >= 5), names only of members who consent now.',
+    auth: 'facilitator',
+    query: LedgerSummaryQuerySchema,
+    response: LedgerSummarySchema,
+  },
+  impactSettings: {
+    method: 'put',
+    path: '/v1/community/impact/settings',
+    summary: 'Set k, the fewest people an impact cell may count (never below 5).',
+    auth: 'admin',
+    body: ImpactSettingsSchema,
+    response: ImpactSettingsSchema,
+  },
+  reportConsent: {
+    method: 'get',
+    path: '/v1/community/me/report-consent',
+    summary: 'Whether you are named in impact reports, and when you last changed it.',
+    auth: 'member',
+    response: ReportConsentSchema,
+  },
+  setReportConsent: {
+    method: 'put',
+    path: '/v1/community/me/report-consent',
+    summary:
+      'Consent to (or withdraw from) being named in impact reports; withdrawing removes the name from every later one.',
+    auth: 'member',
+    body: ReportConsentInputSchema,
+    response: ReportConsentSchema,
   },
   push: {
     method: 'post',

@@ -14,6 +14,7 @@ import { RateLimiter, type Limit, type Limiter } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { openApiDocument } from './openapi';
 import { community } from './routes/community';
+import { impact, reportConsentRoutes } from './routes/impact';
 import { health } from './routes/health';
 import { invites } from './routes/invites';
 import { join } from './routes/join';
@@ -101,6 +102,8 @@ export function createApp(deps: AppDeps) {
     .route('/', join)
     .get('/v1/openapi.json', (c) => c.body(openApi, 200, { 'Content-Type': 'application/json' }))
     .route('/v1/community/webhook', webhook)
+    .route('/v1/community/impact', impact)
+    .route('/v1/community/me/report-consent', reportConsentRoutes)
     .route('/v1/community', community)
     .route('/v1/members/me/calendar', myCalendar)
     .route('/v1/members', members)

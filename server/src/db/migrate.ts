@@ -49,6 +49,7 @@ function splitSql(sql: string): string[] {
 
 /** Every table the app writes, children first: for test resets and snapshots. */
 export const APP_TABLES = [
+  'impact_entries',
   'calendar_feeds',
   'poll_answers',
   'poll_voters',

@@ -1,0 +1,236 @@
+import { randomUUID } from 'node:crypto';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { ImpactEntryListSchema, LedgerSummarySchema } from '../../lib/impact/schema';
+import type { JoinResponse } from '../../lib/sync/protocol';
+import { BACKENDS, useTestServer } from '../testing/harness';
+import { client, makeNote } from '../testing/notes';
+
+const JAN = Date.UTC(2026, 0, 15, 12);
+const FEB = Date.UTC(2026, 1, 10, 12);
+
+describe.each(BACKENDS)('impact ledger API on %s', (backend) => {
+  const t = useTestServer(backend);
+
+  /** A community with a facilitator and `n` members, and a note the members open. */
+  async function setUp(n = 6) {
+    const c = await t.community();
+    const facilitator = await c.member('Fay', 'facilitator');
+    const members: JoinResponse[] = [];
+    for (let i = 0; i < n; i++) members.push(await c.member(`Member ${i}`));
+    const note = makeNote();
+    const push = await t.request('POST', '/v1/sync/push', {
+      token: members[0]!.token,
+      body: { mutations: [client().create(note)] },
+    });
+    expect(push.status).toBe(200);
+    return { c, facilitator, members, noteId: note.id };
+  }
+
+  const entry = (noteId: string, over: object = {}) => ({
+    id: randomUUID(),
+    noteId,
+    source: 'search',
+    openedAt: new Date(t.clock.now - 3_600_000).toISOString(),
+    answeredAt: new Date(t.clock.now).toISOString(),
+    minutesSaved: 30,
+    outcome: null,
+    outcomeNoteId: null,
+    ...over,
+  });
+  const post = (token: string, body: object) => t.request('POST', '/v1/community/impact/entries', { token, body });
+  const summary = (token: string, from = '2026-01-01T00:00:00Z', to = '2026-03-01T00:00:00Z') =>
+    t.request('GET', `/v1/community/impact/summary?from=${encodeURIComponent(from)}&to=${encodeURIComponent(to)}`, {
+      token,
+    });
+
+  it('stores an answer once: a resend is 200 with the same entry, a second answer about that opening is 409', async () => {
+    const { members, noteId } = await setUp(1);
+    const body = entry(noteId);
+    const first = await post(members[0]!.token, body);
+    expect(first.status).toBe(201);
+    expect(first.json).toMatchObject({ id: body.id, memberId: members[0]!.member.id, minutesSaved: 30 });
+    const again = await post(members[0]!.token, body);
+    expect(again.status).toBe(200);
+    expect(again.json).toEqual(first.json);
+    const before = await t.snapshot();
+    const second = await post(members[0]!.token, { ...body, id: randomUUID(), minutesSaved: 120 });
+    expect(second.status).toBe(409);
+    const changed = await post(members[0]!.token, { ...body, minutesSaved: 5 });
+    expect(changed.status).toBe(409);
+    expect(await t.snapshot()).toBe(before);
+  });
+
+  it('refuses bad answers with a clear error, changing nothing', async () => {
+    const { members, noteId } = await setUp(1);
+    await t.request('GET', '/v1/community', { token: members[0]!.token }); // token use recorded before the snapshot
+    const before = await t.snapshot();
+    for (const body of [
+      entry(noteId, { minutesSaved: 45 }),
+      entry(noteId, { minutesSaved: null, outcome: null }),
+      entry(noteId, { source: 'email' }),
+      entry(noteId, { outcomeNoteId: randomUUID() }),
+      entry(noteId, { openedAt: new Date(t.clock.now + 1000).toISOString() }),
+      entry(noteId, {
+        answeredAt: new Date(t.clock.now + 86_400_000).toISOString(),
+        openedAt: new Date(t.clock.now).toISOString(),
+      }),
+      entry('not-a-uuid'),
+      entry(noteId, { answeredAt: 'yesterday' }),
+      { ...entry(noteId), memberId: members[0]!.member.id },
+    ]) {
+      const res = await post(members[0]!.token, body);
+      expect(res.status, JSON.stringify(body)).toBe(400);
+      expect(res.json.error.code).toBe('bad_request');
+      expect(res.json.error.message).toMatch(/^Invalid request: /);
+    }
+    expect(await t.snapshot()).toBe(before);
+  });
+
+  it('lets a member read only their own entries, and only facilitators read the summary', async () => {
+    const { facilitator, members, noteId } = await setUp(2);
+    const mine = entry(noteId);
+    expect((await post(members[0]!.token, mine)).status).toBe(201);
+    expect((await post(members[1]!.token, entry(noteId, { minutesSaved: 120 }))).status).toBe(201);
+    const read = ImpactEntryListSchema.parse(
+      (await t.request('GET', '/v1/community/impact/entries/mine', { token: members[0]!.token })).json,
+    );
+    expect(read.entries.map((e) => e.id)).toEqual([mine.id]);
+    const other = await t.request('GET', '/v1/community/impact/entries/mine', { token: facilitator.token });
+    expect(other.json.entries).toEqual([]);
+    expect((await summary(members[0]!.token)).status).toBe(403);
+    // Another community's facilitator sees none of it.
+    const elsewhere = await t.community('Elsewhere');
+    const fay2 = await elsewhere.member('Fay Two', 'facilitator');
+    const s = LedgerSummarySchema.parse((await summary(fay2.token)).json);
+    expect(s.total).toBeNull();
+    expect(s.byMonth.every((m) => m.cell === null)).toBe(true);
+  });
+
+  it('hides every figure until k people answered, then shows them with no member id', async () => {
+    const { facilitator, members, noteId } = await setUp(6);
+    for (const m of members.slice(0, 4)) expect((await post(m.token, entry(noteId))).status).toBe(201);
+    const hidden = LedgerSummarySchema.parse((await summary(facilitator.token)).json);
+    expect(hidden).toMatchObject({
+      k: 5,
+      total: null,
+      from: '2026-01-01T00:00:00.000Z',
+      to: '2026-03-01T00:00:00.000Z',
+    });
+    expect(hidden.byMonth).toEqual([
+      { month: '2026-01', cell: null },
+      { month: '2026-02', cell: null },
+    ]);
+    expect(hidden.bySource.every((s) => s.cell === null)).toBe(true);
+    expect((await post(members[4]!.token, entry(noteId, { minutesSaved: 120 }))).status).toBe(201);
+    const res = await summary(facilitator.token);
+    const shown = LedgerSummarySchema.parse(res.json);
+    expect(shown.total).toEqual({ members: 5, entries: 5, minutesSaved: 240, medianMinutes: 30, wins: 0, stories: 0 });
+    expect(shown.bySource.find((s) => s.source === 'search')!.cell!.minutesSaved).toBe(240);
+    for (const m of members) expect(res.text).not.toContain(m.member.id);
+  });
+
+  it('cannot be narrowed or differenced into a group of fewer than k', async () => {
+    const { facilitator, members, noteId } = await setUp(6);
+    // Four people answer in January.
+    t.clock.now = JAN;
+    for (const m of members.slice(0, 4)) expect((await post(m.token, entry(noteId))).status).toBe(201);
+    // Narrowing to a day inside January still counts the whole month: the four stay hidden.
+    const narrow = LedgerSummarySchema.parse(
+      (await summary(facilitator.token, '2026-01-15T00:00:00Z', '2026-01-16T00:00:00Z')).json,
+    );
+    expect(narrow).toMatchObject({ from: '2026-01-01T00:00:00.000Z', to: '2026-02-01T00:00:00.000Z', total: null });
+    // A fifth January answer shows January; one answer in February alone is in no figure, so no difference finds it.
+    expect((await post(members[5]!.token, entry(noteId, { minutesSaved: 5 }))).status).toBe(201);
+    t.clock.now = FEB;
+    expect((await post(members[4]!.token, entry(noteId, { minutesSaved: 120 }))).status).toBe(201);
+    const jan = LedgerSummarySchema.parse(
+      (await summary(facilitator.token, '2026-01-01T00:00:00Z', '2026-02-01T00:00:00Z')).json,
+    );
+    const janFeb = LedgerSummarySchema.parse((await summary(facilitator.token)).json);
+    const feb = LedgerSummarySchema.parse(
+      (await summary(facilitator.token, '2026-02-01T00:00:00Z', '2026-02-02T00:00:00Z')).json,
+    );
+    expect(jan.total).toMatchObject({ members: 5, minutesSaved: 125 });
+    expect(janFeb.total).toEqual(jan.total);
+    expect(janFeb.byMonth[1]).toEqual({ month: '2026-02', cell: null });
+    expect(janFeb.bySource).toEqual(jan.bySource);
+    expect(feb.total).toBeNull();
+  });
+
+  it('honours a larger k set by an admin, never a smaller one', async () => {
+    const { c, facilitator, members, noteId } = await setUp(6);
+    for (const m of members.slice(0, 5)) await post(m.token, entry(noteId));
+    expect(LedgerSummarySchema.parse((await summary(facilitator.token)).json).total?.members).toBe(5);
+    const put = (k: number, token = c.admin.token) =>
+      t.request('PUT', '/v1/community/impact/settings', { token, body: { k } });
+    expect((await put(4)).status).toBe(400);
+    expect((await put(6, facilitator.token)).status).toBe(403);
+    expect((await put(6)).status).toBe(200);
+    const s = LedgerSummarySchema.parse((await summary(facilitator.token)).json);
+    expect(s).toMatchObject({ k: 6, total: null });
+  });
+
+  it('names only members who consent now; withdrawing removes the name from the next summary', async () => {
+    const { facilitator, members, noteId } = await setUp(6);
+    for (const m of members.slice(0, 5)) await post(m.token, entry(noteId));
+    const consent = (token: string, isNamed: boolean) =>
+      t.request('PUT', '/v1/community/me/report-consent', { token, body: { isNamed } });
+    const set = await consent(members[1]!.token, true);
+    expect(set.json).toEqual({ isNamed: true, changedAt: t.clock.now });
+    await consent(members[5]!.token, true); // consents, but answered nothing in the period: not named
+    expect(LedgerSummarySchema.parse((await summary(facilitator.token)).json).named).toEqual([
+      { memberId: members[1]!.member.id, displayName: 'Member 1' },
+    ]);
+    t.clock.now += 60_000;
+    await consent(members[1]!.token, false);
+    const got = await t.request('GET', '/v1/community/me/report-consent', { token: members[1]!.token });
+    expect(got.json).toEqual({ isNamed: false, changedAt: t.clock.now });
+    const after = await summary(facilitator.token);
+    expect(after.json.named).toEqual([]);
+    expect(after.text).not.toContain(members[1]!.member.id);
+    expect(
+      (
+        await t.request('PUT', '/v1/community/me/report-consent', {
+          token: members[1]!.token,
+          body: { isNamed: 'yes' },
+        })
+      ).status,
+    ).toBe(400);
+  });
+
+  it('names exactly the members consenting at the time of each summary, whatever the order of switches (property)', async () => {
+    const { facilitator, members, noteId } = await setUp(5);
+    for (const m of members) await post(m.token, entry(noteId));
+    const switches = fc.array(fc.tuple(fc.integer({ min: 0, max: 4 }), fc.boolean()), { minLength: 1, maxLength: 6 });
+    await fc.assert(
+      fc.asyncProperty(switches, async (steps) => {
+        for (const m of members) {
+          await t.request('PUT', '/v1/community/me/report-consent', { token: m.token, body: { isNamed: false } });
+        }
+        const consenting = new Set<string>();
+        for (const [i, isNamed] of steps) {
+          await t.request('PUT', '/v1/community/me/report-consent', { token: members[i]!.token, body: { isNamed } });
+          if (isNamed) consenting.add(members[i]!.member.id);
+          else consenting.delete(members[i]!.member.id);
+          const named = LedgerSummarySchema.parse((await summary(facilitator.token)).json).named;
+          expect(named.map((n) => n.memberId).sort()).toEqual([...consenting].sort());
+        }
+      }),
+      { numRuns: 6 },
+    );
+  });
+
+  it('lists outcomes about community notes only, with the win or story note while it lives', async () => {
+    const { facilitator, members, noteId } = await setUp(6);
+    const win = makeNote({ kind: 'win' });
+    await t.request('POST', '/v1/sync/push', { token: members[2]!.token, body: { mutations: [client().create(win)] } });
+    const personal = randomUUID();
+    await post(members[0]!.token, entry(noteId, { outcome: 'win', outcomeNoteId: win.id }));
+    await post(members[1]!.token, entry(personal, { outcome: 'story', minutesSaved: null }));
+    for (const m of members.slice(2, 5)) await post(m.token, entry(noteId));
+    const s = LedgerSummarySchema.parse((await summary(facilitator.token)).json);
+    expect(s.total).toMatchObject({ members: 5, wins: 1, stories: 1 });
+    expect(s.outcomes).toEqual([{ noteId, outcome: 'win', outcomeNoteId: win.id }]);
+  });
+});

@@ -1,0 +1,74 @@
+import { Hono } from 'hono';
+import {
+  ImpactEntryInputSchema,
+  ImpactSettingsSchema,
+  LedgerSummaryQuerySchema,
+  MAX_SUMMARY_MONTHS,
+  ReportConsentInputSchema,
+} from '../../../lib/impact/schema';
+import { requireMember, requireRole } from '../http/auth';
+import { ApiHttpError } from '../http/errors';
+import type { AppEnv } from '../http/env';
+import { readJson, readQuery } from '../http/validate';
+import { monthEnd, monthsBetween, monthStart } from '../impact/aggregate';
+import { entriesOf, recordEntry, reportConsent, setReportConsent } from '../impact/entries';
+import { ledgerSummary } from '../impact/summary';
+
+/** A client's clock may run a little ahead of ours; an answer from further in the future is refused. */
+const MAX_CLOCK_SKEW_MS = 10 * 60_000;
+
+/**
+ * The impact ledger (issue 17). Members post what an opened note saved them and read back only their own
+ * answers; facilitators and admins read aggregates in which no group counts fewer than the community's k
+ * people (server/src/impact/aggregate.ts says how differencing is ruled out).
+ */
+export const impact = new Hono<AppEnv>()
+  .use(requireMember)
+  .post('/entries', async (c) => {
+    const input = await readJson(c, ImpactEntryInputSchema);
+    const { db, now } = c.var.services;
+    const at = now();
+    if (Date.parse(input.answeredAt) > at + MAX_CLOCK_SKEW_MS) {
+      throw new ApiHttpError(400, 'bad_request', 'Invalid request: answeredAt: must not be in the future');
+    }
+    const done = await recordEntry(db, c.var.auth.communityId, c.var.auth.memberId, input, at);
+    if (done.status === 'conflict') throw new ApiHttpError(409, 'conflict', done.reason);
+    return c.json(done.entry, done.status === 'created' ? 201 : 200);
+  })
+  .get('/entries/mine', async (c) =>
+    c.json({ entries: await entriesOf(c.var.services.db, c.var.auth.communityId, c.var.auth.memberId) }),
+  )
+  .get('/summary', async (c) => {
+    requireRole(c.var.auth, 'facilitator');
+    const q = readQuery(c, LedgerSummaryQuerySchema);
+    const from = Date.parse(q.from);
+    const to = Date.parse(q.to);
+    if (!(from < to)) throw new ApiHttpError(400, 'bad_request', 'Invalid request: to: must be after from');
+    if (monthsBetween(monthStart(from), monthEnd(to)).length > MAX_SUMMARY_MONTHS) {
+      throw new ApiHttpError(
+        400,
+        'bad_request',
+        `Invalid request: a summary covers at most ${MAX_SUMMARY_MONTHS} months`,
+      );
+    }
+    return c.json(await ledgerSummary(c.var.services.db, c.var.auth.communityId, from, to));
+  })
+  .put('/settings', async (c) => {
+    requireRole(c.var.auth, 'admin');
+    const { k } = await readJson(c, ImpactSettingsSchema);
+    await c.var.services.db.query('UPDATE communities SET impact_min_people = $2 WHERE id = $1', [
+      c.var.auth.communityId,
+      k,
+    ]);
+    return c.json({ k });
+  });
+
+/** "Name me in impact reports": the member's own switch, with when it last changed. */
+export const reportConsentRoutes = new Hono<AppEnv>()
+  .use(requireMember)
+  .get('/', async (c) => c.json(await reportConsent(c.var.services.db, c.var.auth.memberId)))
+  .put('/', async (c) => {
+    const { isNamed } = await readJson(c, ReportConsentInputSchema);
+    const { db, now } = c.var.services;
+    return c.json(await setReportConsent(db, c.var.auth.memberId, isNamed, now()));
+  });
