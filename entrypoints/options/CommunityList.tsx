@@ -8,6 +8,7 @@ import { readLadders, saveLadder } from '@/lib/db/question-settings';
 import type { Ladders } from '@/lib/questions';
 import { account, syncNow } from './account';
 import { Expertise } from './Expertise';
+import { ImpactReportLink } from './ImpactReportLink';
 import { Moderation } from './Moderation';
 import { RitualWebhook } from './RitualWebhook';
 
@@ -70,6 +71,7 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
               memberId={c.memberId}
               isSyncing={c.isEnabled}
             />
+            <ImpactReportLink communityId={c.communityId} communityName={c.communityName} />
             <Moderation communityId={c.communityId} communityName={c.communityName} />
             <RitualWebhook communityId={c.communityId} communityName={c.communityName} />
             {confirming === c.communityId ? (
