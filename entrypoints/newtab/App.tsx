@@ -57,6 +57,13 @@ export function App({ boot: first }: { boot: Boot }) {
   useEffect(() => {
     if (!first.isMinimal) void loadPulse();
   }, [first.isMinimal, loadPulse]);
+  // Facilitators get the quarterly impact report from here, once known (after the first paint).
+  const [isFacilitator, setFacilitator] = useState(false);
+  useEffect(() => {
+    void live()
+      .then((m) => m.isFacilitator())
+      .then(setFacilitator, failed);
+  }, [failed]);
   const pulseActions = useMemo<PulseActions>(
     () => ({
       async answer(item, answer) {
@@ -244,6 +251,7 @@ export function App({ boot: first }: { boot: Boot }) {
     >
       <header className="newtab-header">
         <h1>Commonplace</h1>
+        {isFacilitator && <a href="report.html">Impact report</a>}
         <button type="button" onClick={() => void toggleMinimal().catch(failed)} aria-pressed={isMinimal}>
           Minimal mode
         </button>

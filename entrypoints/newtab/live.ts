@@ -18,6 +18,7 @@ import { answerQuestion, lazySearch, thankContributor } from './actions';
 import { logger } from '@/lib/log';
 import { pulseDesk } from '@/lib/sync/pulse-desk';
 import { impactDesk } from '@/lib/sync/impact-desk';
+import { reportCommunities } from '@/lib/db/impact-report';
 
 const log = logger('new tab');
 
@@ -119,3 +120,6 @@ export async function relay(line: BoardLine, replaceUserDraft: boolean): Promise
   );
   return { kind: 'not-written', reason: result.status, draft, isCopied };
 }
+
+/** Whether this browser facilitates a community, and so has an impact report to offer. */
+export const isFacilitator = async () => (await reportCommunities(db)).length > 0;
