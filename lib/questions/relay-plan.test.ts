@@ -20,8 +20,8 @@ describe('relayPlan', () => {
         url: 'https://app.slack.com/client/T1/C1',
         viewUrl: 'https://app.slack.com/client/T1/C1',
         ref: { id: '1.2', author: 'Ann', permalink: 'https://x.slack.com/archives/C1/p12', timestamp: undefined },
-        // Written beside the question (same page): no link back to the thread itself.
-        draft: `${a.takeaway}\n\nThanks to bob, who found this in app.slack.com`,
+        // Written beside the question (same page): no link back to the thread itself. In Slack's markup.
+        draft: `${a.takeaway}\n\nThanks to *bob*, who found this in app.slack.com`,
       },
     });
   });
@@ -32,9 +32,10 @@ describe('relayPlan', () => {
       chat: { ...chat, platform: 'zulip', messages: [{ id: '2001', permalink: near, text: 'Outlined?' }] },
       page: { ...q.page, url: 'https://chat.example.com/' },
     });
-    expect(relayPlan(zq, answer(zq, 'bob', T0 + 1))).toMatchObject({
+    expect(relayPlan(zq, answer(zq, 'bob', T0 + 1, { takeaway: 'Outlined.' }))).toMatchObject({
       ok: true,
-      value: { url: near, viewUrl: 'https://chat.example.com/' },
+      // Zulip's adapter writes Markdown: the draft is in it.
+      value: { url: near, viewUrl: 'https://chat.example.com/', draft: expect.stringMatching(/^Outlined\\\.\n\n\[/) },
     });
   });
 

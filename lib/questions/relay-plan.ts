@@ -1,4 +1,5 @@
 import { err, ok, pageKey, type ChatMessage, type Note, type Result } from '../model';
+import { draftFormatOf } from '../capture/chat';
 import { isPrivateQuestion } from './privacy';
 import { relayDraft } from './relay-draft';
 
@@ -14,7 +15,7 @@ export interface RelayPlan {
 }
 
 /**
- * Where and what to relay, or why not. Only a live question harvested from a chat, and only an answer to it
+ * Where and what to relay, or why not. The draft is in the markup of the app the question was asked in. Only a live question harvested from a chat, and only an answer to it
  * (its `links.answers` names it, or `isLinked`: an "answer-linked" event pointed at it), are relayed.
  */
 export function relayPlan(question: Note | undefined, answer: Note | undefined, isLinked = false): Result<RelayPlan> {
@@ -31,7 +32,7 @@ export function relayPlan(question: Note | undefined, answer: Note | undefined, 
     url: threadUrl(question.page.url, m?.permalink),
     viewUrl: question.page.url,
     ...(ref ? { ref } : {}),
-    draft: relayDraft(answer, relayLink(question, answer)),
+    draft: relayDraft(answer, relayLink(question, answer), draftFormatOf(question.chat.platform)),
   });
 }
 

@@ -153,9 +153,9 @@ test('the asker relays an answer from the new tab into Slack’s Quill composer 
     const toRelay = tab.getByRole('list', { name: 'Answers to relay to their thread' }).getByRole('listitem');
     await expect(toRelay).toHaveCount(2);
 
-    // Slack: the draft goes into the thread pane's Quill editor, and Quill's own model holds it exactly.
+    // Slack: the draft (in Slack's markup) goes into the thread pane's Quill editor; Quill's own model holds it exactly.
     const slackDraft =
-      'Playwright, with one browser per worker.\n\nhttps://wiki.example.org/testing\n\nThanks to Bob, who found this in wiki.example.org';
+      'Playwright, with one browser per worker.\n\nhttps://wiki.example.org/testing\n\nThanks to *Bob*, who found this in wiki.example.org';
     await toRelay
       .filter({ hasText: SLACK_Q })
       .getByRole('button', { name: /^Relay answer: / })
@@ -187,7 +187,7 @@ test('the asker relays an answer from the new tab into Slack’s Quill composer 
     // Zulip: the question's link is its own message (…/near/2001); the tab showing its topic is that thread. Ann
     // had typed words of her own there: the new tab asks before replacing them, and replaces them once she agrees.
     const zulipDraft =
-      'Outlined: filled reads as selected.\n\nhttps://wiki.example.org/testing\n\nThanks to Bob, who found this in wiki.example.org';
+      'Outlined\\: filled reads as selected\\.\n\n[wiki\\.example\\.org](https://wiki.example.org/testing)\n\nThanks to **Bob**, who found this in wiki\\.example\\.org';
     await zulip.locator('#compose-textarea').fill('half a thought of mine');
     await tab.bringToFront();
     const zulipLine = toRelay.filter({ hasText: ZULIP_Q });
@@ -258,7 +258,8 @@ test('the popup’s card relays an answered question by keyboard, says a failure
 
     // The composer is disabled: no message box takes it, the popup says so and holds the reply to copy.
     await zulip.locator('#compose-textarea').evaluate((el) => ((el as HTMLTextAreaElement).disabled = true));
-    const draft = 'Outlined: filled reads as selected.\n\nhttps://wiki.example.org/testing';
+    // Zulip's adapter writes Markdown: member words escaped, the link as [host](url).
+    const draft = 'Outlined\\: filled reads as selected\\.\n\n[wiki\\.example\\.org](https://wiki.example.org/testing)';
     await button.focus();
     await popup.keyboard.press('Enter');
     await expect(card.getByText('No message box was found in that thread.')).toBeVisible({ timeout: 40_000 });

@@ -55,6 +55,7 @@ export const composerSelectors = {
 
 export const zulip = defineChatAdapter({
   id: 'zulip',
+  draftFormat: 'markdown',
   selectors,
   composer: {
     selectors: composerSelectors,

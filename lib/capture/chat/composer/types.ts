@@ -20,3 +20,11 @@ export type ComposerWrite =
   | { status: 'user-draft'; holds: string }
   /** The editor did not take the text (it refused the edit, or rewrote it): said, never hidden. */
   | { status: 'refused'; holds: string };
+
+/**
+ * The markup a relayed draft is written in, as its app reads what is typed into its composer: Slack's markup
+ * (`*bold*`; a link typed as `<url|text>` stays literal there, so a bare address, which Slack links), Markdown
+ * (Zulip, Mattermost, Discourse, GitHub), Discord's Markdown, or plain text (Teams, Google Chat, unknown apps:
+ * their composers take no typed markup for links).
+ */
+export type DraftFormat = 'slack' | 'markdown' | 'discord' | 'plain';
