@@ -5,6 +5,7 @@ export type { RelayView };
 
 const WHY: Record<Extract<RelayView, { kind: 'not-written' }>['reason'], string> = {
   'no-composer': 'No message box was found in that thread.',
+  'closed-composer': 'The thread’s message box is closed and did not open when asked.',
   unreachable: 'The thread’s page did not answer (it may not have loaded).',
   refused: 'The thread’s message box did not take the text.',
 };

@@ -9,7 +9,12 @@ export type RelayView =
   /** The composer holds the user's own unsent words: nothing was changed; ask before replacing them. */
   | { kind: 'user-draft'; holds: string }
   /** The draft did not go into a composer; it went to the clipboard (`isCopied`) or waits here to be copied. */
-  | { kind: 'not-written'; reason: 'no-composer' | 'unreachable' | 'refused'; draft: string; isCopied: boolean }
+  | {
+      kind: 'not-written';
+      reason: 'no-composer' | 'closed-composer' | 'unreachable' | 'refused';
+      draft: string;
+      isCopied: boolean;
+    }
   /** The user chose to keep their own draft: nothing was written. */
   | { kind: 'kept' }
   | { kind: 'error'; message: string };

@@ -10,6 +10,11 @@ export interface ComposerPart {
    * pane's when the message sits in one, else the view's. Null when the app shows none.
    */
   find(doc: Document, near?: Element | null): HTMLElement | null;
+  /**
+   * For apps whose composer is collapsed until asked for (Zulip's "Message #channel > topic" button): opens it
+   * as the user's click would, and says whether `el` is open now. Absent: always open.
+   */
+  open?(doc: Document, el: HTMLElement): boolean;
 }
 
 /** What a relay write did; `holds` is always the composer's text afterwards, read back from it. */
