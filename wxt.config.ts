@@ -31,6 +31,9 @@ export default defineConfig({
       'unlimitedStorage',
       'contextMenus',
       'alarms',
+      // tabs: "Relay answer" finds the thread's tab already open by its address (content-script matches alone
+      // do not show a tab's URL to the background).
+      'tabs',
       ...(browser === 'firefox' ? [] : ['offscreen']),
     ],
     commands: {

@@ -1,18 +1,11 @@
 import { useId, useState } from 'react';
+import type { RelayView } from '@/lib/messaging/relay-answer';
 
-/** What a relay came to, as the new tab shows it (the page maps the background's answer to this). */
-export type RelayView =
-  | { kind: 'written' }
-  /** The composer holds the user's own unsent words: nothing was changed; ask before replacing them. */
-  | { kind: 'user-draft'; holds: string }
-  /** The draft did not go into a composer; it went to the clipboard (`isCopied`) or waits here to be copied. */
-  | { kind: 'not-written'; reason: 'no-composer' | 'unreachable' | 'refused'; draft: string; isCopied: boolean }
-  /** The user chose to keep their own draft: nothing was written. */
-  | { kind: 'kept' }
-  | { kind: 'error'; message: string };
+export type { RelayView };
 
 const WHY: Record<Extract<RelayView, { kind: 'not-written' }>['reason'], string> = {
   'no-composer': 'No message box was found in that thread.',
+  'closed-composer': 'The thread’s message box is closed and did not open when asked.',
   unreachable: 'The thread’s page did not answer (it may not have loaded).',
   refused: 'The thread’s message box did not take the text.',
 };

@@ -4,7 +4,7 @@ import { onBackgroundMessage, sendToContent } from '@/lib/messaging/messenger';
 import type { RelayOutcome } from '@/lib/messaging/protocol';
 import type { RelayRequest, RelayWrite } from '@/lib/capture/chat/composer/relay';
 import { err, ok } from '@/lib/model';
-import { relayPlan } from '@/lib/questions';
+import { findThreadTab, relayPlan } from '@/lib/questions';
 import { recordQuestionEvent } from '@/lib/sync/question-events';
 import { isExtensionPage } from './senders';
 import { questionEventsRepository } from '@/lib/db/question-events';
@@ -13,15 +13,26 @@ import { questionEventsRepository } from '@/lib/db/question-events';
 const WRITE_DEADLINE_MS = 20_000;
 const RETRY_MS = 250;
 
-/** The tab showing `url` if one is open (focused), else a new one. */
-async function openThread(url: string): Promise<number | undefined> {
-  const open = (await browser.tabs.query({})).find((t) => t.url === url && t.id !== undefined);
-  if (open?.id !== undefined) {
-    await browser.tabs.update(open.id, { active: true });
-    if (open.windowId !== undefined) await browser.windows.update(open.windowId, { focused: true });
-    return open.id;
+/**
+ * The tab already showing the thread (any of `urls`, matched as findThreadTab does), else a new one. `isShown`:
+ * bring it to the front now (the new tab's relay), or leave it where it is until the draft is in (the popup's:
+ * the popup closes as soon as another tab takes the focus, and must stay to say a failure in words).
+ */
+async function openThread(urls: string[], isShown: boolean): Promise<{ id: number; windowId?: number } | undefined> {
+  const found = findThreadTab(await browser.tabs.query({}), urls);
+  if (found?.id !== undefined) {
+    const tab = { id: found.id, ...(found.windowId !== undefined ? { windowId: found.windowId } : {}) };
+    if (isShown) await show(tab);
+    return tab;
   }
-  return (await browser.tabs.create({ url })).id;
+  const created = await browser.tabs.create({ url: urls[0]!, active: isShown });
+  return created.id === undefined ? undefined : { id: created.id, windowId: created.windowId };
+}
+
+/** Focuses the tab, and its window. */
+async function show(tab: { id: number; windowId?: number }): Promise<void> {
+  await browser.tabs.update(tab.id, { active: true });
+  if (tab.windowId !== undefined) await browser.windows.update(tab.windowId, { focused: true });
 }
 
 /** Asks the tab's content script to write, until it answers with a composer or the deadline passes. */
@@ -57,16 +68,20 @@ export function registerRelay() {
     const isLinked = linked.some((e) => e.type === 'answer-linked' && e.noteId === answerId);
     const plan = relayPlan(question, answer, isLinked);
     if (!plan.ok) return plan;
-    const { url, ref, draft } = plan.value;
-    const tabId = await openThread(url);
-    if (tabId === undefined) return ok<RelayOutcome>({ draft, result: { status: 'unreachable' } });
-    const result = await writeInTab(tabId, {
+    const { url, viewUrl, ref, draft } = plan.value;
+    const isFromPopup = data?.from === 'popup';
+    const tab = await openThread([...new Set([url, viewUrl])], !isFromPopup);
+    if (!tab) return ok<RelayOutcome>({ draft, result: { status: 'unreachable' } });
+    const result = await writeInTab(tab.id, {
       draft,
       ...(ref ? { ref } : {}),
       replaceUserDraft: !!data?.replaceUserDraft,
     });
-    // Anything but a written draft is answered in the page that asked (a question to the user, the clipboard).
-    if (result.status !== 'written' && sender.tab?.id !== undefined) {
+    if (isFromPopup) {
+      // The draft is in: show it where the user presses send. Otherwise the popup stays open to say why.
+      if (result.status === 'written') await show(tab).catch(() => undefined); // the tab may have closed
+    } else if (result.status !== 'written' && sender.tab?.id !== undefined) {
+      // Anything but a written draft is answered in the page that asked (a question to the user, the clipboard).
       await browser.tabs.update(sender.tab.id, { active: true }).catch(() => undefined); // it may have closed
     }
     if (result.status === 'written') {

@@ -10,7 +10,7 @@ import { announceDigestStored } from '@/lib/messaging/protocol';
 import { loadQuestionBoard } from '@/lib/db/question-board';
 import { loadWhoMightKnow } from '@/lib/db/who-might-know';
 import type { BoardLine } from '@/lib/questions';
-import type { RelayView } from '@/components/questions/RelayControl';
+import { relayAnswer, type RelayView } from '@/lib/messaging/relay-answer';
 import { recordQuestionEvent } from '@/lib/sync/question-events';
 import { calendarFeeds } from '@/lib/sync/calendar-feed';
 import { ritualWebhooks } from '@/lib/sync/ritual-webhook';
@@ -96,29 +96,10 @@ export async function confirm(line: BoardLine, isAnswered: boolean, now: number)
   return null;
 }
 
-/**
- * "Relay answer": the background opens the thread and writes the draft into its composer. When nothing took
- * it, this tab (focused again by then) puts the draft on the clipboard, and says which happened.
- */
+/** "Relay answer" from the new tab's list: see relayAnswer. */
 export async function relay(line: BoardLine, replaceUserDraft: boolean): Promise<RelayView> {
   if (!line.answerId) return { kind: 'error', message: 'This question has no answer to relay yet.' };
-  const r = await sendToBackground('relayAnswer', {
-    questionId: line.card.id,
-    answerId: line.answerId,
-    replaceUserDraft,
-  });
-  if (!r.ok) return { kind: 'error', message: r.error };
-  const { draft, result } = r.value;
-  if (result.status === 'written') return { kind: 'written' };
-  if (result.status === 'user-draft') return { kind: 'user-draft', holds: result.holds };
-  const isCopied = await navigator.clipboard.writeText(draft).then(
-    () => true,
-    (e: unknown) => {
-      log.info('relay: the clipboard refused the draft', e);
-      return false;
-    },
-  );
-  return { kind: 'not-written', reason: result.status, draft, isCopied };
+  return relayAnswer({ questionId: line.card.id, answerId: line.answerId, replaceUserDraft, from: 'newtab' });
 }
 
 /** Whether this browser facilitates a community, and so has an impact report to offer. */

@@ -4,6 +4,8 @@ import { NoteEditor } from '@/components/NoteEditor';
 import type { Note } from '@/lib/model';
 import { isSameCardNote, isSameRanges } from '@/lib/model/same-card';
 import { NoteThanks } from './NoteThanks';
+import { NoteRelay } from './NoteRelay';
+import { noteCardText } from '@/lib/model/note-card-text';
 import type { ResultActions } from './ResultList';
 
 interface Props {
@@ -15,6 +17,11 @@ interface Props {
   thanks: { count: number; isThankedByMe: boolean };
   /** Stable for the list's life, like `actions`. */
   onThank(noteId: string, next: boolean): unknown;
+  /** The answer this member may relay to the question's thread (a question card only). */
+  relayAnswerId: string | undefined;
+  isRelayWritten: boolean;
+  /** Stable for the list's life, like `onThank`. */
+  onRelayWritten(questionId: string): void;
   actions: ResultActions;
 }
 
@@ -31,6 +38,9 @@ function isSameCard(a: Props, b: Props): boolean {
     a.isEditing === b.isEditing &&
     a.ownIds === b.ownIds &&
     a.onThank === b.onThank &&
+    a.relayAnswerId === b.relayAnswerId &&
+    a.isRelayWritten === b.isRelayWritten &&
+    a.onRelayWritten === b.onRelayWritten &&
     a.actions === b.actions &&
     a.thanks.count === b.thanks.count &&
     a.thanks.isThankedByMe === b.thanks.isThankedByMe &&
@@ -48,8 +58,12 @@ export const ResultCard = memo(function ResultCard({
   ownIds,
   thanks,
   onThank,
+  relayAnswerId,
+  isRelayWritten,
+  onRelayWritten,
   actions,
 }: Props) {
+  const text = noteCardText(note);
   return (
     <NoteCard
       note={note}
@@ -59,14 +73,25 @@ export const ResultCard = memo(function ResultCard({
       onEdit={() => actions.edit(note.id)}
       onDelete={() => actions.remove(note)}
       actions={
-        note.communityId ? (
-          <NoteThanks
-            note={note}
-            ownMemberIds={ownIds}
-            thanks={thanks}
-            onToggle={(next) => void onThank(note.id, next)}
-          />
-        ) : undefined
+        <>
+          {note.communityId ? (
+            <NoteThanks
+              note={note}
+              ownMemberIds={ownIds}
+              thanks={thanks}
+              onToggle={(next) => void onThank(note.id, next)}
+            />
+          ) : undefined}
+          {note.kind === 'question' && (
+            <NoteRelay
+              questionId={note.id}
+              title={text.takeaway || text.quote}
+              answerId={relayAnswerId}
+              isWritten={isRelayWritten}
+              onWritten={onRelayWritten}
+            />
+          )}
+        </>
       }
     >
       {isEditing ? (

@@ -3,6 +3,7 @@ import type { NoteEditor } from '@/components/NoteEditor';
 import { useListThanks } from '@/components/sync/use-thanks';
 import type { Note } from '@/lib/model';
 import { ResultCard } from './ResultCard';
+import { useRelayable } from './use-relayable';
 import type { Hit } from './use-search';
 
 type NoteEditorProps = ComponentProps<typeof NoteEditor>;
@@ -33,6 +34,7 @@ interface Props {
  */
 export const ResultList = memo(function ResultList({ hits, active, editing, ownIds, noMatchFor, actions }: Props) {
   const thanks = useListThanks(hits.map((h) => h.note));
+  const relay = useRelayable(hits.map((h) => h.note));
   return (
     <ul className="results" aria-label="Harvested notes">
       {noMatchFor !== null && <li className="muted">No notes match “{noMatchFor}”.</li>}
@@ -46,6 +48,9 @@ export const ResultList = memo(function ResultList({ hits, active, editing, ownI
             ownIds={ownIds}
             thanks={thanks.of(note.id)}
             onThank={thanks.toggle}
+            relayAnswerId={relay.answerOf(note.id)}
+            isRelayWritten={relay.isWritten(note.id)}
+            onRelayWritten={relay.markWritten}
             actions={actions}
           />
         </li>

@@ -165,7 +165,13 @@ export interface ToBackground {
    * P→B: "Relay answer": open (or focus) the thread the question was asked in and write the drafted reply into
    * that chat app's composer. Records `relayed` only when the composer holds the draft; never sends.
    */
-  relayAnswer(req: { questionId: string; answerId: string; replaceUserDraft?: boolean }): Result<RelayOutcome>;
+  relayAnswer(req: {
+    questionId: string;
+    answerId: string;
+    replaceUserDraft?: boolean;
+    /** From the popup: the thread's tab is brought to the front only once it holds the draft. */
+    from?: 'popup' | 'newtab';
+  }): Result<RelayOutcome>;
 }
 
 /** Runtime messages a tab's content script answers (sent to a tab, optionally one frame). */

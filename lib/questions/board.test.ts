@@ -42,4 +42,15 @@ describe('questionBoard', () => {
     const web = questionStates({ notes: [notFromChat, a], events: [], now: T0 + 2 * HOUR_MS });
     expect(questionBoard(web, new Map([notFromChat, a].map((n) => [n.id, n])), ['ann'], new Set()).toRelay).toEqual([]);
   });
+
+  it('never offers to relay an answer from a private channel or DM into a community channel', () => {
+    const fromDm = answer(q, 'bob', T0 + HOUR_MS, {
+      chat: { platform: 'slack', channel: 'bob-dm', messages: [], isPrivate: true },
+    });
+    const answered = questionStates({ notes: [q, fromDm], events: [], now: T0 + 2 * HOUR_MS });
+    expect(questionBoard(answered, notes([fromDm]), ['ann'], new Set()).toRelay).toEqual([]);
+    expect(questionBoard(answered, notes([fromDm]), ['bob'], new Set()).toRelay).toEqual([]);
+    // Still the asker's to confirm: only the relay is withheld.
+    expect(questionBoard(answered, notes([fromDm]), ['ann'], new Set()).toConfirm).toHaveLength(1);
+  });
 });

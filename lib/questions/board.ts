@@ -4,6 +4,7 @@ import type { NoteCard } from '../digest/types';
 import type { Rung } from './ladder';
 import type { QuestionsResult, QuestionState } from './types';
 import { escalatedTo } from './views';
+import { relayableAnswer } from './may-relay';
 
 export interface BoardLine {
   card: NoteCard;
@@ -21,7 +22,7 @@ export interface QuestionBoard {
   toConfirm: BoardLine[];
   /**
    * Answered questions asked in a chat thread whose answer has not gone back there yet, and that I may relay:
-   * I asked it, or I wrote its newest answer ("Relay answer").
+   * I asked it, or I wrote its newest answer ("Relay answer"; see relayableAnswer).
    */
   toRelay: BoardLine[];
   /** Every question's state by id, for the digest's unanswered list. */
@@ -61,13 +62,8 @@ export function questionBoard(
     const c = mayConfirm ? card(s.questionId) : undefined;
     if (c)
       toConfirm.push({ card: c, state: s.state, ...(s.answerIds.length ? { answerId: s.answerIds.at(-1)! } : {}) });
-    const answerId = s.answerIds.at(-1);
-    const isMine =
-      (s.askerId === undefined && s.communityId === null) ||
-      (s.askerId !== undefined && me.has(s.askerId)) ||
-      me.has(notes.get(answerId ?? '')?.author?.id ?? '');
-    const askedInChat = !!notes.get(s.questionId)?.chat;
-    const relayCard = s.state === 'answered' && answerId && askedInChat && isMine ? card(s.questionId) : undefined;
+    const answerId = relayableAnswer(s, notes, me);
+    const relayCard = answerId ? card(s.questionId) : undefined;
     if (relayCard) toRelay.push({ card: relayCard, state: s.state, answerId: answerId! });
   }
   return { forMe, toConfirm, toRelay, states };

@@ -19,3 +19,5 @@ export { announceable, escalatedTo, huddleAgenda, isUnanswered } from './views';
 export { questionBoard, type BoardLine, type QuestionBoard } from './board';
 export { relayDraft, GIST_MAX } from './relay-draft';
 export { relayPlan, relayLink, type RelayPlan } from './relay-plan';
+export { relayableAnswer } from './may-relay';
+export { findThreadTab, isThreadTab, type OpenTab } from './thread-tab';

@@ -1,24 +1,13 @@
 import { readFileSync } from 'node:fs';
 import type { BrowserContext, Page } from '@playwright/test';
 import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
-import { join, startEndpoint, syncNowAndWait as syncNow } from './pages/community';
+import { createNote, join, startEndpoint, syncNowAndWait as syncNow } from './pages/community';
 import { capturePanel, expectSaved, selectWithMouse, setExtensionStorage } from './pages/harvest-flow';
 import { startStaticServer } from './static-server';
 
 const HOUR = 3_600_000;
 const SLACK_PATH = '/client/T024BE7LD/C024BE91L';
 const QUOTE = 'Has anyone profiled the sync job since the index change?';
-
-/** Saves a note through the background, as the capture panel does (same message, same validation). */
-async function createNote(page: Page, data: Record<string, unknown>): Promise<string> {
-  const res = await page.evaluate(async (data) => {
-    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-    const message = { id: 1, type: 'createNote', data, timestamp: Date.now() };
-    return ((await chrome.runtime.sendMessage(message)) as { res: { ok: boolean; value?: { id: string } } }).res;
-  }, data);
-  if (!res.ok) throw new Error(`createNote: ${JSON.stringify(res)}`);
-  return res.value!.id;
-}
 
 const page0 = { url: 'https://example.org/ops', canonicalUrl: 'https://example.org/ops', title: 'Ops' };
 

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import type { BrowserContext, Page } from '@playwright/test';
+import type { BrowserContext, Page, Worker } from '@playwright/test';
 import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
 import { join, startEndpoint, syncNowAndWait as syncNow } from './pages/community';
 import { capturePanel, expectSaved, selectWithMouse, setExtensionStorage } from './pages/harvest-flow';
@@ -61,7 +61,7 @@ async function questionId(page: Page, quote: string): Promise<string> {
 }
 
 /** Bob answers through the background, as the capture panel does ("Answer this question" on a harvest). */
-async function answer(page: Page, communityId: string, questionId: string, takeaway: string) {
+async function answer(page: Page, communityId: string | null, questionId: string, takeaway: string) {
   const res = await page.evaluate(
     async ({ communityId, questionId, takeaway }) => {
       const data = {
@@ -76,7 +76,7 @@ async function answer(page: Page, communityId: string, questionId: string, takea
           title: 'Testing',
         },
         links: { answers: questionId },
-        communityId,
+        ...(communityId ? { communityId } : {}),
       };
       const { chrome } = globalThis as unknown as {
         chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } };
@@ -98,6 +98,15 @@ async function relayList(context: BrowserContext, extensionId: string) {
 
 /** Every open tab showing `url` (the relay opens the thread, or focuses it when it is open). */
 const tabsAt = (context: BrowserContext, url: string) => context.pages().filter((p) => p.url() === url);
+
+/** Whether the browser's tab showing `url` is the active one of its window (as the background sees tabs). */
+const isActiveTab = (sw: Worker, url: string) =>
+  sw.evaluate(async (url) => {
+    const { chrome } = globalThis as unknown as {
+      chrome: { tabs: { query(q: object): Promise<{ url?: string; active: boolean }[]> } };
+    };
+    return (await chrome.tabs.query({})).some((t) => t.url === url && t.active);
+  }, url);
 
 test.setTimeout(300_000);
 
@@ -140,12 +149,13 @@ test('the asker relays an answer from the new tab into Slack’s Quill composer 
     await syncNow(annOptions);
 
     const tab = await relayList(ann.context, ann.extensionId);
+    expect(await isActiveTab(ann.sw, slackUrl)).toBe(false);
     const toRelay = tab.getByRole('list', { name: 'Answers to relay to their thread' }).getByRole('listitem');
     await expect(toRelay).toHaveCount(2);
 
-    // Slack: the draft goes into the thread pane's Quill editor, and Quill's own model holds it exactly.
+    // Slack: the draft (in Slack's markup) goes into the thread pane's Quill editor; Quill's own model holds it exactly.
     const slackDraft =
-      'Playwright, with one browser per worker.\n\nhttps://wiki.example.org/testing\n\nThanks to Bob, who found this in wiki.example.org';
+      'Playwright, with one browser per worker.\n\nhttps://wiki.example.org/testing\n\nThanks to *Bob*, who found this in wiki.example.org';
     await toRelay
       .filter({ hasText: SLACK_Q })
       .getByRole('button', { name: /^Relay answer: / })
@@ -153,12 +163,13 @@ test('the asker relays an answer from the new tab into Slack’s Quill composer 
     await expect(tab.getByRole('status').filter({ hasText: 'is in the thread’s message box' })).toBeVisible({
       timeout: 30_000,
     });
-    const slackTabs = tabsAt(ann.context, slackUrl);
-    const texts = await Promise.all(
-      slackTabs.map((p) => p.evaluate(() => (window as unknown as { quill: { getText(): string } }).quill.getText())),
+    // The thread's tab was already open: it was focused and written, and no second one appeared.
+    expect(tabsAt(ann.context, slackUrl)).toEqual([slack]);
+    expect(await isActiveTab(ann.sw, slackUrl)).toBe(true);
+    expect(await slack.evaluate(() => (window as unknown as { quill: { getText(): string } }).quill.getText())).toBe(
+      `${slackDraft}\n`,
     );
-    expect(texts).toContain(`${slackDraft}\n`);
-    const written = slackTabs[texts.indexOf(`${slackDraft}\n`)]!;
+    const written = slack;
     await expect(written.getByRole('textbox', { name: 'Reply…' })).toHaveText(slackDraft.replaceAll('\n', ''), {
       useInnerText: false,
     });
@@ -173,21 +184,25 @@ test('the asker relays an answer from the new tab into Slack’s Quill composer 
       tab.getByRole('list', { name: 'Did this answer it?' }).getByRole('listitem').filter({ hasText: SLACK_Q }),
     ).toContainText('Relayed');
 
-    // Zulip: the relay opens the question's own message (Zulip's permalink) and fills its compose box exactly.
-    // (Asking before replacing the user's own words is held by lib/capture/chat/composer/composer.test.ts: without
-    // the `tabs` permission the background cannot see which tab shows a thread, so it opens a new one.)
+    // Zulip: the question's link is its own message (…/near/2001); the tab showing its topic is that thread. Ann
+    // had typed words of her own there: the new tab asks before replacing them, and replaces them once she agrees.
     const zulipDraft =
-      'Outlined: filled reads as selected.\n\nhttps://wiki.example.org/testing\n\nThanks to Bob, who found this in wiki.example.org';
-    await toRelay
-      .filter({ hasText: ZULIP_Q })
-      .getByRole('button', { name: /^Relay answer: / })
-      .click();
+      'Outlined\\: filled reads as selected\\.\n\n[wiki\\.example\\.org](https://wiki.example.org/testing)\n\nThanks to **Bob**, who found this in wiki\\.example\\.org';
+    await zulip.locator('#compose-textarea').fill('half a thought of mine');
+    await tab.bringToFront();
+    const zulipLine = toRelay.filter({ hasText: ZULIP_Q });
+    await zulipLine.getByRole('button', { name: /^Relay answer: / }).click();
+    const ask = zulipLine.getByRole('group', { name: /^Replace your draft\? / });
+    await expect(ask).toContainText('“half a thought of mine”', { timeout: 30_000 });
+    await expect(zulip.locator('#compose-textarea')).toHaveValue('half a thought of mine');
+    await ask.getByRole('button', { name: 'Replace my draft' }).click();
     await expect(
       tab.getByRole('status').filter({ hasText: `The reply to “${ZULIP_Q}” is in the thread’s message box` }),
     ).toBeVisible({ timeout: 30_000 });
-    const composers = () =>
-      Promise.all(tabsAt(ann.context, zulipNear).map((p) => p.locator('#compose-textarea').inputValue()));
-    expect(await composers()).toContain(zulipDraft);
+    await expect(zulip.locator('#compose-textarea')).toHaveValue(zulipDraft);
+    expect(await isActiveTab(ann.sw, zulipUrl)).toBe(true);
+    expect(tabsAt(ann.context, zulipNear)).toEqual([]);
+    expect(ann.context.pages().filter((p) => p.url().startsWith(`${site!.origin}/#`))).toEqual([zulip]);
     await expect(toRelay).toHaveCount(0);
 
     // Both relays were recorded and synced: the answerer's browser holds the two `relayed` events.
@@ -209,5 +224,63 @@ test('the asker relays an answer from the new tab into Slack’s Quill composer 
     await bob.close();
     await site?.close();
     await endpoint.close();
+  }
+});
+
+test('the popup’s card relays an answered question by keyboard, says a failure in words, then writes the draft', async () => {
+  if (!isTestBuild()) throw new Error('Not a test build: build it with `WXT_TEST_HOOKS=1 npx wxt build`');
+  const ann = await launchWithExtension();
+  let site: StaticServer | undefined;
+  try {
+    site = await startStaticServer();
+    site.override('/', readFileSync('tests/fixtures/chat/zulip/channel.html', 'utf8'));
+    await setExtensionStorage(ann.sw, { 'chat:testHost': '127.0.0.1' });
+    const zulipUrl = `${site.origin}/${ZULIP_HASH}`;
+    const zulip = await ann.context.newPage();
+    await zulip.goto(zulipUrl);
+    // A personal question (no community joined): Ann's own, hers to relay.
+    await selectWithMouse(zulip, '[data-message-id="2001"] .message_content', ZULIP_Q);
+    await zulip.getByRole('button', { name: 'Harvest' }).click();
+    const panel = capturePanel(zulip);
+    await panel.getByLabel('Kind').selectOption('question');
+    await panel.getByRole('button', { name: 'Save', exact: true }).click();
+    await expectSaved(zulip);
+
+    const popup = await ann.context.newPage();
+    await popup.goto(`chrome-extension://${ann.extensionId}/popup.html`);
+    const card = popup.getByRole('article', { name: new RegExp(`^${ZULIP_Q.slice(0, 20)}`) });
+    await expect(card).toBeVisible();
+    // Not answered yet: nothing to relay.
+    await expect(card.getByRole('button', { name: /^Relay answer/ })).toHaveCount(0);
+    await answer(popup, null, await questionId(popup, ZULIP_Q), 'Outlined: filled reads as selected.');
+    const button = card.getByRole('button', { name: `Relay answer: ${ZULIP_Q}` });
+    await expect(button).toBeVisible();
+
+    // The composer is disabled: no message box takes it, the popup says so and holds the reply to copy.
+    await zulip.locator('#compose-textarea').evaluate((el) => ((el as HTMLTextAreaElement).disabled = true));
+    // Zulip's adapter writes Markdown: member words escaped, the link as [host](url).
+    const draft = 'Outlined\\: filled reads as selected\\.\n\n[wiki\\.example\\.org](https://wiki.example.org/testing)';
+    await button.focus();
+    await popup.keyboard.press('Enter');
+    await expect(card.getByText('No message box was found in that thread.')).toBeVisible({ timeout: 40_000 });
+    await expect(card.getByLabel('Drafted reply')).toHaveValue(draft);
+    expect(await isActiveTab(ann.sw, zulipUrl)).toBe(false);
+
+    // With the composer back, the relay writes the open tab's composer (no second tab) and brings it forward.
+    await zulip.locator('#compose-textarea').evaluate((el) => ((el as HTMLTextAreaElement).disabled = false));
+    await button.focus();
+    await popup.keyboard.press('Enter');
+    await expect(
+      card.getByRole('status').filter({ hasText: `The reply to “${ZULIP_Q}” is in the thread’s message box` }),
+    ).toBeVisible({ timeout: 30_000 });
+    await expect(zulip.locator('#compose-textarea')).toHaveValue(draft);
+    expect(await isActiveTab(ann.sw, zulipUrl)).toBe(true);
+    expect(ann.context.pages().filter((p) => p.url().startsWith(`${site!.origin}/`))).toEqual([zulip]);
+    // Relayed: the card offers no second relay.
+    await expect(card.getByRole('button', { name: /^Relay answer/ })).toHaveCount(0);
+    await expect(popup.getByRole('button', { name: /^Relay answer/ })).toHaveCount(0);
+  } finally {
+    await ann.close();
+    await site?.close();
   }
 });

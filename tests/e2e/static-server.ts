@@ -7,6 +7,16 @@ const TYPES: Record<string, string> = {
   '.js': 'text/javascript',
   '.css': 'text/css',
   '.json': 'application/json',
+  '.map': 'application/json',
+  '.wasm': 'application/wasm',
+  '.svg': 'image/svg+xml',
+  '.png': 'image/png',
+  '.ico': 'image/x-icon',
+  '.woff': 'font/woff',
+  '.woff2': 'font/woff2',
+  '.ttf': 'font/ttf',
+  '.mp3': 'audio/mpeg',
+  '.ogg': 'audio/ogg',
 };
 
 export interface StaticServer {
@@ -16,8 +26,14 @@ export interface StaticServer {
   close(): Promise<void>;
 }
 
-/** Serves test pages from a folder on 127.0.0.1 (a random port). */
-export async function startStaticServer(root = resolve('tests/fixtures/pages')): Promise<StaticServer> {
+/**
+ * Serves test pages from a folder on 127.0.0.1 (a random port). `mount` is the path the folder is served
+ * under (`/dist/` serves `root/x.js` at `/dist/x.js`; anything else outside it is not found unless overridden).
+ */
+export async function startStaticServer(
+  root = resolve('tests/fixtures/pages'),
+  { mount = '/' }: { mount?: string } = {},
+): Promise<StaticServer> {
   const overrides = new Map<string, string>();
   const server: Server = createServer(async (req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
@@ -26,7 +42,9 @@ export async function startStaticServer(root = resolve('tests/fixtures/pages')):
       res.writeHead(200, { 'content-type': TYPES['.html'] });
       return res.end(body);
     }
-    const file = normalize(join(root, path.endsWith('/') ? `${path}index.html` : path));
+    if (!path.startsWith(mount)) return res.writeHead(404).end('not found');
+    const inRoot = path.slice(mount.length - 1);
+    const file = normalize(join(root, inRoot.endsWith('/') ? `${inRoot}index.html` : inRoot));
     if (!file.startsWith(root)) return res.writeHead(403).end();
     try {
       const data = await readFile(file);

@@ -1,18 +1,6 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
-import { join, startEndpoint, syncNowAndWait as syncNow } from './pages/community';
-
-/** Saves a note through the background, as the capture panel does (same message, same validation). */
-async function createNote(page: Page, data: Record<string, unknown>): Promise<string> {
-  const res = await page.evaluate(async (data) => {
-    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-    const message = { id: 1, type: 'createNote', data, timestamp: Date.now() };
-    return ((await chrome.runtime.sendMessage(message)) as { res: { ok: boolean; value?: { id: string } } }).res;
-  }, data);
-  if (!res.ok) throw new Error(`createNote: ${JSON.stringify(res)}`);
-  return res.value!.id;
-}
+import { createNote, join, startEndpoint, syncNowAndWait as syncNow } from './pages/community';
 
 const page0 = { url: 'https://example.org/net', canonicalUrl: 'https://example.org/net', title: 'Network desk' };
 const NEW_QUESTION = 'Why does the tunnel drop every hour on the office wifi?';

@@ -11,6 +11,7 @@ import { zulip } from './adapters/zulip';
 import { elementOf } from './dom';
 import { missingFields, type MessageField } from './layered';
 import type { ChatAdapter, ChatLocation } from './types';
+import type { DraftFormat } from './composer/types';
 
 export type { ChatAdapter, ChatLocation, ChatPlace, ThreadSnapshot } from './types';
 export { observeMessages, type MessageListChange, type ObserveOptions } from './observer';
@@ -27,6 +28,11 @@ export const ADAPTERS: readonly ChatAdapter[] = [
   github,
 ];
 export { generic as genericAdapter };
+
+/** The markup the app stored as `platform` reads in its composer (a relayed draft is written in it). */
+export function draftFormatOf(platform: string): DraftFormat {
+  return [...ADAPTERS, generic].find((a) => a.id === platform)?.draftFormat ?? 'plain';
+}
 
 export interface AdapterOptions {
   /** Replaces an adapter's URL test by id (tests serve fixtures from 127.0.0.1); real matching is untouched. */

@@ -1,5 +1,5 @@
 import type { ChatContext, ChatMessage } from '../../model/note';
-import type { ComposerPart } from './composer/types';
+import type { ComposerPart, DraftFormat } from './composer/types';
 import type { MessageField } from './layered';
 
 /** What URL matching needs: the two parts of `window.location` that identify an app and a view. */
@@ -50,4 +50,6 @@ export interface ChatAdapter {
   contextOf(doc: Document, el?: Element): ChatPlace;
   /** The writing half: where a relayed answer goes (apps without one use the layered fallback). */
   composer?: ComposerPart;
+  /** The markup its composer reads: a relayed draft is written in it. */
+  draftFormat: DraftFormat;
 }

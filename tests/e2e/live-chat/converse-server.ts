@@ -1,26 +1,8 @@
-import { createServer, type Server } from 'node:http';
-import { readFile } from 'node:fs/promises';
-import { extname, join, normalize, resolve } from 'node:path';
+import { resolve } from 'node:path';
+import { startStaticServer } from '../static-server';
 
 /** converse.js's built files, from the pinned devDependency. */
 export const CONVERSE_DIST = resolve('node_modules/converse.js/dist');
-
-const TYPES: Record<string, string> = {
-  '.html': 'text/html; charset=utf-8',
-  '.js': 'text/javascript',
-  '.css': 'text/css',
-  '.json': 'application/json',
-  '.map': 'application/json',
-  '.wasm': 'application/wasm',
-  '.svg': 'image/svg+xml',
-  '.png': 'image/png',
-  '.ico': 'image/x-icon',
-  '.woff': 'font/woff',
-  '.woff2': 'font/woff2',
-  '.ttf': 'font/ttf',
-  '.mp3': 'audio/mpeg',
-  '.ogg': 'audio/ogg',
-};
 
 export interface ConverseLogin {
   jid: string;
@@ -73,31 +55,8 @@ export interface ConverseServer {
 /** Serves `/` (the login page above) and `/dist/*` (converse.js's files) on 127.0.0.1, a random port. */
 export async function startConverseServer(login: ConverseLogin): Promise<ConverseServer> {
   const index = conversePage(login);
-  const server: Server = createServer(async (req, res) => {
-    const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
-    if (path === '/' || path === '/index.html') {
-      res.writeHead(200, { 'content-type': TYPES['.html'] });
-      return res.end(index);
-    }
-    if (!path.startsWith('/dist/')) return res.writeHead(404).end('not found');
-    const file = normalize(join(CONVERSE_DIST, path.slice('/dist/'.length)));
-    if (!file.startsWith(CONVERSE_DIST)) return res.writeHead(403).end();
-    try {
-      const data = await readFile(file);
-      res.writeHead(200, { 'content-type': TYPES[extname(file)] ?? 'application/octet-stream' });
-      res.end(data);
-    } catch {
-      res.writeHead(404).end('not found');
-    }
-  });
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
-  const { port } = server.address() as { port: number };
-  return {
-    origin: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise((r) => {
-        server.closeAllConnections();
-        server.close(() => r());
-      }),
-  };
+  const server = await startStaticServer(CONVERSE_DIST, { mount: '/dist/' });
+  server.override('/', index);
+  server.override('/index.html', index);
+  return { origin: server.origin, close: () => server.close() };
 }

@@ -77,7 +77,18 @@ export const join = (page: Page, extensionId: string, invite: string, name: stri
 /** The sync line the popup and options page show. */
 export const syncLine = (page: Page) => page.getByRole('region', { name: 'Community sync' }).getByRole('status');
 
-/** Saves a note through the background, as the capture panel does (same message, same validation). */
+/** Saves a note through the background, as the capture panel does (same message, same validation); its id. */
+export async function createNote(page: Page, data: Record<string, unknown>): Promise<string> {
+  const res = await page.evaluate(async (data) => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
+    const message = { id: 1, type: 'createNote', data, timestamp: Date.now() };
+    return ((await chrome.runtime.sendMessage(message)) as { res: { ok: boolean; value?: { id: string } } }).res;
+  }, data);
+  if (!res.ok) throw new Error(`createNote: ${JSON.stringify(res)}`);
+  return res.value!.id;
+}
+
+/** Saves an insight through the background, as the capture panel does (same message, same validation). */
 export async function harvest(page: Page, communityId: string, takeaway: string) {
   return page.evaluate(
     async ([communityId, takeaway]) => {

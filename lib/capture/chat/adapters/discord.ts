@@ -70,6 +70,7 @@ function readMessage(el: Element): ChatMessage {
 
 export const discord = defineChatAdapter({
   id: 'discord',
+  draftFormat: 'discord',
   selectors,
   matches,
   matchesPath,

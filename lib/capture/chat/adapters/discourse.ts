@@ -67,6 +67,7 @@ function readMessage(el: Element): ChatMessage {
 
 export const discourse = defineChatAdapter({
   id: 'discourse',
+  draftFormat: 'markdown',
   selectors,
   matches: matchesPath,
   matchesPath,

@@ -108,6 +108,7 @@ function headingAbove(list: Element | null): string | undefined {
 
 export const generic = defineChatAdapter({
   id: 'generic',
+  draftFormat: 'plain',
   selectors,
   matches: () => false,
   matchesPath: () => false,

@@ -188,6 +188,7 @@ function isPrivate(doc: Document): boolean {
 
 export const github: ChatAdapter = {
   id: 'github',
+  draftFormat: 'markdown',
   selectors,
   matches,
   matchesPath,

@@ -56,6 +56,7 @@ function readMessage(el: Element): ChatMessage {
 
 export const googleChat = defineChatAdapter({
   id: 'google-chat',
+  draftFormat: 'plain',
   selectors,
   matches,
   matchesPath,

@@ -56,6 +56,7 @@ function readMessage(el: Element): ChatMessage {
 
 export const mattermost = defineChatAdapter({
   id: 'mattermost',
+  draftFormat: 'markdown',
   selectors,
   matches: matchesPath,
   matchesPath,

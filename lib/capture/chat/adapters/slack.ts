@@ -79,6 +79,7 @@ function findComposer(doc: Document, near?: Element | null): HTMLElement | null 
 
 export const slack = defineChatAdapter({
   id: 'slack',
+  draftFormat: 'slack',
   selectors,
   composer: { selectors: composerSelectors, find: findComposer },
   matches,

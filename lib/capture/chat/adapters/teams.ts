@@ -46,6 +46,7 @@ function readMessage(el: Element): ChatMessage {
 
 export const teams = defineChatAdapter({
   id: 'teams',
+  draftFormat: 'plain',
   // Teams renders no permalink in the DOM: its absence is not drift.
   fields: ['id', 'author', 'timestamp', 'text'],
   selectors,

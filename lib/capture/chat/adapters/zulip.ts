@@ -51,14 +51,38 @@ function readMessage(el: Element): ChatMessage {
  */
 export const composerSelectors = {
   textarea: '#send_message_form textarea#compose-textarea, textarea.new_message_textarea[name="content"]',
+  /** Zulip's closed compose box hides this (compose_actions' hide_box: `$(".message_comp").hide()`). */
+  box: '.message_comp',
+  /** …and shows "Message #channel > topic", which opens it for the topic in view (compose_closed_ui). */
+  replyButton: '#left_bar_compose_reply_button_big',
 } as const;
+
+const isShown = (el: HTMLElement) => {
+  const box = el.closest<HTMLElement>(composerSelectors.box);
+  return !box || (box.style.display !== 'none' && !box.hidden);
+};
+
+/**
+ * Opens a closed compose box as the user does, with a click on its reply button (Zulip then shows the box
+ * addressed to the topic in view and focuses the textarea). False when it stays closed (no button, or it is
+ * disabled: "There are no messages to reply to").
+ */
+function openCompose(doc: Document, el: HTMLElement): boolean {
+  if (isShown(el)) return true;
+  const button = doc.querySelector<HTMLButtonElement>(composerSelectors.replyButton);
+  if (!button || button.disabled) return false;
+  button.click();
+  return isShown(el);
+}
 
 export const zulip = defineChatAdapter({
   id: 'zulip',
+  draftFormat: 'markdown',
   selectors,
   composer: {
     selectors: composerSelectors,
     find: (doc) => doc.querySelector<HTMLTextAreaElement>(composerSelectors.textarea),
+    open: openCompose,
   },
   matches: matchesPath,
   matchesPath,

@@ -107,6 +107,52 @@ describe('Zulip composer (the compose box of zulip/zulip web/templates/compose.h
   });
 });
 
+describe("Zulip's closed compose box (zulip/zulip compose_actions hide_box, compose_closed_ui's reply button)", () => {
+  const f = fixture('zulip', 'channel');
+  /** The real compose box closed as Zulip closes it: the box hidden inline, the reply button naming the topic. */
+  const closed = () => {
+    const opened = f.open();
+    const box = opened.doc.querySelector<HTMLElement>('.message_comp')!;
+    box.style.display = 'none';
+    const button = opened.doc.querySelector<HTMLButtonElement>('#left_bar_compose_reply_button_big')!;
+    button.textContent = 'Message #design > icons';
+    return { ...opened, box, button };
+  };
+
+  it('clicks "Message #design > icons" to open it, then writes the draft', () => {
+    const { doc, box, button } = closed();
+    let clicks = 0;
+    // What Zulip's click handler does: show the box for the topic in view.
+    button.addEventListener('click', () => ((box.style.display = ''), clicks++));
+    const r = relayInto(doc, locationOf(f.expected.url), { draft: DRAFT }, new WeakMap());
+    expect(r).toEqual({ status: 'written', holds: DRAFT, via: 'adapter', platform: 'zulip' });
+    expect(clicks).toBe(1);
+    expect(doc.querySelector<HTMLTextAreaElement>('#compose-textarea')!.value).toBe(DRAFT);
+  });
+
+  it('says so, and writes nothing, when the box stays closed (the button is disabled or does nothing)', () => {
+    const disabled = closed();
+    disabled.button.disabled = true; // "There are no messages to reply to."
+    expect(relayInto(disabled.doc, locationOf(f.expected.url), { draft: DRAFT }, new WeakMap())).toEqual({
+      status: 'closed-composer',
+    });
+    expect(disabled.doc.querySelector<HTMLTextAreaElement>('#compose-textarea')!.value).toBe('');
+    const inert = closed();
+    expect(relayInto(inert.doc, locationOf(f.expected.url), { draft: DRAFT }, new WeakMap())).toEqual({
+      status: 'closed-composer',
+    });
+    expect(inert.doc.querySelector<HTMLTextAreaElement>('#compose-textarea')!.value).toBe('');
+  });
+
+  it('leaves an open box alone (no click)', () => {
+    const { doc } = f.open();
+    let clicks = 0;
+    doc.querySelector('#left_bar_compose_reply_button_big')!.addEventListener('click', () => clicks++);
+    expect(relayInto(doc, locationOf(f.expected.url), { draft: DRAFT }, new WeakMap()).status).toBe('written');
+    expect(clicks).toBe(0);
+  });
+});
+
 describe('layered fallback (generic reader, apps without a composer part)', () => {
   const converse = readFileSync(join(FIXTURE_ROOT, 'composers', 'converse-muc.html'), 'utf8');
   const open = () => new JSDOM(converse, { url: 'http://127.0.0.1:5280/converse' }).window.document;

@@ -10,6 +10,8 @@ export { fallbackComposer, fallbackSelectors } from './fallback';
 export interface FoundComposer {
   el: HTMLElement;
   via: 'adapter' | 'fallback';
+  /** The app's composer is collapsed and did not open when asked: nothing is written, the user is told. */
+  isClosed?: boolean;
 }
 
 /**
@@ -18,7 +20,10 @@ export interface FoundComposer {
  */
 export function findComposer(adapter: ChatAdapter | null, doc: Document, near?: Element | null): FoundComposer | null {
   const own = adapter?.composer?.find(doc, near);
-  if (isWritable(own)) return { el: own, via: 'adapter' };
+  if (isWritable(own)) {
+    const isOpen = adapter?.composer?.open?.(doc, own) ?? true;
+    return isOpen ? { el: own, via: 'adapter' } : { el: own, via: 'adapter', isClosed: true };
+  }
   const fallback = fallbackComposer.find(doc, near);
   return fallback ? { el: fallback, via: 'fallback' } : null;
 }

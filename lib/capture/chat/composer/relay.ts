@@ -16,7 +16,10 @@ export interface RelayRequest {
 
 /** What came of it: a composer write (with who found the composer), or no composer on this page. */
 export type RelayWrite =
-  (ComposerWrite & { via: 'adapter' | 'fallback'; platform: string }) | { status: 'no-composer' };
+  | (ComposerWrite & { via: 'adapter' | 'fallback'; platform: string })
+  | { status: 'no-composer' }
+  /** The app's message box is collapsed and did not open (Zulip's closed compose box). */
+  | { status: 'closed-composer' };
 
 /**
  * Writes a relayed answer into this page's composer through the adapter that reads the page (or the layered
@@ -34,6 +37,7 @@ export function relayInto(
   const near = adapter && req.ref ? findMessageElement(adapter, doc, { ...req.ref, text: '' }) : null;
   const found = findComposer(adapter, doc, near);
   if (!found) return { status: 'no-composer' };
+  if (found.isClosed) return { status: 'closed-composer' };
   const result = writeComposer(found.el, req.draft, {
     ours: ours.get(found.el),
     replaceUserDraft: req.replaceUserDraft === true,
