@@ -9,6 +9,7 @@ import {
   computeDigest,
   dayString,
   identityFromRows,
+  indexFromSummaries,
   localDay,
   meIdsOf,
   neededQuestionIds,
@@ -24,6 +25,7 @@ import {
 } from '../digest';
 import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
+import { readNoteSummaries, removalsSeen } from './note-summaries';
 import type { CommonplaceDb } from './schema';
 
 export { DIGEST_KEYS } from './digest-keys';
@@ -89,15 +91,22 @@ export async function storedDigest(db: CommonplaceDb): Promise<StoredDigest | nu
   return row?.digest && typeof row.settingsKey === 'string' ? row : null;
 }
 
-/** Changes whenever anything the digest reads changed: newest note edit, thanks, events, settings, day. */
-async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string): Promise<string> {
-  const [noteKey, thanks, thankKey, eventKey] = await Promise.all([
+/**
+ * Changes whenever anything the digest reads changed: newest note edit, removals (a dropped note changes no
+ * `updatedAt`), thanks, events, settings, day. Also returns the removals count the run's index must match.
+ */
+async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string) {
+  const [noteKey, removals, thanks, thankKey, eventKey] = await Promise.all([
     db.notes.orderBy('updatedAt').lastKey(),
+    removalsSeen(db),
     db.thanks.count(),
     db.thanks.orderBy('createdAt').lastKey(),
     db.events.toCollection().lastKey(),
   ]);
-  return JSON.stringify([day, req.timeZone, noteKey, thanks, thankKey, eventKey, req.settings]);
+  return {
+    fp: JSON.stringify([day, req.timeZone, noteKey, removals, thanks, thankKey, eventKey, req.settings]),
+    removals,
+  };
 }
 
 /**
@@ -110,21 +119,26 @@ async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string): 
 export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: DigestMemo): Promise<Digest> {
   const startedAt = req.now;
   const day = dayString(localDay(req.now, req.timeZone));
-  const [fp, cached] = await Promise.all([fingerprint(db, req, day), storedDigest(db)]);
+  const [{ fp, removals }, cached] = await Promise.all([fingerprint(db, req, day), storedDigest(db)]);
   const key = req.key ?? settingsKey(req.settings.meIds, req.settings.rituals);
   if (cached?.fingerprint === fp && cached.settingsKey === key) return cached.digest;
 
   const stored = memo?.index ?? ((await db.kv.get(DIGEST_KEYS.index))?.value as DigestIndex | undefined);
   const shown = ((await db.kv.get(DIGEST_KEYS.shown))?.value ?? {}) as Record<string, string>;
-  const { digest, next, isIndexDirty } =
-    stored?.v === 1 ? await incremental(db, req, stored, shown, day) : await fromScratch(db, req, shown);
+  // An index from before a removal may still count the removed note (its author's first harvest, the last
+  // harvest of its community): such an index is rebuilt, never advanced.
+  const isCurrent = stored?.v === 1 && stored.removals === removals;
+  const { digest, next, isIndexDirty } = isCurrent
+    ? await incremental(db, req, stored, shown, day)
+    : await fromSummaries(db, req, shown, day, removals);
   const ready: StoredDigest = { fingerprint: fp, settingsKey: key, computedAt: startedAt, digest };
   const rows: { key: string; value: unknown }[] = [{ key: DIGEST_KEYS.ready, value: ready }];
   // The index is the biggest row: write it only when notes changed or a week was newly cached.
   const isWriteDue =
     !memo?.indexWrittenAt ||
     req.now - memo.indexWrittenAt >= INDEX_WRITE_EVERY_MS ||
-    !sameKeys(next.weeks, stored?.v === 1 ? stored.weeks : undefined);
+    !isCurrent ||
+    !sameKeys(next.weeks, stored.weeks);
   if (isIndexDirty && isWriteDue) rows.push({ key: DIGEST_KEYS.index, value: next });
   if (digest.archive && shown[digest.archive.id] !== day) {
     rows.push({ key: DIGEST_KEYS.shown, value: { ...shown, [digest.archive.id]: day } });
@@ -148,13 +162,15 @@ async function incremental(
   stored: DigestIndex,
   shown: Record<string, string>,
   day: string,
+  isFresh = false,
 ) {
   const meIds = req.settings.meIds;
   const weekStarts = trendWeekStarts(req.now, req.timeZone);
   const index = stored;
   const weeksBefore = { ...stored.weeks };
   const cursorBefore = index.cursor;
-  const changed = await db.notes.where('updatedAt').aboveOrEqual(index.cursor).toArray();
+  // A fresh index holds every note already: re-folding the newest would only drop the week it falls in.
+  const changed = isFresh ? [] : await db.notes.where('updatedAt').aboveOrEqual(index.cursor).toArray();
   advanceIndex(index, changed, meIds, req.timeZone);
 
   const current = weekStarts.length - 1;
@@ -195,25 +211,25 @@ async function incremental(
     timeZone: req.timeZone,
     index,
   });
-  const isIndexDirty = changed.some((n) => n.updatedAt > cursorBefore) || !sameKeys(next.weeks, weeksBefore);
+  const isIndexDirty = isFresh || changed.some((n) => n.updatedAt > cursorBefore) || !sameKeys(next.weeks, weeksBefore);
   return { digest, next, isIndexDirty };
 }
 
 /**
- * The first run (no index yet): one pass over every note in primary-key order, which is faster than walking
- * the `updatedAt` index and then re-reading recent weeks; the index comes out of the same pass.
+ * The first run (no index yet, after install or a big import) and the run after a removal: the index is built
+ * from every note's small summary row (lib/db/note-summaries.ts), never from the full notes, whose reading and
+ * decoding was the cold digest's whole cost; then the usual run reads this week's notes and the few shown.
  */
-async function fromScratch(db: CommonplaceDb, req: DigestRequest, shown: Record<string, string>) {
-  const [notes, thanks, events] = await Promise.all([db.notes.toArray(), db.thanks.toArray(), db.events.toArray()]);
-  const { digest, index: next } = computeDigest({
-    notes,
-    thanks,
-    events,
-    settings: { ...req.settings, archiveShown: shown },
-    now: req.now,
-    timeZone: req.timeZone,
-  });
-  return { digest, next, isIndexDirty: true };
+async function fromSummaries(
+  db: CommonplaceDb,
+  req: DigestRequest,
+  shown: Record<string, string>,
+  day: string,
+  removals: number,
+) {
+  const index = indexFromSummaries(await readNoteSummaries(db), req.settings.meIds, req.now, req.timeZone);
+  index.removals = removals;
+  return incremental(db, req, index, shown, day, true);
 }
 
 /** The naive way, kept for the benchmark's side-by-side: read every note, thank and event, compute from scratch. */

@@ -150,6 +150,11 @@ export interface DigestIndex {
   v: 1;
   timeZone: string;
   cursor: number;
+  /**
+   * The store's count of removals (writes that took back a live note's contribution) when the index was built:
+   * at another count the index may hold a deleted note, so it is rebuilt. Absent in indexes from before it.
+   */
+  removals?: number;
   lastCreatedAt: number;
   authors: Record<string, { name: string; first: number }>;
   questions: Record<string, { c: number; cm: string | null }>;
