@@ -1,6 +1,6 @@
 /**
  * The digest's incremental engine, not a table: it keeps the stored DigestIndex (kv rows of DIGEST_KEYS)
- * advanced by the notes changed since its cursor, and stores the ready digest a new tab paints first. The
+ * advanced by the note summaries written since it last looked, and stores the ready digest a new tab paints first. The
  * tables it reads have their own modules (notes, sync-state, digest-settings).
  */
 import {
@@ -25,7 +25,7 @@ import {
 } from '../digest';
 import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
-import { readNoteSummaries, removalsSeen } from './note-summaries';
+import { digestCounters, readNoteSummaries, summariesAfter, type NoteSummaryRow } from './note-summaries';
 import type { CommonplaceDb } from './schema';
 
 export { DIGEST_KEYS } from './digest-keys';
@@ -61,7 +61,7 @@ export function digestRequest(identity: Identity, rawRituals: unknown, now: numb
 /**
  * What a long-lived caller (the service worker) keeps between runs: the index it last computed, so a run
  * neither reads nor rewrites the biggest row each time. Losing it is harmless: the stored index, re-folded
- * from its own cursor, gives the same result.
+ * from its own write number, gives the same result.
  */
 export interface DigestMemo {
   index?: DigestIndex;
@@ -92,45 +92,49 @@ export async function storedDigest(db: CommonplaceDb): Promise<StoredDigest | nu
 }
 
 /**
- * Changes whenever anything the digest reads changed: newest note edit, removals (a dropped note changes no
- * `updatedAt`), thanks, events, settings, day. Also returns the removals count the run's index must match.
+ * Changes whenever anything the digest reads changed: note writes (numbered, so a pulled note stamped earlier
+ * counts too), removals (a dropped note changes no `updatedAt`), thanks, events, settings, day. Also returns the
+ * counters the run's index is checked against.
  */
 async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string) {
-  const [noteKey, removals, thanks, thankKey, eventKey] = await Promise.all([
+  const [noteKey, counters, thanks, thankKey, eventKey] = await Promise.all([
     db.notes.orderBy('updatedAt').lastKey(),
-    removalsSeen(db),
+    digestCounters(db),
     db.thanks.count(),
     db.thanks.orderBy('createdAt').lastKey(),
     db.events.toCollection().lastKey(),
   ]);
+  const { seq, removals } = counters;
   return {
-    fp: JSON.stringify([day, req.timeZone, noteKey, removals, thanks, thankKey, eventKey, req.settings]),
-    removals,
+    fp: JSON.stringify([day, req.timeZone, noteKey, seq, removals, thanks, thankKey, eventKey, req.settings]),
+    counters,
   };
 }
 
 /**
  * Computes and stores the ready digest without reading every note: nothing when the fingerprint matches the
- * stored one; otherwise the persisted index advanced by notes changed since its cursor (indexed on
- * `updatedAt`), the weeks not cached yet (indexed on `createdAt`), and the few notes the sections point at.
+ * stored one; otherwise the persisted index advanced by the note summaries written since (indexed on `seq`),
+ * the weeks not cached yet (indexed on `createdAt`), and the few notes the sections point at.
  * Saves ready digest, index and archive pick. Runs in the background after changes, in a page only when the
  * stored digest is for another day, zone or settings.
  */
 export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: DigestMemo): Promise<Digest> {
   const startedAt = req.now;
   const day = dayString(localDay(req.now, req.timeZone));
-  const [{ fp, removals }, cached] = await Promise.all([fingerprint(db, req, day), storedDigest(db)]);
+  const [{ fp, counters }, cached] = await Promise.all([fingerprint(db, req, day), storedDigest(db)]);
   const key = req.key ?? settingsKey(req.settings.meIds, req.settings.rituals);
   if (cached?.fingerprint === fp && cached.settingsKey === key) return cached.digest;
 
   const stored = memo?.index ?? ((await db.kv.get(DIGEST_KEYS.index))?.value as DigestIndex | undefined);
   const shown = ((await db.kv.get(DIGEST_KEYS.shown))?.value ?? {}) as Record<string, string>;
   // An index from before a removal may still count the removed note (its author's first harvest, the last
-  // harvest of its community): such an index is rebuilt, never advanced.
-  const isCurrent = stored?.v === 1 && stored.removals === removals;
+  // harvest of its community): such an index is rebuilt, never advanced. So is one numbered past the store's
+  // writes (from a store rebuilt since) or from before write numbers.
+  const isCurrent =
+    stored?.v === 1 && stored.removals === counters.removals && stored.seq !== undefined && stored.seq <= counters.seq;
   const { digest, next, isIndexDirty } = isCurrent
     ? await incremental(db, req, stored, shown, day)
-    : await fromSummaries(db, req, shown, day, removals);
+    : await fromSummaries(db, req, shown, day, counters.removals);
   const ready: StoredDigest = { fingerprint: fp, settingsKey: key, computedAt: startedAt, digest };
   const rows: { key: string; value: unknown }[] = [{ key: DIGEST_KEYS.ready, value: ready }];
   // The index is the biggest row: write it only when notes changed or a week was newly cached.
@@ -155,7 +159,7 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: D
   return digest;
 }
 
-/** The usual run: the stored index advanced by the notes changed since its cursor, plus the few notes shown. */
+/** The usual run: the stored index advanced by the summaries written since it last looked, plus the few notes shown. */
 async function incremental(
   db: CommonplaceDb,
   req: DigestRequest,
@@ -168,10 +172,11 @@ async function incremental(
   const weekStarts = trendWeekStarts(req.now, req.timeZone);
   const index = stored;
   const weeksBefore = { ...stored.weeks };
-  const cursorBefore = index.cursor;
-  // A fresh index holds every note already: re-folding the newest would only drop the week it falls in.
-  const changed = isFresh ? [] : await db.notes.where('updatedAt').aboveOrEqual(index.cursor).toArray();
+  // Summaries written since the index last looked, in write order: clocks play no part (a pulled note keeps its
+  // author's stamp). A fresh index holds every note already.
+  const changed = isFresh ? [] : await summariesAfter(db, index.seq ?? 0);
   advanceIndex(index, changed, meIds, req.timeZone);
+  index.seq = maxSeq(changed, index.seq ?? 0);
 
   const current = weekStarts.length - 1;
   const missing = weekStarts.filter((ws, i) => i === current || !index.weeks[ws]);
@@ -211,7 +216,7 @@ async function incremental(
     timeZone: req.timeZone,
     index,
   });
-  const isIndexDirty = isFresh || changed.some((n) => n.updatedAt > cursorBefore) || !sameKeys(next.weeks, weeksBefore);
+  const isIndexDirty = isFresh || changed.length > 0 || !sameKeys(next.weeks, weeksBefore);
   return { digest, next, isIndexDirty };
 }
 
@@ -227,8 +232,10 @@ async function fromSummaries(
   day: string,
   removals: number,
 ) {
-  const index = indexFromSummaries(await readNoteSummaries(db), req.settings.meIds, req.now, req.timeZone);
+  const rows = await readNoteSummaries(db);
+  const index = indexFromSummaries(rows, req.settings.meIds, req.now, req.timeZone);
   index.removals = removals;
+  index.seq = maxSeq(rows, 0);
   return incremental(db, req, index, shown, day, true);
 }
 
@@ -265,6 +272,12 @@ async function archiveCandidates(db: CommonplaceDb, olderThan: number, day: stri
     top.length ? db.thanks.where('noteId').anyOf(top).toArray() : Promise.resolve([]),
   ]);
   return { notes: [...picked.filter(isNote), ...sample], thanks };
+}
+
+function maxSeq(rows: readonly NoteSummaryRow[], from: number): number {
+  let max = from;
+  for (const r of rows) if (r.seq > max) max = r.seq;
+  return max;
 }
 
 function sameKeys(a: object, b: object | undefined): boolean {

@@ -13,4 +13,6 @@ export const DIGEST_KEYS = {
    * transaction): an index built at another count is rebuilt from the note summaries.
    */
   removals: 'digest:removals',
+  /** The last note summary's write number (note-summaries.ts): the digest folds the rows numbered after its own. */
+  seq: 'digest:seq',
 } as const;

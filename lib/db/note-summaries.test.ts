@@ -25,10 +25,15 @@ const open = () => {
   return db;
 };
 
+/** Summaries equal the notes', and their write numbers are distinct and within the store's counter. */
 async function expectInStep(db: CommonplaceDb) {
-  expect(await db.noteSummaries.orderBy('id').toArray()).toEqual(
+  const rows = await db.noteSummaries.orderBy('id').toArray();
+  expect(rows.map(({ seq: _s, ...summary }) => summary)).toEqual(
     (await db.notes.orderBy('id').toArray()).map(noteSummary),
   );
+  const seqs = rows.map((r) => r.seq);
+  expect(new Set(seqs).size).toBe(seqs.length);
+  expect(Math.max(0, ...seqs)).toBeLessThanOrEqual(((await db.kv.get(DIGEST_KEYS.seq))?.value as number) ?? 0);
 }
 const removals = async (db: CommonplaceDb) => ((await db.kv.get(DIGEST_KEYS.removals))?.value as number) ?? 0;
 
@@ -115,11 +120,25 @@ describe('note summaries', () => {
     expect(await removals(db)).toBe(3);
   });
 
+  it('number every write after the last, so a note stamped by an older clock still comes after', async () => {
+    const db = open();
+    const a = makeNote({ updatedAt: 5_000 });
+    await db.notes.put(a);
+    await db.notes.put(makeNote({ updatedAt: 10 })); // pulled: its author's clock is far behind
+    await db.notes.delete(a.id);
+    const late = makeNote({ updatedAt: 1 });
+    await db.notes.put(late);
+    expect((await db.noteSummaries.get(late.id))?.seq).toBe(3); // never reuses a number a dropped row had
+    await db.notes.put({ ...late, sync: { isPending: false } }); // nothing the digest reads changed
+    expect((await db.noteSummaries.get(late.id))?.seq).toBe(3);
+    expect((await db.kv.get(DIGEST_KEYS.seq))?.value).toBe(3);
+  });
+
   it('are rebuilt from the notes when rows were written around Dexie', async () => {
     const db = open();
-    await db.notes.bulkAdd([makeNote(), makeNote()]);
+    await db.notes.bulkAdd(Array.from({ length: 4500 }, () => makeNote())); // read back in several chunks
     await db.noteSummaries.clear(); // what a raw IndexedDB write of notes leaves
-    expect(await readNoteSummaries(db)).toHaveLength(2);
+    expect(await readNoteSummaries(db)).toHaveLength(4500);
     await expectInStep(db);
   });
 });

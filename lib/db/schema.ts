@@ -1,7 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Note } from '../model';
-import { noteSummary, type NoteSummary } from '../digest/note-summary';
-import { NOTE_SUMMARIES, noteSummariesMiddleware } from './note-summaries';
+import { fillNoteSummaries, NOTE_SUMMARIES, noteSummariesMiddleware, type NoteSummaryRow } from './note-summaries';
 import { pageKey } from '../model/page-key';
 import type { QuestionEvent } from '../questions/events';
 import { serverKey } from '../sync/endpoint';
@@ -79,7 +78,7 @@ export class CommonplaceDb extends Dexie {
   events!: EntityTable<EventRow, 'id'>;
   questionEvents!: EntityTable<QuestionEventRow, 'id'>;
   /** One small row per note for the digest (note-summaries.ts keeps it in step with every note write). */
-  noteSummaries!: EntityTable<NoteSummary, 'id'>;
+  noteSummaries!: EntityTable<NoteSummaryRow, 'id'>;
 
   constructor(name = 'commonplace') {
     super(name);
@@ -133,12 +132,8 @@ export class CommonplaceDb extends Dexie {
     // v5: note summaries (issue 19): what the digest needs of each note, so a digest without an index (after
     // install or a big import) reads small rows instead of every full note. The upgrade fills it once.
     this.version(5)
-      .stores({ [NOTE_SUMMARIES]: 'id' })
-      .upgrade(async (tx) => {
-        const rows: NoteSummary[] = [];
-        await tx.table<Note, string>('notes').each((note) => void rows.push(noteSummary(note)));
-        await tx.table(NOTE_SUMMARIES).bulkPut(rows);
-      });
+      .stores({ [NOTE_SUMMARIES]: 'id, seq' })
+      .upgrade((tx) => fillNoteSummaries(tx.table('notes'), tx.table(NOTE_SUMMARIES), tx.table('kv')));
     this.use(noteSummariesMiddleware);
   }
 }

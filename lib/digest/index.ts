@@ -39,12 +39,12 @@ export function trendWeekStarts(now: number, timeZone: string): number[] {
 }
 
 /**
- * Brings a persisted index up to date with notes changed since its cursor and forgets the cached weeks those
+ * Brings a persisted index up to date with notes (or their summaries) changed since it last looked and forgets the cached weeks those
  * notes were created in (and every week, when the zone changed). Mutates and returns `index`.
  */
 export function advanceIndex(
   index: DigestIndex,
-  changed: readonly Note[],
+  changed: readonly NoteSummary[],
   meIds: readonly string[],
   timeZone: string,
 ): DigestIndex {

@@ -36,3 +36,19 @@ export function isRetraction(before: NoteSummary | undefined, after: NoteSummary
     after.author?.name !== before.author?.name
   );
 }
+
+/** Whether two summaries say the same (a sync flag flipped on the note, say): nothing for the digest to fold. */
+export function isSameSummary(a: NoteSummary | undefined, b: NoteSummary): boolean {
+  return (
+    a !== undefined &&
+    a.id === b.id &&
+    a.kind === b.kind &&
+    a.createdAt === b.createdAt &&
+    a.updatedAt === b.updatedAt &&
+    a.deletedAt === b.deletedAt &&
+    a.communityId === b.communityId &&
+    a.author?.id === b.author?.id &&
+    a.author?.name === b.author?.name &&
+    a.links?.answers === b.links?.answers
+  );
+}
