@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
+import type { DBCore } from 'dexie';
 import { CommonplaceDb } from './schema';
 import { DAY_MS, type Digest } from '@/lib/digest';
 import { makeNote, seedStore } from '@/lib/testing/digest-seed';
@@ -84,6 +85,50 @@ describe('loadDigest', () => {
     await db.notes.add(makeNote({ createdAt: NOW + 1, kind: 'win' }));
     await loadDigest(db, req(NOW + 5_000)); // the background's run that began before it
     expect(await storedDigest(db)).toEqual(newer);
+  });
+
+  it('without an index (after install or a big import) decodes the summaries, and of the notes only the few it shows', async () => {
+    const db = open();
+    dbs.push(db);
+    let [decoded, isCounting] = [0, false];
+    db.use({
+      stack: 'dbcore',
+      name: 'count-note-reads',
+      create: (down: DBCore) => ({
+        ...down,
+        table(name: string) {
+          const t = down.table(name);
+          if (name !== 'notes') return t;
+          return {
+            ...t,
+            query: async (r) => {
+              const res = await t.query(r);
+              if (isCounting && r.values !== false) decoded += res.result.length;
+              return res;
+            },
+            getMany: async (r) => {
+              const res = await t.getMany(r);
+              if (isCounting) decoded += res.filter(Boolean).length;
+              return res;
+            },
+            // Key cursors (newest edit, oldest note) decode no note; a cursor over values would.
+            openCursor: (r) =>
+              isCounting && r.values !== false
+                ? Promise.reject(new Error('the digest walks no cursor over whole notes'))
+                : t.openCursor(r),
+          };
+        },
+      }),
+    });
+    const notes = seedStore(5000, NOW, 365, 13);
+    await db.notes.bulkAdd(notes);
+    isCounting = true;
+    const cold = await loadDigest(db, req());
+    isCounting = false;
+    expect(withoutArchive(cold)).toEqual(withoutArchive(await loadDigestByFullScan(db, req())));
+    const thisWeek = notes.filter((x) => x.createdAt >= cold.weekStart).length;
+    expect(decoded).toBeGreaterThanOrEqual(thisWeek);
+    expect(decoded).toBeLessThan(thisWeek + 300); // the old first run decoded all 5,000 (twice with the full scan)
   });
 
   it('copes with an empty store', async () => {

@@ -1,6 +1,6 @@
 /**
  * The digest's incremental engine, not a table: it keeps the stored DigestIndex (kv rows of DIGEST_KEYS)
- * advanced by the notes changed since its cursor, and stores the ready digest a new tab paints first. The
+ * advanced by the note summaries written since it last looked, and stores the ready digest a new tab paints first. The
  * tables it reads have their own modules (notes, sync-state, digest-settings).
  */
 import {
@@ -9,6 +9,7 @@ import {
   computeDigest,
   dayString,
   identityFromRows,
+  indexFromSummaries,
   localDay,
   meIdsOf,
   neededQuestionIds,
@@ -24,6 +25,7 @@ import {
 } from '../digest';
 import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
+import { digestCounters, readNoteSummaries, summariesAfter, type NoteSummaryRow } from './note-summaries';
 import type { CommonplaceDb } from './schema';
 
 export { DIGEST_KEYS } from './digest-keys';
@@ -59,7 +61,7 @@ export function digestRequest(identity: Identity, rawRituals: unknown, now: numb
 /**
  * What a long-lived caller (the service worker) keeps between runs: the index it last computed, so a run
  * neither reads nor rewrites the biggest row each time. Losing it is harmless: the stored index, re-folded
- * from its own cursor, gives the same result.
+ * from its own write number, gives the same result.
  */
 export interface DigestMemo {
   index?: DigestIndex;
@@ -89,42 +91,58 @@ export async function storedDigest(db: CommonplaceDb): Promise<StoredDigest | nu
   return row?.digest && typeof row.settingsKey === 'string' ? row : null;
 }
 
-/** Changes whenever anything the digest reads changed: newest note edit, thanks, events, settings, day. */
-async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string): Promise<string> {
-  const [noteKey, thanks, thankKey, eventKey] = await Promise.all([
+/**
+ * Changes whenever anything the digest reads changed: note writes (numbered, so a pulled note stamped earlier
+ * counts too), removals (a dropped note changes no `updatedAt`), thanks, events, settings, day. Also returns the
+ * counters the run's index is checked against.
+ */
+async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string) {
+  const [noteKey, counters, thanks, thankKey, eventKey] = await Promise.all([
     db.notes.orderBy('updatedAt').lastKey(),
+    digestCounters(db),
     db.thanks.count(),
     db.thanks.orderBy('createdAt').lastKey(),
     db.events.toCollection().lastKey(),
   ]);
-  return JSON.stringify([day, req.timeZone, noteKey, thanks, thankKey, eventKey, req.settings]);
+  const { seq, removals } = counters;
+  return {
+    fp: JSON.stringify([day, req.timeZone, noteKey, seq, removals, thanks, thankKey, eventKey, req.settings]),
+    counters,
+  };
 }
 
 /**
  * Computes and stores the ready digest without reading every note: nothing when the fingerprint matches the
- * stored one; otherwise the persisted index advanced by notes changed since its cursor (indexed on
- * `updatedAt`), the weeks not cached yet (indexed on `createdAt`), and the few notes the sections point at.
+ * stored one; otherwise the persisted index advanced by the note summaries written since (indexed on `seq`),
+ * the weeks not cached yet (indexed on `createdAt`), and the few notes the sections point at.
  * Saves ready digest, index and archive pick. Runs in the background after changes, in a page only when the
  * stored digest is for another day, zone or settings.
  */
 export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: DigestMemo): Promise<Digest> {
   const startedAt = req.now;
   const day = dayString(localDay(req.now, req.timeZone));
-  const [fp, cached] = await Promise.all([fingerprint(db, req, day), storedDigest(db)]);
+  const [{ fp, counters }, cached] = await Promise.all([fingerprint(db, req, day), storedDigest(db)]);
   const key = req.key ?? settingsKey(req.settings.meIds, req.settings.rituals);
   if (cached?.fingerprint === fp && cached.settingsKey === key) return cached.digest;
 
   const stored = memo?.index ?? ((await db.kv.get(DIGEST_KEYS.index))?.value as DigestIndex | undefined);
   const shown = ((await db.kv.get(DIGEST_KEYS.shown))?.value ?? {}) as Record<string, string>;
-  const { digest, next, isIndexDirty } =
-    stored?.v === 1 ? await incremental(db, req, stored, shown, day) : await fromScratch(db, req, shown);
+  // An index from before a removal may still count the removed note (its author's first harvest, the last
+  // harvest of its community): such an index is rebuilt, never advanced. So is one numbered past the store's
+  // writes (from a store rebuilt since) or from before write numbers.
+  const isCurrent =
+    stored?.v === 1 && stored.removals === counters.removals && stored.seq !== undefined && stored.seq <= counters.seq;
+  const { digest, next, isIndexDirty } = isCurrent
+    ? await incremental(db, req, stored, shown, day)
+    : await fromSummaries(db, req, shown, day, counters.removals);
   const ready: StoredDigest = { fingerprint: fp, settingsKey: key, computedAt: startedAt, digest };
   const rows: { key: string; value: unknown }[] = [{ key: DIGEST_KEYS.ready, value: ready }];
   // The index is the biggest row: write it only when notes changed or a week was newly cached.
   const isWriteDue =
     !memo?.indexWrittenAt ||
     req.now - memo.indexWrittenAt >= INDEX_WRITE_EVERY_MS ||
-    !sameKeys(next.weeks, stored?.v === 1 ? stored.weeks : undefined);
+    !isCurrent ||
+    !sameKeys(next.weeks, stored.weeks);
   if (isIndexDirty && isWriteDue) rows.push({ key: DIGEST_KEYS.index, value: next });
   if (digest.archive && shown[digest.archive.id] !== day) {
     rows.push({ key: DIGEST_KEYS.shown, value: { ...shown, [digest.archive.id]: day } });
@@ -141,21 +159,24 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: D
   return digest;
 }
 
-/** The usual run: the stored index advanced by the notes changed since its cursor, plus the few notes shown. */
+/** The usual run: the stored index advanced by the summaries written since it last looked, plus the few notes shown. */
 async function incremental(
   db: CommonplaceDb,
   req: DigestRequest,
   stored: DigestIndex,
   shown: Record<string, string>,
   day: string,
+  isFresh = false,
 ) {
   const meIds = req.settings.meIds;
   const weekStarts = trendWeekStarts(req.now, req.timeZone);
   const index = stored;
   const weeksBefore = { ...stored.weeks };
-  const cursorBefore = index.cursor;
-  const changed = await db.notes.where('updatedAt').aboveOrEqual(index.cursor).toArray();
+  // Summaries written since the index last looked, in write order: clocks play no part (a pulled note keeps its
+  // author's stamp). A fresh index holds every note already.
+  const changed = isFresh ? [] : await summariesAfter(db, index.seq ?? 0);
   advanceIndex(index, changed, meIds, req.timeZone);
+  index.seq = maxSeq(changed, index.seq ?? 0);
 
   const current = weekStarts.length - 1;
   const missing = weekStarts.filter((ws, i) => i === current || !index.weeks[ws]);
@@ -195,25 +216,27 @@ async function incremental(
     timeZone: req.timeZone,
     index,
   });
-  const isIndexDirty = changed.some((n) => n.updatedAt > cursorBefore) || !sameKeys(next.weeks, weeksBefore);
+  const isIndexDirty = isFresh || changed.length > 0 || !sameKeys(next.weeks, weeksBefore);
   return { digest, next, isIndexDirty };
 }
 
 /**
- * The first run (no index yet): one pass over every note in primary-key order, which is faster than walking
- * the `updatedAt` index and then re-reading recent weeks; the index comes out of the same pass.
+ * The first run (no index yet, after install or a big import) and the run after a removal: the index is built
+ * from every note's small summary row (lib/db/note-summaries.ts), never from the full notes, whose reading and
+ * decoding was the cold digest's whole cost; then the usual run reads this week's notes and the few shown.
  */
-async function fromScratch(db: CommonplaceDb, req: DigestRequest, shown: Record<string, string>) {
-  const [notes, thanks, events] = await Promise.all([db.notes.toArray(), db.thanks.toArray(), db.events.toArray()]);
-  const { digest, index: next } = computeDigest({
-    notes,
-    thanks,
-    events,
-    settings: { ...req.settings, archiveShown: shown },
-    now: req.now,
-    timeZone: req.timeZone,
-  });
-  return { digest, next, isIndexDirty: true };
+async function fromSummaries(
+  db: CommonplaceDb,
+  req: DigestRequest,
+  shown: Record<string, string>,
+  day: string,
+  removals: number,
+) {
+  const rows = await readNoteSummaries(db);
+  const index = indexFromSummaries(rows, req.settings.meIds, req.now, req.timeZone);
+  index.removals = removals;
+  index.seq = maxSeq(rows, 0);
+  return incremental(db, req, index, shown, day, true);
 }
 
 /** The naive way, kept for the benchmark's side-by-side: read every note, thank and event, compute from scratch. */
@@ -249,6 +272,12 @@ async function archiveCandidates(db: CommonplaceDb, olderThan: number, day: stri
     top.length ? db.thanks.where('noteId').anyOf(top).toArray() : Promise.resolve([]),
   ]);
   return { notes: [...picked.filter(isNote), ...sample], thanks };
+}
+
+function maxSeq(rows: readonly NoteSummaryRow[], from: number): number {
+  let max = from;
+  for (const r of rows) if (r.seq > max) max = r.seq;
+  return max;
 }
 
 function sameKeys(a: object, b: object | undefined): boolean {

@@ -8,4 +8,11 @@ export const DIGEST_KEYS = {
   shown: 'digest:archive-shown',
   /** When a change was seen that the ready digest does not hold yet (ms); absent when up to date. */
   pending: 'digest:pending',
+  /**
+   * How many writes took back what the index only adds to (lib/db/note-summaries.ts counts them in the same
+   * transaction): an index built at another count is rebuilt from the note summaries.
+   */
+  removals: 'digest:removals',
+  /** The last note summary's write number (note-summaries.ts): the digest folds the rows numbered after its own. */
+  seq: 'digest:seq',
 } as const;

@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { makeNote } from '../testing/make-note';
+import { noteSummary } from '../digest/note-summary';
 import { CommonplaceDb } from './schema';
 import { syncState } from './sync-state';
 import { testMembership } from '../testing/membership';
@@ -19,7 +20,7 @@ describe('schema migrations', () => {
 
     const db = new CommonplaceDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
+    expect(db.verno).toBe(5);
     const [note] = await db.notes.toArray();
     expect(note).toMatchObject({ id: old.id, quote: old.quote, pageKey: 'example.com/a' });
     expect(await db.notes.where('pageKey').equals('example.com/a').count()).toBe(1);
@@ -55,11 +56,9 @@ describe('schema migrations', () => {
 
     const db = new CommonplaceDb(name);
     await db.open();
-    expect(db.verno).toBe(4);
-    expect((await db.kv.toArray()).map((r) => r.key).sort()).toEqual([
-      'sync:member:https://guild.example.org/api c1',
-      'sync:settings',
-    ]);
+    expect(db.verno).toBe(5);
+    const syncKeys = (await db.kv.toArray()).map((r) => r.key).filter((k) => k.startsWith('sync:'));
+    expect(syncKeys.sort()).toEqual(['sync:member:https://guild.example.org/api c1', 'sync:settings']);
     expect(await syncState(db).membership('c1')).toEqual(member);
     expect(await db.notes.get(note.id)).toEqual(note);
     // Another server claiming the same community id cannot replace it.
@@ -67,6 +66,48 @@ describe('schema migrations', () => {
       syncState(db).putMembership({ ...member, endpoint: 'https://evil.example', token: 'evil' }),
     ).rejects.toThrow(/already joined through https:\/\/guild.example.org/);
     expect((await syncState(db).membership('c1'))?.token).toBe('real-token');
+    await db.delete();
+  });
+
+  it('upgrades a v4 database: every note gets its summary row, and later writes keep it in step', async () => {
+    const name = `migrate-v4-${Math.random()}`;
+    const v4 = new Dexie(name);
+    v4.version(4).stores({
+      notes: 'id, createdAt, updatedAt, kind, *tags, pageKey, communityId, deletedAt, [communityId+updatedAt]',
+      outbox: '++seq, communityId',
+      thanks: 'id, noteId, memberId, communityId, createdAt',
+      collections: 'id, updatedAt',
+      kv: 'key',
+      blobs: 'key',
+      events: '++id, type, noteId, at',
+      questionEvents: 'id, questionId, communityId, at',
+    });
+    const live = makeNote({ communityId: 'c1', kind: 'question', author: { id: 'm1', name: 'Ann' } });
+    const gone = makeNote({ communityId: null, deletedAt: 5, links: { answers: live.id } });
+    await v4.table('notes').bulkAdd([live, gone]);
+    v4.close();
+
+    const db = new CommonplaceDb(name);
+    await db.open();
+    expect(db.verno).toBe(5);
+    const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
+    const rows = (await db.noteSummaries.toArray()).sort(byId);
+    expect(rows.map(({ seq: _s, ...rest }) => rest)).toEqual([live, gone].map(noteSummary).sort(byId));
+    expect(rows.map((r) => r.seq).sort()).toEqual([1, 2]); // numbered, and the counter follows
+    expect((await db.kv.get('digest:seq'))?.value).toBe(2);
+    const { seq: _seq, ...goneRow } = (await db.noteSummaries.get(gone.id))!;
+    expect(goneRow).toEqual({
+      id: gone.id,
+      kind: gone.kind,
+      createdAt: gone.createdAt,
+      updatedAt: gone.updatedAt,
+      deletedAt: 5,
+      communityId: null,
+      links: { answers: live.id },
+    });
+    expect(await db.notes.get(live.id)).toEqual(live); // the notes themselves are untouched
+    await db.notes.delete(live.id);
+    expect(await db.noteSummaries.get(live.id)).toBeUndefined();
     await db.delete();
   });
 });

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Note } from '../model';
+import { fillNoteSummaries, NOTE_SUMMARIES, noteSummariesMiddleware, type NoteSummaryRow } from './note-summaries';
 import { pageKey } from '../model/page-key';
 import type { QuestionEvent } from '../questions/events';
 import { serverKey } from '../sync/endpoint';
@@ -76,6 +77,8 @@ export class CommonplaceDb extends Dexie {
   blobs!: EntityTable<BlobRow, 'key'>;
   events!: EntityTable<EventRow, 'id'>;
   questionEvents!: EntityTable<QuestionEventRow, 'id'>;
+  /** One small row per note for the digest (note-summaries.ts keeps it in step with every note write). */
+  noteSummaries!: EntityTable<NoteSummaryRow, 'id'>;
 
   constructor(name = 'commonplace') {
     super(name);
@@ -126,5 +129,11 @@ export class CommonplaceDb extends Dexie {
       });
     // v4: question events (issue 16): links, relays, confirmations and me-toos, by question.
     this.version(4).stores({ questionEvents: 'id, questionId, communityId, at' });
+    // v5: note summaries (issue 19): what the digest needs of each note, so a digest without an index (after
+    // install or a big import) reads small rows instead of every full note. The upgrade fills it once.
+    this.version(5)
+      .stores({ [NOTE_SUMMARIES]: 'id, seq' })
+      .upgrade((tx) => fillNoteSummaries(tx.table('notes'), tx.table(NOTE_SUMMARIES), tx.table('kv')));
+    this.use(noteSummariesMiddleware);
   }
 }

@@ -1,8 +1,9 @@
 import type { Note, Person } from '../model';
+import type { NoteSummary } from './note-summary';
 import { PERSONAL, type DigestIndex, type WeekStats } from './types';
 
 /** Who harvested a note: its author, or the local user for a personal note saved without one. */
-export function authorOf(note: Note, meIds: readonly string[]): Person {
+export function authorOf(note: Pick<Note, 'author'>, meIds: readonly string[]): Person {
   return note.author ?? { id: meIds[0] ?? 'me', name: '' };
 }
 
@@ -28,17 +29,18 @@ export function emptyIndex(timeZone: string): DigestIndex {
  * Advances `index` by notes new or changed since its cursor (mutating it: callers own their copy). Returns the
  * creation times of folded notes so callers can drop the cached weeks they fall in.
  */
-export function foldNotes(index: DigestIndex, notes: readonly Note[], meIds: readonly string[]): number[] {
+export function foldNotes(index: DigestIndex, notes: readonly NoteSummary[], meIds: readonly string[]): number[] {
   const touched: number[] = [];
   for (const n of notes) {
     if (n.updatedAt > index.cursor) index.cursor = n.updatedAt;
     touched.push(n.createdAt);
     const isLive = n.deletedAt === undefined;
+    // `delete` only what is there: deleting absent keys, once per note, made folding a big store slow.
     if (isLive && n.kind === 'question') index.questions[n.id] = { c: n.createdAt, cm: n.communityId ?? null };
-    else delete index.questions[n.id];
+    else if (n.id in index.questions) delete index.questions[n.id];
     const answers = n.links?.answers;
     if (isLive && answers) index.answers[n.id] = { q: answers, c: n.createdAt };
-    else delete index.answers[n.id];
+    else if (n.id in index.answers) delete index.answers[n.id];
     if (!isLive) continue;
     if (n.createdAt > index.lastCreatedAt) index.lastCreatedAt = n.createdAt;
     const a = authorOf(n, meIds);
@@ -52,7 +54,7 @@ export function foldNotes(index: DigestIndex, notes: readonly Note[], meIds: rea
 }
 
 /** One week's contribution counts from the live notes created in it. */
-export function weekStats(notes: readonly Note[], meIds: readonly string[]): WeekStats {
+export function weekStats(notes: readonly NoteSummary[], meIds: readonly string[]): WeekStats {
   const s: WeekStats = { notes: 0, deep: 0, links: 0, authors: {} };
   for (const n of notes) {
     if (n.deletedAt !== undefined) continue;

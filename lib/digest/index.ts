@@ -1,4 +1,5 @@
 import type { Note } from '../model';
+import type { NoteSummary } from './note-summary';
 import { pickArchive } from './archive';
 import { newestFirst, toCard } from './card';
 import { communityKey, emptyIndex, foldNotes, unansweredIds, weekStats } from './digest-index';
@@ -20,6 +21,7 @@ import {
 
 export * from './types';
 export { emptyIndex, foldNotes, unansweredIds } from './digest-index';
+export { isRetraction, noteSummary, type NoteSummary } from './note-summary';
 export { DEFAULT_RITUALS, nextOccurrence } from './rituals';
 export { dayStart, localDay, mondayOf, dayString, DAY_MS, WEEK_MS } from './time';
 
@@ -37,12 +39,12 @@ export function trendWeekStarts(now: number, timeZone: string): number[] {
 }
 
 /**
- * Brings a persisted index up to date with notes changed since its cursor and forgets the cached weeks those
+ * Brings a persisted index up to date with notes (or their summaries) changed since it last looked and forgets the cached weeks those
  * notes were created in (and every week, when the zone changed). Mutates and returns `index`.
  */
 export function advanceIndex(
   index: DigestIndex,
-  changed: readonly Note[],
+  changed: readonly NoteSummary[],
   meIds: readonly string[],
   timeZone: string,
 ): DigestIndex {
@@ -55,6 +57,39 @@ export function advanceIndex(
     for (const ws of starts) if (c >= ws && c < ws + 8 * DAY_MS) delete index.weeks[ws];
   }
   return index;
+}
+
+/**
+ * The index as a full scan would leave it, from every note's summary alone: folded, with every completed trend
+ * week counted. Only the current week's notes (and the few shown) are then read whole.
+ */
+export function indexFromSummaries(
+  summaries: readonly NoteSummary[],
+  meIds: readonly string[],
+  now: number,
+  timeZone: string,
+): DigestIndex {
+  const index = emptyIndex(timeZone);
+  foldNotes(index, summaries, meIds);
+  const weekStarts = trendWeekStarts(now, timeZone);
+  const perWeek = byWeek(summaries, weekStarts);
+  for (let i = 0; i < TREND_WEEKS - 1; i++) index.weeks[weekStarts[i]!] = weekStats(perWeek[i]!, meIds);
+  return index;
+}
+
+/** Live notes of each trend week (the last one runs on past `now`), each note once. */
+function byWeek<T extends NoteSummary>(notes: readonly T[], weekStarts: readonly number[]): T[][] {
+  const seen = new Set<string>();
+  const perWeek: T[][] = weekStarts.map(() => []);
+  for (const n of notes) {
+    if (n.deletedAt !== undefined || seen.has(n.id)) continue;
+    seen.add(n.id);
+    if (n.createdAt < weekStarts[0]!) continue;
+    let i = weekStarts.length - 1;
+    while (weekStarts[i]! > n.createdAt) i--;
+    perWeek[i]!.push(n);
+  }
+  return perWeek;
 }
 
 /** The open questions whose notes the digest shows: the oldest overall and the oldest of each community. */
@@ -91,15 +126,8 @@ export function computeDigest(input: DigestInput): DigestResult {
   const weekStarts = trendWeekStarts(now, timeZone);
   const weekStart = weekStarts[TREND_WEEKS - 1]!;
   const byId = new Map<string, Note>();
-  const perWeek: Note[][] = weekStarts.map(() => []);
-  for (const n of notes) {
-    if (n.deletedAt !== undefined || byId.has(n.id)) continue;
-    byId.set(n.id, n);
-    if (n.createdAt < weekStarts[0]!) continue;
-    let i = TREND_WEEKS - 1;
-    while (weekStarts[i]! > n.createdAt) i--;
-    perWeek[i]!.push(n);
-  }
+  for (const n of notes) if (n.deletedAt === undefined && !byId.has(n.id)) byId.set(n.id, n);
+  const perWeek = byWeek(notes, weekStarts);
   const weeks: WeekStats[] = weekStarts.map((ws, i) => {
     const cached = i < TREND_WEEKS - 1 ? index.weeks[ws] : undefined;
     if (cached) return cached;

@@ -143,13 +143,21 @@ export interface WeekStats {
 }
 
 /**
- * Aggregates over every note ever folded in, kept in the store between new tabs and advanced by the notes whose
- * `updatedAt` is at or past `cursor`. Keyed by note id, so re-folding a note is harmless.
+ * Aggregates over the live notes folded in, kept in the store between new tabs and advanced by the note summaries
+ * written after `seq` (lib/db numbers them); `cursor` is the newest `updatedAt` seen. Keyed by note id, so
+ * re-folding a note is harmless; a removal makes the store rebuild it (`removals`).
  */
 export interface DigestIndex {
   v: 1;
   timeZone: string;
   cursor: number;
+  /**
+   * The store's count of removals (writes that took back a live note's contribution) when the index was built:
+   * at another count the index may hold a deleted note, so it is rebuilt. Absent in indexes from before it.
+   */
+  removals?: number;
+  /** The last note summary write folded in (the store numbers them): the next run folds those after it. */
+  seq?: number;
   lastCreatedAt: number;
   authors: Record<string, { name: string; first: number }>;
   questions: Record<string, { c: number; cm: string | null }>;

@@ -1,3 +1,4 @@
+import { noteSummary } from '../../lib/digest/note-summary';
 import { compareStamps } from '../../lib/sync/hlc';
 import type { World } from './sync-run';
 
@@ -47,6 +48,15 @@ export async function checkWorld(w: World): Promise<void> {
   for (const [i, c] of w.clients.entries()) {
     const left = await c.db.outbox.count();
     if (left) fail(`client ${i} still has ${left} queued changes`);
+  }
+
+  // Every write sync made (pulls, tombstones, resets, rejected drafts) kept the digest's note summaries in step.
+  for (const [i, c] of w.clients.entries()) {
+    const want = JSON.stringify((await c.db.notes.orderBy('id').toArray()).map(noteSummary));
+    const got = JSON.stringify(
+      (await c.db.noteSummaries.orderBy('id').toArray()).map(({ seq: _s, ...summary }) => summary),
+    );
+    if (got !== want) fail(`client ${i}'s note summaries differ from its notes`);
   }
 
   // No client ever received another community's rows, and none holds one.

@@ -1,0 +1,41 @@
+/**
+ * Runs in a plain loopback page of Chromium (bundled by bench/summary-upgrade.ts): a v4 store of `n` notes, then
+ * the real CommonplaceDb opens it, which runs v5's upgrade (every note's summary row, once).
+ */
+import Dexie from 'dexie';
+import { CommonplaceDb } from '../lib/db/schema';
+import { seedStore } from '../lib/testing/digest-seed';
+
+const V4 = {
+  notes: 'id, createdAt, updatedAt, kind, *tags, pageKey, communityId, deletedAt, [communityId+updatedAt]',
+  outbox: '++seq, communityId',
+  thanks: 'id, noteId, memberId, communityId, createdAt',
+  collections: 'id, updatedAt',
+  kv: 'key',
+  blobs: 'key',
+  events: '++id, type, noteId, at',
+  questionEvents: 'id, questionId, communityId, at',
+};
+
+async function run(n: number) {
+  const name = `upgrade-${n}-${Date.now()}`;
+  const v4 = new Dexie(name);
+  v4.version(4).stores(V4);
+  const notes = seedStore(n, Date.now(), 365, n);
+  for (let i = 0; i < notes.length; i += 5000) await v4.table('notes').bulkAdd(notes.slice(i, i + 5000));
+  v4.close();
+  const t0 = performance.now();
+  const db = new CommonplaceDb(name);
+  await db.open();
+  const upgradeMs = performance.now() - t0;
+  const summaries = await db.noteSummaries.count();
+  db.close();
+  const t1 = performance.now();
+  const again = new CommonplaceDb(name);
+  await again.open();
+  const openMs = performance.now() - t1;
+  await again.delete();
+  return { n, upgradeMs, openMs, summaries };
+}
+
+(globalThis as unknown as { runUpgrade: typeof run }).runUpgrade = run;

@@ -1,0 +1,78 @@
+/**
+ * `npx tsx bench/summary-upgrade.ts`: what Dexie v5's upgrade costs once (filling the note summaries, issue 19)
+ * at 50k notes, in real Chromium with the real schema code: the first open of a v4 store beside a later open of
+ * the same store (no upgrade). Median of UPGRADE_RUNS (3). Sizes: UPGRADE_SIZES (50000).
+ */
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { loadavg, tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium } from 'playwright-core';
+import { build } from 'vite';
+import { findChromium } from '../scripts/find-chromium';
+import { startStaticServer } from '../tests/e2e/static-server';
+import { median, r1 } from './digest-page';
+
+const SIZES = (process.env.UPGRADE_SIZES ?? '50000').split(',').map(Number);
+const RUNS = Number(process.env.UPGRADE_RUNS ?? 3);
+
+async function main() {
+  const out = mkdtempSync(join(tmpdir(), 'summary-upgrade-'));
+  await build({
+    configFile: false,
+    logLevel: 'warn',
+    resolve: { alias: { '@': resolve('.') } },
+    build: {
+      outDir: out,
+      emptyOutDir: false,
+      lib: { entry: resolve('bench/summary-upgrade-page.ts'), formats: ['es'], fileName: () => 'page.js' },
+    },
+  });
+  writeFileSync(
+    join(out, 'index.html'),
+    '<!doctype html><title>upgrade</title><script type="module" src="page.js"></script>',
+  );
+  const server = await startStaticServer(out);
+  const browser = await chromium.launch({
+    executablePath: findChromium() ?? '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--no-first-run', '--disable-background-networking'],
+  });
+  try {
+    console.log(
+      `load average at start: ${loadavg()
+        .map((x) => x.toFixed(1))
+        .join(' ')}`,
+    );
+    const rows = [];
+    for (const n of SIZES) {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/index.html`);
+      await page.waitForFunction(() => 'runUpgrade' in globalThis);
+      const runs: { upgradeMs: number; openMs: number; summaries: number }[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        runs.push(
+          await page.evaluate((k) => (globalThis as never as { runUpgrade(n: number): never }).runUpgrade(k), n),
+        );
+      }
+      if (runs.some((r) => r.summaries !== n)) throw new Error('the upgrade did not write a summary per note');
+      const row = {
+        n,
+        upgradeMs: r1(median(runs.map((r) => r.upgradeMs))),
+        openMs: r1(median(runs.map((r) => r.openMs))),
+      };
+      console.log(`${n} notes: first open of a v4 store (upgrade) ${row.upgradeMs} ms; a later open ${row.openMs} ms`);
+      rows.push(row);
+      await page.close();
+    }
+    const last = rows[rows.length - 1]!;
+    console.log(JSON.stringify({ bench: 'summary-upgrade', ...last, loadAvg: r1(loadavg()[0]!) }));
+  } finally {
+    await browser.close();
+    await server.close();
+    rmSync(out, { recursive: true, force: true });
+  }
+}
+
+main().catch((e: unknown) => {
+  console.error(e);
+  process.exit(1);
+});

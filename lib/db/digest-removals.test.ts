@@ -1,0 +1,198 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { DAY_MS, type Digest } from '@/lib/digest';
+import { noteSummary } from '@/lib/digest/note-summary';
+import type { Note, NoteKind } from '@/lib/model';
+import { makeNote, seedStore } from '@/lib/testing/digest-seed';
+import { loadDigest, loadDigestByFullScan, type DigestMemo, type DigestRequest } from './digest-engine';
+import { notesRepository } from './notes';
+import { CommonplaceDb } from './schema';
+
+/**
+ * The incremental digest index forgets what leaves the store (issue 19): after any mix of adds, edits, local
+ * deletes and undos, tombstones pulled by sync (stamped by another device's clock), notes dropped by a compacted
+ * reset or by leaving a community, and edits moving a note to another week, community or author, the digest
+ * advanced from the stored index equals the digest computed from every note. Notes pulled with an older stamp
+ * than the index has seen are folded too: the index follows the summaries' local write order, not the clocks.
+ */
+const NOW = Date.parse('2026-11-25T12:00:00Z');
+const KINDS: NoteKind[] = ['insight', 'question', 'answer', 'win', 'story', 'snippet', 'link'];
+const PEOPLE = [undefined, { id: 'me', name: 'Me' }, { id: 'm1', name: 'Ann' }, { id: 'm2', name: 'Bo' }];
+const COMMUNITIES = [undefined, 'c1', 'c2'];
+
+let n = 0;
+const dbs: CommonplaceDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+const open = () => {
+  const db = new CommonplaceDb(`digest-removals-${n++}`);
+  dbs.push(db);
+  return db;
+};
+const req = (now: number): DigestRequest => ({ now, timeZone: 'Europe/Berlin', settings: { meIds: ['me'] } });
+const withoutArchive = ({ archive: _a, ...rest }: Digest) => rest;
+
+describe('the incremental digest after removals', () => {
+  it('is empty again once the only note is deleted', async () => {
+    const db = open();
+    let t = NOW;
+    const repo = notesRepository(db, () => t);
+    const made = await repo.create({
+      kind: 'insight',
+      quote: 'A passage',
+      takeaway: 'Something learnt',
+      tags: [],
+      selectors: [],
+      page: { url: 'https://example.org/a', canonicalUrl: 'https://example.org/a', title: 'A' },
+    });
+    if (!made.ok) throw new Error(made.error);
+    expect((await loadDigest(db, req(t + 1))).isEmpty).toBe(false);
+    t += 60_000;
+    expect((await repo.remove(made.value.id)).ok).toBe(true);
+    const after = await loadDigest(db, req(t + 1));
+    expect(after.isEmpty).toBe(true);
+    expect(after.ghostTown).toEqual([]);
+    expect(after.rituals).toEqual([]);
+  });
+
+  it('forgets a community whose notes all left (leaving it drops them)', async () => {
+    const db = open();
+    await db.notes.bulkAdd([
+      makeNote({ createdAt: NOW - DAY_MS, communityId: 'c1' }),
+      makeNote({ createdAt: NOW - 2 * DAY_MS, communityId: 'c2' }),
+    ]);
+    expect((await loadDigest(db, req(NOW))).rituals.map((r) => r.communityId).sort()).toEqual(['c1', 'c2']);
+    await db.notes.where('communityId').equals('c2').delete();
+    const after = await loadDigest(db, req(NOW + 1));
+    expect(after.rituals.map((r) => r.communityId)).toEqual(['c1']);
+    expect(withoutArchive(after)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(NOW + 1))));
+  });
+
+  it('equals the full scan after any sequence of writes and removals', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 120 }),
+        fc.array(fc.array(writeArb, { minLength: 1, maxLength: 6 }), { minLength: 1, maxLength: 5 }),
+        fc.boolean(),
+        async (seeded, batches, withMemo) => {
+          const db = open();
+          await db.notes.bulkAdd(seedStore(seeded, NOW - DAY_MS, 100, seeded + 1));
+          const memo: DigestMemo | undefined = withMemo ? {} : undefined;
+          let t = NOW;
+          // The first digest (no index: after install or an import) is built from the summaries alone.
+          const cold = await loadDigest(db, req(t), memo);
+          expect(withoutArchive(cold)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(t))));
+          for (const batch of batches) {
+            t = await apply(db, batch, t);
+            const got = await loadDigest(db, req(t + 1), memo);
+            expect(withoutArchive(got)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(t + 1))));
+            expect((await db.noteSummaries.orderBy('id').toArray()).map(({ seq: _s, ...rest }) => rest)).toEqual(
+              (await db.notes.orderBy('id').toArray()).map(noteSummary),
+            );
+          }
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+});
+
+type Write =
+  | { op: 'add' | 'pull'; daysAgo: number; kind: number; who: number; cm: number; answers: number | null }
+  | { op: 'edit' | 'delete' | 'restore' | 'tombstone' | 'drop'; pick: number; kind: number }
+  | { op: 'move'; pick: number; field: 'week' | 'community' | 'author'; to: number }
+  | { op: 'leave'; cm: number };
+
+const writeArb: fc.Arbitrary<Write> = fc.oneof(
+  {
+    weight: 5,
+    arbitrary: fc.record({
+      op: fc.constantFrom('add' as const, 'pull' as const),
+      daysAgo: fc.integer({ min: 0, max: 100 }),
+      kind: fc.nat(KINDS.length - 1),
+      who: fc.nat(PEOPLE.length - 1),
+      cm: fc.nat(COMMUNITIES.length - 1),
+      answers: fc.option(fc.nat(), { nil: null }),
+    }),
+  },
+  {
+    weight: 6,
+    arbitrary: fc.record({
+      op: fc.constantFrom(
+        'edit' as const,
+        'delete' as const,
+        'restore' as const,
+        'tombstone' as const,
+        'drop' as const,
+      ),
+      pick: fc.nat(),
+      kind: fc.nat(KINDS.length - 1),
+    }),
+  },
+  {
+    weight: 3,
+    arbitrary: fc.record({
+      op: fc.constant('move' as const),
+      pick: fc.nat(),
+      field: fc.constantFrom('week' as const, 'community' as const, 'author' as const),
+      to: fc.nat(200),
+    }),
+  },
+  { weight: 1, arbitrary: fc.record({ op: fc.constant('leave' as const), cm: fc.nat(COMMUNITIES.length - 1) }) },
+);
+
+/**
+ * Applies writes the ways the app makes them: the repository for local adds, edits, deletes and undos; the
+ * same Dexie calls sync makes for what it pulls (a note created earlier, a tombstone or an edit stamped by
+ * another device's clock, a note dropped by a compacted reset) and for leaving a community.
+ */
+async function apply(db: CommonplaceDb, writes: Write[], at: number): Promise<number> {
+  let t = at;
+  const repo = notesRepository(db, () => t);
+  for (const w of writes) {
+    t += 1000;
+    const all = await db.notes.orderBy('id').toArray();
+    const target = all.length && 'pick' in w ? all[w.pick % all.length]! : undefined;
+    if (w.op === 'add' || w.op === 'pull') {
+      const questions = all.filter((x) => x.kind === 'question');
+      const q = w.answers !== null && questions.length ? questions[w.answers % questions.length] : undefined;
+      const author = PEOPLE[w.who];
+      const note: Note = makeNote({
+        createdAt: t - w.daysAgo * DAY_MS,
+        kind: KINDS[w.kind]!,
+        communityId: COMMUNITIES[w.cm],
+        ...(author ? { author } : {}),
+        ...(q ? { links: { answers: q.id } } : {}),
+      });
+      // A pulled note keeps its author's stamp, which may be older than anything already folded.
+      await db.notes.put({ ...note, updatedAt: w.op === 'add' ? t : note.createdAt + 1 });
+    } else if (w.op === 'leave') {
+      const cm = COMMUNITIES[w.cm];
+      if (cm) await db.notes.where('communityId').equals(cm).delete();
+    } else if (!target) {
+      continue;
+    } else if (w.op === 'edit') {
+      await repo.update(target.id, { kind: KINDS[w.kind]! });
+    } else if (w.op === 'delete') {
+      await repo.remove(target.id);
+    } else if (w.op === 'restore') {
+      await repo.restore(target.id);
+    } else if (w.op === 'tombstone') {
+      // Pulled: the other device's clock may be behind ours, so its stamp can be older than the index's cursor.
+      await db.notes.put({ ...target, deletedAt: target.updatedAt + 1, updatedAt: target.updatedAt + 1 });
+    } else if (w.op === 'drop') {
+      await db.notes.delete(target.id);
+    } else if (w.op === 'move') {
+      const change: Partial<Note> =
+        w.field === 'week'
+          ? { createdAt: NOW - (w.to % 100) * DAY_MS }
+          : w.field === 'community'
+            ? { communityId: COMMUNITIES[w.to % COMMUNITIES.length] }
+            : { author: PEOPLE[1 + (w.to % (PEOPLE.length - 1))]! };
+      await db.notes.put({ ...target, ...change, updatedAt: t });
+    }
+  }
+  return t;
+}

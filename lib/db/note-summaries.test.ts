@@ -1,0 +1,144 @@
+import 'fake-indexeddb/auto';
+import fc from 'fast-check';
+import { afterEach, describe, expect, it } from 'vitest';
+import { noteSummary } from '../digest/note-summary';
+import { makeDraft, makeNote } from '../testing/make-note';
+import { DIGEST_KEYS } from './digest-keys';
+import { writeImport } from './import';
+import { notesRepository } from './notes';
+import { readNoteSummaries } from './note-summaries';
+import { CommonplaceDb } from './schema';
+
+/**
+ * The summary table is the digest's copy of every note: it must equal the summaries of the notes after every
+ * write path (the repository's, import's, and the raw Dexie calls sync and leaving a community make), and a
+ * write that takes back a live note's contribution must count a removal in the same transaction.
+ */
+let n = 0;
+const dbs: CommonplaceDb[] = [];
+afterEach(async () => {
+  for (const db of dbs.splice(0)) await db.delete();
+});
+const open = () => {
+  const db = new CommonplaceDb(`note-summaries-${n++}`);
+  dbs.push(db);
+  return db;
+};
+
+/** Summaries equal the notes', and their write numbers are distinct and within the store's counter. */
+async function expectInStep(db: CommonplaceDb) {
+  const rows = await db.noteSummaries.orderBy('id').toArray();
+  expect(rows.map(({ seq: _s, ...summary }) => summary)).toEqual(
+    (await db.notes.orderBy('id').toArray()).map(noteSummary),
+  );
+  const seqs = rows.map((r) => r.seq);
+  expect(new Set(seqs).size).toBe(seqs.length);
+  expect(Math.max(0, ...seqs)).toBeLessThanOrEqual(((await db.kv.get(DIGEST_KEYS.seq))?.value as number) ?? 0);
+}
+const removals = async (db: CommonplaceDb) => ((await db.kv.get(DIGEST_KEYS.removals))?.value as number) ?? 0;
+
+const OPS = [
+  'create',
+  'createMany',
+  'update',
+  'remove',
+  'restore',
+  'move',
+  'import',
+  'put',
+  'bulkPut',
+  'bulkAddDuplicate',
+  'delete',
+  'bulkDelete',
+  'whereDelete',
+  'modify',
+  'clear',
+  'refusedBatch',
+] as const;
+
+describe('note summaries', () => {
+  it('equal the notes after any sequence of write functions', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.tuple(fc.constantFrom(...OPS), fc.nat()), { maxLength: 14 }), async (ops) => {
+        const db = open();
+        let t = 1_000;
+        const repo = notesRepository(db, () => (t += 10));
+        for (const [op, pick] of ops) {
+          const all = await db.notes.orderBy('id').toArray();
+          const target = all.length ? all[pick % all.length]! : undefined;
+          const cm = pick % 2 ? 'c1' : null;
+          if (op === 'create') await repo.create(makeDraft({ kind: pick % 3 ? 'insight' : 'question' }));
+          else if (op === 'createMany') await repo.createMany([makeDraft(), makeDraft({ kind: 'win' })]);
+          else if (op === 'import')
+            await writeImport(db, [makeNote({ communityId: cm }), makeNote()], [], { batchSize: 1 });
+          else if (op === 'put') await db.notes.put(makeNote({ communityId: cm, createdAt: t }));
+          else if (op === 'bulkPut') await db.notes.bulkPut([makeNote(), makeNote({ communityId: 'c2' })]);
+          else if (op === 'bulkAddDuplicate' && target) {
+            // bulkAdd keeps the rows that fit: the refused duplicate must not overwrite the stored note's summary.
+            await db.notes.bulkAdd([makeNote(), { ...target, kind: 'story', createdAt: 1 }]).catch(() => {});
+          } else if (op === 'whereDelete') await db.notes.where('communityId').equals('c1').delete();
+          else if (op === 'modify') await db.notes.where('kind').equals('insight').modify({ kind: 'win' });
+          else if (op === 'clear') await db.notes.clear();
+          else if (op === 'refusedBatch') {
+            await db
+              .transaction('rw', db.notes, async () => {
+                await db.notes.put(makeNote());
+                throw new Error('refused');
+              })
+              .catch(() => {});
+          } else if (!target) continue;
+          else if (op === 'update') await repo.update(target.id, { takeaway: `edited ${pick}`, kind: 'answer' });
+          else if (op === 'remove') await repo.remove(target.id);
+          else if (op === 'restore') await repo.restore(target.id);
+          else if (op === 'move') await repo.moveToPage([target.id], `https://example.net/moved/${pick}`);
+          else if (op === 'delete') await db.notes.delete(target.id);
+          else if (op === 'bulkDelete') await db.notes.bulkDelete([target.id, 'no-such-note']);
+          await expectInStep(db);
+        }
+      }),
+      { numRuns: 80 },
+    );
+  });
+
+  it('count a removal when a live note is deleted, dropped or moved out of its week, and not otherwise', async () => {
+    const db = open();
+    const repo = notesRepository(db, () => 5_000);
+    const a = makeNote({ communityId: 'c1' });
+    const b = makeNote({ communityId: 'c1' });
+    await db.notes.bulkAdd([a, b]);
+    expect(await removals(db)).toBe(0);
+    await repo.update(a.id, { takeaway: 'Only the words changed' });
+    await db.notes.put({ ...b, kind: 'question', updatedAt: b.updatedAt + 1 });
+    expect(await removals(db)).toBe(0);
+    await repo.remove(a.id);
+    expect(await removals(db)).toBe(1);
+    await db.notes.delete(a.id); // a tombstone dropped takes back nothing more
+    expect(await removals(db)).toBe(1);
+    await db.notes.put({ ...b, createdAt: b.createdAt - 30 * 86_400_000 });
+    expect(await removals(db)).toBe(2);
+    await db.notes.where('communityId').equals('c1').delete();
+    expect(await removals(db)).toBe(3);
+  });
+
+  it('number every write after the last, so a note stamped by an older clock still comes after', async () => {
+    const db = open();
+    const a = makeNote({ updatedAt: 5_000 });
+    await db.notes.put(a);
+    await db.notes.put(makeNote({ updatedAt: 10 })); // pulled: its author's clock is far behind
+    await db.notes.delete(a.id);
+    const late = makeNote({ updatedAt: 1 });
+    await db.notes.put(late);
+    expect((await db.noteSummaries.get(late.id))?.seq).toBe(3); // never reuses a number a dropped row had
+    await db.notes.put({ ...late, sync: { isPending: false } }); // nothing the digest reads changed
+    expect((await db.noteSummaries.get(late.id))?.seq).toBe(3);
+    expect((await db.kv.get(DIGEST_KEYS.seq))?.value).toBe(3);
+  });
+
+  it('are rebuilt from the notes when rows were written around Dexie', async () => {
+    const db = open();
+    await db.notes.bulkAdd(Array.from({ length: 4500 }, () => makeNote())); // read back in several chunks
+    await db.noteSummaries.clear(); // what a raw IndexedDB write of notes leaves
+    expect(await readNoteSummaries(db)).toHaveLength(4500);
+    await expectInStep(db);
+  });
+});
