@@ -20,6 +20,8 @@ interface Props {
   similar?: SimilarNote[];
   onOpenNote?(note: Note): void;
   onSave(input: CaptureSubmit, choice?: SimilarChoice): Promise<Result<unknown>>;
+  /** The save is confirmed: the page may paint the new highlight while "Harvested" stays on screen. */
+  onSaved?(): void;
   onDone(): void;
   onCancel(): void;
 }
@@ -33,6 +35,7 @@ export function CapturePanel({
   similar = [],
   onOpenNote,
   onSave,
+  onSaved,
   onDone,
   onCancel,
 }: Props) {
@@ -66,6 +69,7 @@ export function CapturePanel({
     const result = await onSave({ kind, takeaway: takeaway.trim(), tags, communityId: share || null }, choice);
     if (!result.ok) return setState({ status: 'error', message: result.error });
     setState({ status: 'saved' });
+    onSaved?.();
     setTimeout(onDone, 900);
   }
 

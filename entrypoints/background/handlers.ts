@@ -81,6 +81,17 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
     ).catch(() => undefined); // the tab may have gone; nothing to close then
   });
 
+  onBackgroundMessage('captureSaved', async ({ data, sender }) => {
+    if (!isExtensionPage(sender)) return;
+    const entry = pending.get(String(data?.captureId));
+    if (!entry) return;
+    await sendToContent(
+      'captureSaved',
+      { captureId: String(data.captureId) },
+      { tabId: entry.tabId, frameId: entry.frameId },
+    ).catch(() => undefined); // the tab may have gone; nothing to paint then
+  });
+
   onBackgroundMessage('createNote', async ({ data, sender }) =>
     isExtensionPage(sender) ? notes.create(data) : err('Not allowed'),
   );

@@ -134,6 +134,7 @@ export function App({ captureId }: { captureId: string }) {
       similar={similar}
       onOpenNote={(n) => void sendToBackground('openNote', { id: n.id })}
       onSave={save}
+      onSaved={() => void sendToBackground('captureSaved', { captureId })}
       onDone={() => close(true)}
       onCancel={() => close(false)}
     />

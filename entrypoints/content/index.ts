@@ -47,13 +47,20 @@ export default defineContentScript({
         linkText: data.linkText,
       });
     });
+    // A saved harvest is painted as soon as the save is confirmed, not when its panel closes a moment later.
+    const paintedOnSave = new Set<string>();
+    const offSaved = onContentMessage('captureSaved', ({ data }) => {
+      paintedOnSave.add(String(data.captureId));
+      repaint();
+    });
     const offClosed = onContentMessage('captureClosed', ({ data }) => {
       if (host) closePanel(host, data.captureId);
-      if (data.isSaved) repaint();
+      if (data.isSaved && !paintedOnSave.delete(String(data.captureId))) repaint();
     });
     const offStatus = onContentMessage('getPageStatus', () => highlights.status());
     ctx.onInvalidated(() => {
       offStart();
+      offSaved();
       offClosed();
       offStatus();
     });

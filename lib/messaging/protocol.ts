@@ -104,6 +104,8 @@ export interface ToBackground {
   getCapture(req: { captureId: string }): PendingCapture | null;
   /** P→B: close the capture panel in its tab; `isSaved` repaints the page's highlights. */
   closeCapture(req: { captureId: string; isSaved: boolean }): void;
+  /** P→B: the harvest is saved: its tab repaints now, while the panel still shows "Harvested". */
+  captureSaved(req: { captureId: string }): void;
   /** P→B: save a new note (validated again in the background). */
   createNote(draft: unknown): Result<Note>;
   /** P→B: save several notes in one step (harvest-back); validated again, all or none. */
@@ -182,6 +184,8 @@ export interface ToContent {
   getPageStatus(): PageStatus;
   /** B→C: the capture panel closed; remove it and, if saved, repaint. */
   captureClosed(req: { captureId: string; isSaved: boolean }): void;
+  /** B→C: a harvest from this frame was saved: paint its highlight at once (the panel stays open a moment). */
+  captureSaved(req: { captureId: string }): void;
   /** B→C: close the highlight card, or move to the next/previous highlight and show its card (keyboard). */
   stepHighlight(req: { action: HighlightStep }): void;
   /** B→C: write a relayed answer into this page's chat composer, as typed; never sends. */

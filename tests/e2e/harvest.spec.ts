@@ -13,6 +13,28 @@ import {
 
 const QUOTE = 'Colocate state with the component that uses it.';
 
+test('Save paints the new highlight as soon as the save is confirmed, while the panel still says Harvested', async ({
+  context,
+  site,
+}) => {
+  const page = await context.newPage();
+  await page.goto(`${site.origin}/article.html`);
+  await selectWithMouse(page, '#p2', QUOTE);
+  await page.getByRole('button', { name: 'Harvest' }).click();
+  const panel = capturePanel(page);
+  await expect(panel.getByText(QUOTE)).toBeVisible();
+  const panelFrame = page.frames().find((f) => f.url().includes('/capture.html'));
+  expect(panelFrame).toBeDefined();
+  await panel.getByRole('button', { name: 'Save', exact: true }).click();
+  await expect(panel.getByRole('status')).toContainText('Harvested');
+  // Painted while the confirmation still shows: the panel's frame is still attached when the highlight appears.
+  // (Before, the page repainted only once the panel had closed, so this could never hold.)
+  await expect.poll(() => paintedTexts(page), { intervals: [20] }).toEqual([QUOTE]);
+  expect(panelFrame!.isDetached()).toBe(false);
+  await expectSaved(page);
+  expect(await paintedTexts(page)).toEqual([QUOTE]); // painted once, and still once after the panel closed
+});
+
 test('select with the mouse → Harvest → save → popup finds it by a misspelled word → Enter opens the page at the quote', async ({
   context,
   extensionId,
