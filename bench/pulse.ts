@@ -17,6 +17,7 @@ import { corpusSentences } from '../lib/testing/similarity/corpus-sentences';
 import { makeBareNote as makeNote } from '../lib/testing/make-note';
 import { seededRandom } from '../lib/testing/seeded-random';
 import { tokenize } from '../lib/text/normalize';
+import { reportBench } from './report';
 import { routingBench } from './routing';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=') as [string, string]));
@@ -136,4 +137,11 @@ Object.assign(figures, {
   loadGini: r3(routing.loadGini),
   loadGiniTopExpert: r3(routing.loadGiniTopExpert),
 });
+// The quarterly impact report (bench/report.ts): 50k notes and 1,000 members beside one plain pass over them.
+const report = reportBench();
+console.log(
+  `impact report at ${report.notes} notes, ${report.members} members: ${report.reportMs} ms ` +
+    `(floor, one pass over the same arrays: ${report.floorMs} ms; median of ${report.runs})`,
+);
+Object.assign(figures, { reportMs: report.reportMs, reportFloorMs: report.floorMs });
 console.log(JSON.stringify(figures));
