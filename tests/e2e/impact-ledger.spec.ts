@@ -29,7 +29,7 @@ async function joinByHttp(endpoint: string, invite: string, displayName: string)
 
 test.setTimeout(300_000);
 
-test('a "~30 min" answered in one profile reaches the other profile’s facilitator ledger only once five people answered', async () => {
+test('a "~30 min" answered in one profile reaches the other profile’s facilitator ledger and quarterly report only once five people answered', async () => {
   if (!isTestBuild()) throw new Error('Not a test build: build it with `WXT_TEST_HOOKS=1 npx wxt build`');
   // The endpoint's clock moves with the new tab's injected clock (an hour on), never backwards.
   let offset = 0;
@@ -121,6 +121,15 @@ test('a "~30 min" answered in one profile reaches the other profile’s facilita
     await expect(annOptions.getByRole('switch', { name: 'Name me in impact reports' })).toBeChecked();
     await fayOptions.reload();
     await expect(ledger(fayOptions)).toContainText('Named with their consent: Ann');
+
+    // The quarterly report Fay prints for her sponsor carries the same figure from Ann's answer.
+    const [report] = await Promise.all([
+      fay.context.waitForEvent('page'),
+      fayOptions.getByRole('link', { name: 'Quarterly impact report for Makers' }).click(),
+    ]);
+    await expect(report.getByRole('article', { name: 'Impact report' })).toContainText(
+      'Time saved, as members reported it for the notes they opened: 30 min.',
+    );
   } finally {
     await ann.close();
     await fay.close();
