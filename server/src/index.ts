@@ -31,6 +31,7 @@ export async function startServer(
     limits: config.limits,
     maxBodyBytes: config.maxBodyBytes,
     log: (line) => process.stdout.write(`${line}\n`),
+    smtp: config.smtp,
     ...overrides,
   });
   const rituals = startRitualRunner(db, { now: Date.now, log: (line) => process.stdout.write(`${line}\n`) });
