@@ -34,7 +34,11 @@ export async function startServer(
     smtp: config.smtp,
     ...overrides,
   });
-  const rituals = startRitualRunner(db, { now: Date.now, log: (line) => process.stdout.write(`${line}\n`) });
+  const rituals = startRitualRunner(db, {
+    now: Date.now,
+    smtp: config.smtp,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
   const { tombstoneRetentionDays: days, compactEveryMinutes: every } = { ...DEFAULT_LIMITS, ...config.limits };
   const compactor = startCompactor(db, {
     now: Date.now,
