@@ -33,7 +33,10 @@ describe.each(BACKENDS)('PUT /v1/community/me/weekly-summary (%s)', (backend) =>
     const c = await t.community();
     const admin = c.admin;
     const mo = await c.member('Mo');
+    expect((await t.request('GET', PATH, { token: mo.token })).status).toBe(403);
+    const untouched = await t.snapshot(); // after Mo's first request: it records when the token was last used
     const refused = await t.request('PUT', PATH, { token: mo.token, body: { email: 'mo@example.org' } });
+    expect(await t.snapshot()).toBe(untouched);
     expect(refused.status).toBe(403);
     expect(JSON.stringify(refused.json)).toContain('Only facilitators and admins');
     expect((await t.request('GET', PATH, { token: mo.token })).status).toBe(403);
