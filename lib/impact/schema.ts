@@ -92,3 +92,15 @@ export type ReportConsent = z.infer<typeof ReportConsentSchema>;
 export const ImpactSettingsSchema = z.strictObject({
   k: z.number().int().min(FLOOR_MIN_PEOPLE, `must be at least ${FLOOR_MIN_PEOPLE}`).max(1000),
 });
+
+/** A facilitator's address for the weekly summary by e-mail; null switches it off (the default). */
+export const WeeklySummaryInputSchema = z.strictObject({
+  email: z.email('must be an e-mail address').max(254, 'must be at most 254 characters').nullable(),
+});
+/** The caller's own address, and whether this endpoint can send mail at all (`notice` says why not). */
+export const WeeklySummarySchema = z.strictObject({
+  email: z.string().nullable(),
+  isMailConfigured: z.boolean(),
+  notice: z.string().nullable(),
+});
+export type WeeklySummarySetting = z.infer<typeof WeeklySummarySchema>;

@@ -89,6 +89,8 @@ import {
   LedgerSummarySchema,
   ReportConsentInputSchema,
   ReportConsentSchema,
+  WeeklySummaryInputSchema,
+  WeeklySummarySchema,
 } from '../impact/schema';
 
 export const PROTOCOL_VERSION = 1;
@@ -793,6 +795,22 @@ export const ENDPOINTS = {
     auth: 'member',
     body: ReportConsentInputSchema,
     response: ReportConsentSchema,
+  },
+  weeklySummary: {
+    method: 'get',
+    path: '/v1/community/me/weekly-summary',
+    summary:
+      'Your address for the weekly facilitator summary by e-mail (null: off), and whether this endpoint sends mail.',
+    auth: 'facilitator',
+    response: WeeklySummarySchema,
+  },
+  setWeeklySummary: {
+    method: 'put',
+    path: '/v1/community/me/weekly-summary',
+    summary: 'Give (or remove, with null) your address for the weekly facilitator summary; only you ever read it.',
+    auth: 'facilitator',
+    body: WeeklySummaryInputSchema,
+    response: WeeklySummarySchema,
   },
   push: {
     method: 'post',

@@ -15,7 +15,7 @@ import { RateLimiter, type Limit, type Limiter } from './http/rate-limit';
 import { requestLog } from './http/request-log';
 import { openApiDocument } from './openapi';
 import { community } from './routes/community';
-import { impact, reportConsentRoutes } from './routes/impact';
+import { impact, reportConsentRoutes, weeklySummaryRoutes } from './routes/impact';
 import { health } from './routes/health';
 import { invites } from './routes/invites';
 import { join } from './routes/join';
@@ -46,6 +46,7 @@ export function createApp(deps: AppDeps) {
     now,
     publicUrl: deps.publicUrl ?? 'http://127.0.0.1:8787',
     trustProxy: deps.trustProxy ?? false,
+    smtp: deps.smtp,
     touchedTokens: new Map(),
     memo: { auth: deps.db.kind === 'pglite' ? new Memo() : undefined, head: headCache(deps.db) },
     acks: new AckRecorder(deps.db, now),
@@ -106,6 +107,7 @@ export function createApp(deps: AppDeps) {
     .route('/v1/community/webhook', webhook)
     .route('/v1/community/impact', impact)
     .route('/v1/community/me/report-consent', reportConsentRoutes)
+    .route('/v1/community/me/weekly-summary', weeklySummaryRoutes)
     .route('/v1/community', community)
     .route('/v1/members/me/calendar', myCalendar)
     .route('/v1/members', members)

@@ -1,5 +1,7 @@
 import { resolve } from 'node:path';
 import { readLimits, type SettableLimits } from './limits';
+import { readSmtp } from './mail/smtp-config';
+import type { SmtpSettings } from './rituals/email';
 
 /** Everything the operator sets, from the environment (server/README.md has the table). */
 export interface ServerConfig {
@@ -14,6 +16,8 @@ export interface ServerConfig {
   /** Rate limits, quotas and size caps (limits.ts: LIMIT_VARS); each defaults to DEFAULT_LIMITS. */
   limits: SettableLimits['limits'];
   maxBodyBytes: number;
+  /** SMTP_URL and MAIL_FROM: unset, nothing is mailed (the weekly summary is off). */
+  smtp?: SmtpSettings;
 }
 
 function graceMs(value: string | undefined): number {
@@ -43,5 +47,6 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): ServerConfig {
     shutdownGraceMs: graceMs(env.SHUTDOWN_GRACE_MS),
     limits,
     maxBodyBytes,
+    smtp: readSmtp(env),
   };
 }

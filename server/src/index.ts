@@ -31,9 +31,14 @@ export async function startServer(
     limits: config.limits,
     maxBodyBytes: config.maxBodyBytes,
     log: (line) => process.stdout.write(`${line}\n`),
+    smtp: config.smtp,
     ...overrides,
   });
-  const rituals = startRitualRunner(db, { now: Date.now, log: (line) => process.stdout.write(`${line}\n`) });
+  const rituals = startRitualRunner(db, {
+    now: Date.now,
+    smtp: config.smtp,
+    log: (line) => process.stdout.write(`${line}\n`),
+  });
   const { tombstoneRetentionDays: days, compactEveryMinutes: every } = { ...DEFAULT_LIMITS, ...config.limits };
   const compactor = startCompactor(db, {
     now: Date.now,

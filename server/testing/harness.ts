@@ -11,6 +11,7 @@ import { openPostgres } from '../src/db/postgres';
 import { DEFAULT_LIMITS } from '../src/app';
 import type { Limits } from '../src/http/env';
 import type { LogSink } from '../src/http/request-log';
+import type { SmtpSettings } from '../src/rituals/email';
 
 export type Backend = 'pglite' | 'postgres';
 
@@ -42,7 +43,11 @@ export interface RequestOptions {
  * One database per test file (PGlite start-up is slow), emptied before each test; a fresh app per test (fresh
  * limiters) unless `limits` are given. Postgres files each get their own schema, so files run in parallel.
  */
-export function useTestServer(backend: Backend, options: { limits?: Partial<Limits>; log?: LogSink } = {}) {
+export function useTestServer(
+  backend: Backend,
+  /** `smtp` is read at each (re)start, so a test may point it at an SMTP server it starts in beforeAll. */
+  options: { limits?: Partial<Limits>; log?: LogSink; smtp?: () => SmtpSettings | undefined } = {},
+) {
   const clock = { now: Date.UTC(2026, 0, 15, 12) };
   let db!: Database;
   let schema: string | undefined;
@@ -72,7 +77,14 @@ export function useTestServer(backend: Backend, options: { limits?: Partial<Limi
   });
   /** A fresh app on the same data, as after a process restart (in-process memos are gone). */
   const restart = () => {
-    app = createApp({ db, cursorKey, now: () => clock.now, limits: { ...ROOMY, ...options.limits }, log: options.log });
+    app = createApp({
+      db,
+      cursorKey,
+      now: () => clock.now,
+      limits: { ...ROOMY, ...options.limits },
+      log: options.log,
+      smtp: options.smtp?.(),
+    });
   };
 
   const request = async (method: string, path: string, o: RequestOptions = {}) => {

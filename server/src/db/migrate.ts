@@ -49,6 +49,7 @@ function splitSql(sql: string): string[] {
 
 /** Every table the app writes, children first: for test resets and snapshots. */
 export const APP_TABLES = [
+  'weekly_summary_recipients',
   'impact_entries',
   'calendar_feeds',
   'poll_answers',

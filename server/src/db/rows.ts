@@ -35,6 +35,8 @@ export async function listMembers(db: Queryable, communityId: string): Promise<M
 export async function removeMember(db: Queryable, memberId: string, at: number): Promise<void> {
   await db.query('UPDATE members SET removed_at = $2 WHERE id = $1 AND removed_at IS NULL', [memberId, at]);
   await db.query('UPDATE tokens SET revoked_at = $2 WHERE member_id = $1 AND revoked_at IS NULL', [memberId, at]);
+  // Their weekly-summary address goes with them: nothing is mailed to someone who left.
+  await db.query('DELETE FROM weekly_summary_recipients WHERE member_id = $1', [memberId]);
 }
 
 export async function countAdmins(db: Queryable, communityId: string): Promise<number> {

@@ -1,4 +1,5 @@
 import type { Role } from '../../../lib/sync/protocol';
+import type { SmtpSettings } from '../rituals/email';
 import type { Database } from '../db/database';
 import type { WrittenBatches } from '../sync/batches';
 import type { AckRecorder } from '../sync/acks';
@@ -56,6 +57,8 @@ export interface AppDeps {
   maxBodyBytes?: number;
   /** Receives one JSON line per request (http/request-log.ts); index.ts writes them to stdout. */
   log?: LogSink;
+  /** Where mail goes out (config.ts: SMTP_URL, MAIL_FROM); unset, the weekly summary is off. */
+  smtp?: SmtpSettings;
 }
 
 export interface Services {
@@ -63,6 +66,7 @@ export interface Services {
   cursorKey: Buffer;
   now: () => number;
   publicUrl: string;
+  smtp: SmtpSettings | undefined;
   limits: Limits;
   /**
    * Per member and per joining address: in the database on a shared PostgreSQL (every process draws on one

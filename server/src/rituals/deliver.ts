@@ -60,7 +60,7 @@ export function retryAfterMs(headers: Headers, body: string, now: number): numbe
   return ms === null ? null : Math.ceil(ms);
 }
 
-const backoff = (p: DeliveryPolicy, attempts: number) =>
+export const backoff = (p: DeliveryPolicy, attempts: number) =>
   Math.min(p.maxBackoffMs, p.baseBackoffMs * 2 ** (attempts - 1));
 
 /** What one send's answer means for the post. Pure: every platform's answers are tested against it. */

@@ -18,6 +18,19 @@ export interface SmtpSettings {
  * (one line: a member's words can never add a header). Resolves to the message id the server accepted.
  */
 export async function sendRitualEmail(smtp: SmtpSettings, to: readonly string[], post: RitualPost): Promise<string> {
+  return sendMail(smtp, to, renderEmail(post));
+}
+
+/**
+ * Sends one message (plain text and HTML) through the SMTP server; the subject is put on one line (a member's
+ * words can never add a header). Resolves to the message id the server accepted; rejects with nodemailer's
+ * error (its `responseCode` is the server's answer, when there was one).
+ */
+export async function sendMail(
+  smtp: SmtpSettings,
+  to: readonly string[],
+  body: { subject: string; text: string; html: string },
+): Promise<string> {
   const transport = nodemailer.createTransport({
     host: smtp.host,
     port: smtp.port,
@@ -26,11 +39,10 @@ export async function sendRitualEmail(smtp: SmtpSettings, to: readonly string[],
     auth: smtp.auth,
   });
   try {
-    const body = renderEmail(post);
     const info = await transport.sendMail({
       from: smtp.from,
       to: [...to],
-      subject: body.subject,
+      subject: body.subject.replace(/\s+/g, ' ').trim(),
       text: body.text,
       html: body.html,
     });

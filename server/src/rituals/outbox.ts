@@ -1,5 +1,8 @@
 import type { Queryable } from '../db/database';
 
+/** Who sends a row: the ritual webhook sender or the weekly e-mail sender. Each claims only its own. */
+export type OutboxChannel = 'webhook' | 'email';
+
 export type OutboxState = 'pending' | 'sending' | 'delivered' | 'failed' | 'unconfirmed';
 
 export interface OutboxRow {
@@ -18,12 +21,12 @@ export interface OutboxRow {
  */
 export async function enqueue(
   db: Queryable,
-  p: { deliveryKey: string; communityId: string; payload: unknown; at: number },
+  p: { deliveryKey: string; communityId: string; payload: unknown; at: number; channel?: OutboxChannel },
 ): Promise<boolean> {
   const { rows } = await db.query(
-    `INSERT INTO ritual_outbox (delivery_key, community_id, payload, state, next_attempt_at, created_at)
-     VALUES ($1, $2, $3, 'pending', $4, $4) ON CONFLICT (delivery_key) DO NOTHING RETURNING delivery_key`,
-    [p.deliveryKey, p.communityId, JSON.stringify(p.payload), p.at],
+    `INSERT INTO ritual_outbox (delivery_key, community_id, payload, state, next_attempt_at, created_at, channel)
+     VALUES ($1, $2, $3, 'pending', $4, $4, $5) ON CONFLICT (delivery_key) DO NOTHING RETURNING delivery_key`,
+    [p.deliveryKey, p.communityId, JSON.stringify(p.payload), p.at, p.channel ?? 'webhook'],
   );
   return rows.length === 1;
 }
@@ -33,21 +36,26 @@ export async function enqueue(
  * A row still `sending` after its lease belonged to a worker that died mid-request: it may have been posted, so
  * it is settled as `unconfirmed`, never claimed again.
  */
-export async function claimDue(db: Queryable, now: number, leaseMs: number): Promise<OutboxRow | null> {
+export async function claimDue(
+  db: Queryable,
+  now: number,
+  leaseMs: number,
+  channel: OutboxChannel = 'webhook',
+): Promise<OutboxRow | null> {
   await db.query(
     `UPDATE ritual_outbox SET state = 'unconfirmed', settled_at = $1,
        last_error = 'the sender stopped during the request; not re-sent in case it was posted'
-     WHERE state = 'sending' AND claimed_until < $1`,
-    [now],
+     WHERE state = 'sending' AND claimed_until < $1 AND channel = $2`,
+    [now, channel],
   );
   const { rows } = await db.query<Record<string, unknown>>(
     `UPDATE ritual_outbox SET state = 'sending', claimed_until = $2, attempts = attempts + 1
      WHERE delivery_key = (
-       SELECT delivery_key FROM ritual_outbox WHERE state = 'pending' AND next_attempt_at <= $1
+       SELECT delivery_key FROM ritual_outbox WHERE state = 'pending' AND next_attempt_at <= $1 AND channel = $3
        ORDER BY next_attempt_at, delivery_key LIMIT 1 FOR UPDATE SKIP LOCKED)
      AND state = 'pending'
      RETURNING delivery_key, community_id, payload, state, attempts, next_attempt_at, last_error`,
-    [now, now + leaseMs],
+    [now, now + leaseMs, channel],
   );
   return rows[0] ? toRow(rows[0]) : null;
 }

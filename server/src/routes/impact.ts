@@ -5,6 +5,8 @@ import {
   LedgerSummaryQuerySchema,
   MAX_SUMMARY_MONTHS,
   ReportConsentInputSchema,
+  WeeklySummaryInputSchema,
+  type WeeklySummarySetting,
 } from '../../../lib/impact/schema';
 import { requireMember, requireRole } from '../http/auth';
 import { ApiHttpError } from '../http/errors';
@@ -13,6 +15,7 @@ import { readJson, readQuery } from '../http/validate';
 import { monthEnd, monthsBetween, monthStart } from '../impact/aggregate';
 import { entriesOf, recordEntry, reportConsent, setReportConsent } from '../impact/entries';
 import { ledgerSummary } from '../impact/summary';
+import { setWeeklyAddress, weeklyAddress } from '../impact/weekly-recipients';
 
 /** A client's clock may run a little ahead of ours; an answer from further in the future is refused. */
 const MAX_CLOCK_SKEW_MS = 10 * 60_000;
@@ -72,3 +75,40 @@ export const reportConsentRoutes = new Hono<AppEnv>()
     const { db, now } = c.var.services;
     return c.json(await setReportConsent(db, c.var.auth.memberId, isNamed, now()));
   });
+
+const NO_MAIL =
+  'This endpoint has no mail settings (SMTP_URL and MAIL_FROM): your address is kept, but no summary is sent until its operator sets them.';
+
+/**
+ * The weekly facilitator summary by e-mail: the caller's own address (opt-in, off by default). Facilitators and
+ * admins only; nobody reads another member's address. The answer says when this endpoint cannot send mail.
+ */
+export const weeklySummaryRoutes = new Hono<AppEnv>()
+  .use(requireMember)
+  .use(async (c, next) => {
+    if (c.var.auth.role === 'member') {
+      throw new ApiHttpError(403, 'forbidden', 'Only facilitators and admins receive the weekly summary by e-mail');
+    }
+    await next();
+  })
+  .get('/', async (c) => {
+    const { db, smtp } = c.var.services;
+    return c.json(setting(await weeklyAddress(db, c.var.auth.memberId), smtp !== undefined));
+  })
+  .put('/', async (c) => {
+    const { email } = await readJson(c, WeeklySummaryInputSchema);
+    const { db, now, smtp } = c.var.services;
+    await setWeeklyAddress(db, {
+      memberId: c.var.auth.memberId,
+      communityId: c.var.auth.communityId,
+      email,
+      at: now(),
+    });
+    return c.json(setting(email, smtp !== undefined));
+  });
+
+const setting = (email: string | null, isMailConfigured: boolean): WeeklySummarySetting => ({
+  email,
+  isMailConfigured,
+  notice: isMailConfigured ? null : NO_MAIL,
+});

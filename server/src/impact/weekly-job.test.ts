@@ -1,0 +1,187 @@
+import { simpleParser, type ParsedMail } from 'mailparser';
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import { SMTPServer } from 'smtp-server';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { minutes } from '../../../lib/impact/format';
+import { previousIsoWeek } from '../../../lib/impact/weekly-mail';
+import { BACKENDS, useTestServer } from '../../testing/harness';
+import { client, makeNote } from '../../testing/notes';
+import { listOutbox } from '../rituals/outbox';
+import { startRitualRunner } from '../rituals/runner';
+import { ledgerSummary } from './summary';
+
+/** A real SMTP server on loopback; `deferNext` makes it answer the next messages 451 (try again later). */
+const received: { to: string[]; mail: ParsedMail }[] = [];
+let deferNext = 0;
+let server: SMTPServer;
+let port = 0;
+beforeAll(async () => {
+  server = new SMTPServer({
+    authOptional: true,
+    disabledCommands: ['STARTTLS'],
+    logger: false,
+    onData(stream, session, callback) {
+      simpleParser(stream).then(
+        (mail) => {
+          if (deferNext > 0) {
+            deferNext--;
+            return callback(Object.assign(new Error('Greylisted, try again later'), { responseCode: 451 }));
+          }
+          received.push({ to: session.envelope.rcptTo.map((r) => r.address), mail });
+          callback();
+        },
+        (e: Error) => callback(e),
+      );
+    },
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  port = (server.server.address() as AddressInfo).port;
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const smtp = () => ({
+  host: '127.0.0.1',
+  port,
+  secure: false,
+  requireTLS: false,
+  from: 'Commonplace <hub@example.org>',
+});
+const MONDAY = Date.UTC(2026, 0, 19, 9); // the Monday after the harness's Thursday, 2026-01-15
+
+describe.each(BACKENDS)('the weekly facilitator summary on %s', (backend) => {
+  const t = useTestServer(backend, { smtp });
+  const PATH = '/v1/community/me/weekly-summary';
+
+  /**
+   * A community whose facilitator and admin opted in, a member refused, `answering` members who said what a
+   * note saved them, and questions: one asked and answered this week, one asked this week and one the week
+   * before, both open.
+   */
+  async function setUp(name: string, answering: number) {
+    const c = await t.community(name);
+    const fay = await c.member(`Fay ${name.length}`, 'facilitator');
+    const mo = await c.member('Mo');
+    for (const [who, email] of [
+      [fay, 'fay@example.org'],
+      [c.admin, 'admin@example.org'],
+    ] as const) {
+      expect((await t.request('PUT', PATH, { token: who.token, body: { email } })).status).toBe(200);
+    }
+    const refused = await t.request('PUT', PATH, { token: mo.token, body: { email: 'mo@example.org' } });
+    expect(refused.status).toBe(403);
+
+    const day = (d: number) => Date.UTC(2026, 0, d, 10);
+    const answered = makeNote({ kind: 'question', createdAt: day(13), updatedAt: day(13) });
+    const open = makeNote({ kind: 'question', createdAt: day(14), updatedAt: day(14) });
+    const older = makeNote({ kind: 'question', createdAt: day(6), updatedAt: day(6) });
+    const answer = makeNote({ createdAt: day(14), updatedAt: day(14), links: { answers: answered.id } });
+    const me = client();
+    const push = await t.request('POST', '/v1/sync/push', {
+      token: fay.token,
+      body: { mutations: [answered, open, older, answer].map((n) => me.create(n)) },
+    });
+    expect(push.status, push.text).toBe(200);
+    for (let i = 0; i < answering; i++) {
+      const m = await c.member(`Member ${i}`);
+      const res = await t.request('POST', '/v1/community/impact/entries', {
+        token: m.token,
+        body: {
+          id: randomUUID(),
+          noteId: answer.id,
+          source: 'search',
+          openedAt: new Date(t.clock.now - 3_600_000).toISOString(),
+          answeredAt: new Date(t.clock.now).toISOString(),
+          minutesSaved: i % 2 ? 30 : 120,
+          outcome: i === 0 ? 'win' : null,
+          outcomeNoteId: null,
+        },
+      });
+      expect(res.status, res.text).toBe(201);
+    }
+    return { id: c.id, fay, mo };
+  }
+
+  const runner = () =>
+    startRitualRunner(t.db, { now: () => t.clock.now, smtp: smtp(), intervalMs: 3_600_000, log: () => {} });
+  const mailsTo = (address: string) => received.filter((r) => r.to.includes(address));
+
+  it('mails each opted-in facilitator once per week, however often the job runs, with the ledger figures', async () => {
+    received.length = 0;
+    const shown = await setUp('Ops <b>&</b> "Guild"', 6);
+    t.clock.now = MONDAY;
+    const r = runner();
+    await r.tick();
+    await r.tick();
+    await r.stop();
+    await runner().tick(); // a restarted process, same week
+
+    expect(received.map((m) => m.to).sort()).toEqual([['admin@example.org'], ['fay@example.org']]);
+    const week = previousIsoWeek(MONDAY);
+    expect(week.key).toBe('2026-W03');
+    const ledger = await ledgerSummary(t.db, shown.id, week.start, week.end);
+    expect(ledger.total).not.toBeNull();
+    const { mail } = mailsTo('fay@example.org')[0]!;
+    expect(mail.subject).toBe('Ops <b>&</b> "Guild": weekly summary 2026-W03');
+    expect(mail.text).toContain(
+      `- Time saved: ${minutes(ledger.total!.minutesSaved)} (${ledger.total!.entries} answers from ${ledger.total!.members} people)`,
+    );
+    expect(ledger.total).toMatchObject({ minutesSaved: 3 * 120 + 3 * 30, entries: 6, members: 6, wins: 1 });
+    expect(mail.text).toContain(`- Wins: ${ledger.total!.wins}\n- Stories: ${ledger.total!.stories}`);
+    expect(mail.text).toContain('- Asked: 2\n- Answered: 1\n- Open at the end of the week: 2');
+    expect(mail.html).toContain('Ops &lt;b&gt;&amp;&lt;/b&gt; &quot;Guild&quot;');
+    expect(mail.html).not.toMatch(/<b>/);
+    const rows = (await listOutbox(t.db, shown.id)).filter((o) => o.deliveryKey.startsWith('weekly:'));
+    expect(rows.map((o) => [o.state, o.attempts])).toEqual([
+      ['delivered', 1],
+      ['delivered', 1],
+    ]);
+
+    // The next week is a new summary, once again.
+    t.clock.now = MONDAY + 7 * 86_400_000;
+    await runner().tick();
+    await runner().tick();
+    expect(mailsTo('fay@example.org')).toHaveLength(2);
+  });
+
+  it('a hidden cell is words, never a number', async () => {
+    received.length = 0;
+    await setUp('Small', 2);
+    t.clock.now = MONDAY;
+    await runner().tick();
+    const { mail } = mailsTo('fay@example.org')[0]!;
+    expect(mail.text).toContain('- Time saved: fewer than 5 people answered\n- Wins: fewer than 5 people');
+    expect(mail.text).not.toMatch(/Time saved: \d/);
+  });
+
+  it('after the server defers a mail (451), retries it and delivers it exactly once', async () => {
+    received.length = 0;
+    const c = await setUp('Deferred', 0);
+    t.clock.now = MONDAY;
+    deferNext = 1;
+    const r = runner();
+    await r.tick();
+    expect(received).toHaveLength(1); // one of the two went through, the other was deferred
+    const deferred = (await listOutbox(t.db, c.id)).find((o) => o.state === 'pending')!;
+    expect(deferred).toMatchObject({ attempts: 1 });
+    expect(deferred.lastError).toContain('451');
+    await r.tick(); // not due yet: backoff
+    expect(received).toHaveLength(1);
+    t.clock.now = MONDAY + 60_000;
+    await r.tick();
+    await r.tick();
+    await r.stop();
+    await runner().tick();
+    expect(received.map((m) => m.to).sort()).toEqual([['admin@example.org'], ['fay@example.org']]);
+    expect((await listOutbox(t.db, c.id)).map((o) => o.state)).toEqual(['delivered', 'delivered']);
+  });
+
+  it('sends nothing to someone who left or was demoted', async () => {
+    received.length = 0;
+    const c = await setUp('Left', 0);
+    await t.request('DELETE', '/v1/members/me', { token: c.fay.token });
+    t.clock.now = MONDAY;
+    await runner().tick();
+    expect(received.map((m) => m.to)).toEqual([['admin@example.org']]);
+  });
+});
