@@ -140,7 +140,7 @@ export function CapturePanel({
         </div>
       </div>
       {tagSuggestions === null && (
-        <p className="muted" role="status" style={{ marginTop: 6 }}>
+        <p className="muted" aria-live="polite" style={{ marginTop: 6 }}>
           Loading tag suggestions…
         </p>
       )}
