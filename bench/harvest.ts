@@ -107,6 +107,7 @@ const NOW = 'performance.timeOrigin + performance.now()';
 async function harvest(
   s: Subject,
   [selector, quote]: [string, string],
+  stopProfile: (() => Promise<string>) | null = null,
 ): Promise<Omit<Sample, 'revisitMs' | 'revisitScriptMs'>> {
   const { selectWithMouse, capturePanel } = await import('../tests/e2e/pages/harvest-flow');
   const { page } = s;
@@ -119,6 +120,7 @@ async function harvest(
   const panel = capturePanel(page);
   await panel.getByText(quote).waitFor({ timeout: 120_000 });
   const panelMs = performance.now() - t0;
+  if (stopProfile) console.error(`${s.label}: service worker, Harvest clicked -> quote shown\n${await stopProfile()}`);
   const frame = page.frames().find((f) => f.url().includes('/capture.html')) as Frame;
   // The page watches its highlight registry every frame; the panel notes the click and its "Harvested".
   await page.evaluate(`(() => {
@@ -161,6 +163,89 @@ function storedForPage(ext: Page, key: string): Promise<number> {
       }),
     key,
   );
+}
+
+const PROFILE = arg('profile', 0) === 1;
+
+/**
+ * `profile=1`: a CPU profile of the extension's service worker from just before the new worker's harvest to
+ * the panel showing its quote, through a page's CDP session (Target.attachToTarget, messages relayed), since
+ * Playwright opens CDP sessions on pages only. Prints self and total time by function and by file.
+ */
+async function profileServiceWorker(s: Subject) {
+  const cdp = await s.context.newCDPSession(s.ext);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const target = targetInfos.find((t) => t.type === 'service_worker' && t.url.includes(s.extensionId));
+  if (!target) throw new Error('no service worker to profile');
+  const { sessionId } = (await cdp.send('Target.attachToTarget', { targetId: target.targetId, flatten: false })) as {
+    sessionId: string;
+  };
+  let next = 1;
+  const waiting = new Map<number, (r: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { sessionId: string; message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: unknown; error?: unknown };
+    if (m.id !== undefined)
+      waiting.get(m.id)?.(m.error ? Promise.reject(new Error(JSON.stringify(m.error))) : m.result);
+  });
+  const send = (method: string, params: object = {}) =>
+    new Promise<unknown>((resolve) => {
+      const id = next++;
+      waiting.set(id, resolve);
+      void cdp.send('Target.sendMessageToTarget', { sessionId, message: JSON.stringify({ id, method, params }) });
+    });
+  await send('Profiler.enable');
+  await send('Profiler.setSamplingInterval', { interval: 200 });
+  await send('Profiler.start');
+  return async () => {
+    const { profile } = (await send('Profiler.stop')) as { profile: CpuProfile };
+    await cdp.detach();
+    return summarise(profile);
+  };
+}
+
+interface CpuProfile {
+  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  samples: number[];
+  timeDeltas: number[];
+}
+
+/** Self and total milliseconds per function and self per file, the top entries of each. */
+function summarise(p: CpuProfile): string {
+  const byId = new Map(p.nodes.map((n) => [n.id, n]));
+  const parent = new Map<number, number>();
+  for (const n of p.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
+  const self = new Map<number, number>();
+  p.samples.forEach((id, i) => self.set(id, (self.get(id) ?? 0) + (p.timeDeltas[i + 1] ?? 0) / 1000));
+  const fnSelf = new Map<string, number>();
+  const fnTotal = new Map<string, number>();
+  const fileSelf = new Map<string, number>();
+  const name = (id: number) => {
+    const f = byId.get(id)!.callFrame;
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+  };
+  for (const [id, ms] of self) {
+    const f = byId.get(id)!.callFrame;
+    fnSelf.set(name(id), (fnSelf.get(name(id)) ?? 0) + ms);
+    const file = f.url.split('/').pop() || f.functionName;
+    fileSelf.set(file, (fileSelf.get(file) ?? 0) + ms);
+    const seen = new Set<string>();
+    for (let n: number | undefined = id; n !== undefined; n = parent.get(n)) {
+      const k = name(n);
+      if (seen.has(k)) continue; // recursion counts once
+      seen.add(k);
+      fnTotal.set(k, (fnTotal.get(k) ?? 0) + ms);
+    }
+  }
+  const top = (m: Map<string, number>, n: number) =>
+    [...m]
+      .sort((a, b) => b[1] - a[1])
+      .slice(0, n)
+      .map(([k, v]) => `  ${v.toFixed(0).padStart(7)} ms  ${k}`)
+      .join('\n');
+  const sum = [...self.values()].reduce((a, b) => a + b, 0);
+  return `profiled ${sum.toFixed(0)} ms\nself by file:\n${top(fileSelf, 10)}\nself by function:\n${top(fnSelf, 20)}\ntotal by function:\n${top(fnTotal, 25)}`;
 }
 
 /** Stops every service worker of the profile (CDP), so the next harvest starts a new one. */
@@ -206,7 +291,8 @@ async function main() {
     for (const s of subjects) {
       await stopServiceWorker(s);
       const v = await revisit(s.page, url, PAGE_QUOTES.length + RUNS + 1);
-      s.cold = { ...v, ...(await harvest(s, SENTENCES[RUNS + 1]!)) };
+      const stop = PROFILE ? await profileServiceWorker(s) : null;
+      s.cold = { ...v, ...(await harvest(s, SENTENCES[RUNS + 1]!, stop)) };
       console.error(
         `${s.label} new service worker: ${JSON.stringify(s.cold, (_, x) => (typeof x === 'number' ? round(x) : x))}`,
       );

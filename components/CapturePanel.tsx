@@ -13,7 +13,8 @@ export type SimilarChoice = { as: 'add' | 'answer'; match: SimilarNote };
 interface Props {
   capture: CaptureRequest;
   page: PageContext | null;
-  tagSuggestions: string[];
+  /** null while the background is still counting tags (a new service worker): the panel says so. */
+  tagSuggestions: string[] | null;
   /** Communities the note may be shared with. */
   communities?: { id: string; name: string }[];
   /** Existing notes like this harvest, shown before saving. */
@@ -51,7 +52,7 @@ export function CapturePanel({
   const tags = parseTags(tagText);
   const partial = /[^,\s]$/.test(tagText) ? (tagText.split(/[,\s]+/).pop() ?? '').toLowerCase() : '';
   const suggestions = useMemo(
-    () => tagSuggestions.filter((t) => !tags.includes(t) && (!partial || t.startsWith(partial))).slice(0, 8),
+    () => (tagSuggestions ?? []).filter((t) => !tags.includes(t) && (!partial || t.startsWith(partial))).slice(0, 8),
     [tagSuggestions, tags, partial],
   );
 
@@ -138,6 +139,11 @@ export function CapturePanel({
           />
         </div>
       </div>
+      {tagSuggestions === null && (
+        <p className="muted" aria-live="polite" style={{ marginTop: 6 }}>
+          Loading tag suggestions…
+        </p>
+      )}
       {suggestions.length > 0 && (
         <div className="row" role="group" aria-label="Suggested tags" style={{ marginTop: 6 }}>
           {suggestions.map((t) => (

@@ -4,6 +4,7 @@ import { syncState } from '@/lib/db/sync-state';
 import { eventsRepository } from '@/lib/db/events';
 import { DUPLICATE_AVOIDED } from '@/lib/similarity';
 import type { Similarity } from './similarity';
+import { createCaptureAnswers } from './capture-answers';
 import type { LiveTagCounts } from '@/lib/db/tag-counts';
 import { onBackgroundMessage, sendToContent } from '@/lib/messaging/messenger';
 import { type PaintableNote } from '@/lib/messaging/protocol';
@@ -59,16 +60,17 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
     return ok({ captureId: pending.add(parsed.data, tabId, sender.frameId ?? 0) });
   });
 
-  onBackgroundMessage('getCapture', async ({ data, sender }) => {
-    if (!isExtensionPage(sender)) return null;
-    const entry = pending.get(String(data?.captureId));
-    if (!entry) return null;
-    const tags = await tagCounts.top(50); // counted as notes change, not by a scan per harvest
-    const communities = (await syncState(db).memberships())
-      .filter((m) => m.isEnabled)
-      .map((m) => ({ id: m.communityId, name: m.communityName }));
-    return { ...entry.request, captureId: String(data.captureId), tagSuggestions: tags.map((t) => t.tag), communities };
+  const answers = createCaptureAnswers({
+    pending,
+    topTags: (limit) => tagCounts.top(limit), // counted as notes change, not by a scan per harvest
+    memberships: () => syncState(db).memberships(),
   });
+  onBackgroundMessage('getCapture', async ({ data, sender }) =>
+    isExtensionPage(sender) ? answers.capture(String(data?.captureId)) : null,
+  );
+  onBackgroundMessage('getTagSuggestions', async ({ sender }) =>
+    isExtensionPage(sender) ? answers.tagSuggestions() : [],
+  );
 
   onBackgroundMessage('closeCapture', async ({ data, sender }) => {
     if (!isExtensionPage(sender)) return;

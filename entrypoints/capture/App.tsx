@@ -17,6 +17,7 @@ export function App({ captureId }: { captureId: string }) {
   const [capture, setCapture] = useState<PendingCapture | null | undefined>(undefined);
   const [page, setPage] = useState<PageContext | null>(null);
   const [similar, setSimilar] = useState<SimilarNote[]>([]);
+  const [tagSuggestions, setTagSuggestions] = useState<string[] | null>(null);
   const [backContext, setBackContext] = useState<{ questions: Note[]; harvested: Note[] } | 'failed' | null>(null);
   // A thread whose root is one of our ritual posts: harvest-back (one note per reply) instead of one note.
   const occurrence = useMemo(
@@ -31,6 +32,8 @@ export function App({ captureId }: { captureId: string }) {
     void sendToBackground('getCapture', { captureId }).then((c) => {
       setCapture(c);
       if (!c) return;
+      // Asked once the quote is on screen: a new service worker counts the tags first.
+      void sendToBackground('getTagSuggestions', {}).then(setTagSuggestions, () => setTagSuggestions([]));
       // Readability runs here, on a parsed copy of the page's HTML: never on the live page.
       setTimeout(() => {
         const doc = new DOMParser().parseFromString(c.html, 'text/html');
@@ -129,7 +132,7 @@ export function App({ captureId }: { captureId: string }) {
     <CapturePanel
       capture={capture}
       page={page}
-      tagSuggestions={capture.tagSuggestions}
+      tagSuggestions={tagSuggestions}
       communities={capture.communities}
       similar={similar}
       onOpenNote={(n) => void sendToBackground('openNote', { id: n.id })}

@@ -54,6 +54,9 @@ export function liveTagCounts(db: CommonplaceDb) {
     for (const [id, tags] of pairs) setNote(id, tags);
   }
 
+  // Still seconds at 100k notes on a new worker (one read per distinct tag, profiled for issue 19: the worker
+  // sits idle between them), so the capture panel asks for tag suggestions only after its quote is shown.
+
   /** Loads once, then folds in the notes changed since; one step at a time, so an older read never lands last. */
   let queue: Promise<void> = Promise.resolve();
   function current(): Promise<void> {

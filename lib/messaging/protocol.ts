@@ -82,7 +82,6 @@ export interface RelayOutcome {
 
 export interface PendingCapture extends CaptureRequest {
   captureId: string;
-  tagSuggestions: string[];
   /** Communities the note may be shared with (this browser's enabled memberships). */
   communities: { id: string; name: string }[];
 }
@@ -102,6 +101,11 @@ export interface ToBackground {
   openCapture(req: CaptureRequest): Result<{ captureId: string }>;
   /** P→B: the pending harvest a capture panel was opened for (null once used or expired). */
   getCapture(req: { captureId: string }): PendingCapture | null;
+  /**
+   * P→B: the most used tags, to suggest in the capture panel. Asked apart from getCapture, after the quote is
+   * shown: a new service worker counts the tags first, and the harvest must not wait for that.
+   */
+  getTagSuggestions(req: Record<string, never>): string[];
   /** P→B: close the capture panel in its tab; `isSaved` repaints the page's highlights. */
   closeCapture(req: { captureId: string; isSaved: boolean }): void;
   /** P→B: the harvest is saved: its tab repaints now, while the panel still shows "Harvested". */
