@@ -117,7 +117,8 @@ test('a "~30 min" answered in one profile reaches the other profile’s facilita
     await expect(ledger(fayOptions)).not.toContainText('Named with their consent');
 
     // She consents in Options: her name appears in the facilitator's next read.
-    await annOptions.getByRole('switch', { name: 'Name me in impact reports' }).check();
+    // The switch moves once the endpoint has stored the consent, so click and wait rather than check().
+    await annOptions.getByRole('switch', { name: 'Name me in impact reports' }).click();
     await expect(annOptions.getByRole('switch', { name: 'Name me in impact reports' })).toBeChecked();
     await fayOptions.reload();
     await expect(ledger(fayOptions)).toContainText('Named with their consent: Ann');
