@@ -1,7 +1,6 @@
 import type { Page } from '@playwright/test';
-import { parseInviteLink, type JoinResponse } from '../../lib/sync/protocol';
 import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
-import { join, startEndpoint, syncNowAndWait as syncNow } from './pages/community';
+import { join, startEndpoint, syncNowAndWait as syncNow, joinByHttp } from './pages/community';
 
 const HOUR = 3_600_000;
 
@@ -14,17 +13,6 @@ async function createNote(page: Page, data: Record<string, unknown>): Promise<st
   }, data);
   if (!res.ok) throw new Error(`createNote: ${JSON.stringify(res)}`);
   return res.value!.id;
-}
-
-async function joinByHttp(endpoint: string, invite: string, displayName: string): Promise<JoinResponse> {
-  const { code } = parseInviteLink(invite)!;
-  const res = await fetch(`${endpoint}/v1/join`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, displayName }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as JoinResponse;
 }
 
 test.setTimeout(300_000);

@@ -4,10 +4,9 @@ import { marked } from 'marked';
 import { extractText, getDocumentProxy } from 'unpdf';
 import { impactWorld } from '../../lib/testing/impact';
 import type { Note } from '../../lib/model';
-import { parseInviteLink, type JoinResponse } from '../../lib/sync/protocol';
 import { seedExtensionDb } from './digest-seed';
 import { expect, test } from './fixtures';
-import { join, startEndpoint, syncNowAndWait } from './pages/community';
+import { join, startEndpoint, syncNowAndWait, joinByHttp } from './pages/community';
 
 test.setTimeout(240_000);
 
@@ -120,16 +119,6 @@ async function harvestNote(page: Page, communityId: string, kind: string, takeaw
 }
 
 /** A member who joins through the real invite over HTTP, as a scripted member does. */
-async function joinByHttp(endpoint: string, invite: string, displayName: string): Promise<JoinResponse> {
-  const { code } = parseInviteLink(invite)!;
-  const res = await fetch(`${endpoint}/v1/join`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, displayName }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as JoinResponse;
-}
 
 async function send(endpoint: string, token: string, method: string, path: string, body: unknown) {
   const res = await fetch(`${endpoint}${path}`, {

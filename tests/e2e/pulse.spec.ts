@@ -1,9 +1,8 @@
 import type { BrowserContext, Page } from '@playwright/test';
 import { BLOCKER_POLL } from '../../lib/pulse/defaults';
 import { upcomingOccurrence } from '../../lib/pulse/schedule';
-import { parseInviteLink, type JoinResponse } from '../../lib/sync/protocol';
 import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
-import { join, startEndpoint, syncNowAndWait as syncNow } from './pages/community';
+import { join, startEndpoint, syncNowAndWait as syncNow, joinByHttp } from './pages/community';
 
 const DAY = 86_400_000;
 const POLL = { ...BLOCKER_POLL, choices: [], timeZone: 'UTC', minAnswers: 3 };
@@ -31,17 +30,6 @@ async function newTabAt(context: BrowserContext, extensionId: string, at: number
   await tab.goto(`chrome-extension://${extensionId}/newtab.html`);
   await expect(tab.getByRole('heading', { name: 'Unanswered questions' })).toBeVisible();
   return tab;
-}
-
-async function joinByHttp(endpoint: string, invite: string, displayName: string): Promise<JoinResponse> {
-  const { code } = parseInviteLink(invite)!;
-  const res = await fetch(`${endpoint}/v1/join`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ code, displayName }),
-  });
-  expect(res.status).toBe(201);
-  return (await res.json()) as JoinResponse;
 }
 
 test.setTimeout(300_000);

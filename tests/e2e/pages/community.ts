@@ -1,7 +1,7 @@
 import { serve } from '@hono/node-server';
 import type { AddressInfo } from 'node:net';
 import type { Page } from '@playwright/test';
-import { formatInviteLink, type Role } from '../../../lib/sync/protocol';
+import { formatInviteLink, parseInviteLink, type JoinResponse, type Role } from '../../../lib/sync/protocol';
 import { createApp } from '../../../server/src/app';
 import { createInvite } from '../../../server/src/db/invites';
 import { migrate } from '../../../server/src/db/migrate';
@@ -117,4 +117,16 @@ export async function syncNowAndWait(page: Page) {
   await page.getByRole('button', { name: 'Sync now' }).click();
   await expect(syncLine(page)).toContainText('Synced');
   await expect(syncLine(page)).not.toContainText('waiting', { timeout: 20_000 });
+}
+
+/** A scripted member joins through the endpoint's own route, as another person's browser would. */
+export async function joinByHttp(endpoint: string, invite: string, displayName: string): Promise<JoinResponse> {
+  const { code } = parseInviteLink(invite)!;
+  const res = await fetch(`${endpoint}/v1/join`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ code, displayName }),
+  });
+  expect(res.status).toBe(201);
+  return (await res.json()) as JoinResponse;
 }
