@@ -1,16 +1,10 @@
 import type { Note } from '../model';
-import type { QuestionEvent } from './events';
 import { helperRouter, routeTime, routingNotes, withoutOptedOut } from './helpers';
 import { routingVersion } from './helpers-cache';
 import { DEFAULT_LADDER, RUNGS, rungDelays, type Rung } from './ladder';
 import { isPrivateQuestion } from './privacy';
+import { replaySteps, stepOf, type Step } from './replay';
 import type { Escalation, QuestionsInput, QuestionsResult, QuestionState, QuestionStatus } from './types';
-
-type Step =
-  | { kind: 'answer'; at: number; id: string; noteId: string }
-  | { kind: 'relay'; at: number; id: string; answerId: string }
-  | { kind: 'confirm'; at: number; id: string; isAnswered: boolean };
-const STEP_ORDER = { answer: 0, relay: 1, confirm: 2 } as const;
 
 /**
  * The question state machine: every question's state and the escalations due, from notes, events and `now`
@@ -38,16 +32,14 @@ export function questionStates(input: QuestionsInput): QuestionsResult {
     if (same && byId.has(same) && n.kind === 'question' && n.author) addTo(meToo, same, n.author.id);
   }
   for (const e of events) {
-    if (!byId.has(e.questionId)) continue;
-    if (e.type === 'answer-linked') {
-      if (e.noteId === e.questionId) continue;
-      push(e.questionId, { kind: 'answer', at: e.at, id: e.id, noteId: e.noteId });
-    } else if (e.type === 'relayed') push(e.questionId, { kind: 'relay', at: e.at, id: e.id, answerId: e.answerId });
-    else if (e.type === 'confirmed') {
-      if (mayConfirm(byId.get(e.questionId)!, e, input.facilitators)) {
-        push(e.questionId, { kind: 'confirm', at: e.at, id: e.id, isAnswered: e.isAnswered });
-      }
-    } else addTo(meToo, e.questionId, e.by);
+    const q = byId.get(e.questionId);
+    if (!q) continue;
+    if (e.type === 'me-too') {
+      addTo(meToo, e.questionId, e.by);
+      continue;
+    }
+    const step = stepOf(e, q.author?.id, q.communityId ? input.facilitators?.[q.communityId] : undefined);
+    if (step) push(e.questionId, step);
   }
 
   const firstTime = firstQuestions(questions);
@@ -77,15 +69,6 @@ export function questionStates(input: QuestionsInput): QuestionsResult {
   return { questions: out, due };
 }
 
-/** The asker confirms their own question; a facilitator confirms any in their community. Personal notes: the user. */
-function mayConfirm(q: Note, e: QuestionEvent, facilitators: QuestionsInput['facilitators']): boolean {
-  if (!q.author) return true;
-  if (e.by === q.author.id) return true;
-  // The endpoint checked the role of whoever confirmed and says so on pulled events.
-  if ('byRole' in e && (e.byRole === 'facilitator' || e.byRole === 'admin')) return true;
-  return !!q.communityId && (facilitators?.[q.communityId] ?? []).includes(e.by);
-}
-
 /** Ids of questions that were their asker's first in that community (ties broken by id, as sync orders them). */
 function firstQuestions(questions: readonly Note[]): Set<string> {
   const first = new Map<string, Note>();
@@ -98,32 +81,9 @@ function firstQuestions(questions: readonly Note[]): Set<string> {
   return new Set([...first.values()].map((q) => q.id));
 }
 
-/** Replays a question's answers, relays and confirmations in time order. */
+/** A question's state from its replayed steps (replay.ts holds the one rule for "answered"). */
 function statusOf(q: Note, steps: Step[], now: number, isFirstTime: boolean): QuestionStatus {
-  let clock = q.createdAt;
-  let answerIds: string[] = [];
-  let answeredAt: number | undefined;
-  let relayedAt: number | undefined;
-  let resolvedAt: number | undefined;
-  steps.sort((a, b) => a.at - b.at || STEP_ORDER[a.kind] - STEP_ORDER[b.kind] || (a.id < b.id ? -1 : 1));
-  for (const s of steps) {
-    if (s.at > now || resolvedAt !== undefined) break;
-    if (s.kind === 'answer') {
-      if (!answerIds.includes(s.noteId)) answerIds.push(s.noteId);
-      answeredAt ??= s.at;
-    } else if (s.kind === 'relay') {
-      if (!answerIds.includes(s.answerId)) answerIds.push(s.answerId);
-      answeredAt ??= s.at;
-      relayedAt ??= s.at;
-    } else if (s.isAnswered) {
-      resolvedAt = s.at;
-    } else {
-      // "It did not answer it": the answers so far stop counting and the ladder starts again from now.
-      clock = s.at;
-      answerIds = [];
-      answeredAt = relayedAt = undefined;
-    }
-  }
+  const { clock, answerIds, answeredAt, relayedAt, resolvedAt } = replaySteps(q.createdAt, steps, now);
   const state: QuestionState =
     resolvedAt !== undefined
       ? 'resolved'

@@ -6,10 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { minutes } from '../../../lib/impact/format';
 import { previousIsoWeek } from '../../../lib/impact/weekly-mail';
 import { BACKENDS, useTestServer } from '../../testing/harness';
+import { uuidv7 } from 'uuidv7';
 import { client, makeNote } from '../../testing/notes';
 import { listOutbox } from '../rituals/outbox';
 import { startRitualRunner } from '../rituals/runner';
 import { ledgerSummary } from './summary';
+import { weekQuestions } from './weekly-questions';
 
 /** A real SMTP server on loopback; `deferNext` makes it answer the next messages 451 (try again later). */
 const received: { to: string[]; mail: ParsedMail }[] = [];
@@ -183,5 +185,70 @@ describe.each(BACKENDS)('the weekly facilitator summary on %s', (backend) => {
     t.clock.now = MONDAY;
     await runner().tick();
     expect(received.map((m) => m.to)).toEqual([['admin@example.org']]);
+  });
+  it('counts a question an asker said was not answered as open, as the question model does', async () => {
+    received.length = 0;
+    const c = await t.community('Confirmations');
+    const fay = await c.member('Fay', 'facilitator');
+    const bo = await c.member('Bo');
+    expect((await t.request('PUT', PATH, { token: fay.token, body: { email: 'fay@example.org' } })).status).toBe(200);
+    const day = (d: number) => Date.UTC(2026, 0, d, 10);
+    const question = (d: number) => makeNote({ kind: 'question', createdAt: day(d), updatedAt: day(d) });
+    const answer = (q: { id: string }, d: number) =>
+      makeNote({ kind: 'answer', createdAt: day(d), updatedAt: day(d), links: { answers: q.id } });
+    const no = (d: number) => ({ id: uuidv7(), type: 'confirmed', at: day(d), isAnswered: false });
+    // Week W03 runs 12 to 18 January. Bo asks; Bo (the asker) or Fay (a facilitator) confirm.
+    const before = question(6); // answered the week before, "no" this week: open at the end of the week
+    const again = question(13); // answered, "no", answered again (a linked note), all this week: answered
+    const undone = question(13); // answered on the 14th, "no" on the 16th: open
+    const resolved = question(12); // relayed, then "yes": answered
+    const first = [answer(before, 7), answer(again, 13), answer(undone, 14)];
+    const relayedAnswer = answer(resolved, 12);
+    const bos = client();
+    const pushed = await t.request('POST', '/v1/sync/push', {
+      token: bo.token,
+      body: {
+        mutations: [before, again, undone, resolved, ...first, relayedAnswer].map((n) => bos.create(n)),
+      },
+    });
+    expect(pushed.status, pushed.text).toBe(200);
+    const linked = makeNote({ createdAt: day(15), updatedAt: day(15) });
+    const events = await t.request('POST', '/v1/sync/push', {
+      token: bo.token,
+      body: {
+        mutations: [
+          bos.questionEvent(before.id, no(13)),
+          bos.questionEvent(again.id, no(14)),
+          bos.create(linked),
+          bos.questionEvent(again.id, { id: uuidv7(), type: 'answer-linked', at: day(15), noteId: linked.id }),
+          bos.questionEvent(resolved.id, { id: uuidv7(), type: 'relayed', at: day(13), answerId: relayedAnswer.id }),
+        ],
+      },
+    });
+    expect(events.status, events.text).toBe(200);
+    const fays = await t.request('POST', '/v1/sync/push', {
+      token: fay.token,
+      body: {
+        mutations: [
+          client().questionEvent(undone.id, no(16)),
+          client().questionEvent(resolved.id, { id: uuidv7(), type: 'confirmed', at: day(14), isAnswered: true }),
+        ],
+      },
+    });
+    expect(fays.status, fays.text).toBe(200);
+
+    const week = previousIsoWeek(MONDAY);
+    expect(await weekQuestions(t.db, c.id, week.start, week.end)).toEqual({ asked: 3, answered: 2, open: 2 });
+    // The week before saw one question asked and answered, and nothing of what came after.
+    expect(await weekQuestions(t.db, c.id, week.start - 7 * 86_400_000, week.start)).toEqual({
+      asked: 1,
+      answered: 1,
+      open: 0,
+    });
+    t.clock.now = MONDAY;
+    await runner().tick();
+    expect(mailsTo('fay@example.org')[0]!.mail.text).toContain(
+      '- Asked: 3\n- Answered: 2\n- Open at the end of the week: 2',
+    );
   });
 });
