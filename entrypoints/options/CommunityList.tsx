@@ -14,6 +14,7 @@ import { ImpactReportLink } from './ImpactReportLink';
 import { Moderation } from './Moderation';
 import { PulsePolls } from './PulsePolls';
 import { RitualWebhook } from './RitualWebhook';
+import { WeeklySummary } from './WeeklySummary';
 
 /** Joined communities: sync on/off, state, and leaving (two steps: leaving removes its notes here). */
 export function CommunityList({ communities }: { communities: CommunitySyncView[] }) {
@@ -79,6 +80,7 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
               <ReportConsent communityId={c.communityId} communityName={c.communityName} isSyncing={c.isEnabled} />
             )}
             {c.isEnabled && <Ledger communityId={c.communityId} communityName={c.communityName} />}
+            {c.isEnabled && <WeeklySummary communityId={c.communityId} communityName={c.communityName} />}
             <ImpactReportLink communityId={c.communityId} communityName={c.communityName} />
             <Moderation communityId={c.communityId} communityName={c.communityName} />
             <RitualWebhook communityId={c.communityId} communityName={c.communityName} />

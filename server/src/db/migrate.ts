@@ -1,9 +1,12 @@
 import { readFileSync, readdirSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Database } from './database';
 import { backfillNameSkeletons } from './name-skeletons';
 
-const MIGRATIONS_DIR = fileURLToPath(new URL('./migrations/', import.meta.url));
+// Not `new URL('./migrations/', import.meta.url)`: a DOM test environment (jsdom) puts its own URL in place of
+// Node's, and it does not resolve file: addresses, while component tests run this endpoint in-process too.
+const MIGRATIONS_DIR = join(dirname(fileURLToPath(import.meta.url)), 'migrations') + '/';
 /** Any constant: serialises app processes migrating one shared database at once. */
 const MIGRATION_LOCK = 72_716_001;
 
