@@ -1,54 +1,31 @@
 import AxeBuilder from '@axe-core/playwright';
-import type { BrowserContext, Page } from '@playwright/test';
-import { upcomingOccurrence } from '../../lib/pulse/schedule';
-import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
-import { join, startEndpoint } from './pages/community';
+import { expect, isTestBuild, test } from './fixtures';
+import { annAndFay, newTabAt, pollWindow, pulseCard as pulse } from './pages/pulse';
 
-const DAY = 86_400_000;
 const QUESTION = 'Which part of the release checklist slowed you down?';
 /** Weekly from a past Thursday, open the 3 days before each, in UTC: what Fay types in the options page. */
 const TIMING = { cadence: 'weekly' as const, anchor: '2026-11-05', openDays: 3, timeZone: 'UTC' };
-/** The occurrence whose window starts more than a day from now; a day before it (between windows), and inside. */
-const OCC = upcomingOccurrence(TIMING, Date.now() + 4 * DAY)!;
-const BEFORE = OCC.opensAt - DAY;
-const OPEN = OCC.opensAt + DAY / 2;
-
-/**
- * A new tab whose clock reads `at` (Playwright's injected clock), once it has asked the endpoint for the open
- * polls: `open` is the questions the endpoint answered, so "none shown" is checked after the answer, not before.
- */
-async function newTabAt(context: BrowserContext, extensionId: string, at: number) {
-  const tab = await context.newPage();
-  await tab.clock.install({ time: at });
-  const asked = tab.waitForResponse((r) => new URL(r.url()).pathname === '/v1/polls/open');
-  await tab.goto(`chrome-extension://${extensionId}/newtab.html`);
-  const body = (await (await asked).json()) as { open: { poll: { question: string } }[] };
-  await expect(tab.getByRole('heading', { name: 'Unanswered questions' })).toBeVisible();
-  await expect(tab.getByRole('region', { name: 'Rituals' })).toBeVisible();
-  return { tab, open: body.open.map((o) => o.poll.question) };
-}
-const pulse = (tab: Page) => tab.getByRole('region', { name: 'Pulse poll' });
+/** A day before the next window (between windows), and inside it. */
+const { before: BEFORE, open: OPEN } = pollWindow(TIMING);
 
 test.setTimeout(240_000);
 
-test('a facilitator schedules a poll in the options page; the member’s new tab shows it when the clock reaches it, and not once paused', async () => {
+test('a facilitator schedules a poll in the options page; the member’s new tab shows it when the clock reaches it, and not once paused; the facilitator opts in to the weekly e-mail', async () => {
   if (!isTestBuild()) throw new Error('Not a test build: build it with `WXT_TEST_HOOKS=1 npx wxt build`');
-  const t0 = Date.now();
-  let serverAt = t0;
-  const endpoint = await startEndpoint(['member', 'facilitator'], () => serverAt + (Date.now() - t0));
-  const ann = await launchWithExtension();
-  const fay = await launchWithExtension();
+  const world = await annAndFay();
+  const { ann, annOptions, fayOptions } = world;
   try {
-    const annOptions = await ann.context.newPage();
-    const fayOptions = await fay.context.newPage();
-    await join(annOptions, ann.extensionId, endpoint.invites.member, 'Ann');
-    await join(fayOptions, fay.extensionId, endpoint.invites.facilitator, 'Fay');
-
     // A member's options page has no poll scheduling.
     // (Its role is the endpoint's word: the page asks /v1/members/me, and shows nothing after the answer.)
     const askedRole = annOptions.waitForResponse((r) => new URL(r.url()).pathname === '/v1/members/me');
+    const askedWeekly = annOptions.waitForResponse(
+      (r) => new URL(r.url()).pathname === '/v1/community/me/weekly-summary',
+    );
     await annOptions.reload();
     expect(((await (await askedRole).json()) as { role: string }).role).toBe('member');
+    // Nor the weekly summary by e-mail: the endpoint refuses a member, and the page shows nothing.
+    expect((await askedWeekly).status()).toBe(403);
+    await expect(annOptions.getByRole('region', { name: 'Weekly summary by e-mail: Makers' })).toHaveCount(0);
     await expect(annOptions.getByRole('heading', { name: 'Makers', exact: true })).toBeVisible();
     await expect(annOptions.getByRole('button', { name: 'Leave…' })).toBeVisible();
     await expect(annOptions.getByRole('region', { name: 'Pulse polls for Makers' })).toHaveCount(0);
@@ -80,12 +57,12 @@ test('a facilitator schedules a poll in the options page; the member’s new tab
     expect(axe.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
 
     // Ann's new tab: nothing before the window, the poll once the clock reaches it.
-    serverAt = BEFORE;
+    world.setServerTime(BEFORE);
     const early = await newTabAt(ann.context, ann.extensionId, BEFORE);
     expect(early.open).toEqual([]);
     await expect(pulse(early.tab)).toHaveCount(0);
     await early.tab.close();
-    serverAt = OPEN;
+    world.setServerTime(OPEN);
     const onTime = await newTabAt(ann.context, ann.extensionId, OPEN);
     expect(onTime.open).toEqual([QUESTION]);
     await expect(pulse(onTime.tab).getByRole('heading', { name: QUESTION })).toBeVisible();
@@ -104,9 +81,35 @@ test('a facilitator schedules a poll in the options page; the member’s new tab
     const resumed = await newTabAt(ann.context, ann.extensionId, OPEN + 120_000);
     expect(resumed.open).toEqual([QUESTION]);
     await expect(pulse(resumed.tab).getByRole('heading', { name: QUESTION })).toBeVisible();
+
+    // Fay opts in to the weekly summary by e-mail, by keyboard; a bad address is refused in words.
+    const weekly = fayOptions.getByRole('region', { name: 'Weekly summary by e-mail: Makers' });
+    await expect(weekly.getByRole('status')).toHaveText('Now: off. No weekly summary is sent to you.');
+    await weekly.getByRole('switch', { name: 'Send me the weekly summary' }).focus();
+    await fayOptions.keyboard.press('Space');
+    await fayOptions.keyboard.press('Tab');
+    const address = weekly.getByLabel('E-mail address for the weekly summary');
+    await expect(address).toBeFocused();
+    await fayOptions.keyboard.type('fay@example');
+    await fayOptions.keyboard.press('Enter');
+    await expect(weekly.getByRole('alert')).toHaveText('Not saved: the address must be an e-mail address.');
+    await expect(weekly.getByRole('status')).toHaveText('Now: off. No weekly summary is sent to you.');
+    await fayOptions.keyboard.type('.org');
+    await fayOptions.keyboard.press('Enter');
+    await expect(weekly.getByRole('status')).toHaveText(
+      'Saved. Now: the summary of each week goes to fay@example.org on Monday.',
+    );
+    await expect(weekly.getByRole('alert')).toHaveCount(0);
+    const axeWeekly = await new AxeBuilder({ page: fayOptions }).include('.weekly-summary-email').analyze();
+    expect(axeWeekly.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical')).toEqual([]);
+    // Read back from the endpoint by a fresh page.
+    await fayOptions.reload();
+    await expect(weekly.getByRole('status')).toHaveText(
+      'Now: the summary of each week goes to fay@example.org on Monday.',
+    );
+    await expect(address).toHaveValue('fay@example.org');
+    await expect(weekly.getByRole('switch', { name: 'Send me the weekly summary' })).toBeChecked();
   } finally {
-    await ann.close();
-    await fay.close();
-    await endpoint.close();
+    await world.close();
   }
 });

@@ -1,53 +1,20 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { BLOCKER_POLL } from '../../lib/pulse/defaults';
-import { upcomingOccurrence } from '../../lib/pulse/schedule';
-import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
-import { join, startEndpoint, syncNowAndWait as syncNow, joinByHttp } from './pages/community';
+import { expect, isTestBuild, test } from './fixtures';
+import { createNote, syncNowAndWait as syncNow, joinByHttp } from './pages/community';
+import { annAndFay, newTabAt, pollWindow, pulseCard as pulse } from './pages/pulse';
 
-const DAY = 86_400_000;
 const POLL = { ...BLOCKER_POLL, choices: [], timeZone: 'UTC', minAnswers: 3 };
-/** The blocker poll's next occurrence whose window starts more than a day from now (today's date moves on). */
-const OCC = upcomingOccurrence(POLL, Date.now() + 4 * DAY)!;
-/** A day before its window (the one before it closed ten days earlier), and half a day into it. */
-const BEFORE = OCC.opensAt - DAY;
-const OPEN = OCC.opensAt + DAY / 2;
-
-/** Saves a note through the background, as the capture panel does (same message, same validation). */
-async function createNote(page: Page, data: Record<string, unknown>): Promise<string> {
-  const res = await page.evaluate(async (data) => {
-    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-    const message = { id: 1, type: 'createNote', data, timestamp: Date.now() };
-    return ((await chrome.runtime.sendMessage(message)) as { res: { ok: boolean; value?: { id: string } } }).res;
-  }, data);
-  if (!res.ok) throw new Error(`createNote: ${JSON.stringify(res)}`);
-  return res.value!.id;
-}
-
-/** A new tab whose clock reads `at` (Playwright's injected clock). */
-async function newTabAt(context: BrowserContext, extensionId: string, at: number) {
-  const tab = await context.newPage();
-  await tab.clock.install({ time: at });
-  await tab.goto(`chrome-extension://${extensionId}/newtab.html`);
-  await expect(tab.getByRole('heading', { name: 'Unanswered questions' })).toBeVisible();
-  return tab;
-}
+/** The blocker poll's next window: a day before it (the one before closed ten days earlier), half a day into it. */
+const { occ: OCC, before: BEFORE, open: OPEN } = pollWindow(POLL);
 
 test.setTimeout(300_000);
 
 test('a pulse poll opens on schedule in two profiles; an answer meets its note at once; results wait for k; the gap list reaches the huddle agenda', async () => {
   if (!isTestBuild()) throw new Error('Not a test build: build it with `WXT_TEST_HOOKS=1 npx wxt build`');
-  // The endpoint's clock moves with the pages' injected clocks (never backwards): real time while members
-  // join (invites expire by it), then the day before the window, then inside it.
-  const t0 = Date.now();
-  let serverAt = t0;
-  const endpoint = await startEndpoint(['member', 'facilitator'], () => serverAt + (Date.now() - t0));
-  const ann = await launchWithExtension();
-  const fay = await launchWithExtension();
+  // The endpoint's clock: real time while members join, then the day before the window, then inside it.
+  const world = await annAndFay();
+  const { endpoint, ann, fay, annOptions, fayOptions } = world;
   try {
-    const annOptions = await ann.context.newPage();
-    const fayOptions = await fay.context.newPage();
-    await join(annOptions, ann.extensionId, endpoint.invites.member, 'Ann');
-    await join(fayOptions, fay.extensionId, endpoint.invites.facilitator, 'Fay');
     const base = new URL(endpoint.invite).origin;
 
     // The harvest: Ann's note on rotating the API key, from #infra (a chat fixture's answer, our words).
@@ -79,18 +46,17 @@ test('a pulse poll opens on schedule in two profiles; an answer meets its note a
     });
     expect(put.status).toBe(200);
 
-    const pulse = (tab: Page) => tab.getByRole('region', { name: 'Pulse poll' });
     // Before its window: no poll.
-    serverAt = BEFORE;
-    const early = await newTabAt(ann.context, ann.extensionId, BEFORE);
-    await expect(early.getByRole('region', { name: 'Rituals' })).toBeVisible();
+    world.setServerTime(BEFORE);
+    const { tab: early, open: openEarly } = await newTabAt(ann.context, ann.extensionId, BEFORE);
+    expect(openEarly).toEqual([]);
     await expect(pulse(early)).toHaveCount(0);
     await early.close();
 
     // On schedule, in both profiles.
-    serverAt = OPEN;
-    const annTab = await newTabAt(ann.context, ann.extensionId, OPEN);
-    const fayTab = await newTabAt(fay.context, fay.extensionId, OPEN);
+    world.setServerTime(OPEN);
+    const { tab: annTab } = await newTabAt(ann.context, ann.extensionId, OPEN);
+    const { tab: fayTab } = await newTabAt(fay.context, fay.extensionId, OPEN);
     for (const tab of [annTab, fayTab]) {
       await expect(pulse(tab).getByRole('heading', { name: BLOCKER_POLL.question })).toBeVisible();
       await expect(pulse(tab)).toContainText(
@@ -129,7 +95,7 @@ test('a pulse poll opens on schedule in two profiles; an answer meets its note a
     });
     expect(third.status).toBe(201);
     await annTab.close();
-    const after = await newTabAt(ann.context, ann.extensionId, OPEN + 60_000);
+    const { tab: after } = await newTabAt(ann.context, ann.extensionId, OPEN + 60_000);
     const requests = pulse(after).getByRole('list', { name: 'Knowledge requests' }).getByRole('listitem');
     await expect(requests).toHaveCount(1);
     await expect(requests.first()).toContainText('(2 people blocked)');
@@ -143,8 +109,6 @@ test('a pulse poll opens on schedule in two profiles; an answer meets its note a
     await expect(preview.getByRole('listitem').filter({ hasText: '(2 people blocked)' })).toHaveCount(1);
     await expect(preview).not.toContainText('rotating the admin API key');
   } finally {
-    await ann.close();
-    await fay.close();
-    await endpoint.close();
+    await world.close();
   }
 });
