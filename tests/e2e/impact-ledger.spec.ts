@@ -1,19 +1,8 @@
 import type { Page } from '@playwright/test';
 import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
-import { join, startEndpoint, syncNowAndWait as syncNow, joinByHttp } from './pages/community';
+import { createNote, join, startEndpoint, syncNowAndWait as syncNow, joinByHttp } from './pages/community';
 
 const HOUR = 3_600_000;
-
-/** Saves a note through the background, as the capture panel does (same message, same validation). */
-async function createNote(page: Page, data: Record<string, unknown>): Promise<string> {
-  const res = await page.evaluate(async (data) => {
-    const { chrome } = globalThis as unknown as { chrome: { runtime: { sendMessage(m: unknown): Promise<unknown> } } };
-    const message = { id: 1, type: 'createNote', data, timestamp: Date.now() };
-    return ((await chrome.runtime.sendMessage(message)) as { res: { ok: boolean; value?: { id: string } } }).res;
-  }, data);
-  if (!res.ok) throw new Error(`createNote: ${JSON.stringify(res)}`);
-  return res.value!.id;
-}
 
 test.setTimeout(300_000);
 
