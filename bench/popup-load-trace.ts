@@ -1,6 +1,6 @@
 /**
  * `npx tsx bench/popup-load-trace.ts profile=<dir> [runs=3]`: where the popup's first paint goes. On a profile
- * bench:popup seeded and kept (`<dir>/ours`, the build at WXT_OUT_DIR), each run opens the popup with a
+ * bench:popup seeded and kept (`<dir>/ours` with the build at WXT_OUT_DIR; `label=before` for the baseline's profile), each run opens the popup with a
  * Chromium trace running and prints its main thread from navigation to first contentful paint: each task
  * longer than 1 ms, what it was, and the idle time between. Beside it, the same for the floor page (the
  * manifest as text). A diagnostic, not a benchmark.
@@ -98,7 +98,7 @@ async function loadTrace(page: Page, cdp: CDPSession, url: string, label: string
 async function main() {
   const profile = argOf('profile');
   if (!profile) throw new Error('profile=<dir> (a profile bench:popup seeded and kept)');
-  const ctx = await chromium.launchPersistentContext(resolve(profile, 'ours'), {
+  const ctx = await chromium.launchPersistentContext(resolve(profile, argOf('label') ?? 'ours'), {
     executablePath: findChromium() ?? '/usr/bin/chromium',
     headless: true,
     args: [
