@@ -1,8 +1,9 @@
 /**
  * `npx tsx bench/popup-frames.ts profile=<dir> [runs=4]`: where the time goes between the popup's result list
  * (its `commonplace:results` mark, right after React's commit) and the next frame, once React is up. Runs on a
- * profile bench:popup seeded and kept (`<dir>/ours` with the build at WXT_OUT_DIR; `label=before` for the baseline's profile). Each run types a query
- * with a Chromium trace running (devtools.timeline and user-timing categories) and reports, per list shown:
+ * profile bench:popup seeded and kept (`<dir>/ours` with the build at WXT_OUT_DIR; `label=before` for the
+ * baseline's). Each run types a query with a Chromium trace running (devtools.timeline and user-timing
+ * categories) and reports, per list shown:
  * - from the page itself: the mark → the next animation frame callback → the task after it (frame drawn), and
  *   whether the commit changed the DOM at all (a commit that changes nothing asks for no frame);
  * - from the trace: the main thread's work in that window by event (script, style, layout, paint, GC) and the

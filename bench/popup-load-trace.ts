@@ -1,9 +1,9 @@
 /**
  * `npx tsx bench/popup-load-trace.ts profile=<dir> [runs=3]`: where the popup's first paint goes. On a profile
- * bench:popup seeded and kept (`<dir>/ours` with the build at WXT_OUT_DIR; `label=before` for the baseline's profile), each run opens the popup with a
- * Chromium trace running and prints its main thread from navigation to first contentful paint: each task
- * longer than 1 ms, what it was, and the idle time between. Beside it, the same for the floor page (the
- * manifest as text). A diagnostic, not a benchmark.
+ * bench:popup seeded and kept (`<dir>/ours` with the build at WXT_OUT_DIR; `label=before` for the baseline's),
+ * each run opens the popup with a Chromium trace running and prints its main thread from navigation to first
+ * contentful paint: each task longer than 1 ms and what it was, and the user-timing marks. Beside it, the same
+ * for the floor page (the manifest as text). A diagnostic, not a benchmark.
  */
 import { chromium, type CDPSession, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
