@@ -40,7 +40,8 @@ export function App() {
   const page = usePageStatus();
 
   const [version, setVersion] = useState(0);
-  const fullQuery = [query, kind && `kind:${kind}`, tag && `tag:${tag}`].filter(Boolean).join(' ');
+  const queryOf = (text: string) => [text, kind && `kind:${kind}`, tag && `tag:${tag}`].filter(Boolean).join(' ');
+  const fullQuery = queryOf(query);
   const search = useNoteSearch(fullQuery, version);
   const hits = useMemo(() => search.hits ?? [], [search.hits]);
   const topTags = useTopTags(version);
@@ -51,6 +52,9 @@ export function App() {
       .catch(log.failed('search'))
       .then(() => setVersion((v) => v + 1));
 
+  // The box has the focus from the first commit, as `autoFocus` would give it, but without scrolling it into
+  // view (it is at the top): that scroll lays out the whole popup inside React's commit, before the frame does.
+  useLayoutEffect(() => inputRef.current?.focus({ preventScroll: true }), []);
   useEffect(() => {
     document.getElementById(`note-${hits[active]?.note.id}`)?.scrollIntoView({ block: 'nearest' });
   }, [active, hits]);
@@ -119,11 +123,14 @@ export function App() {
         id={searchId}
         ref={inputRef}
         type="search"
-        autoFocus
         placeholder="Search harvested notes"
         aria-describedby={`${searchId}-help`}
         value={query}
-        onChange={(e) => setQuery(e.target.value)}
+        onChange={(e) => {
+          // Asked of the search host before React renders the text: the answer is on its way meanwhile.
+          search.searchAhead(queryOf(e.target.value));
+          setQuery(e.target.value);
+        }}
         onKeyDown={onKeyDown}
       />
       <div id={`${searchId}-help`} className="muted" style={{ fontSize: 12 }}>

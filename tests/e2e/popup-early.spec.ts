@@ -103,6 +103,23 @@ test('popup: the newest notes before React, then React takes over without duplic
   await expect.poll(() => shownIds(page)).toEqual(newest.map((n) => n.id));
   await page.keyboard.press('ArrowDown');
   await expect(page.getByRole('article').nth(1)).toHaveAttribute('aria-current', 'true');
+
+  // Typed into React's box, each query is asked of the host once: the search sent from the input event (before
+  // React renders the text) is the one whose answer the list shows; the hook's effect does not ask again.
+  const second = 'react hooks';
+  const wantSecond = pure.search(second, { limit: 20, now: Date.now() }).map((h) => h.id);
+  expect(wantSecond.length).toBeGreaterThan(0);
+  const from = await page.evaluate(() => performance.now());
+  await box.pressSequentially(second, { delay: 20 });
+  await expect.poll(() => shownIds(page)).toEqual(wantSecond);
+  const asked = await page.evaluate(
+    (since) =>
+      performance
+        .getEntriesByName('commonplace:host')
+        .filter((m) => m.startTime >= since && (m as PerformanceMeasure).detail?.type === 'searchNotes').length,
+    from,
+  );
+  expect(asked).toBe(new Set([...second].map((_, i) => second.slice(0, i + 1).trim())).size);
 });
 
 test('what the user does before React is up is not lost: a click on an early card, a key in the early box', async ({
