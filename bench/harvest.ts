@@ -220,7 +220,11 @@ async function profileServiceWorker(s: Subject): Promise<Profiler> {
 }
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -237,7 +241,8 @@ function summarise(p: CpuProfile): string {
   const fileSelf = new Map<string, number>();
   const name = (id: number) => {
     const f = byId.get(id)!.callFrame;
-    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    // The column too: a minified bundle puts a whole library on one line.
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
   };
   for (const [id, ms] of self) {
     const f = byId.get(id)!.callFrame;
