@@ -33,11 +33,14 @@ export function createSimilarity() {
 
   /** One save at a time: a delta must never land over the base a slower whole save writes after it. */
   let saving: Promise<void> = Promise.resolve();
-  const save = () =>
-    (saving = saving.then(async () => {
+  const save = () => {
+    const run = saving.then(async () => {
       const seen = await newestUpdatedAt(db); // before folding: anything later is folded again at load
       await store.save(await current(), seen);
-    }));
+    });
+    saving = run.catch(() => undefined); // a failed save (logged by the caller) never stops the next one
+    return run;
+  };
 
   return {
     /** Called for every note write (see search-upkeep's hook). */
