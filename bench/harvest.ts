@@ -107,7 +107,7 @@ const NOW = 'performance.timeOrigin + performance.now()';
 async function harvest(
   s: Subject,
   [selector, quote]: [string, string],
-  stopProfile: (() => Promise<string>) | null = null,
+  profiler: Profiler | null = null,
 ): Promise<Omit<Sample, 'revisitMs' | 'revisitScriptMs'>> {
   const { selectWithMouse, capturePanel } = await import('../tests/e2e/pages/harvest-flow');
   const { page } = s;
@@ -120,7 +120,7 @@ async function harvest(
   const panel = capturePanel(page);
   await panel.getByText(quote).waitFor({ timeout: 120_000 });
   const panelMs = performance.now() - t0;
-  if (stopProfile) console.error(`${s.label}: service worker, Harvest clicked -> quote shown\n${await stopProfile()}`);
+  if (profiler) console.error(`${s.label}: service worker, Harvest clicked -> quote shown\n${await profiler.cut()}`);
   const frame = page.frames().find((f) => f.url().includes('/capture.html')) as Frame;
   // The page watches its highlight registry every frame; the panel notes the click and its "Harvested".
   await page.evaluate(`(() => {
@@ -142,6 +142,7 @@ async function harvest(
   const acked = frame.evaluate('window.__acked.then((t) => t - window.__clicked)') as Promise<number>;
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
   const ackMs = await acked;
+  if (profiler) console.error(`${s.label}: service worker, Save clicked -> "Harvested"\n${await profiler.cut()}`);
   const clickedAt = Number(await frame.evaluate('window.__clicked'));
   const paintedAt = Number(await page.evaluate('window.__painted'));
   return { panelMs, ackMs, paintMs: paintedAt - clickedAt };
@@ -167,12 +168,19 @@ function storedForPage(ext: Page, key: string): Promise<number> {
 
 const PROFILE = arg('profile', 0) === 1;
 
+interface Profiler {
+  /** The profile since the last cut (or the start), summarised; profiling goes on from here. */
+  cut(): Promise<string>;
+  end(): Promise<void>;
+}
+
 /**
- * `profile=1`: a CPU profile of the extension's service worker from just before the new worker's harvest to
- * the panel showing its quote, through a page's CDP session (Target.attachToTarget, messages relayed), since
- * Playwright opens CDP sessions on pages only. Prints self and total time by function and by file.
+ * `profile=1`: CPU profiles of the extension's service worker for the last warm harvest and the new worker's
+ * harvest, each cut in two (Harvest clicked → the panel shows the quote; Save clicked → "Harvested"), through
+ * a page's CDP session (Target.attachToTarget, messages relayed), since Playwright opens CDP sessions on pages
+ * only. Prints self and total time by function and by file; `(idle)` is the worker waiting (on IndexedDB).
  */
-async function profileServiceWorker(s: Subject) {
+async function profileServiceWorker(s: Subject): Promise<Profiler> {
   const cdp = await s.context.newCDPSession(s.ext);
   const { targetInfos } = (await cdp.send('Target.getTargets')) as {
     targetInfos: { targetId: string; type: string; url: string }[];
@@ -198,15 +206,25 @@ async function profileServiceWorker(s: Subject) {
   await send('Profiler.enable');
   await send('Profiler.setSamplingInterval', { interval: 200 });
   await send('Profiler.start');
-  return async () => {
-    const { profile } = (await send('Profiler.stop')) as { profile: CpuProfile };
-    await cdp.detach();
-    return summarise(profile);
+  return {
+    async cut() {
+      const { profile } = (await send('Profiler.stop')) as { profile: CpuProfile };
+      await send('Profiler.start');
+      return summarise(profile);
+    },
+    async end() {
+      await send('Profiler.stop');
+      await cdp.detach();
+    },
   };
 }
 
 interface CpuProfile {
-  nodes: { id: number; callFrame: { functionName: string; url: string; lineNumber: number }; children?: number[] }[];
+  nodes: {
+    id: number;
+    callFrame: { functionName: string; url: string; lineNumber: number; columnNumber: number };
+    children?: number[];
+  }[];
   samples: number[];
   timeDeltas: number[];
 }
@@ -223,7 +241,8 @@ function summarise(p: CpuProfile): string {
   const fileSelf = new Map<string, number>();
   const name = (id: number) => {
     const f = byId.get(id)!.callFrame;
-    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}`;
+    // The column too: a minified bundle puts a whole library on one line.
+    return `${f.functionName || '(anonymous)'} ${f.url.split('/').pop()}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
   };
   for (const [id, ms] of self) {
     const f = byId.get(id)!.callFrame;
@@ -277,7 +296,9 @@ async function main() {
       for (const s of subjects) {
         const onPage = PAGE_QUOTES.length + r;
         const v = await revisit(s.page, url, onPage);
-        const h = await harvest(s, SENTENCES[r]!);
+        const profiler = PROFILE && r === RUNS ? await profileServiceWorker(s) : null;
+        const h = await harvest(s, SENTENCES[r]!, profiler);
+        await profiler?.end();
         const stored = await storedForPage(s.ext, key);
         if (stored !== onPage + 1)
           throw new Error(`${s.label}: ${stored} notes stored for the page, not ${onPage + 1}`);
@@ -291,8 +312,9 @@ async function main() {
     for (const s of subjects) {
       await stopServiceWorker(s);
       const v = await revisit(s.page, url, PAGE_QUOTES.length + RUNS + 1);
-      const stop = PROFILE ? await profileServiceWorker(s) : null;
-      s.cold = { ...v, ...(await harvest(s, SENTENCES[RUNS + 1]!, stop)) };
+      const profiler = PROFILE ? await profileServiceWorker(s) : null;
+      s.cold = { ...v, ...(await harvest(s, SENTENCES[RUNS + 1]!, profiler)) };
+      await profiler?.end();
       console.error(
         `${s.label} new service worker: ${JSON.stringify(s.cold, (_, x) => (typeof x === 'number' ? round(x) : x))}`,
       );

@@ -89,6 +89,22 @@ for (let i = 0; i < LOADS; i++) {
   firstQueryWall.push(measure(() => rankSimilar(loaded, drafts[i]!)).wall);
 }
 if (loaded.size !== index.size) throw new Error('loaded index differs from the built one');
+
+// What the service worker saves 5 s after a harvest now: the notes changed since the base (the delta), beside
+// the whole index it saved before (which it still saves, in slices, once the delta passes 2,000 notes).
+// Floor: V8 serializing raw bytes of the same length, nothing packed.
+index.startWholeSave();
+const harvested = makeBareNote({ quote: synth(8, 40), takeaway: synth(0, 20) });
+index.upsert(harvested);
+let deltaBytes!: Buffer;
+const deltaCosts = Array.from({ length: LOADS }, () => measure(() => (deltaBytes = serialize(index.saveDelta()))));
+const deltaFloor = Array.from({ length: LOADS }, () => measure(() => serialize(new Uint8Array(deltaBytes.length))));
+const wholeFloor = measure(() => serialize(new Uint8Array(savedBytes.length)));
+const grown = Array.from({ length: 2000 }, () => makeBareNote({ quote: synth(8, 40), takeaway: synth(0, 20) }));
+for (const n of grown) index.upsert(n);
+const deltaAtMerge = measure(() => serialize(index.saveDelta()));
+const check = SimilarityIndex.load(deserialize(savedBytes) as SavedSimilarityIndex, index.saveDelta());
+if (check.size !== index.size) throw new Error('base + delta differs from the index');
 const med = (xs: number[]) => pct(xs, 0.5);
 const readCpuMs = med(decodeCpu.map((c, i) => c + loadCpuRuns[i]!));
 const readWallMs = med(decodeWall.map((c, i) => c + loadWall[i]!));
@@ -144,7 +160,12 @@ row('decode (IndexedDB read)', med(decodeCpu), med(decodeWall));
 row('load()', med(loadCpuRuns), med(loadWall));
 row('read = decode + load', readCpuMs, readWallMs);
 row('floor: same bytes, raw', med(floorCpu), med(floorWall));
-row('save (pack + serialize), once', saveCost.cpu, saveCost.wall);
+row('save whole (pack + serialize)', saveCost.cpu, saveCost.wall);
+row('  floor: same bytes, raw', wholeFloor.cpu, wholeFloor.wall);
+row('save delta, 1 harvest', med(deltaCosts.map((c) => c.cpu)), med(deltaCosts.map((c) => c.wall)));
+row('  floor: same bytes, raw', med(deltaFloor.map((c) => c.cpu)), med(deltaFloor.map((c) => c.wall)));
+row('save delta, 2,001 notes', deltaAtMerge.cpu, deltaAtMerge.wall);
+console.log(`  delta after one harvest: ${deltaBytes.length} bytes`);
 console.log(`  first draft ranked after load: median ${r(med(firstQueryWall))} ms wall`);
 console.log(
   `findSimilar (index) median ${r(pct(ours, 0.5))} ms, p95 ${r(pct(ours, 0.95))} ms, max ${r(Math.max(...ours))} ms`,
@@ -169,6 +190,13 @@ console.log(
     floorCpuMs: r(med(floorCpu)),
     floorWallMs: r(med(floorWall)),
     saveCpuMs: r(saveCost.cpu),
+    saveWallMs: r(saveCost.wall),
+    saveFloorCpuMs: r(wholeFloor.cpu),
+    deltaSaveCpuMs: r(med(deltaCosts.map((c) => c.cpu))),
+    deltaSaveWallMs: r(med(deltaCosts.map((c) => c.wall))),
+    deltaFloorCpuMs: r(med(deltaFloor.map((c) => c.cpu))),
+    deltaAtMergeCpuMs: r(deltaAtMerge.cpu),
+    deltaBytes: deltaBytes.length,
     firstQueryAfterLoadMs: r(med(firstQueryWall)),
     medianMs: r(pct(ours, 0.5)),
     p95Ms: r(pct(ours, 0.95)),

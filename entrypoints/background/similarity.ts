@@ -11,7 +11,8 @@ const SAVE_AFTER_MS = 5_000;
 /**
  * "It may already exist": the similarity index lives in the service worker, loaded from disk on the first
  * harvest after a start (rebuilt only when it no longer matches the notes), kept current from the notes
- * hook and saved again a few seconds after writes, so the capture panel's question never scans every note.
+ * hook and saved a few seconds after writes (the notes changed since the saved base: milliseconds; the whole
+ * index, in slices, once that delta has grown), so the capture panel's question never scans every note.
  */
 export function createSimilarity() {
   const store = savedSimilarity(db);
@@ -30,9 +31,15 @@ export function createSimilarity() {
     return open;
   }
 
-  const save = async () => {
-    const seen = await newestUpdatedAt(db); // before folding: anything later is folded again at load
-    await store.save(await current(), seen);
+  /** One save at a time: a delta must never land over the base a slower whole save writes after it. */
+  let saving: Promise<void> = Promise.resolve();
+  const save = () => {
+    const run = saving.then(async () => {
+      const seen = await newestUpdatedAt(db); // before folding: anything later is folded again at load
+      await store.save(await current(), seen);
+    });
+    saving = run.catch(() => undefined); // a failed save (logged by the caller) never stops the next one
+    return run;
   };
 
   return {

@@ -11,6 +11,7 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middl
 import { isRetraction, isSameSummary, noteSummary, type NoteSummary } from '../digest/note-summary';
 import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
+import { foldFingerprint, isLiveFingerprint, LIVE_FINGERPRINT_KEY } from './live-fingerprint';
 import type { CommonplaceDb } from './schema';
 
 export const NOTE_SUMMARIES = 'noteSummaries';
@@ -72,8 +73,13 @@ async function mutateNotes(core: DBCore, notes: DBCoreTable, req: DBCoreMutateRe
             keys: req.type === 'delete' ? req.keys : req.values.map((v: Note) => v.id),
           });
   const res = await notes.mutate(req);
-  const [seqRow, removalsRow] = await kv.getMany({ trans, keys: [DIGEST_KEYS.seq, DIGEST_KEYS.removals] });
-  const counters: { key: string; value: number }[] = [];
+  const [seqRow, removalsRow, liveRow] = await kv.getMany({
+    trans,
+    keys: [DIGEST_KEYS.seq, DIGEST_KEYS.removals, LIVE_FINGERPRINT_KEY],
+  });
+  const counters: { key: string; value: unknown }[] = [];
+  /** Each note's summary before and after this write, for the live fingerprint (one pair per id). */
+  const changes = new Map<string, [NoteSummary | undefined, NoteSummary | undefined]>();
   let isRetracting = false;
   if (req.type === 'add' || req.type === 'put') {
     let seq = counter(seqRow);
@@ -82,6 +88,7 @@ async function mutateNotes(core: DBCore, notes: DBCoreTable, req: DBCoreMutateRe
     req.values.forEach((v: Note, i) => {
       if (res.failures[i]) return;
       const row = noteSummary(v);
+      changes.set(row.id, [changes.get(row.id)?.[0] ?? before[i], row]);
       if (isRetraction(before[i], row)) isRetracting = true;
       // Unchanged for the digest (a sync flag, the words): no new number, nothing to fold again.
       if (isSameSummary(before[i], row) && !written.has(row.id)) return;
@@ -94,10 +101,16 @@ async function mutateNotes(core: DBCore, notes: DBCoreTable, req: DBCoreMutateRe
     }
   } else {
     isRetracting = before.some((b) => isRetraction(b, undefined));
+    for (const b of before) if (b) changes.set(b.id, [b, undefined]);
     if (req.type === 'delete') await summaries.mutate({ trans, type: 'delete', keys: req.keys });
     else await summaries.mutate({ trans, type: 'deleteRange', range: req.range });
   }
   if (isRetracting) counters.push({ key: DIGEST_KEYS.removals, value: counter(removalsRow) + 1 });
+  // Kept only once counted (live-fingerprint.ts): a store that never counted has no row to keep.
+  const live = (liveRow as { value?: unknown } | undefined)?.value;
+  if (changes.size && isLiveFingerprint(live)) {
+    counters.push({ key: LIVE_FINGERPRINT_KEY, value: foldFingerprint(live, changes.values()) });
+  }
   if (counters.length) await kv.mutate({ trans, type: 'put', values: counters });
   return res;
 }

@@ -2,8 +2,18 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeNote } from '../testing/make-note';
 import { rankSimilar } from '../similarity';
-import { newestUpdatedAt, savedSimilarity, SIMILARITY_INDEX_KEY } from './saved-similarity';
+import Dexie, { type DBCore, type DBCoreTransaction, type Middleware } from 'dexie';
+import { notesRepository } from './notes';
+import {
+  newestUpdatedAt,
+  savedSimilarity,
+  SIMILARITY_DELTA_KEY,
+  SIMILARITY_INDEX_KEY,
+  SIMILARITY_ROW_FORMAT,
+} from './saved-similarity';
 import { CommonplaceDb } from './schema';
+import { SimilarityIndex } from '../similarity';
+import { makeDraft } from '../testing/make-note';
 
 let db: CommonplaceDb;
 beforeEach(async () => {
@@ -113,8 +123,166 @@ describe('the saved similarity index', () => {
     const opened = await savedSimilarity(db).open();
     expect(opened.isLoaded).toBe(false);
     expect(rankSimilar(opened.index, { quote: 'warm caches hide cold starts' })[0]!.id).toBe(note(2, '').id);
-    const row = (await db.blobs.get(SIMILARITY_INDEX_KEY))!.data as { index: { format: number } };
-    expect(row.index.format).toBe(2);
+    const row = (await db.blobs.get(SIMILARITY_INDEX_KEY))!.data as { format: number };
+    expect(row.format).toBe(SIMILARITY_ROW_FORMAT);
     expect((await savedSimilarity(db).open()).isLoaded).toBe(true);
+  });
+
+  it('rebuilds, never misreads, a row saved before base + delta (format 2: one row, no format of its own)', async () => {
+    await db.notes.bulkPut([note(1, 'the planner ignores the index'), note(2, 'warm caches hide cold starts')]);
+    // A valid format-2 segment, but of other notes: read as a base it would answer with note 3.
+    const other = SimilarityIndex.build([note(3, 'warm caches hide cold starts')]).save();
+    await db.blobs.put({ key: SIMILARITY_INDEX_KEY, data: { seenUpdatedAt: 5000, index: other } });
+    const opened = await savedSimilarity(db).open();
+    expect(opened.isLoaded).toBe(false);
+    expect(rankSimilar(opened.index, { quote: 'warm caches hide cold starts' }).map((m) => m.id)).toEqual([
+      note(2, '').id,
+    ]);
+  });
+
+  it('saves the notes changed since the base as a delta beside it (the base is not written again), and loads both', async () => {
+    await db.notes.bulkPut([note(1, 'the planner ignores the index'), note(2, 'warm caches hide cold starts')]);
+    const repo = savedSimilarity(db);
+    const { index } = await repo.open();
+    const base = await db.blobs.get(SIMILARITY_INDEX_KEY);
+    const seen = await newestUpdatedAt(db);
+    const added = note(3, 'cold starts hide behind warm caches', 500); // older: only the delta brings it back
+    await db.notes.put(added);
+    await db.notes.delete(note(1, '').id);
+    index.upsert(added);
+    index.remove(note(1, '').id);
+    await repo.save(index, seen);
+    expect(await db.blobs.get(SIMILARITY_INDEX_KEY)).toEqual(base);
+    const delta = (await db.blobs.get(SIMILARITY_DELTA_KEY))!.data as {
+      delta: { removed: string[]; rows: { size: number } };
+    };
+    expect(delta.delta.removed).toEqual([note(1, '').id]);
+    expect(delta.delta.rows.size).toBe(1);
+    const loaded = await savedSimilarity(db).open();
+    expect(loaded.isLoaded).toBe(true);
+    expect(loaded.index.size).toBe(2);
+    expect(rankSimilar(loaded.index, { quote: 'cold starts hide behind warm caches' })[0]!.id).toBe(added.id);
+  });
+
+  it('merges a grown delta into a new base, and ignores a delta that names another base', async () => {
+    await db.notes.bulkPut([note(1, 'the planner ignores the index'), note(2, 'warm caches hide cold starts')]);
+    const repo = savedSimilarity(db);
+    const { index } = await repo.open();
+    const first = (await db.blobs.get(SIMILARITY_INDEX_KEY))!.data as { baseId: string };
+    const added = note(3, 'cold starts hide behind warm caches', 500);
+    await db.notes.put(added);
+    index.upsert(added);
+    await repo.save(index, 3000, 0); // past mergeAt: a whole save
+    const second = (await db.blobs.get(SIMILARITY_INDEX_KEY))!.data as { baseId: string; index: { size: number } };
+    expect(second.baseId).not.toBe(first.baseId);
+    expect(second.index.size).toBe(3);
+    expect((await savedSimilarity(db).open()).isLoaded).toBe(true);
+    // A delta of another base (a save that lost a race, a restored profile): not replayed over this one.
+    const stray = SimilarityIndex.build([note(1, 'x')]);
+    stray.remove(note(2, '').id);
+    await db.blobs.put({
+      key: SIMILARITY_DELTA_KEY,
+      data: { format: SIMILARITY_ROW_FORMAT, baseId: first.baseId, seenUpdatedAt: 0, delta: stray.saveDelta() },
+    });
+    const again = await savedSimilarity(db).open();
+    expect(again.isLoaded).toBe(true);
+    expect(again.index.size).toBe(3);
+  });
+});
+
+/**
+ * Counts, per read-only transaction on notes, the rows or keys read: what a note write (a read-write
+ * transaction on notes) queued behind it waits for.
+ */
+function readsPerTransaction(seen: number[]): Middleware<DBCore> {
+  const counts = new Map<DBCoreTransaction, number>();
+  const add = (trans: DBCoreTransaction, mode: string, n: number) => {
+    if (mode !== 'readonly') return;
+    if (!counts.has(trans)) seen.push(0);
+    const i = [...counts.keys()].indexOf(trans);
+    counts.set(trans, (counts.get(trans) ?? 0) + n);
+    seen[i === -1 ? seen.length - 1 : i] = counts.get(trans)!;
+  };
+  return {
+    stack: 'dbcore',
+    name: 'readsPerTransaction',
+    create(down) {
+      return {
+        ...down,
+        table(name) {
+          const table = down.table(name);
+          if (name !== 'notes') return table;
+          const modeOf = (t: DBCoreTransaction) => (t as unknown as IDBTransaction).mode;
+          return {
+            ...table,
+            async query(req) {
+              const res = await table.query(req);
+              add(req.trans, modeOf(req.trans), res.result.length);
+              return res;
+            },
+            async getMany(req) {
+              const res = await table.getMany(req);
+              add(req.trans, modeOf(req.trans), res.length);
+              return res;
+            },
+            async openCursor(req) {
+              const cursor = await table.openCursor(req);
+              if (!cursor) return cursor;
+              return Object.create(cursor, {
+                start: {
+                  value: (onNext: () => void) =>
+                    cursor.start(() => {
+                      add(req.trans, modeOf(req.trans), 1);
+                      onNext();
+                    }),
+                },
+              });
+            },
+          };
+        },
+      };
+    },
+  };
+}
+
+describe('a note write beside the similarity index', () => {
+  const seed = (db: CommonplaceDb, n: number) =>
+    db.notes.bulkPut(Array.from({ length: n }, (_, i) => note(i + 1, `quote number ${i} about caches and planners`)));
+
+  it('never queues behind a read of the whole notes table while the index is opened, loaded or built', async () => {
+    await seed(db, 5000);
+    const reads: number[] = [];
+    const watched = new CommonplaceDb(db.name);
+    watched.use(readsPerTransaction(reads));
+    await savedSimilarity(watched, async () => undefined).open(); // built: no saved index yet
+    expect(Math.max(...reads)).toBeLessThanOrEqual(2000);
+    reads.length = 0;
+    expect((await savedSimilarity(watched).open()).isLoaded).toBe(true); // loaded
+    expect(Math.max(0, ...reads)).toBeLessThanOrEqual(2000);
+    watched.close();
+  });
+
+  it('is acknowledged while the index is still being built from the notes', async () => {
+    await seed(db, 5000);
+    const watched = new CommonplaceDb(db.name);
+    const reads: number[] = [];
+    watched.use(readsPerTransaction(reads));
+    const repo = notesRepository(watched);
+    let created: Promise<number> | undefined;
+    let read = 0;
+    watched.notes.hook('reading', (n) => {
+      // The build has read a hundred notes: the user clicks Save now (outside the build's transaction).
+      if (++read === 100)
+        created = Dexie.ignoreTransaction(() =>
+          repo.create(makeDraft({ quote: 'saved during the build' })).then(() => reads.length),
+        );
+      return n;
+    });
+    const opened = await savedSimilarity(watched, async () => undefined).open();
+    const readsWhenAcknowledged = await created!;
+    // The build went on reading notes (new transactions) after the save was acknowledged: it never waited.
+    expect(reads.length).toBeGreaterThan(readsWhenAcknowledged);
+    expect(opened.isLoaded).toBe(false);
+    watched.close();
   });
 });

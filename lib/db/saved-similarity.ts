@@ -1,87 +1,149 @@
-import { SimilarityIndex, type SavedSimilarityIndex } from '../similarity';
-import type { Note } from '../model';
+import { SimilarityIndex, type SavedSimilarityDelta, type SavedSimilarityIndex } from '../similarity';
+import { readLiveFingerprint, recountLiveFingerprint, type LiveFingerprint } from './live-fingerprint';
 import type { CommonplaceDb } from './schema';
 
+/** The saved base: every live note when it was last saved whole (rarely: see `saveWhole`). */
 export const SIMILARITY_INDEX_KEY = 'similarity-index';
+/** The notes changed since the base, saved on their own a few seconds after writes (milliseconds, not seconds). */
+export const SIMILARITY_DELTA_KEY = 'similarity-index:delta';
 
-interface SavedRow {
+/**
+ * 3: a base row and a delta row, each naming the base (`baseId`). A row of any other format (format 2's lone
+ * `{ seenUpdatedAt, index }`, say) is rebuilt, never misread; a delta naming another base is ignored.
+ */
+export const SIMILARITY_ROW_FORMAT = 3;
+
+interface BaseRow {
+  format: typeof SIMILARITY_ROW_FORMAT;
+  baseId: string;
   /** Newest updatedAt in the notes table when saved: notes written after it are folded in at load. */
   seenUpdatedAt: number;
   index: SavedSimilarityIndex;
 }
 
-/**
- * The live notes' fingerprint as the notes table has it: how many, and the sum of their updatedAt modulo a
- * prime (exact in doubles, whatever the order of summing). One key-only pass over the updatedAt index, minus
- * the tombstones (read, usually few). A loaded index must show the same fingerprint (SimilarityIndex
- * .fingerprint) or it is rebuilt: a note added, deleted, purged or merged where no hook saw it changes one.
- */
-export async function liveNotesFingerprint(db: CommonplaceDb): Promise<{ count: number; sum: number }> {
-  let count = 0;
-  let sum = 0;
-  await db.notes.orderBy('updatedAt').eachKey((k) => {
-    count++;
-    sum = SimilarityIndex.addToSum(sum, Number(k));
-  });
-  await db.notes
-    .where('deletedAt')
-    .above(-Infinity)
-    .each((n) => {
-      count--;
-      sum = SimilarityIndex.addToSum(sum, -n.updatedAt);
-    });
-  return { count, sum };
+interface DeltaRow {
+  format: typeof SIMILARITY_ROW_FORMAT;
+  baseId: string;
+  seenUpdatedAt: number;
+  delta: SavedSimilarityDelta;
 }
+
+/** Notes read per transaction when the index is built: a note write waits for one chunk at most. */
+const BUILD_CHUNK = 2000;
+/** Slots packed between pauses of a whole save. */
+const SAVE_SLICE = 5000;
+
+/** Lets other work run (a message, a note write) between slices of a long job. */
+export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+const sameFingerprint = (a: LiveFingerprint, b: LiveFingerprint) => a.count === b.count && a.sum === b.sum;
 
 /**
  * The similarity index kept on disk: loaded at a service worker's first harvest, with the notes written since
  * it was saved folded in, instead of rebuilt from every note (seconds of CPU at 100k notes); rebuilt only
- * when it then disagrees with the notes table's fingerprint.
+ * when it then disagrees with the live notes' fingerprint, which the notes middleware keeps in a kv row (one
+ * small read: no pass over the table that a note write would queue behind). Saved as a big base, written
+ * rarely and in slices, plus a small delta of the notes changed since, written after each burst of writes.
  */
-export function savedSimilarity(db: CommonplaceDb) {
+export function savedSimilarity(db: CommonplaceDb, pause: () => Promise<void> = nextTask) {
+  /** The base on disk, which the next delta extends. */
+  let baseId: string | null = null;
+
+  /** Every live note, read a chunk per transaction (a note write is never queued behind the whole table). */
   async function build(): Promise<SimilarityIndex> {
-    const live: Note[] = [];
-    await db.notes.each((n) => {
-      if (n.deletedAt === undefined) live.push(n);
-    });
-    return SimilarityIndex.build(live);
+    const index = new SimilarityIndex();
+    let chunk = await db.notes.orderBy(':id').limit(BUILD_CHUNK).toArray();
+    while (chunk.length) {
+      for (const n of chunk) if (n.deletedAt === undefined) index.upsert(n);
+      if (chunk.length < BUILD_CHUNK) break;
+      chunk = await db.notes
+        .where(':id')
+        .above(chunk[chunk.length - 1]!.id)
+        .limit(BUILD_CHUNK)
+        .toArray();
+    }
+    return index;
   }
 
   async function loadSaved(): Promise<SimilarityIndex | null> {
-    const saved = (await db.blobs.get(SIMILARITY_INDEX_KEY))?.data as SavedRow | undefined;
-    if (!saved?.index) return null;
+    const [base, delta] = (await db.blobs.bulkGet([SIMILARITY_INDEX_KEY, SIMILARITY_DELTA_KEY])).map(
+      (r) => r?.data,
+    ) as [BaseRow | undefined, DeltaRow | undefined];
+    if (base?.format !== SIMILARITY_ROW_FORMAT || typeof base.baseId !== 'string') return null;
+    const extends_ = delta?.format === SIMILARITY_ROW_FORMAT && delta.baseId === base.baseId ? delta : undefined;
     let index: SimilarityIndex;
     try {
-      index = SimilarityIndex.load(saved.index);
+      index = SimilarityIndex.load(base.index, extends_?.delta);
     } catch {
       return null; // an older format or a damaged row
     }
-    for (const n of await db.notes.where('updatedAt').above(saved.seenUpdatedAt).toArray()) index.upsert(n);
-    const table = await liveNotesFingerprint(db);
+    baseId = base.baseId;
+    const seen = extends_?.seenUpdatedAt ?? base.seenUpdatedAt;
+    for (const n of await db.notes.where('updatedAt').above(seen).toArray()) index.upsert(n);
     const own = index.fingerprint();
-    return own.count === table.count && own.sum === table.sum ? index : null;
+    const kept = await readLiveFingerprint(db);
+    if (kept && sameFingerprint(own, kept)) return index;
+    // Never counted here, or rows were written around Dexie: count once (a short read-write transaction).
+    return sameFingerprint(own, await recountLiveFingerprint(db)) ? index : null;
   }
 
-  return {
+  const saved = {
     /** The saved index when it (with later notes folded in) matches the notes table, else one built anew. */
     async open(): Promise<{ index: SimilarityIndex; isLoaded: boolean }> {
       const loaded = await loadSaved();
       if (loaded) return { index: loaded, isLoaded: true };
       const seen = await newestUpdatedAt(db);
       const index = await build();
-      await this.save(index, seen);
+      if (!(await readLiveFingerprint(db))) await recountLiveFingerprint(db);
+      await saved.saveWhole(index, seen);
       return { index, isLoaded: false };
     },
 
     /**
-     * Saves `index`. `seenUpdatedAt`: the table's newest updatedAt (newestUpdatedAt), read before the last
+     * Saves the notes changed since the base (`index.saveDelta()`): a few notes' rows, so a save after a harvest
+     * costs milliseconds. `seenUpdatedAt`: the table's newest updatedAt (newestUpdatedAt), read before the last
      * changes were folded into the index, so whatever was written meanwhile is folded in again at load.
      */
-    async save(index: SimilarityIndex, seenUpdatedAt: number): Promise<void> {
-      const data: SavedRow = { seenUpdatedAt, index: index.save() };
-      await db.blobs.put({ key: SIMILARITY_INDEX_KEY, data });
+    async saveDelta(index: SimilarityIndex, seenUpdatedAt: number): Promise<void> {
+      if (baseId === null) return saved.saveWhole(index, seenUpdatedAt);
+      const data: DeltaRow = { format: SIMILARITY_ROW_FORMAT, baseId, seenUpdatedAt, delta: index.saveDelta() };
+      await db.blobs.put({ key: SIMILARITY_DELTA_KEY, data });
+    },
+
+    /**
+     * Saves every live note as a new base (and the delta of what changed meanwhile beside it), packing a slice at a time with a pause
+     * between, so messages and note writes go on meanwhile; notes changed during it stay in the next delta.
+     */
+    async saveWhole(index: SimilarityIndex, seenUpdatedAt: number): Promise<void> {
+      const undo = index.startWholeSave();
+      try {
+        const steps = index.saveInSlices(SAVE_SLICE);
+        let step = steps.next();
+        while (!step.done) {
+          await pause();
+          step = steps.next();
+        }
+        const id = crypto.randomUUID();
+        const base: BaseRow = { format: SIMILARITY_ROW_FORMAT, baseId: id, seenUpdatedAt, index: step.value };
+        // The notes changed while it was packed, as the delta beside it (each was read at some point in between).
+        const delta: DeltaRow = { format: SIMILARITY_ROW_FORMAT, baseId: id, seenUpdatedAt, delta: index.saveDelta() };
+        await db.blobs.bulkPut([
+          { key: SIMILARITY_INDEX_KEY, data: base },
+          { key: SIMILARITY_DELTA_KEY, data: delta },
+        ]);
+        baseId = id;
+      } catch (e) {
+        undo();
+        throw e;
+      }
+    },
+
+    /** Saves the index: the delta, or a new base once the delta has grown past `mergeAt` notes. */
+    async save(index: SimilarityIndex, seenUpdatedAt: number, mergeAt = 2000): Promise<void> {
+      await (index.deltaSize > mergeAt ? saved.saveWhole(index, seenUpdatedAt) : saved.saveDelta(index, seenUpdatedAt));
     },
   };
+  return saved;
 }
 
 export async function newestUpdatedAt(db: CommonplaceDb): Promise<number> {

@@ -1,4 +1,4 @@
-export { SimilarityIndex, type SavedSimilarityIndex } from './similarity-index';
+export { SimilarityIndex, type SavedSimilarityDelta, type SavedSimilarityIndex } from './similarity-index';
 export {
   findSimilar,
   rankSimilar,

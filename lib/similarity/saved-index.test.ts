@@ -56,6 +56,8 @@ const opArb = fc.oneof(
   fc.nat(30).map((id) => ({ op: 'remove' as const, id })),
 );
 
+type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
+
 describe('a saved similarity index', () => {
   it('loads to the same answers as the index rebuilt from the same notes, after any edits before and after loading', () => {
     fc.assert(
@@ -103,6 +105,89 @@ describe('a saved similarity index', () => {
         },
       ),
       { numRuns: 200 },
+    );
+  });
+
+  it('loads base + delta as a fresh index answers, through delta saves, whole saves and sliced saves edited between slices', () => {
+    const round = <T>(x: T): T => deserialize(serialize(x)) as T;
+    const actionArb = fc.record({
+      ops: fc.array(opArb, { maxLength: 8 }),
+      save: fc.constantFrom('delta' as const, 'whole' as const, 'sliced' as const, 'reload' as const),
+      // For a sliced save: the slice size, and edits made at each pause between slices.
+      slice: fc.integer({ min: 1, max: 6 }),
+      during: fc.array(opArb, { maxLength: 6 }),
+    });
+    fc.assert(
+      fc.property(
+        fc.array(noteArb, { maxLength: 25 }),
+        fc.array(actionArb, { minLength: 1, maxLength: 6 }),
+        fc.array(noteArb, { minLength: 1, maxLength: 3 }),
+        (initial, actions, drafts) => {
+          const notes = new Map<string, Note>();
+          const apply = (index: SimilarityIndex, o: Op) => {
+            if (o.op === 'upsert') {
+              const n = build(o.note);
+              index.upsert(n);
+              if (n.deletedAt === undefined) notes.set(n.id, n);
+              else notes.delete(n.id);
+            } else {
+              index.remove(ID(o.id));
+              notes.delete(ID(o.id));
+            }
+          };
+          const check = (index: SimilarityIndex) => {
+            const rebuilt = SimilarityIndex.build(notes.values());
+            expect(index.size).toBe(rebuilt.size);
+            expect(index.fingerprint()).toEqual(rebuilt.fingerprint());
+            for (const d of drafts.map(build)) {
+              const draft = { quote: d.quote, takeaway: d.takeaway, pageKey: d.pageKey, kind: d.kind, chat: d.chat };
+              const want = rankSimilar(rebuilt, draft, { limit: 10, minWordScore: 0.3 });
+              expect(rankSimilar(index, draft, { limit: 10, minWordScore: 0.3 })).toEqual(want);
+            }
+          };
+          let live = SimilarityIndex.build(initial.map(build));
+          for (const n of initial.map(build)) {
+            if (n.deletedAt === undefined) notes.set(n.id, n);
+            else notes.delete(n.id);
+          }
+          live.startWholeSave();
+          let base = round(live.save());
+          let delta = round(live.saveDelta());
+          for (const { ops, save, slice, during } of actions) {
+            for (const o of ops) apply(live, o);
+            if (save === 'delta' || save === 'reload') delta = round(live.saveDelta());
+            if (save === 'whole') {
+              live.startWholeSave();
+              base = round(live.save());
+              delta = round(live.saveDelta());
+            }
+            if (save === 'sliced') {
+              live.startWholeSave();
+              const steps = live.saveInSlices(slice);
+              let pause = 0;
+              for (let step = steps.next(); ; step = steps.next()) {
+                if (step.done) {
+                  base = round(step.value);
+                  break;
+                }
+                const o = during[pause++];
+                if (o) apply(live, o);
+              }
+              delta = round(live.saveDelta());
+            }
+            // What a new service worker loads: the base and the delta saved beside it.
+            const loaded = SimilarityIndex.load(base, delta);
+            check(loaded);
+            check(live);
+            if (save === 'reload') {
+              live = loaded; // a new worker goes on from what it loaded: its next delta still holds the old one's
+              delta = round(live.saveDelta());
+              check(SimilarityIndex.load(base, delta));
+            }
+          }
+        },
+      ),
+      { numRuns: 300 },
     );
   });
 

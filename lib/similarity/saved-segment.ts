@@ -106,6 +106,12 @@ export class SavedSegment {
 
   /** Packs slots (term ids into `words`) into a row for `open`. */
   static pack(rows: readonly SlotRow[], words: readonly string[]): SavedSimilarityIndex {
+    const steps = SavedSegment.packInSlices(rows, words);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /** `pack`, pausing after each column (a column of 100k strings is a few hundred ms in a service worker). */
+  static *packInSlices(rows: readonly SlotRow[], words: readonly string[]): Generator<void, SavedSimilarityIndex> {
     const kindNames = [...new Set(rows.map((r) => r.facts.kind))];
     const termStarts = new Uint32Array(rows.length + 1);
     let total = 0;
@@ -116,20 +122,30 @@ export class SavedSegment {
     termStarts[rows.length] = total;
     const termData = new Uint32Array(total);
     rows.forEach((r, i) => termData.set(r.terms, termStarts[i]));
+    yield;
+    const packedWords = packStrings(words);
+    yield;
+    const ids = packStrings(rows.map((r) => r.facts.id));
+    yield;
+    const pageKeys = packStrings(rows.map((r) => r.page ?? ''));
+    yield;
+    const threadKeys = packStrings(rows.map((r) => r.thread ?? ''));
+    yield;
+    const quoteKeys = packStrings(rows.map((r) => r.quote ?? ''));
     return {
       format: SAVED_FORMAT,
       size: rows.length,
       wordCount: words.length,
-      words: packStrings(words),
+      words: packedWords,
       kindNames,
       kinds: Uint8Array.from(rows, (r) => kindNames.indexOf(r.facts.kind)),
       updatedAt: Float64Array.from(rows, (r) => r.facts.updatedAt),
       termStarts,
       termData,
-      ids: packStrings(rows.map((r) => r.facts.id)),
-      pageKeys: packStrings(rows.map((r) => r.page ?? '')),
-      threadKeys: packStrings(rows.map((r) => r.thread ?? '')),
-      quoteKeys: packStrings(rows.map((r) => r.quote ?? '')),
+      ids,
+      pageKeys,
+      threadKeys,
+      quoteKeys,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { Note } from '../model';
 import { tokenize } from '../text/normalize';
 import { SavedSegment, type KeyKind, type SavedSimilarityIndex, type SlotFacts, type SlotRow } from './saved-segment';
+import { DELTA_FORMAT, openDelta, type SavedSimilarityDelta } from './saved-delta';
 import { comparableText, quoteKey } from './text-of';
 import { threadKey } from './thread-key';
 
@@ -12,6 +13,7 @@ const MAX_POSTINGS = 120_000;
 const EMPTY = new Uint32Array(0);
 
 export type { SavedSimilarityIndex, SlotFacts } from './saved-segment';
+export type { SavedSimilarityDelta } from './saved-delta';
 
 /**
  * A compact, incrementally maintained structure for finding notes like a draft in milliseconds at 100k notes:
@@ -44,6 +46,13 @@ export class SimilarityIndex {
   private end = 0;
   private live = 0;
   private scores = new Float64Array(1024);
+  /**
+   * Ids upserted or removed since the index was built, loaded or last saved whole: what `saveDelta` writes. A
+   * loaded index starts with its delta's ids, so each delta is cumulative (the base and one delta load whole).
+   */
+  private touched = new Set<string>();
+  /** Bumped by `compact`, which renumbers every slot: a sliced save that sees it change starts again. */
+  private layout = 0;
 
   /** Terms 0..baseWords-1 are the base's words (its postings hold their saved slots). */
   private get baseWords(): number {
@@ -56,8 +65,17 @@ export class SimilarityIndex {
     return index;
   }
 
-  /** An index over `save()`'s data, read in place; throws a RangeError on data it did not write. */
-  static load(saved: SavedSimilarityIndex): SimilarityIndex {
+  /**
+   * An index over `save()`'s data, read in place, with `saveDelta()`'s changes since then applied (a few notes:
+   * their words and keys, no note object); throws a RangeError on data it did not write.
+   */
+  static load(saved: SavedSimilarityIndex, delta?: SavedSimilarityDelta): SimilarityIndex {
+    const index = SimilarityIndex.loadBase(saved);
+    if (delta) index.applyDelta(delta);
+    return index;
+  }
+
+  private static loadBase(saved: SavedSimilarityIndex): SimilarityIndex {
     const base = SavedSegment.open(saved);
     const index = new SimilarityIndex();
     index.base = base;
@@ -74,27 +92,114 @@ export class SimilarityIndex {
 
   /** The live slots as plain data, for `load` (dead slots and words no live note has are left out). */
   save(): SavedSimilarityIndex {
+    const steps = this.saveInSlices(Infinity);
+    for (let step = steps.next(); ; step = steps.next()) if (step.done) return step.value;
+  }
+
+  /**
+   * `save()` a slice of `sliceSize` slots at a time: it yields between slices so a caller can let other work
+   * run (a note write, a harvest), and the index may take upserts and removals meanwhile. What it returns
+   * holds each note as it was when its slot was read; the ids changed after the start are in `touched` again
+   * (see `startWholeSave`), so a delta saved after this base brings them up to date. Throws when the index was
+   * compacted meanwhile (every slot renumbered): save again.
+   */
+  *saveInSlices(sliceSize: number): Generator<void, SavedSimilarityIndex, void> {
+    const layout = this.layout;
+    const end = this.end;
     const remap = new Int32Array(this.words.length).fill(-1);
     const words: string[] = [];
     const rows: SlotRow[] = [];
-    for (let s = 0; s < this.end; s++) {
-      const terms = this.termsAt(s);
-      if (!terms) continue;
-      const mapped = new Uint32Array(terms.length);
-      for (let i = 0; i < terms.length; i++) {
-        const t = terms[i]!;
-        if (remap[t] === -1) remap[t] = words.push(this.words[t]!) - 1;
-        mapped[i] = remap[t]!;
+    for (let s = 0; s < end; s++) {
+      if (s > 0 && s % sliceSize === 0) {
+        yield;
+        if (this.layout !== layout) throw new Error('The similarity index was compacted while it was saved');
       }
-      rows.push({
-        facts: this.factsAt(s)!,
-        terms: mapped,
-        page: this.keyAt('page', s),
-        thread: this.keyAt('thread', s),
-        quote: this.keyAt('quote', s),
+      const row = this.rowAt(s, (t) => {
+        if (remap[t] === -1) remap[t] = words.push(this.words[t]!) - 1;
+        return remap[t]!;
+      });
+      if (row) rows.push(row);
+    }
+    yield;
+    if (this.layout !== layout) throw new Error('The similarity index was compacted while it was saved');
+    return yield* SavedSegment.packInSlices(rows, words);
+  }
+
+  /** Slot `s` as a saved row, its term ids mapped by `mapTerm`; undefined for a dead slot. */
+  private rowAt(s: number, mapTerm: (t: number) => number): SlotRow | undefined {
+    const terms = this.termsAt(s);
+    if (!terms) return undefined;
+    const mapped = new Uint32Array(terms.length);
+    for (let i = 0; i < terms.length; i++) mapped[i] = mapTerm(terms[i]!);
+    return {
+      facts: this.factsAt(s)!,
+      terms: mapped,
+      page: this.keyAt('page', s),
+      thread: this.keyAt('thread', s),
+      quote: this.keyAt('quote', s),
+    };
+  }
+
+  /** How many notes changed since the index was last saved whole: the size of the next `saveDelta`. */
+  get deltaSize(): number {
+    return this.touched.size;
+  }
+
+  /**
+   * Call before a whole save (`save` or `saveInSlices`) whose result becomes the saved base: the delta starts
+   * empty from here. Returns an undo for a save that failed (the ids go back into the delta).
+   */
+  startWholeSave(): () => void {
+    const before = this.touched;
+    this.touched = new Set();
+    return () => {
+      for (const id of before) this.touched.add(id);
+    };
+  }
+
+  /**
+   * The notes changed since the last whole save, as their own small segment plus the ids removed: saved
+   * beside the base, so a save after a harvest packs a few notes instead of every one. Cumulative: each delta
+   * replaces the previous one.
+   */
+  saveDelta(): SavedSimilarityDelta {
+    const termIds = new Map<number, number>();
+    const words: string[] = [];
+    const rows: SlotRow[] = [];
+    const removed: string[] = [];
+    for (const id of this.touched) {
+      const slot = this.slotOfId(id);
+      const row =
+        slot === undefined
+          ? undefined
+          : this.rowAt(slot, (t) => {
+              let k = termIds.get(t);
+              if (k === undefined) termIds.set(t, (k = words.push(this.words[t]!) - 1));
+              return k;
+            });
+      if (row) rows.push(row);
+      else removed.push(id);
+    }
+    return { format: DELTA_FORMAT, removed, rows: SavedSegment.pack(rows, words) };
+  }
+
+  /** Replays a delta over the base just loaded: its removals, then its notes in their new versions. */
+  private applyDelta(saved: SavedSimilarityDelta): void {
+    const delta = openDelta(saved);
+    for (const id of saved.removed) this.remove(id);
+    for (let s = 0; s < delta.size; s++) {
+      const facts = delta.facts(s);
+      this.remove(facts.id);
+      const terms = delta.terms(s);
+      const mapped = new Uint32Array(terms.length);
+      for (let i = 0; i < terms.length; i++) mapped[i] = this.termId(delta.words[terms[i]!]!);
+      this.addSlot(facts, mapped, {
+        page: delta.key('page', s),
+        thread: delta.key('thread', s),
+        quote: delta.key('quote', s),
       });
     }
-    return SavedSegment.pack(rows, words);
+    this.touched = new Set([...saved.removed, ...Array.from({ length: delta.size }, (_, s) => delta.facts(s).id)]);
   }
 
   /** Live notes and the sum of their updatedAt modulo a prime: compared with the notes table's at load. */
@@ -126,6 +231,7 @@ export class SimilarityIndex {
   /** Adds or replaces a note; a tombstoned note is removed. */
   upsert(note: Note): void {
     this.remove(note.id);
+    this.touched.add(note.id);
     if (note.deletedAt !== undefined) return;
     const words = tokenize(comparableText(note.quote, note.takeaway, note.chat?.threadRoot?.text));
     const ids = new Set<number>();
@@ -142,7 +248,7 @@ export class SimilarityIndex {
     facts: SlotFacts,
     termArr: Uint32Array,
     keys: { page: string | undefined; thread: string | undefined; quote: string | undefined },
-    note: Note,
+    note?: Note,
   ): void {
     const slot = this.end++;
     for (const t of termArr) {
@@ -165,6 +271,7 @@ export class SimilarityIndex {
 
   /** Forgets a note (its postings stay as dead slots, skipped on read). */
   remove(id: string): void {
+    this.touched.add(id);
     const slot = this.slotOfId(id);
     if (slot === undefined) return;
     for (const t of this.termsAt(slot)!) this.df[t]! -= 1;
@@ -186,9 +293,10 @@ export class SimilarityIndex {
   /** Rebuilds without dead slots, so a long session of edits does not grow the postings forever. */
   private compact(): void {
     const noteOf = (id: string) => this.noteById(id);
-    const fresh = SimilarityIndex.load(this.save());
+    const fresh = SimilarityIndex.loadBase(this.save());
     for (let slot = 0; slot < fresh.end; slot++) fresh.notes[slot] = noteOf(fresh.factsOf(slot)!.id);
-    Object.assign(this, fresh);
+    // In memory only: what was saved on disk, and so what the next delta must carry, is unchanged.
+    Object.assign(this, fresh, { touched: this.touched, layout: this.layout + 1 });
   }
 
   private slotOfId(id: string): number | undefined {
