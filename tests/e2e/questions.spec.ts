@@ -171,7 +171,7 @@ test('"No, that didn\'t answer it" puts the question back under "Unanswered ques
   await expect(unanswered.getByRole('button', { name: `Answer: ${ASKED}` })).toBeVisible();
   await expect(confirm).toHaveCount(0);
 
-  // The background's ready digest agrees: a new tab painting it lists the question too.
+  // The stored ready digest agrees: a new tab painting it lists the question too.
   const again = await context.newPage();
   await again.goto(`chrome-extension://${extensionId}/newtab.html`);
   await expect(
