@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Note } from '../model';
 import { questionStates } from '../questions';
 import { makeNote } from '../testing/digest-seed';
-import { computeDigest, type DigestInput, type DigestQuestionEvent } from './index';
+import { computeDigest, facilitatorsOf, identityFromRows, type DigestInput, type DigestQuestionEvent } from './index';
 import { DAY_MS } from './time';
 
 // "No, that didn't answer it" (a `confirmed` event with isAnswered false from the asker or a facilitator) takes
@@ -96,5 +96,18 @@ describe('the digest after "no, that didn\'t answer it"', () => {
     const newer = makeNote({ createdAt: NOW - 2 * DAY_MS, kind: 'question', author: bob });
     const d = run([question, answer, newer], [no(question, 'alice', NOW - DAY_MS)]);
     expect(d.unanswered.questions.map((q) => q.id)).toEqual([newer.id, question.id]);
+  });
+
+  it("knows where the user facilitates from their memberships' roles", () => {
+    const identity = identityFromRows(
+      [
+        { communityId: 'c1', memberId: 'm1', role: 'facilitator' },
+        { communityId: 'c2', memberId: 'm2', role: 'member' },
+        { communityId: 'c3', memberId: 'm3', role: 'admin' },
+        { communityId: 'c4', memberId: 'm4' },
+      ],
+      undefined,
+    );
+    expect(facilitatorsOf(identity)).toEqual({ c1: ['m1'], c3: ['m3'] });
   });
 });
