@@ -70,13 +70,14 @@ export function nextMidnight(t: number, timeZone: string): number {
 }
 
 /**
- * Keeps the ready digest current in the background: after every note, thank, event or membership write here
+ * Keeps the ready digest current in the background: after every note, thank, event, question event or membership write here
  * (harvests, sync merges), when the digest settings change, at local midnight, hourly, and on start-up.
  */
 export function registerDigestUpkeep(): DigestUpkeep {
   const upkeep = createDigestUpkeep(db);
   const changed = () => upkeep.changed();
-  for (const table of [db.notes, db.thanks, db.events] as const) {
+  // Question events too: a "no, that didn't answer it" puts a question back on the unanswered list.
+  for (const table of [db.notes, db.thanks, db.events, db.questionEvents] as const) {
     table.hook('creating', function () {
       this.onsuccess = changed;
     });

@@ -8,12 +8,14 @@ import {
   ARCHIVE_AGE_MS,
   computeDigest,
   dayString,
+  facilitatorsOf,
   identityFromRows,
   indexFromSummaries,
   localDay,
   meIdsOf,
   neededQuestionIds,
   parseSchedules,
+  reopenedQuestions,
   settingsKey,
   STORIES_SHOWN,
   trendWeekStarts,
@@ -25,6 +27,7 @@ import {
 } from '../digest';
 import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
+import { questionEventsRepository } from './question-events';
 import { digestCounters, readNoteSummaries, summariesAfter, type NoteSummaryRow } from './note-summaries';
 import type { CommonplaceDb } from './schema';
 
@@ -50,10 +53,15 @@ export interface DigestRequest {
 /** The request both the background and the new tab compute with, from identity and stored ritual schedules. */
 export function digestRequest(identity: Identity, rawRituals: unknown, now: number, timeZone: string): DigestRequest {
   const meIds = meIdsOf(identity);
+  const facilitators = facilitatorsOf(identity);
   return {
     now,
     timeZone,
-    settings: { meIds, rituals: parseSchedules(rawRituals) },
+    settings: {
+      meIds,
+      rituals: parseSchedules(rawRituals),
+      ...(Object.keys(facilitators).length ? { facilitators } : {}),
+    },
     key: settingsKey(meIds, rawRituals),
   };
 }
@@ -97,16 +105,20 @@ export async function storedDigest(db: CommonplaceDb): Promise<StoredDigest | nu
  * counters the run's index is checked against.
  */
 async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string) {
-  const [noteKey, counters, thanks, thankKey, eventKey] = await Promise.all([
+  const [noteKey, counters, thanks, thankKey, eventKey, questionEvents, questionEventKey] = await Promise.all([
     db.notes.orderBy('updatedAt').lastKey(),
     digestCounters(db),
     db.thanks.count(),
     db.thanks.orderBy('createdAt').lastKey(),
     db.events.toCollection().lastKey(),
+    // A "no, that didn't answer it" reopens a question (lib/digest/reopened.ts).
+    db.questionEvents.count(),
+    db.questionEvents.orderBy('at').lastKey(),
   ]);
   const { seq, removals } = counters;
+  const q = [questionEvents, questionEventKey];
   return {
-    fp: JSON.stringify([day, req.timeZone, noteKey, seq, removals, thanks, thankKey, eventKey, req.settings]),
+    fp: JSON.stringify([day, req.timeZone, noteKey, seq, removals, thanks, thankKey, eventKey, q, req.settings]),
     counters,
   };
 }
@@ -184,8 +196,14 @@ async function incremental(
     .where('createdAt')
     .aboveOrEqual(Math.min(...missing))
     .toArray();
+  // The questions someone said "no, that didn't answer it" to: their events and notes (the askers) are replayed.
+  const questionEvents = await questionEventsRepository(db).ofReopened();
+  const reopenedNotes = (await db.notes.bulkGet([...new Set(questionEvents.map((e) => e.questionId))])).filter(isNote);
+  const byId = new Map(reopenedNotes.map((x) => [x.id, x]));
+  const facilitators = req.settings.facilitators ?? {};
+  const reopened = reopenedQuestions(index, questionEvents, (id) => byId.get(id), facilitators, req.now);
   const [questions, stories, thanks, events] = await Promise.all([
-    db.notes.bulkGet(neededQuestionIds(index)),
+    db.notes.bulkGet(neededQuestionIds(index, reopened)),
     db.notes
       .where('kind')
       .equals('story')
@@ -203,7 +221,7 @@ async function incremental(
   // Only this week's opens name notes the digest shows (people to thank); older ones are counted, not shown.
   const opens = events.filter((e) => e.at >= weekStarts[current]!);
   const referenced = new Set([...thanks, ...opens].map((r) => r.noteId).filter((id): id is string => !!id));
-  const loaded = [...recent, ...stories, ...archive.notes, ...questions.filter(isNote)];
+  const loaded = [...recent, ...stories, ...archive.notes, ...questions.filter(isNote), ...reopenedNotes];
   for (const n of loaded) referenced.delete(n.id);
   const extra = (await db.notes.bulkGet([...referenced])).filter(isNote);
 
@@ -215,6 +233,7 @@ async function incremental(
     now: req.now,
     timeZone: req.timeZone,
     index,
+    questionEvents,
   });
   const isIndexDirty = isFresh || changed.length > 0 || !sameKeys(next.weeks, weeksBefore);
   return { digest, next, isIndexDirty };
@@ -241,8 +260,14 @@ async function fromSummaries(
 
 /** The naive way, kept for the benchmark's side-by-side: read every note, thank and event, compute from scratch. */
 export async function loadDigestByFullScan(db: CommonplaceDb, req: DigestRequest): Promise<Digest> {
-  const [notes, thanks, events] = await Promise.all([db.notes.toArray(), db.thanks.toArray(), db.events.toArray()]);
-  return computeDigest({ notes, thanks, events, settings: req.settings, now: req.now, timeZone: req.timeZone }).digest;
+  const [notes, thanks, events, questionEvents] = await Promise.all([
+    db.notes.toArray(),
+    db.thanks.toArray(),
+    db.events.toArray(),
+    questionEventsRepository(db).all(),
+  ]);
+  const { settings, now, timeZone } = req;
+  return computeDigest({ notes, thanks, events, settings, now, timeZone, questionEvents }).digest;
 }
 
 /**

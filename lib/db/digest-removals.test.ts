@@ -7,6 +7,7 @@ import type { Note, NoteKind } from '@/lib/model';
 import { makeNote, seedStore } from '@/lib/testing/digest-seed';
 import { loadDigest, loadDigestByFullScan, type DigestMemo, type DigestRequest } from './digest-engine';
 import { notesRepository } from './notes';
+import { questionEventsRepository } from './question-events';
 import { CommonplaceDb } from './schema';
 
 /**
@@ -15,6 +16,8 @@ import { CommonplaceDb } from './schema';
  * reset or by leaving a community, and edits moving a note to another week, community or author, the digest
  * advanced from the stored index equals the digest computed from every note. Notes pulled with an older stamp
  * than the index has seen are folded too: the index follows the summaries' local write order, not the clocks.
+ * "Did this answer it?" events (yes and no; by the asker, by a facilitator known by the pulled role or by the
+ * user's own, by someone who may not confirm) reopen questions alike in both.
  */
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const KINDS: NoteKind[] = ['insight', 'question', 'answer', 'win', 'story', 'snippet', 'link'];
@@ -31,7 +34,12 @@ const open = () => {
   dbs.push(db);
   return db;
 };
-const req = (now: number): DigestRequest => ({ now, timeZone: 'Europe/Berlin', settings: { meIds: ['me'] } });
+// The user facilitates c1: their "no, that didn't answer it" counts there, not in c2.
+const req = (now: number): DigestRequest => ({
+  now,
+  timeZone: 'Europe/Berlin',
+  settings: { meIds: ['me'], facilitators: { c1: ['me'] } },
+});
 const withoutArchive = ({ archive: _a, ...rest }: Digest) => rest;
 
 describe('the incremental digest after removals', () => {
@@ -103,7 +111,8 @@ type Write =
   | { op: 'add' | 'pull'; daysAgo: number; kind: number; who: number; cm: number; answers: number | null }
   | { op: 'edit' | 'delete' | 'restore' | 'tombstone' | 'drop'; pick: number; kind: number }
   | { op: 'move'; pick: number; field: 'week' | 'community' | 'author'; to: number }
-  | { op: 'leave'; cm: number };
+  | { op: 'leave'; cm: number }
+  | { op: 'confirm'; pick: number; isAnswered: boolean; by: 'asker' | 'me' | 'facilitator' | 'member' | 'nobody' };
 
 const writeArb: fc.Arbitrary<Write> = fc.oneof(
   {
@@ -141,7 +150,24 @@ const writeArb: fc.Arbitrary<Write> = fc.oneof(
     }),
   },
   { weight: 1, arbitrary: fc.record({ op: fc.constant('leave' as const), cm: fc.nat(COMMUNITIES.length - 1) }) },
+  {
+    weight: 4,
+    arbitrary: fc.record({
+      op: fc.constant('confirm' as const),
+      pick: fc.nat(),
+      isAnswered: fc.boolean(),
+      by: fc.constantFrom(
+        'asker' as const,
+        'me' as const,
+        'facilitator' as const,
+        'member' as const,
+        'nobody' as const,
+      ),
+    }),
+  },
 );
+
+let eventSeq = 0;
 
 /**
  * Applies writes the ways the app makes them: the repository for local adds, edits, deletes and undos; the
@@ -168,6 +194,23 @@ async function apply(db: CommonplaceDb, writes: Write[], at: number): Promise<nu
       });
       // A pulled note keeps its author's stamp, which may be older than anything already folded.
       await db.notes.put({ ...note, updatedAt: w.op === 'add' ? t : note.createdAt + 1 });
+    } else if (w.op === 'confirm') {
+      // As sync pulls them (with the member's role) or as the user records one (no role: their own).
+      const questions = all.filter((x) => x.kind === 'question');
+      const q = questions.length ? questions[w.pick % questions.length]! : undefined;
+      if (!q) continue;
+      const by = w.by === 'asker' ? (q.author?.id ?? 'me') : w.by === 'me' ? 'me' : `m-${w.by}`;
+      const role = w.by === 'facilitator' ? 'facilitator' : w.by === 'member' ? 'member' : undefined;
+      await questionEventsRepository(db).put({
+        id: `00000000-0000-4000-8000-${String(++eventSeq).padStart(12, '0')}`,
+        type: 'confirmed',
+        questionId: q.id,
+        by,
+        at: t,
+        isAnswered: w.isAnswered,
+        communityId: q.communityId ?? null,
+        ...(role ? { byRole: role } : {}),
+      });
     } else if (w.op === 'leave') {
       const cm = COMMUNITIES[w.cm];
       if (cm) await db.notes.where('communityId').equals(cm).delete();

@@ -8,6 +8,22 @@ export function questionEventsRepository(db: CommonplaceDb) {
   return {
     /** Every event of one question, in no particular order. */
     ofQuestion: (questionId: string) => db.questionEvents.where('questionId').equals(questionId).toArray(),
+    /**
+     * Every event of the questions someone said "no, that didn't answer it" to: the few the digest replays
+     * (lib/digest/reopened.ts). No index on the type (a schema change for a small table): a filtered scan.
+     */
+    async ofReopened(): Promise<QuestionEventRow[]> {
+      const ids = new Set<string>();
+      await db.questionEvents.each((e) => {
+        if (e.type === 'confirmed' && !e.isAnswered) ids.add(e.questionId);
+      });
+      return ids.size
+        ? db.questionEvents
+            .where('questionId')
+            .anyOf([...ids])
+            .toArray()
+        : [];
+    },
     /** Every event of every question (the question board reads them all). */
     all: () => db.questionEvents.toArray(),
     /** Stores or replaces one event by its id. */

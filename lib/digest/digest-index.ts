@@ -1,5 +1,7 @@
 import type { Note, Person } from '../model';
+import type { Replayed } from '../questions/replay';
 import type { NoteSummary } from './note-summary';
+import { isReplayedAnswered } from './reopened';
 import { PERSONAL, type DigestIndex, type WeekStats } from './types';
 
 /** Who harvested a note: its author, or the local user for a personal note saved without one. */
@@ -67,13 +69,28 @@ export function weekStats(notes: readonly NoteSummary[], meIds: readonly string[
   return s;
 }
 
-/** Open questions (no live note answers them), oldest first. */
-export function unansweredIds(index: DigestIndex, limit = Infinity): string[] {
+/**
+ * Open questions, longest waiting first. A question is answered when a live note answers it, unless someone
+ * said "no, that didn't answer it": then its replay (`reopened`, reopened.ts) decides, and it waits from that "no".
+ */
+export function unansweredIds(
+  index: DigestIndex,
+  limit = Infinity,
+  reopened: ReadonlyMap<string, Replayed> = new Map(),
+): string[] {
   const answered = new Set<string>();
   for (const a of Object.values(index.answers)) answered.add(a.q);
-  return Object.entries(index.questions)
-    .filter(([id]) => !answered.has(id))
-    .sort((a, b) => a[1].c - b[1].c || (a[0] < b[0] ? -1 : 1))
+  const open: [string, number][] = [];
+  for (const [id, q] of Object.entries(index.questions)) {
+    const r = reopened.get(id);
+    if (r ? !isReplayedAnswered(r) : !answered.has(id)) open.push([id, r ? r.clock : q.c]);
+  }
+  return open
+    .sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1))
     .slice(0, limit)
     .map(([id]) => id);
 }
+
+/** Since when an open question has waited: its harvest, or the latest "no" that reopened it. */
+export const waitingSince = (index: DigestIndex, id: string, reopened: ReadonlyMap<string, Replayed>): number =>
+  reopened.get(id)?.clock ?? index.questions[id]!.c;

@@ -1,5 +1,7 @@
 import type { DigestEvent, DigestIndex, GhostReason, Metric, WeekStats } from './types';
-import { unansweredIds } from './digest-index';
+import type { Replayed } from '../questions/replay';
+import { unansweredIds, waitingSince } from './digest-index';
+import { answeredSince } from '../questions/replay';
 import { DAY_MS } from './time';
 
 const RECENT_WEEKS = 4;
@@ -35,6 +37,7 @@ export function healthMetrics(
   index: DigestIndex,
   events: readonly DigestEvent[],
   now: number,
+  reopened: ReadonlyMap<string, Replayed> = new Map(),
 ): Metric[] {
   const n = weekStarts.length;
   const recent = weeks.slice(n - RECENT_WEEKS);
@@ -51,10 +54,15 @@ export function healthMetrics(
     if (b >= 0 && a.first <= now) firstTime[b]!++;
   }
 
+  // Time to answer: to the first answer, or for a reopened question to the one its replay counts (none: unanswered).
   const firstAnswer = new Map<string, number>();
   for (const a of Object.values(index.answers)) {
     const prev = firstAnswer.get(a.q);
-    if (prev === undefined || a.c < prev) firstAnswer.set(a.q, a.c);
+    if (!reopened.has(a.q) && (prev === undefined || a.c < prev)) firstAnswer.set(a.q, a.c);
+  }
+  for (const [q, r] of reopened) {
+    const at = answeredSince(r);
+    if (at !== undefined) firstAnswer.set(q, at);
   }
   const delays: number[][] = inWeek(() => []);
   for (const [q, at] of firstAnswer) {
@@ -108,10 +116,14 @@ export function healthMetrics(
  * A quiet community gets told so, only in words true of what the new tab shows beside them: an open question
  * has waited more than 14 days while no question got an answer in those 14 days; or nothing was harvested for 7.
  */
-export function ghostTown(index: DigestIndex, now: number): GhostReason[] {
+export function ghostTown(
+  index: DigestIndex,
+  now: number,
+  reopened: ReadonlyMap<string, Replayed> = new Map(),
+): GhostReason[] {
   const reasons: GhostReason[] = [];
-  const open = unansweredIds(index, 1)[0];
-  const oldestOpen = open === undefined ? undefined : index.questions[open]!.c;
+  const open = unansweredIds(index, 1, reopened)[0];
+  const oldestOpen = open === undefined ? undefined : waitingSince(index, open, reopened);
   if (oldestOpen !== undefined && now - oldestOpen > 14 * DAY_MS) {
     let last = 0;
     for (const a of Object.values(index.answers)) if (a.c <= now && a.c > last) last = a.c;

@@ -2,10 +2,12 @@ import type { Note } from '../model';
 import type { NoteSummary } from './note-summary';
 import { pickArchive } from './archive';
 import { newestFirst, toCard } from './card';
-import { communityKey, emptyIndex, foldNotes, unansweredIds, weekStats } from './digest-index';
+import type { Replayed } from '../questions/replay';
+import { communityKey, emptyIndex, foldNotes, unansweredIds, waitingSince, weekStats } from './digest-index';
 import { harvestSection } from './harvest';
 import { ghostTown, healthMetrics } from './health';
 import { peopleSection } from './people';
+import { reopenedQuestions } from './reopened';
 import { DEFAULT_RITUALS, ritualsFor } from './rituals';
 import { assertTimeZone, DAY_MS, dayStart, dayString, localDay, mondayOf } from './time';
 import {
@@ -21,6 +23,7 @@ import {
 
 export * from './types';
 export { emptyIndex, foldNotes, unansweredIds } from './digest-index';
+export { reopenedQuestions } from './reopened';
 export { isRetraction, noteSummary, type NoteSummary } from './note-summary';
 export { DEFAULT_RITUALS, nextOccurrence } from './rituals';
 export { dayStart, localDay, mondayOf, dayString, DAY_MS, WEEK_MS } from './time';
@@ -93,8 +96,8 @@ function byWeek<T extends NoteSummary>(notes: readonly T[], weekStarts: readonly
 }
 
 /** The open questions whose notes the digest shows: the oldest overall and the oldest of each community. */
-export function neededQuestionIds(index: DigestIndex): string[] {
-  const ids = unansweredIds(index);
+export function neededQuestionIds(index: DigestIndex, reopened?: ReadonlyMap<string, Replayed>): string[] {
+  const ids = unansweredIds(index, Infinity, reopened);
   const out = new Set(ids.slice(0, UNANSWERED_SHOWN));
   const perCommunity = new Map<string, number>();
   for (const id of ids) {
@@ -143,10 +146,18 @@ export function computeDigest(input: DigestInput): DigestResult {
     .filter((n) => n.kind === 'win')
     .map(card)
     .sort(newestFirst);
-  const openIds = unansweredIds(index);
+  // "No, that didn't answer it" takes back the answers before it (lib/questions/replay.ts, the one rule).
+  const reopened = reopenedQuestions(
+    index,
+    input.questionEvents ?? [],
+    (id) => byId.get(id),
+    settings.facilitators ?? {},
+    now,
+  );
+  const openIds = unansweredIds(index, Infinity, reopened);
   const openCard = (id: string) => {
     const n = byId.get(id);
-    return n ? { ...card(n), ageDays: Math.floor((now - n.createdAt) / DAY_MS) } : null;
+    return n ? { ...card(n), ageDays: Math.floor((now - waitingSince(index, id, reopened)) / DAY_MS) } : null;
   };
   const questions = openIds
     .slice(0, UNANSWERED_SHOWN)
@@ -199,8 +210,8 @@ export function computeDigest(input: DigestInput): DigestResult {
         now - ARCHIVE_AGE_MS,
         meIds,
       ),
-      health: healthMetrics(weekStarts, weeks, index, events, now),
-      ghostTown: index.lastCreatedAt === 0 ? [] : ghostTown(index, now),
+      health: healthMetrics(weekStarts, weeks, index, events, now, reopened),
+      ghostTown: index.lastCreatedAt === 0 ? [] : ghostTown(index, now, reopened),
     },
   };
 }
@@ -230,6 +241,6 @@ function ritualSection(
     }));
 }
 export { parseSchedules, RitualSchema } from './ritual-schema';
-export { identityFromRows, LOCAL_ME, meIdsOf, settingsKey, type Identity } from './identity';
+export { facilitatorsOf, identityFromRows, LOCAL_ME, meIdsOf, settingsKey, type Identity } from './identity';
 export { freshness, type Freshness } from './freshness';
 export { countOf, GHOST_TEXT, harvestSummary, helpedPhrase, waitingFor, waitingSummary } from './phrases';

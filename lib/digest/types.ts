@@ -1,4 +1,5 @@
 import type { Note, NoteKind, Person } from '../model';
+import type { QuestionEvent } from '../questions/events';
 
 /** A thank as the digest reads it (the same shape as lib/db's ThankRow; the digest may not import lib/db). */
 export interface DigestThank {
@@ -51,6 +52,11 @@ export interface DigestSettings {
   rituals?: Readonly<Record<string, readonly Ritual[]>>;
   /** Note id -> the local day (`YYYY-MM-DD`) the archive last showed it. */
   archiveShown?: Readonly<Record<string, string>>;
+  /**
+   * Community -> the user's member id there, for the communities the user facilitates: their "no, that didn't
+   * answer it" counts on any question there, not only on their own (lib/questions/replay.ts `mayConfirm`).
+   */
+  facilitators?: Readonly<Record<string, readonly string[]>>;
 }
 
 /** Everything the digest needs about one note to show it: text only, never markup. */
@@ -180,7 +186,16 @@ export interface DigestInput {
   now: number;
   timeZone: string;
   index?: DigestIndex;
+  /**
+   * Question events: at least every event of each question that got a "no, that didn't answer it" (the full
+   * scan may pass all). With `index`, `notes` must hold those questions too (their askers decide whose "no"
+   * counts). See reopened.ts.
+   */
+  questionEvents?: readonly DigestQuestionEvent[];
 }
+
+/** A question event as this browser stores it: pulled ones carry the role their member had. */
+export type DigestQuestionEvent = QuestionEvent & { byRole?: 'member' | 'facilitator' | 'admin' };
 
 export interface DigestResult {
   digest: Digest;

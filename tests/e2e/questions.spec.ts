@@ -131,3 +131,50 @@ test('a harvested question climbs to the helper at 12 h and the facilitator at 4
     await endpoint.close();
   }
 });
+
+test('"No, that didn\'t answer it" puts the question back under "Unanswered questions"', async ({
+  context,
+  extensionId,
+}) => {
+  const ASKED = 'Which cache headers does the CDN honour for the docs site?';
+  const first = await context.newPage();
+  await first.goto(`chrome-extension://${extensionId}/newtab.html`);
+  const question = await createNote(first, {
+    kind: 'question',
+    quote: ASKED,
+    takeaway: '',
+    tags: [],
+    selectors: [],
+    page: page0,
+  });
+  await createNote(first, {
+    kind: 'answer',
+    quote: '',
+    takeaway: 'Only Cache-Control; it drops Expires.',
+    tags: [],
+    selectors: [],
+    page: page0,
+    links: { answers: question },
+  });
+  await first.close();
+
+  const tab = await context.newPage();
+  await tab.goto(`chrome-extension://${extensionId}/newtab.html`);
+  const unanswered = tab.getByRole('region', { name: 'Unanswered questions' });
+  await expect(unanswered).toContainText('No open questions.');
+  const confirm = tab.getByRole('group', { name: `Did this answer it? ${ASKED}` });
+  await confirm.getByRole('button', { name: 'No' }).click();
+
+  // Listed again at once, counted, and the board offers no confirmation for an answer it no longer counts.
+  await expect(unanswered.getByRole('listitem').filter({ hasText: ASKED })).toContainText('asked today');
+  await expect(unanswered).toContainText('1 question is waiting for an answer');
+  await expect(unanswered.getByRole('button', { name: `Answer: ${ASKED}` })).toBeVisible();
+  await expect(confirm).toHaveCount(0);
+
+  // The stored ready digest agrees: a new tab painting it lists the question too.
+  const again = await context.newPage();
+  await again.goto(`chrome-extension://${extensionId}/newtab.html`);
+  await expect(
+    again.getByRole('region', { name: 'Unanswered questions' }).getByRole('listitem').filter({ hasText: ASKED }),
+  ).toBeVisible();
+});
