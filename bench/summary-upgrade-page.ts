@@ -1,10 +1,13 @@
 /**
  * Runs in a plain loopback page of Chromium (bundled by bench/summary-upgrade.ts): a v4 store of `n` notes, then
- * the real CommonplaceDb opens it, which runs v5's upgrade (every note's summary row, once).
+ * the real CommonplaceDb opens it, which runs the upgrade to v6 (it marks the summary fill due), and the fill that
+ * follows in the background (summary-fill.ts), timed apart: the open is what every page waits for once.
  */
 import Dexie from 'dexie';
 import { CommonplaceDb } from '../lib/db/schema';
 import { seedStore } from '../lib/testing/digest-seed';
+import { fillNoteSummaries } from '../lib/db/summary-fill';
+import { storedSummaries } from '../lib/testing/stored-summaries';
 
 const V4 = {
   notes: 'id, createdAt, updatedAt, kind, *tags, pageKey, communityId, deletedAt, [communityId+updatedAt]',
@@ -28,14 +31,17 @@ async function run(n: number) {
   const db = new CommonplaceDb(name);
   await db.open();
   const upgradeMs = performance.now() - t0;
-  const summaries = await db.noteSummaries.count();
+  const t2 = performance.now();
+  await fillNoteSummaries(db);
+  const fillMs = performance.now() - t2;
+  const summaries = (await storedSummaries(db)).length;
   db.close();
   const t1 = performance.now();
   const again = new CommonplaceDb(name);
   await again.open();
   const openMs = performance.now() - t1;
   await again.delete();
-  return { n, upgradeMs, openMs, summaries };
+  return { n, upgradeMs, fillMs, openMs, summaries };
 }
 
 (globalThis as unknown as { runUpgrade: typeof run }).runUpgrade = run;

@@ -25,7 +25,8 @@ import {
 } from '../digest';
 import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
-import { digestCounters, readNoteSummaries, summariesAfter, type NoteSummaryRow } from './note-summaries';
+import type { NoteSummaryRow } from './summary-bucket';
+import { digestCounters, readNoteSummaries, summariesAfter } from './summary-reads';
 import type { CommonplaceDb } from './schema';
 
 export { DIGEST_KEYS } from './digest-keys';
@@ -222,8 +223,8 @@ async function incremental(
 
 /**
  * The first run (no index yet, after install or a big import) and the run after a removal: the index is built
- * from every note's small summary row (lib/db/note-summaries.ts), never from the full notes, whose reading and
- * decoding was the cold digest's whole cost; then the usual run reads this week's notes and the few shown.
+ * from every note's summary (a few hundred bucket rows, lib/db/summary-bucket.ts), not from the full notes, whose
+ * reading and decoding was the cold digest's whole cost (the notes only while the buckets are being filled); then the usual run reads this week's notes and the few shown.
  */
 async function fromSummaries(
   db: CommonplaceDb,
@@ -232,10 +233,10 @@ async function fromSummaries(
   day: string,
   removals: number,
 ) {
-  const rows = await readNoteSummaries(db);
+  const { rows, seq } = await readNoteSummaries(db);
   const index = indexFromSummaries(rows, req.settings.meIds, req.now, req.timeZone);
   index.removals = removals;
-  index.seq = maxSeq(rows, 0);
+  index.seq = seq;
   return incremental(db, req, index, shown, day, true);
 }
 

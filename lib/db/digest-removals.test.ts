@@ -5,6 +5,7 @@ import { DAY_MS, type Digest } from '@/lib/digest';
 import { noteSummary } from '@/lib/digest/note-summary';
 import type { Note, NoteKind } from '@/lib/model';
 import { makeNote, seedStore } from '@/lib/testing/digest-seed';
+import { storedSummaries } from '@/lib/testing/stored-summaries';
 import { loadDigest, loadDigestByFullScan, type DigestMemo, type DigestRequest } from './digest-engine';
 import { notesRepository } from './notes';
 import { CommonplaceDb } from './schema';
@@ -88,7 +89,7 @@ describe('the incremental digest after removals', () => {
             t = await apply(db, batch, t);
             const got = await loadDigest(db, req(t + 1), memo);
             expect(withoutArchive(got)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(t + 1))));
-            expect((await db.noteSummaries.orderBy('id').toArray()).map(({ seq: _s, ...rest }) => rest)).toEqual(
+            expect((await storedSummaries(db)).map(({ seq: _s, ...rest }) => rest)).toEqual(
               (await db.notes.orderBy('id').toArray()).map(noteSummary),
             );
           }
