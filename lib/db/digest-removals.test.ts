@@ -9,6 +9,8 @@ import { storedSummaries } from '@/lib/testing/stored-summaries';
 import { loadDigest, loadDigestByFullScan, type DigestMemo, type DigestRequest } from './digest-engine';
 import { notesRepository } from './notes';
 import { CommonplaceDb } from './schema';
+import { DIGEST_KEYS } from './digest-keys';
+import { fillChunk, fillNoteSummaries, restartFill } from './summary-fill';
 
 /**
  * The incremental digest index forgets what leaves the store (issue 19): after any mix of adds, edits, local
@@ -96,6 +98,45 @@ describe('the incremental digest after removals', () => {
         },
       ),
       { numRuns: 60 },
+    );
+  });
+
+  it('equals the full scan while the summary buckets are half filled (after an upgrade), and once they are', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.integer({ min: 0, max: 120 }),
+        fc.array(fc.tuple(fc.array(writeArb, { maxLength: 5 }), fc.nat(3), fc.boolean()), {
+          minLength: 1,
+          maxLength: 5,
+        }),
+        fc.boolean(),
+        async (seeded, steps, withMemo) => {
+          const db = open();
+          await db.notes.bulkAdd(seedStore(seeded, NOW - DAY_MS, 100, seeded + 1));
+          const memo: DigestMemo | undefined = withMemo ? {} : undefined;
+          let t = NOW;
+          await loadDigest(db, req(t), memo); // an index from before the upgrade
+          await restartFill(db); // what v6's upgrade leaves: no bucket filled, the fill due
+          for (const [writes, chunks, isCold] of steps) {
+            t = await apply(db, writes, t);
+            for (let i = 0; i < chunks; i++) await fillChunk(db, 7);
+            if (isCold) await db.kv.delete(DIGEST_KEYS.index); // a new tab with no index yet
+            const got = await loadDigest(db, req(t + 1), isCold ? undefined : memo);
+            expect(withoutArchive(got)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(t + 1))));
+          }
+          await fillNoteSummaries(db, 7);
+          expect((await storedSummaries(db)).map(({ seq: _s, ...rest }) => rest)).toEqual(
+            (await db.notes.orderBy('id').toArray()).map(noteSummary),
+          );
+          t = await apply(db, steps[0]![0], t);
+          const done = await loadDigest(db, req(t + 1), memo);
+          expect(withoutArchive(done)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(t + 1))));
+          await db.kv.delete(DIGEST_KEYS.index);
+          const cold = await loadDigest(db, req(t + 2));
+          expect(withoutArchive(cold)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(t + 2))));
+        },
+      ),
+      { numRuns: 50 },
     );
   });
 });
