@@ -20,12 +20,26 @@ const V4 = {
   questionEvents: 'id, questionId, communityId, at',
 };
 
+/** A later import into the filled store: IMPORTED notes in the import's 500-note transactions. */
+const IMPORTED = 5000;
+async function importInBatches(db: Dexie, notes: ReturnType<typeof seedStore>): Promise<number> {
+  const t = performance.now();
+  for (let i = 0; i < notes.length; i += 500) {
+    await db.transaction('rw', db.table('notes'), () => db.table('notes').bulkPut(notes.slice(i, i + 500)));
+  }
+  return performance.now() - t;
+}
+
 async function run(n: number) {
   const name = `upgrade-${n}-${Date.now()}`;
   const v4 = new Dexie(name);
   v4.version(4).stores(V4);
   const notes = seedStore(n, Date.now(), 365, n);
   for (let i = 0; i < notes.length; i += 5000) await v4.table('notes').bulkAdd(notes.slice(i, i + 5000));
+  // The floor for a later import: the same batches into the same store with no summaries to keep.
+  const more = seedStore(IMPORTED, Date.now(), 30, n + 1);
+  const importFloorMs = await importInBatches(v4, more);
+  await v4.table('notes').bulkDelete(more.map((m) => m.id));
   v4.close();
   const t0 = performance.now();
   const db = new CommonplaceDb(name);
@@ -40,8 +54,9 @@ async function run(n: number) {
   const again = new CommonplaceDb(name);
   await again.open();
   const openMs = performance.now() - t1;
+  const importMs = await importInBatches(again, more);
   await again.delete();
-  return { n, upgradeMs, fillMs, openMs, summaries };
+  return { n, upgradeMs, fillMs, openMs, summaries, importMs, importFloorMs };
 }
 
 (globalThis as unknown as { runUpgrade: typeof run }).runUpgrade = run;
