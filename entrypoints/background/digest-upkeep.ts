@@ -2,7 +2,7 @@ import { browser } from 'wxt/browser';
 import { db, type CommonplaceDb } from '@/lib/db';
 import { readDigestSettings, ritualSchedules } from '@/lib/db/digest-settings';
 import { DIGEST_KEYS, digestRequest, loadDigest, readIdentity, type DigestMemo } from '@/lib/db/digest-engine';
-import { fillNoteSummaries, isFillDue } from '@/lib/db/summary-fill';
+import { compactSummaries, fillNoteSummaries, isCompactionDue, isFillDue } from '@/lib/db/summary-fill';
 import { announceDigestStored } from '@/lib/messaging/protocol';
 import { dayStart, localDay } from '@/lib/digest';
 import { logger } from '@/lib/log';
@@ -39,8 +39,10 @@ export function createDigestUpkeep(
   async function run() {
     isMarked = false;
     // After v6's upgrade (or a rebuild) the summary buckets are filled here first, in short chunks; a new tab
-    // opened meanwhile computes from the notes themselves.
+    // opened meanwhile computes from the notes themselves. Log rows that piled up (an import, a sync) are moved
+    // into the buckets, so a tab without an index reads a few hundred rows.
     if (await isFillDue(store)) await fillNoteSummaries(store);
+    if (await isCompactionDue(store)) await compactSummaries(store);
     const startedAt = now();
     const [identity, { rawRituals }] = await Promise.all([readIdentity(store), readDigestSettings()]);
     await loadDigest(store, digestRequest(identity, rawRituals, startedAt, timeZone()), memo);

@@ -7,7 +7,7 @@ import { DIGEST_KEYS } from './digest-keys';
 import { writeImport } from './import';
 import { notesRepository } from './notes';
 import { readNoteSummaries } from './summary-reads';
-import { fillChunk, fillNoteSummaries, isFillDue, restartFill } from './summary-fill';
+import { compactChunk, compactSummaries, fillChunk, fillNoteSummaries, isFillDue, restartFill } from './summary-fill';
 import { storedSummaries } from '../testing/stored-summaries';
 import { CommonplaceDb } from './schema';
 
@@ -66,6 +66,7 @@ const OPS = [
   'refusedBatch',
   'restartFill',
   'fillChunk',
+  'compactChunk',
 ] as const;
 
 describe('note summaries', () => {
@@ -100,6 +101,7 @@ describe('note summaries', () => {
               .catch(() => {});
           } else if (op === 'restartFill') await restartFill(db);
           else if (op === 'fillChunk') await fillChunk(db, 1 + (pick % 3));
+          else if (op === 'compactChunk') await compactChunk(db, 1 + (pick % 4));
           else if (!target) continue;
           else if (op === 'update') await repo.update(target.id, { takeaway: `edited ${pick}`, kind: 'answer' });
           else if (op === 'remove') await repo.remove(target.id);
@@ -112,6 +114,8 @@ describe('note summaries', () => {
         await fillNoteSummaries(db);
         await expectInStep(db);
         expect(await isFillDue(db)).toBe(false);
+        await compactSummaries(db);
+        await expectInStep(db);
       }),
       { numRuns: 80 },
     );
@@ -146,10 +150,14 @@ describe('note summaries', () => {
     const late = makeNote({ updatedAt: 1 });
     await db.notes.put(late);
     const seqOf = async (id: string) => (await storedSummaries(db)).find((r) => r.id === id)?.seq;
-    expect(await seqOf(late.id)).toBe(3); // never reuses a number a dropped row had
+    // Never reuses a number a dropped row had (the drop is numbered too: its log row hides the note's old entry).
+    expect(await seqOf(late.id)).toBe(4);
     await db.notes.put({ ...late, sync: { isPending: false } }); // nothing the digest reads changed
-    expect(await seqOf(late.id)).toBe(3);
-    expect((await db.kv.get(DIGEST_KEYS.seq))?.value).toBe(3);
+    expect(await seqOf(late.id)).toBe(4);
+    expect((await db.kv.get(DIGEST_KEYS.seq))?.value).toBe(4);
+    await compactSummaries(db); // moved into the buckets, numbers kept
+    expect(await seqOf(late.id)).toBe(4);
+    expect(await db.summaryLog.count()).toBe(0);
   });
 
   it('are rebuilt from the notes when rows were written around Dexie', async () => {

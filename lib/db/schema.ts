@@ -1,6 +1,6 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Note } from '../model';
-import { counter, noteSummariesMiddleware, SUMMARY_BUCKETS } from './note-summaries';
+import { counter, noteSummariesMiddleware, SUMMARY_BUCKETS, SUMMARY_LOG, type SummaryLogRow } from './note-summaries';
 import { DIGEST_KEYS } from './digest-keys';
 import type { SummaryBucketRow } from './summary-bucket';
 import { pageKey } from '../model/page-key';
@@ -81,6 +81,8 @@ export class CommonplaceDb extends Dexie {
   questionEvents!: EntityTable<QuestionEventRow, 'id'>;
   /** The notes' summaries for the digest, in bucket rows (note-summaries.ts keeps them in step with every note write). */
   summaryBuckets!: EntityTable<SummaryBucketRow, 'b'>;
+  /** Summaries written since the buckets were last compacted, a row per note (summary-fill.ts compacts them). */
+  summaryLog!: EntityTable<SummaryLogRow, 'id'>;
 
   constructor(name = 'commonplace') {
     super(name);
@@ -135,10 +137,10 @@ export class CommonplaceDb extends Dexie {
     // page waited for); v6 replaces them, so a v4 store now passes through v5 without filling anything.
     this.version(5).stores({ noteSummaries: 'id, seq' });
     // v6: the summaries packed into bucket rows (summary-bucket.ts): a cold digest reads 128 rows, not one per
-    // note. The upgrade only marks the fill due; the background fills the buckets in short chunks
+    // note, plus the log of rows written since the last compaction. The upgrade only marks the fill due; the background fills the buckets in short chunks
     // (summary-fill.ts) while a digest without an index reads the notes themselves until it is done.
     this.version(6)
-      .stores({ noteSummaries: null, [SUMMARY_BUCKETS]: 'b, seq' })
+      .stores({ noteSummaries: null, [SUMMARY_BUCKETS]: 'b, seq', [SUMMARY_LOG]: 'id, seq' })
       .upgrade(async (tx) => {
         if ((await tx.table('notes').count()) === 0) return;
         const kv = tx.table<KvRow, string>('kv');

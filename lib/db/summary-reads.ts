@@ -1,11 +1,12 @@
 /**
  * Reading the note summaries (note-summaries.ts writes them): all of them for an index built from scratch, or
- * those written since an index last looked. While the background fill is not done, a cold read falls back to
- * every note: slower, never wrong.
+ * those written since an index last looked. They are the bucket rows merged with the log rows written since the
+ * last compaction. While the background fill is not done, a cold read falls back to every note: slower, never
+ * wrong.
  */
 import { noteSummary } from '../digest/note-summary';
 import { DIGEST_KEYS } from './digest-keys';
-import { counter, isFilling, SUMMARY_BUCKETS } from './note-summaries';
+import { counter, isFilling, isGone, SUMMARY_BUCKETS, SUMMARY_LOG, type SummaryLogRow } from './note-summaries';
 import type { CommonplaceDb } from './schema';
 import { fillNoteSummaries, restartFill } from './summary-fill';
 import { decodeBucket, type NoteSummaryRow, type SummaryBucketRow } from './summary-bucket';
@@ -19,20 +20,36 @@ export async function digestCounters(db: CommonplaceDb): Promise<{ seq: number; 
   return { seq: counter(seq), removals: counter(removals) };
 }
 
-const bucketsOf = (db: CommonplaceDb) => db.table<SummaryBucketRow, number>(SUMMARY_BUCKETS);
+const tables = (db: CommonplaceDb) => ({
+  buckets: db.table<SummaryBucketRow, number>(SUMMARY_BUCKETS),
+  log: db.table<SummaryLogRow, string>(SUMMARY_LOG),
+});
+
+/** Bucket entries with the log applied: a log row is newer than any bucket entry for its note. */
+export function mergeSummaries(base: NoteSummaryRow[], log: SummaryLogRow[]): NoteSummaryRow[] {
+  if (!log.length) return base;
+  const newer = new Map(log.map((r) => [r.id, r]));
+  const out = base.filter((r) => !newer.has(r.id));
+  for (const r of newer.values()) if (!isGone(r)) out.push(r);
+  return out;
+}
 
 /** Summaries written after `seq`, in write order: what an index folded up to `seq` has not seen. */
 export async function summariesAfter(db: CommonplaceDb, seq: number): Promise<NoteSummaryRow[]> {
-  const out: NoteSummaryRow[] = [];
-  for (const row of await bucketsOf(db).where('seq').above(seq).toArray()) decodeBucket(row, out, seq);
-  return out.sort((a, b) => a.seq - b.seq);
+  const { buckets, log } = tables(db);
+  const [stored, logged] = await db.transaction('r', [buckets, log], () =>
+    Promise.all([buckets.where('seq').above(seq).toArray(), log.where('seq').above(seq).toArray()]),
+  );
+  const base: NoteSummaryRow[] = [];
+  for (const row of stored) decodeBucket(row, base, seq);
+  return mergeSummaries(base, logged).sort((a, b) => a.seq - b.seq);
 }
 
 /**
  * Every note's summary and the write number they are current at, read in one transaction. While the fill is
- * under way they come from the notes themselves. When the buckets hold another count than the notes (rows
- * written around Dexie, by hand in a profile's devtools or an older seeding script), they are rebuilt first:
- * they are a derived copy.
+ * under way they come from the notes themselves. When they hold another count than the notes (rows written
+ * around Dexie, by hand in a profile's devtools or an older seeding script), they are rebuilt first: they are a
+ * derived copy.
  */
 export async function readNoteSummaries(db: CommonplaceDb): Promise<{ rows: NoteSummaryRow[]; seq: number }> {
   const got = await readOnce(db);
@@ -43,18 +60,19 @@ export async function readNoteSummaries(db: CommonplaceDb): Promise<{ rows: Note
 }
 
 async function readOnce(db: CommonplaceDb) {
-  const buckets = bucketsOf(db);
-  return db.transaction('r', [db.notes, buckets, db.kv], async () => {
+  const { buckets, log } = tables(db);
+  return db.transaction('r', [db.notes, buckets, log, db.kv], async () => {
     const [seqRow, fillRow] = await db.kv.bulkGet([DIGEST_KEYS.seq, DIGEST_KEYS.fill]);
     const seq = counter(seqRow);
     if (isFilling(fillRow)) return { rows: (await db.notes.toArray()).map((n) => ({ ...noteSummary(n), seq })), seq };
-    const [stored, count] = await Promise.all([buckets.toArray(), db.notes.count()]);
-    let rows: NoteSummaryRow[] = [];
+    const [stored, logged, count] = await Promise.all([buckets.toArray(), log.toArray(), db.notes.count()]);
+    let base: NoteSummaryRow[] = [];
     try {
-      for (const row of stored) decodeBucket(row, rows);
+      for (const row of stored) decodeBucket(row, base);
     } catch {
-      rows = [];
+      base = [];
     }
-    return rows.length === count && (count === 0 || stored.length > 0) ? { rows, seq } : null;
+    const rows = mergeSummaries(base, logged);
+    return rows.length === count && (count === 0 || stored.length + logged.length > 0) ? { rows, seq } : null;
   });
 }
