@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import { CommonplaceDb } from '../lib/db/schema';
 import { seedStore } from '../lib/testing/digest-seed';
-import { fillNoteSummaries } from '../lib/db/summary-fill';
+import { compactSummaries, fillNoteSummaries } from '../lib/db/summary-fill';
 import { storedSummaries } from '../lib/testing/stored-summaries';
 
 const V4 = {
@@ -55,8 +55,11 @@ async function run(n: number) {
   await again.open();
   const openMs = performance.now() - t1;
   const importMs = await importInBatches(again, more);
+  const t3 = performance.now();
+  await compactSummaries(again);
+  const compactMs = performance.now() - t3;
   await again.delete();
-  return { n, upgradeMs, fillMs, openMs, summaries, importMs, importFloorMs };
+  return { n, upgradeMs, fillMs, openMs, summaries, importMs, importFloorMs, compactMs };
 }
 
 (globalThis as unknown as { runUpgrade: typeof run }).runUpgrade = run;
