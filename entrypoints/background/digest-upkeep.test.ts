@@ -7,6 +7,9 @@ import { readDigestSnapshot } from '@/lib/db/digest-snapshot';
 import { storedDigest } from '@/lib/db/digest-engine';
 import { dayString, DAY_MS, localDay } from '@/lib/digest';
 import { makeNote, seedStore } from '@/lib/testing/digest-seed';
+import { noteSummary } from '@/lib/digest/note-summary';
+import { COMPACT_AT, isCompactionDue, isFillDue, restartFill } from '@/lib/db/summary-fill';
+import { storedSummaries } from '@/lib/testing/stored-summaries';
 import { createDigestUpkeep, nextMidnight } from './digest-upkeep';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -28,6 +31,21 @@ const until = async (f: () => Promise<boolean>) => {
 };
 
 describe('digest upkeep', () => {
+  it('fills the summary buckets a restart left due, and compacts a long log, before computing', async () => {
+    const upkeep = upkeepFor(() => NOW);
+    await db.notes.bulkAdd(seedStore(COMPACT_AT + 10, NOW - DAY_MS, 60, 5)); // one log row per note
+    expect(await isCompactionDue(db)).toBe(true);
+    await upkeep.refresh();
+    expect(await db.summaryLog.count()).toBe(0);
+    expect(await db.summaryBuckets.count()).toBe(128);
+    await restartFill(db); // what v6's upgrade leaves
+    await upkeep.refresh();
+    expect(await isFillDue(db)).toBe(false);
+    expect((await storedSummaries(db)).map(({ seq: _s, ...r }) => r)).toEqual(
+      (await db.notes.orderBy('id').toArray()).map(noteSummary),
+    );
+  });
+
   it('marks the ready digest pending on a change, recomputes once after a burst, then clears the mark', async () => {
     let t = NOW;
     const announce = vi.fn();

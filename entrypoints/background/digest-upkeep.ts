@@ -2,6 +2,7 @@ import { browser } from 'wxt/browser';
 import { db, type CommonplaceDb } from '@/lib/db';
 import { readDigestSettings, ritualSchedules } from '@/lib/db/digest-settings';
 import { DIGEST_KEYS, digestRequest, loadDigest, readIdentity, type DigestMemo } from '@/lib/db/digest-engine';
+import { compactSummaries, fillNoteSummaries, isCompactionDue, isFillDue } from '@/lib/db/summary-fill';
 import { announceDigestStored } from '@/lib/messaging/protocol';
 import { dayStart, localDay } from '@/lib/digest';
 import { logger } from '@/lib/log';
@@ -37,6 +38,11 @@ export function createDigestUpkeep(
 
   async function run() {
     isMarked = false;
+    // After v6's upgrade (or a rebuild) the summary buckets are filled here first, in short chunks; a new tab
+    // opened meanwhile computes from the notes themselves. Log rows that piled up (an import, a sync) are moved
+    // into the buckets, so a tab without an index reads a few hundred rows.
+    if (await isFillDue(store)) await fillNoteSummaries(store);
+    if (await isCompactionDue(store)) await compactSummaries(store);
     const startedAt = now();
     const [identity, { rawRituals }] = await Promise.all([readIdentity(store), readDigestSettings()]);
     await loadDigest(store, digestRequest(identity, rawRituals, startedAt, timeZone()), memo);
@@ -104,6 +110,10 @@ export function registerDigestUpkeep(): DigestUpkeep {
   });
   browser.runtime.onStartup.addListener(refresh);
   browser.runtime.onInstalled.addListener(refresh);
+  // A worker stopped mid-fill resumes it at its next start.
+  void isFillDue(db)
+    .then((isDue) => isDue && refresh())
+    .catch(report);
   // Reachable from the service worker's console, tests and the benchmark (which seed IndexedDB directly).
   Object.assign(globalThis, { commonplaceDigest: upkeep });
   return upkeep;

@@ -15,4 +15,9 @@ export const DIGEST_KEYS = {
   removals: 'digest:removals',
   /** The last note summary's write number (note-summaries.ts): the digest folds the rows numbered after its own. */
   seq: 'digest:seq',
+  /**
+   * Present while some notes may lack their summary (after v6's upgrade, or a rebuild): `{ after }`, the last note
+   * id the background fill (summary-fill.ts) has done. Absent when every note has its summary.
+   */
+  fill: 'digest:summary-fill',
 } as const;

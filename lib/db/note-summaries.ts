@@ -1,24 +1,35 @@
 /**
- * The `noteSummaries` table: one small row per note (lib/digest/note-summary.ts), written in the same transaction
- * as the note by a Dexie middleware, so no write path can forget it: the repository, sync's pull, push and
- * compacted reset, leaving a community, import, and any `put`/`delete`/`clear` a test or future path makes. A
- * row carries `seq`, its place in this store's write order, so the digest folds what changed since it last looked
- * whatever clock stamped the note (a pulled note keeps its author's `updatedAt`, often older than ours). A write
- * that takes back what the digest's index only adds to (a live note deleted, dropped, or moved to another week,
- * community or author) also bumps a kv counter (`DIGEST_KEYS.removals`): an index built before it is stale.
+ * The note summaries: what the digest needs of each note (lib/digest/note-summary.ts), written by a Dexie
+ * middleware in the same transaction as the note, so no write path can forget them: the repository, sync's pull,
+ * push and compacted reset, leaving a community, import, and any `put`/`delete`/`clear` a test or future path
+ * makes. They live in two tables: the bucket rows (summary-bucket.ts, 128 rows a cold digest reads in one go) and
+ * a log of one small row per note written since the buckets were last compacted (summary-compact.ts, in the
+ * background). A write only adds log rows: rewriting the buckets it touches made a 500-note import batch rewrite
+ * nearly all of them (6x the import's own cost at 50k). What a note said before a write is read from the note
+ * itself, so it is right whatever the buckets hold. A summary carries `seq`, its place in this store's write
+ * order, so the digest folds what changed since it last looked whatever clock stamped the note (a pulled note
+ * keeps its author's `updatedAt`, often older than ours). A write that takes back what the digest's index only
+ * adds to (a live note deleted, dropped, or moved to another week, community or author) also bumps a kv counter
+ * (`DIGEST_KEYS.removals`): an index built before it is stale. A failed summary write fails the note write's
+ * transaction: the two never go out of step.
  */
-import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware, Table } from 'dexie';
+import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middleware } from 'dexie';
 import { isRetraction, isSameSummary, noteSummary, type NoteSummary } from '../digest/note-summary';
 import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
 import { foldFingerprint, isLiveFingerprint, LIVE_FINGERPRINT_KEY } from './live-fingerprint';
-import type { CommonplaceDb } from './schema';
+import type { NoteSummaryRow } from './summary-bucket';
 
-export const NOTE_SUMMARIES = 'noteSummaries';
+export const SUMMARY_BUCKETS = 'summaryBuckets';
+export const SUMMARY_LOG = 'summaryLog';
 const NOTES = 'notes';
 const KV = 'kv';
 
-/** Every read-write transaction on notes also holds the summaries and the removals counter. */
+/** A log row: a note's summary as last written, or `gone` when the note left the store. */
+export type SummaryLogRow = NoteSummaryRow | { id: string; seq: number; gone: 1 };
+export const isGone = (r: SummaryLogRow): r is { id: string; seq: number; gone: 1 } => 'gone' in r;
+
+/** Every read-write transaction on notes also holds the summary log and the digest's counters. */
 export const noteSummariesMiddleware: Middleware<DBCore> = {
   stack: 'dbcore',
   name: 'noteSummaries',
@@ -27,7 +38,7 @@ export const noteSummariesMiddleware: Middleware<DBCore> = {
       ...down,
       transaction(stores, mode, options) {
         const scope =
-          mode === 'readwrite' && stores.includes(NOTES) ? [...new Set([...stores, NOTE_SUMMARIES, KV])] : stores;
+          mode === 'readwrite' && stores.includes(NOTES) ? [...new Set([...stores, SUMMARY_LOG, KV])] : stores;
         return down.transaction(scope, mode, options);
       },
       table(name) {
@@ -43,47 +54,40 @@ function holds(trans: DBCoreTransaction, store: string): boolean {
   return (trans as unknown as IDBTransaction).objectStoreNames?.contains(store) ?? false;
 }
 
-/** A stored summary: the note's, plus its place in this store's write order (never reused, whatever the clocks). */
-export type NoteSummaryRow = NoteSummary & { seq: number };
-
-const counter = (row: unknown): number => {
+export const counter = (row: unknown): number => {
   const v = (row as { value?: unknown } | undefined)?.value;
   return typeof v === 'number' ? v : 0;
 };
 
+/** Whether the fill row (summary-fill.ts) says some notes may still lack their summary. */
+export const isFilling = (row: unknown): boolean => row !== undefined && row !== null;
+
 async function mutateNotes(core: DBCore, notes: DBCoreTable, req: DBCoreMutateRequest) {
-  // Only an upgrade from before v5 writes notes without the table (v5's upgrade then fills it from every note).
-  if (!holds(req.trans, NOTE_SUMMARIES) || !holds(req.trans, KV)) return notes.mutate(req);
-  const summaries = core.table(NOTE_SUMMARIES);
+  // Only an upgrade from before v6 writes notes without the summary tables (v6 then fills them in the background).
+  if (!holds(req.trans, SUMMARY_LOG) || !holds(req.trans, KV)) return notes.mutate(req);
+  const log = core.table(SUMMARY_LOG);
   const kv = core.table(KV);
   const trans = req.trans;
-  const before: (NoteSummary | undefined)[] =
+  // What each note said before this write: the stored note itself (absent for a new one).
+  const old: (Note | undefined)[] =
     req.type === 'add'
       ? []
       : req.type === 'deleteRange'
-        ? (
-            await summaries.query({
-              trans,
-              values: true,
-              query: { index: summaries.schema.primaryKey, range: req.range },
-            })
-          ).result
-        : await summaries.getMany({
-            trans,
-            keys: req.type === 'delete' ? req.keys : req.values.map((v: Note) => v.id),
-          });
+        ? (await notes.query({ trans, values: true, query: { index: notes.schema.primaryKey, range: req.range } }))
+            .result
+        : await notes.getMany({ trans, keys: req.type === 'delete' ? req.keys : req.values.map((v: Note) => v.id) });
+  const before: (NoteSummary | undefined)[] = old.map((n) => (n ? noteSummary(n) : undefined));
   const res = await notes.mutate(req);
   const [seqRow, removalsRow, liveRow] = await kv.getMany({
     trans,
     keys: [DIGEST_KEYS.seq, DIGEST_KEYS.removals, LIVE_FINGERPRINT_KEY],
   });
-  const counters: { key: string; value: unknown }[] = [];
+  let seq = counter(seqRow);
+  const rows: SummaryLogRow[] = [];
   /** Each note's summary before and after this write, for the live fingerprint (one pair per id). */
   const changes = new Map<string, [NoteSummary | undefined, NoteSummary | undefined]>();
   let isRetracting = false;
   if (req.type === 'add' || req.type === 'put') {
-    let seq = counter(seqRow);
-    const rows: NoteSummaryRow[] = [];
     const written = new Set<string>();
     req.values.forEach((v: Note, i) => {
       if (res.failures[i]) return;
@@ -95,15 +99,18 @@ async function mutateNotes(core: DBCore, notes: DBCoreTable, req: DBCoreMutateRe
       written.add(row.id);
       rows.push({ ...row, seq: ++seq });
     });
-    if (rows.length) {
-      await summaries.mutate({ trans, type: 'put', values: rows });
-      counters.push({ key: DIGEST_KEYS.seq, value: seq });
-    }
   } else {
     isRetracting = before.some((b) => isRetraction(b, undefined));
-    for (const b of before) if (b) changes.set(b.id, [b, undefined]);
-    if (req.type === 'delete') await summaries.mutate({ trans, type: 'delete', keys: req.keys });
-    else await summaries.mutate({ trans, type: 'deleteRange', range: req.range });
+    for (const b of before) {
+      if (!b) continue;
+      changes.set(b.id, [b, undefined]);
+      rows.push({ id: b.id, seq: ++seq, gone: 1 });
+    }
+  }
+  const counters: { key: string; value: unknown }[] = [];
+  if (rows.length) {
+    await log.mutate({ trans, type: 'put', values: rows });
+    counters.push({ key: DIGEST_KEYS.seq, value: seq });
   }
   if (isRetracting) counters.push({ key: DIGEST_KEYS.removals, value: counter(removalsRow) + 1 });
   // Kept only once counted (live-fingerprint.ts): a store that never counted has no row to keep.
@@ -114,79 +121,3 @@ async function mutateNotes(core: DBCore, notes: DBCoreTable, req: DBCoreMutateRe
   if (counters.length) await kv.mutate({ trans, type: 'put', values: counters });
   return res;
 }
-
-/**
- * The store's digest counters: `seq`, the last summary write's number (an index that folded up to it is current
- * for adds and edits), and `removals` (an index built at another count may hold a removed note).
- */
-export async function digestCounters(db: CommonplaceDb): Promise<{ seq: number; removals: number }> {
-  const [seq, removals] = await db.kv.bulkGet([DIGEST_KEYS.seq, DIGEST_KEYS.removals]);
-  return { seq: counter(seq), removals: counter(removals) };
-}
-
-/** Summaries written after `seq`, in write order: what an index folded up to `seq` has not seen. */
-export function summariesAfter(db: CommonplaceDb, seq: number): Promise<NoteSummaryRow[]> {
-  return db.table<NoteSummaryRow, string>(NOTE_SUMMARIES).where('seq').above(seq).toArray();
-}
-
-/**
- * Every note's summary. When the table's row count differs from the notes' (rows written around Dexie, by hand
- * in a profile's devtools or an older seeding script), it is rebuilt from the notes first: it is a derived copy.
- */
-export async function readNoteSummaries(db: CommonplaceDb): Promise<NoteSummaryRow[]> {
-  const table = db.table<NoteSummaryRow, string>(NOTE_SUMMARIES);
-  const [rows, notes] = await db.transaction('r', [db.notes, table], () =>
-    Promise.all([table.toArray(), db.notes.count()]),
-  );
-  if (rows.length === notes) return rows;
-  return rebuildNoteSummaries(db);
-}
-
-/**
- * Rewrites the summaries from the notes, numbered after the last write (numbers are never reused), and counts a
- * removal: whatever index was built from the old rows is rebuilt.
- */
-export async function rebuildNoteSummaries(db: CommonplaceDb): Promise<NoteSummaryRow[]> {
-  const table = db.table<NoteSummaryRow, string>(NOTE_SUMMARIES);
-  return db.transaction('rw', [db.notes, table, db.kv], async () => {
-    const { seq, removals } = await digestCounters(db);
-    const rows: NoteSummaryRow[] = [];
-    await eachChunk(db.table<Note, string>(NOTES), async (chunk) => {
-      for (const n of chunk) rows.push({ ...noteSummary(n), seq: seq + rows.length + 1 });
-    });
-    await table.clear();
-    await table.bulkPut(rows);
-    await db.kv.bulkPut([
-      { key: DIGEST_KEYS.seq, value: seq + rows.length },
-      { key: DIGEST_KEYS.removals, value: removals + 1 },
-    ]);
-    return rows;
-  });
-}
-
-/** v5's upgrade: every note's summary, numbered in key order (inside the version change: no middleware runs). */
-export async function fillNoteSummaries(notes: Table<Note, string>, table: Table, kv: Table): Promise<void> {
-  let seq = 0;
-  await eachChunk(notes, async (chunk) => {
-    await table.bulkPut(chunk.map((n) => ({ ...noteSummary(n), seq: ++seq })));
-  });
-  await kv.put({ key: DIGEST_KEYS.seq, value: seq });
-}
-
-/**
- * Every note, a chunk at a time in key order: one getAll per chunk is several times faster in Chromium than a
- * cursor's request per note, and a chunk's notes can be collected before the next is read.
- */
-async function eachChunk(notes: Table<Note, string, Note>, fn: (chunk: Note[]) => Promise<void>): Promise<void> {
-  let chunk = await notes.orderBy(':id').limit(CHUNK).toArray();
-  while (chunk.length) {
-    await fn(chunk);
-    if (chunk.length < CHUNK) return;
-    chunk = await notes
-      .where(':id')
-      .above(chunk[chunk.length - 1]!.id)
-      .limit(CHUNK)
-      .toArray();
-  }
-}
-const CHUNK = 2000;

@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
 import type { Note } from '../model';
-import { fillNoteSummaries, NOTE_SUMMARIES, noteSummariesMiddleware, type NoteSummaryRow } from './note-summaries';
+import { counter, noteSummariesMiddleware, SUMMARY_BUCKETS, SUMMARY_LOG, type SummaryLogRow } from './note-summaries';
+import { DIGEST_KEYS } from './digest-keys';
+import type { SummaryBucketRow } from './summary-bucket';
 import { pageKey } from '../model/page-key';
 import type { QuestionEvent } from '../questions/events';
 import { serverKey } from '../sync/endpoint';
@@ -77,8 +79,10 @@ export class CommonplaceDb extends Dexie {
   blobs!: EntityTable<BlobRow, 'key'>;
   events!: EntityTable<EventRow, 'id'>;
   questionEvents!: EntityTable<QuestionEventRow, 'id'>;
-  /** One small row per note for the digest (note-summaries.ts keeps it in step with every note write). */
-  noteSummaries!: EntityTable<NoteSummaryRow, 'id'>;
+  /** The notes' summaries for the digest, in bucket rows (note-summaries.ts keeps them in step with every note write). */
+  summaryBuckets!: EntityTable<SummaryBucketRow, 'b'>;
+  /** Summaries written since the buckets were last compacted, a row per note (summary-fill.ts compacts them). */
+  summaryLog!: EntityTable<SummaryLogRow, 'id'>;
 
   constructor(name = 'commonplace') {
     super(name);
@@ -129,11 +133,23 @@ export class CommonplaceDb extends Dexie {
       });
     // v4: question events (issue 16): links, relays, confirmations and me-toos, by question.
     this.version(4).stores({ questionEvents: 'id, questionId, communityId, at' });
-    // v5: note summaries (issue 19): what the digest needs of each note, so a digest without an index (after
-    // install or a big import) reads small rows instead of every full note. The upgrade fills it once.
-    this.version(5)
-      .stores({ [NOTE_SUMMARIES]: 'id, seq' })
-      .upgrade((tx) => fillNoteSummaries(tx.table('notes'), tx.table(NOTE_SUMMARIES), tx.table('kv')));
+    // v5: note summaries (issue 19), a row per note. Its upgrade filled them (12 s at 50k, in the open every
+    // page waited for); v6 replaces them, so a v4 store now passes through v5 without filling anything.
+    this.version(5).stores({ noteSummaries: 'id, seq' });
+    // v6: the summaries packed into bucket rows (summary-bucket.ts): a cold digest reads 128 rows, not one per
+    // note, plus the log of rows written since the last compaction. The upgrade only marks the fill due; the background fills the buckets in short chunks
+    // (summary-fill.ts) while a digest without an index reads the notes themselves until it is done.
+    this.version(6)
+      .stores({ noteSummaries: null, [SUMMARY_BUCKETS]: 'b, seq', [SUMMARY_LOG]: 'id, seq' })
+      .upgrade(async (tx) => {
+        if ((await tx.table('notes').count()) === 0) return;
+        const kv = tx.table<KvRow, string>('kv');
+        const removals = counter(await kv.get(DIGEST_KEYS.removals));
+        await kv.bulkPut([
+          { key: DIGEST_KEYS.fill, value: { after: '' } },
+          { key: DIGEST_KEYS.removals, value: removals + 1 },
+        ]);
+      });
     this.use(noteSummariesMiddleware);
   }
 }

@@ -1,8 +1,8 @@
 import type { Note } from '../model';
 
 /**
- * What the digest's index needs of one note, and nothing more: kept beside every note (lib/db's `noteSummaries`
- * table) so a digest without an index folds these small rows instead of decoding every full note.
+ * What the digest's index needs of one note, and nothing more: kept beside every note (lib/db's summary buckets)
+ * so a digest without an index folds these instead of decoding every full note.
  */
 export type NoteSummary = Pick<
   Note,

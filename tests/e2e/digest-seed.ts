@@ -1,6 +1,13 @@
 import type { Page } from '@playwright/test';
 import { noteSummary } from '../../lib/digest/note-summary';
 import type { Note } from '../../lib/model';
+import {
+  bucketEntries,
+  bucketOf,
+  encodeBucket,
+  type NoteSummaryRow,
+  type SummaryBucketRow,
+} from '../../lib/db/summary-bucket';
 
 export interface SeedRows {
   notes?: unknown[];
@@ -12,34 +19,36 @@ export interface SeedRows {
 /**
  * Writes rows straight into the extension's IndexedDB from one of its pages (the page must have opened the
  * database once, so the schema exists). Chunked: 50k notes do not fit one structured-clone message comfortably.
- * Notes get their numbered summary rows in the same transaction, as Dexie's middleware would write them
- * (lib/db/note-summaries.ts), so the digest reads the store an app would have.
+ * Notes get their numbered summaries in the store's bucket rows, as Dexie's middleware would write them
+ * (lib/db/note-summaries.ts), so the digest reads the store an app would have: the buckets are read once, merged
+ * here with the real codec (lib/db/summary-bucket.ts), and written with the last chunk of notes.
  */
 export async function seedExtensionDb(page: Page, rows: SeedRows, chunk = 5000): Promise<void> {
   const tables = Object.entries(rows) as [string, unknown[]][];
   for (const [table, list] of tables) {
+    const summaries = table === 'notes' ? await summariesWith(page, list as Note[]) : null;
     for (let i = 0; i < list.length; i += chunk) {
       const part = list.slice(i, i + chunk);
-      const summaries = table === 'notes' ? (part as Note[]).map(noteSummary) : [];
+      const extra = summaries && i + chunk >= list.length ? summaries : null;
       await page.evaluate(
-        ({ table, part, summaries }) =>
+        ({ table, part, extra }) =>
           new Promise<void>((resolve, reject) => {
             const req = indexedDB.open('commonplace');
             req.onerror = () => reject(req.error);
             req.onsuccess = () => {
               const idb = req.result;
-              const tx = idb.transaction(summaries.length ? [table, 'noteSummaries', 'kv'] : [table], 'readwrite');
+              const tx = idb.transaction(extra ? [table, 'summaryBuckets', 'kv'] : [table], 'readwrite');
               const store = tx.objectStore(table);
               for (const row of part) store.put(row);
-              if (summaries.length) {
-                // Numbered after the store's last note write, as lib/db/note-summaries.ts numbers them.
-                const kv = tx.objectStore('kv');
-                const last = kv.get('digest:seq');
-                last.onsuccess = () => {
-                  let seq = (last.result as { value?: number } | undefined)?.value ?? 0;
-                  for (const row of summaries) tx.objectStore('noteSummaries').put({ ...row, seq: ++seq });
-                  kv.put({ key: 'digest:seq', value: seq });
-                };
+              if (extra) {
+                for (const b of extra.buckets) {
+                  tx.objectStore('summaryBuckets').put({
+                    ...b,
+                    refs: Int32Array.from(b.refs),
+                    nums: Float64Array.from(b.nums),
+                  });
+                }
+                tx.objectStore('kv').put({ key: 'digest:seq', value: extra.seq });
               }
               tx.oncomplete = () => {
                 idb.close();
@@ -48,10 +57,58 @@ export async function seedExtensionDb(page: Page, rows: SeedRows, chunk = 5000):
               tx.onerror = () => reject(tx.error);
             };
           }),
-        { table, part, summaries },
+        { table, part, extra },
       );
     }
   }
+}
+
+type PlainBucket = Omit<SummaryBucketRow, 'refs' | 'nums'> & { refs: number[]; nums: number[] };
+
+/** The store's buckets with `notes` put in them, numbered after its last note write, and that number. */
+async function summariesWith(page: Page, notes: Note[]): Promise<{ buckets: PlainBucket[]; seq: number }> {
+  const stored = await page.evaluate(
+    () =>
+      new Promise<{ buckets: PlainBucket[]; seq: number }>((resolve, reject) => {
+        const req = indexedDB.open('commonplace');
+        req.onerror = () => reject(req.error);
+        req.onsuccess = () => {
+          const idb = req.result;
+          const tx = idb.transaction(['summaryBuckets', 'kv']);
+          const all = tx.objectStore('summaryBuckets').getAll();
+          const seq = tx.objectStore('kv').get('digest:seq');
+          tx.oncomplete = () => {
+            idb.close();
+            resolve({
+              buckets: (all.result as SummaryBucketRow[]).map((b) => ({
+                ...b,
+                refs: Array.from(b.refs),
+                nums: Array.from(b.nums),
+              })),
+              seq: (seq.result as { value?: number } | undefined)?.value ?? 0,
+            });
+          };
+          tx.onerror = () => reject(tx.error);
+        };
+      }),
+  );
+  const entries = new Map<number, Map<string, NoteSummaryRow>>();
+  for (const b of stored.buckets) {
+    entries.set(b.b, bucketEntries({ ...b, refs: Int32Array.from(b.refs), nums: Float64Array.from(b.nums) }));
+  }
+  let seq = stored.seq;
+  const touched = new Set<number>();
+  for (const n of notes) {
+    const b = bucketOf(n.id);
+    if (!entries.has(b)) entries.set(b, new Map());
+    entries.get(b)!.set(n.id, { ...noteSummary(n), seq: ++seq });
+    touched.add(b);
+  }
+  const buckets = [...touched].map((b) => {
+    const row = encodeBucket(b, entries.get(b)!.values());
+    return { ...row, refs: Array.from(row.refs), nums: Array.from(row.nums) };
+  });
+  return { buckets, seq };
 }
 
 /** Reads a whole table back (small tables only): what the test asserts was written. */

@@ -1,5 +1,6 @@
 import { noteSummary } from '../../lib/digest/note-summary';
 import { compareStamps } from '../../lib/sync/hlc';
+import { storedSummaries } from '../../lib/testing/stored-summaries';
 import type { World } from './sync-run';
 
 interface ServerNote {
@@ -53,9 +54,7 @@ export async function checkWorld(w: World): Promise<void> {
   // Every write sync made (pulls, tombstones, resets, rejected drafts) kept the digest's note summaries in step.
   for (const [i, c] of w.clients.entries()) {
     const want = JSON.stringify((await c.db.notes.orderBy('id').toArray()).map(noteSummary));
-    const got = JSON.stringify(
-      (await c.db.noteSummaries.orderBy('id').toArray()).map(({ seq: _s, ...summary }) => summary),
-    );
+    const got = JSON.stringify((await storedSummaries(c.db)).map(({ seq: _s, ...summary }) => summary));
     if (got !== want) fail(`client ${i}'s note summaries differ from its notes`);
   }
 

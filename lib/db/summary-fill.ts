@@ -1,0 +1,123 @@
+/**
+ * Writing the summary buckets, always off the critical path. Compaction moves the log rows note writes add
+ * (note-summaries.ts) into the buckets, many at once, so a bucket is rewritten once per compaction rather than
+ * once per write transaction. The fill builds the buckets from the notes after v6's upgrade (which only marks it
+ * due, so opening a big store stays cheap) or a rebuild. Both work a chunk at a time, each chunk in its own short
+ * transaction, so a harvest waits for one chunk at most.
+ */
+import { noteSummary } from '../digest/note-summary';
+import type { Note } from '../model';
+import { DIGEST_KEYS } from './digest-keys';
+import { counter, isFilling, isGone, SUMMARY_BUCKETS, SUMMARY_LOG, type SummaryLogRow } from './note-summaries';
+import type { CommonplaceDb } from './schema';
+import { bucketEntries, bucketOf, encodeBucket, type SummaryBucketRow } from './summary-bucket';
+
+const CHUNK = 5000;
+/** Log rows a cold digest reads one by one before the background compacts them (a few tens of ms in Chromium). */
+export const COMPACT_AT = 2000;
+const COMPACT_CHUNK = 20_000;
+
+interface FillState {
+  after: string;
+}
+
+const tables = (db: CommonplaceDb) => ({
+  buckets: db.table<SummaryBucketRow, number>(SUMMARY_BUCKETS),
+  log: db.table<SummaryLogRow, string>(SUMMARY_LOG),
+});
+
+/** Whether some notes may still lack their summary. */
+export async function isFillDue(db: CommonplaceDb): Promise<boolean> {
+  return isFilling(await db.kv.get(DIGEST_KEYS.fill));
+}
+
+/** Whether enough log rows wait that a cold digest would notice them. */
+export async function isCompactionDue(db: CommonplaceDb): Promise<boolean> {
+  return (await tables(db).log.count()) >= COMPACT_AT;
+}
+
+/** Moves every log row into the buckets, a chunk per transaction. */
+export async function compactSummaries(db: CommonplaceDb, chunk = COMPACT_CHUNK): Promise<void> {
+  while (!(await compactChunk(db, chunk)));
+}
+
+/** Moves up to `chunk` log rows into their buckets in one transaction; true when the log is empty. */
+export async function compactChunk(db: CommonplaceDb, chunk = COMPACT_CHUNK): Promise<boolean> {
+  const { buckets, log } = tables(db);
+  return db.transaction('rw', [buckets, log], async () => {
+    const rows = await log.limit(chunk).toArray();
+    await putInBuckets(db, rows, true);
+    await log.bulkDelete(rows.map((r) => r.id));
+    return rows.length < chunk;
+  });
+}
+
+/**
+ * Puts `rows` into their buckets, each bucket read and written once. A compaction's rows replace what a bucket
+ * holds (they are newer); a fill's are added only where a bucket holds nothing for the note yet.
+ */
+async function putInBuckets(db: CommonplaceDb, rows: SummaryLogRow[], isNewer: boolean): Promise<void> {
+  const { buckets } = tables(db);
+  const byBucket = new Map<number, SummaryLogRow[]>();
+  for (const r of rows) {
+    const b = bucketOf(r.id);
+    const list = byBucket.get(b);
+    if (list) list.push(r);
+    else byBucket.set(b, [r]);
+  }
+  const nos = [...byBucket.keys()];
+  const stored = await buckets.bulkGet(nos);
+  const out = nos.map((b, i) => {
+    const entries = bucketEntries(stored[i]);
+    for (const r of byBucket.get(b)!) {
+      if (isGone(r)) entries.delete(r.id);
+      else if (isNewer || !entries.has(r.id)) entries.set(r.id, r);
+    }
+    return encodeBucket(b, entries.values());
+  });
+  await buckets.bulkPut(out);
+}
+
+/** Runs the fill to its end (or returns at once when there is none), chunk by chunk. Safe to run twice at once. */
+export async function fillNoteSummaries(db: CommonplaceDb, chunk = CHUNK): Promise<void> {
+  while (!(await fillChunk(db, chunk)));
+}
+
+/**
+ * One chunk of the fill in one transaction; true when the fill is done. A note with a log row, or already in its
+ * bucket, was written since the fill began (or filled already): that row is current and is left alone. Entries
+ * the fill adds carry write number 0, since every index in use was built from the full notes (summary-reads.ts
+ * reads them while the fill runs) and so already holds them.
+ */
+export async function fillChunk(db: CommonplaceDb, chunk = CHUNK): Promise<boolean> {
+  const { buckets, log } = tables(db);
+  return db.transaction('rw', [db.notes, buckets, log, db.kv], async () => {
+    const state = (await db.kv.get(DIGEST_KEYS.fill))?.value as FillState | undefined;
+    if (!isFilling(state)) return true;
+    const after = typeof state?.after === 'string' ? state.after : '';
+    const notes: Note[] = await db.notes.where(':id').above(after).limit(chunk).toArray();
+    const logged = await log.bulkGet(notes.map((n) => n.id));
+    const rows = notes.filter((_, i) => !logged[i]).map((n) => ({ ...noteSummary(n), seq: 0 }));
+    await putInBuckets(db, rows, false);
+    const isDone = notes.length < chunk;
+    if (isDone) await db.kv.delete(DIGEST_KEYS.fill);
+    else await db.kv.put({ key: DIGEST_KEYS.fill, value: { after: notes[notes.length - 1]!.id } });
+    return isDone;
+  });
+}
+
+/**
+ * Starts the fill over from nothing: buckets and log emptied, and a removal counted so any index built from them
+ * is rebuilt (from the notes, until the fill is done).
+ */
+export async function restartFill(db: CommonplaceDb): Promise<void> {
+  const { buckets, log } = tables(db);
+  await db.transaction('rw', [buckets, log, db.kv], async () => {
+    const removals = counter(await db.kv.get(DIGEST_KEYS.removals));
+    await Promise.all([buckets.clear(), log.clear()]);
+    await db.kv.bulkPut([
+      { key: DIGEST_KEYS.fill, value: { after: '' } },
+      { key: DIGEST_KEYS.removals, value: removals + 1 },
+    ]);
+  });
+}

@@ -1,0 +1,78 @@
+/**
+ * Reading the note summaries (note-summaries.ts writes them): all of them for an index built from scratch, or
+ * those written since an index last looked. They are the bucket rows merged with the log rows written since the
+ * last compaction. While the background fill is not done, a cold read falls back to every note: slower, never
+ * wrong.
+ */
+import { noteSummary } from '../digest/note-summary';
+import { DIGEST_KEYS } from './digest-keys';
+import { counter, isFilling, isGone, SUMMARY_BUCKETS, SUMMARY_LOG, type SummaryLogRow } from './note-summaries';
+import type { CommonplaceDb } from './schema';
+import { fillNoteSummaries, restartFill } from './summary-fill';
+import { decodeBucket, type NoteSummaryRow, type SummaryBucketRow } from './summary-bucket';
+
+/**
+ * The store's digest counters: `seq`, the last summary write's number (an index that folded up to it is current
+ * for adds and edits), and `removals` (an index built at another count may hold a removed note).
+ */
+export async function digestCounters(db: CommonplaceDb): Promise<{ seq: number; removals: number }> {
+  const [seq, removals] = await db.kv.bulkGet([DIGEST_KEYS.seq, DIGEST_KEYS.removals]);
+  return { seq: counter(seq), removals: counter(removals) };
+}
+
+const tables = (db: CommonplaceDb) => ({
+  buckets: db.table<SummaryBucketRow, number>(SUMMARY_BUCKETS),
+  log: db.table<SummaryLogRow, string>(SUMMARY_LOG),
+});
+
+/** Bucket entries with the log applied: a log row is newer than any bucket entry for its note. */
+export function mergeSummaries(base: NoteSummaryRow[], log: SummaryLogRow[]): NoteSummaryRow[] {
+  if (!log.length) return base;
+  const newer = new Map(log.map((r) => [r.id, r]));
+  const out = base.filter((r) => !newer.has(r.id));
+  for (const r of newer.values()) if (!isGone(r)) out.push(r);
+  return out;
+}
+
+/** Summaries written after `seq`, in write order: what an index folded up to `seq` has not seen. */
+export async function summariesAfter(db: CommonplaceDb, seq: number): Promise<NoteSummaryRow[]> {
+  const { buckets, log } = tables(db);
+  const [stored, logged] = await db.transaction('r', [buckets, log], () =>
+    Promise.all([buckets.where('seq').above(seq).toArray(), log.where('seq').above(seq).toArray()]),
+  );
+  const base: NoteSummaryRow[] = [];
+  for (const row of stored) decodeBucket(row, base, seq);
+  return mergeSummaries(base, logged).sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * Every note's summary and the write number they are current at, read in one transaction. While the fill is
+ * under way they come from the notes themselves. When they hold another count than the notes (rows written
+ * around Dexie, by hand in a profile's devtools or an older seeding script), they are rebuilt first: they are a
+ * derived copy.
+ */
+export async function readNoteSummaries(db: CommonplaceDb): Promise<{ rows: NoteSummaryRow[]; seq: number }> {
+  const got = await readOnce(db);
+  if (got) return got;
+  await restartFill(db);
+  await fillNoteSummaries(db);
+  return (await readOnce(db)) ?? Promise.reject(new Error('note summaries out of step right after a rebuild'));
+}
+
+async function readOnce(db: CommonplaceDb) {
+  const { buckets, log } = tables(db);
+  return db.transaction('r', [db.notes, buckets, log, db.kv], async () => {
+    const [seqRow, fillRow] = await db.kv.bulkGet([DIGEST_KEYS.seq, DIGEST_KEYS.fill]);
+    const seq = counter(seqRow);
+    if (isFilling(fillRow)) return { rows: (await db.notes.toArray()).map((n) => ({ ...noteSummary(n), seq })), seq };
+    const [stored, logged, count] = await Promise.all([buckets.toArray(), log.toArray(), db.notes.count()]);
+    let base: NoteSummaryRow[] = [];
+    try {
+      for (const row of stored) decodeBucket(row, base);
+    } catch {
+      base = [];
+    }
+    const rows = mergeSummaries(base, logged);
+    return rows.length === count && (count === 0 || stored.length + logged.length > 0) ? { rows, seq } : null;
+  });
+}
