@@ -3,7 +3,7 @@
  * middleware in the same transaction as the note, so no write path can forget them: the repository, sync's pull,
  * push and compacted reset, leaving a community, import, and any `put`/`delete`/`clear` a test or future path
  * makes. They live in two tables: the bucket rows (summary-bucket.ts, 128 rows a cold digest reads in one go) and
- * a log of one small row per note written since the buckets were last compacted (summary-compact.ts, in the
+ * a log of one small row per note written since the buckets were last compacted (summary-fill.ts, in the
  * background). A write only adds log rows: rewriting the buckets it touches made a 500-note import batch rewrite
  * nearly all of them (6x the import's own cost at 50k). What a note said before a write is read from the note
  * itself, so it is right whatever the buckets hold. A summary carries `seq`, its place in this store's write
@@ -18,16 +18,22 @@ import { isRetraction, isSameSummary, noteSummary, type NoteSummary } from '../d
 import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
 import { foldFingerprint, isLiveFingerprint, LIVE_FINGERPRINT_KEY } from './live-fingerprint';
-import type { NoteSummaryRow } from './summary-bucket';
+import { bucketOf, type NoteSummaryRow } from './summary-bucket';
 
 export const SUMMARY_BUCKETS = 'summaryBuckets';
 export const SUMMARY_LOG = 'summaryLog';
 const NOTES = 'notes';
 const KV = 'kv';
 
-/** A log row: a note's summary as last written, or `gone` when the note left the store. */
-export type SummaryLogRow = NoteSummaryRow | { id: string; seq: number; gone: 1 };
-export const isGone = (r: SummaryLogRow): r is { id: string; seq: number; gone: 1 } => 'gone' in r;
+/** What a log row says of its note: the summary as last written, or `gone` when the note left the store. */
+export type LoggedSummary = NoteSummaryRow | { id: string; seq: number; gone: 1 };
+/**
+ * A log row: what it says, plus `b`, the note's bucket (indexed), so a compaction takes the rows of a few
+ * buckets per transaction (summary-fill.ts). `b` is not part of the summary: it is dropped wherever a log row
+ * becomes one (mergeSummaries, the buckets' encoding).
+ */
+export type SummaryLogRow = LoggedSummary & { b: number };
+export const isGone = (r: LoggedSummary): r is { id: string; seq: number; gone: 1 } => 'gone' in r;
 
 /** Every read-write transaction on notes also holds the summary log and the digest's counters. */
 export const noteSummariesMiddleware: Middleware<DBCore> = {
@@ -97,14 +103,14 @@ async function mutateNotes(core: DBCore, notes: DBCoreTable, req: DBCoreMutateRe
       // Unchanged for the digest (a sync flag, the words): no new number, nothing to fold again.
       if (isSameSummary(before[i], row) && !written.has(row.id)) return;
       written.add(row.id);
-      rows.push({ ...row, seq: ++seq });
+      rows.push({ ...row, seq: ++seq, b: bucketOf(row.id) });
     });
   } else {
     isRetracting = before.some((b) => isRetraction(b, undefined));
     for (const b of before) {
       if (!b) continue;
       changes.set(b.id, [b, undefined]);
-      rows.push({ id: b.id, seq: ++seq, gone: 1 });
+      rows.push({ id: b.id, seq: ++seq, gone: 1, b: bucketOf(b.id) });
     }
   }
   const counters: { key: string; value: unknown }[] = [];

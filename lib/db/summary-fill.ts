@@ -3,19 +3,31 @@
  * (note-summaries.ts) into the buckets, many at once, so a bucket is rewritten once per compaction rather than
  * once per write transaction. The fill builds the buckets from the notes after v6's upgrade (which only marks it
  * due, so opening a big store stays cheap) or a rebuild. Both work a chunk at a time, each chunk in its own short
- * transaction, so a harvest waits for one chunk at most.
+ * transaction (a compaction's bounded to a few buckets), so a harvest waits for one chunk at most.
  */
 import { noteSummary } from '../digest/note-summary';
 import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
-import { counter, isFilling, isGone, SUMMARY_BUCKETS, SUMMARY_LOG, type SummaryLogRow } from './note-summaries';
+import {
+  counter,
+  isFilling,
+  isGone,
+  SUMMARY_BUCKETS,
+  SUMMARY_LOG,
+  type LoggedSummary,
+  type SummaryLogRow,
+} from './note-summaries';
 import type { CommonplaceDb } from './schema';
 import { bucketEntries, bucketOf, encodeBucket, type SummaryBucketRow } from './summary-bucket';
 
 const CHUNK = 5000;
 /** Log rows a cold digest reads one by one before the background compacts them (a few tens of ms in Chromium). */
 export const COMPACT_AT = 2000;
-const COMPACT_CHUNK = 20_000;
+/** Log rows per compaction transaction at most (a group's share of a 20k-row import is ~1,250). */
+const COMPACT_CHUNK = 5000;
+/** Buckets per compaction transaction: 8 of 128, so a write queued behind one waits for 8 re-encodes at most. */
+export const COMPACT_GROUP = 8;
+const GROUP = COMPACT_GROUP;
 
 interface FillState {
   after: string;
@@ -36,19 +48,36 @@ export async function isCompactionDue(db: CommonplaceDb): Promise<boolean> {
   return (await tables(db).log.count()) >= COMPACT_AT;
 }
 
-/** Moves every log row into the buckets, a chunk per transaction. */
+/** Moves every log row into the buckets, a few buckets per transaction. */
 export async function compactSummaries(db: CommonplaceDb, chunk = COMPACT_CHUNK): Promise<void> {
   while (!(await compactChunk(db, chunk)));
 }
 
-/** Moves up to `chunk` log rows into their buckets in one transaction; true when the log is empty. */
+/**
+ * Moves up to `chunk` log rows into their buckets in one transaction, all of one group of GROUP buckets (the
+ * first group holding any); true when the log is empty. A note write also writes the log, so IndexedDB queues it
+ * behind this transaction: bounding it by buckets, not only rows, keeps that wait to re-encoding GROUP buckets
+ * (a transaction over all 5k rows of an import touched all 128 and held a harvest for seconds at 50k, issue 19).
+ */
 export async function compactChunk(db: CommonplaceDb, chunk = COMPACT_CHUNK): Promise<boolean> {
   const { buckets, log } = tables(db);
   return db.transaction('rw', [buckets, log], async () => {
-    const rows = await log.limit(chunk).toArray();
+    const first = await log.orderBy('b').first();
+    if (!first) {
+      // Rows without a bucket number (written around Dexie) get theirs, to be compacted like the rest.
+      const strays = await log.limit(chunk).toArray();
+      await log.bulkPut(strays.map((r) => ({ ...r, b: bucketOf(r.id) })));
+      return strays.length === 0;
+    }
+    const from = first.b - (first.b % GROUP);
+    const rows = await log
+      .where('b')
+      .between(from, from + GROUP)
+      .limit(chunk)
+      .toArray();
     await putInBuckets(db, rows, true);
     await log.bulkDelete(rows.map((r) => r.id));
-    return rows.length < chunk;
+    return (await log.count()) === 0;
   });
 }
 
@@ -56,9 +85,9 @@ export async function compactChunk(db: CommonplaceDb, chunk = COMPACT_CHUNK): Pr
  * Puts `rows` into their buckets, each bucket read and written once. A compaction's rows replace what a bucket
  * holds (they are newer); a fill's are added only where a bucket holds nothing for the note yet.
  */
-async function putInBuckets(db: CommonplaceDb, rows: SummaryLogRow[], isNewer: boolean): Promise<void> {
+async function putInBuckets(db: CommonplaceDb, rows: LoggedSummary[], isNewer: boolean): Promise<void> {
   const { buckets } = tables(db);
-  const byBucket = new Map<number, SummaryLogRow[]>();
+  const byBucket = new Map<number, LoggedSummary[]>();
   for (const r of rows) {
     const b = bucketOf(r.id);
     const list = byBucket.get(b);

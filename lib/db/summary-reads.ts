@@ -30,7 +30,7 @@ export function mergeSummaries(base: NoteSummaryRow[], log: SummaryLogRow[]): No
   if (!log.length) return base;
   const newer = new Map(log.map((r) => [r.id, r]));
   const out = base.filter((r) => !newer.has(r.id));
-  for (const r of newer.values()) if (!isGone(r)) out.push(r);
+  for (const { b: _b, ...r } of newer.values()) if (!isGone(r)) out.push(r);
   return out;
 }
 
