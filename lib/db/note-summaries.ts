@@ -17,7 +17,14 @@ import type { DBCore, DBCoreMutateRequest, DBCoreTable, DBCoreTransaction, Middl
 import { isRetraction, isSameSummary, noteSummary, type NoteSummary } from '../digest/note-summary';
 import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
-import { foldFingerprint, isLiveFingerprint, LIVE_FINGERPRINT_KEY } from './live-fingerprint';
+import {
+  foldFingerprint,
+  foldIntoRecount,
+  isLiveFingerprint,
+  isLiveRecount,
+  LIVE_FINGERPRINT_KEY,
+  LIVE_RECOUNT_KEY,
+} from './live-fingerprint';
 import { bucketOf, type NoteSummaryRow } from './summary-bucket';
 
 export const SUMMARY_BUCKETS = 'summaryBuckets';
@@ -84,9 +91,9 @@ async function mutateNotes(core: DBCore, notes: DBCoreTable, req: DBCoreMutateRe
         : await notes.getMany({ trans, keys: req.type === 'delete' ? req.keys : req.values.map((v: Note) => v.id) });
   const before: (NoteSummary | undefined)[] = old.map((n) => (n ? noteSummary(n) : undefined));
   const res = await notes.mutate(req);
-  const [seqRow, removalsRow, liveRow] = await kv.getMany({
+  const [seqRow, removalsRow, liveRow, recountRow] = await kv.getMany({
     trans,
-    keys: [DIGEST_KEYS.seq, DIGEST_KEYS.removals, LIVE_FINGERPRINT_KEY],
+    keys: [DIGEST_KEYS.seq, DIGEST_KEYS.removals, LIVE_FINGERPRINT_KEY, LIVE_RECOUNT_KEY],
   });
   let seq = counter(seqRow);
   const rows: SummaryLogRow[] = [];
@@ -123,6 +130,11 @@ async function mutateNotes(core: DBCore, notes: DBCoreTable, req: DBCoreMutateRe
   const live = (liveRow as { value?: unknown } | undefined)?.value;
   if (changes.size && isLiveFingerprint(live)) {
     counters.push({ key: LIVE_FINGERPRINT_KEY, value: foldFingerprint(live, changes.values()) });
+  }
+  // A recount under way (live-fingerprint.ts) counted the notes up to its cursor: their changes are folded in.
+  const recount = (recountRow as { value?: unknown } | undefined)?.value;
+  if (changes.size && isLiveRecount(recount)) {
+    counters.push({ key: LIVE_RECOUNT_KEY, value: foldIntoRecount(recount, changes) });
   }
   if (counters.length) await kv.mutate({ trans, type: 'put', values: counters });
   return res;

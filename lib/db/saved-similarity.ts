@@ -83,7 +83,7 @@ export function savedSimilarity(db: CommonplaceDb, pause: () => Promise<void> = 
     const own = index.fingerprint();
     const kept = await readLiveFingerprint(db);
     if (kept && sameFingerprint(own, kept)) return index;
-    // Never counted here, or rows were written around Dexie: count once (a short read-write transaction).
+    // Never counted here, or rows were written around Dexie: count once (a chunk per short transaction).
     return sameFingerprint(own, await recountLiveFingerprint(db)) ? index : null;
   }
 
