@@ -6,7 +6,7 @@
 import Dexie from 'dexie';
 import { CommonplaceDb } from '../lib/db/schema';
 import { seedStore } from '../lib/testing/digest-seed';
-import { compactSummaries, fillNoteSummaries } from '../lib/db/summary-fill';
+import { compactChunk, fillNoteSummaries } from '../lib/db/summary-fill';
 import { storedSummaries } from '../lib/testing/stored-summaries';
 
 const V4 = {
@@ -56,10 +56,16 @@ async function run(n: number) {
   const openMs = performance.now() - t1;
   const importMs = await importInBatches(again, more);
   const t3 = performance.now();
-  await compactSummaries(again);
+  // Chunk by chunk (what compactSummaries does), timing each: a harvest waits for the longest at most.
+  let compactMaxMs = 0;
+  for (let isDone = false; !isDone;) {
+    const t = performance.now();
+    isDone = await compactChunk(again);
+    compactMaxMs = Math.max(compactMaxMs, performance.now() - t);
+  }
   const compactMs = performance.now() - t3;
   await again.delete();
-  return { n, upgradeMs, fillMs, openMs, summaries, importMs, importFloorMs, compactMs };
+  return { n, upgradeMs, fillMs, openMs, summaries, importMs, importFloorMs, compactMs, compactMaxMs };
 }
 
 (globalThis as unknown as { runUpgrade: typeof run }).runUpgrade = run;
