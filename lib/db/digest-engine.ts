@@ -10,7 +10,6 @@ import {
   dayString,
   facilitatorsOf,
   identityFromRows,
-  indexFromSummaries,
   localDay,
   meIdsOf,
   neededQuestionIds,
@@ -29,7 +28,7 @@ import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
 import { questionEventsRepository } from './question-events';
 import type { NoteSummaryRow } from './summary-bucket';
-import { digestCounters, readNoteSummaries, summariesAfter } from './summary-reads';
+import { digestCounters, readSummaryIndex, summariesAfter } from './summary-reads';
 import type { CommonplaceDb } from './schema';
 
 export { DIGEST_KEYS } from './digest-keys';
@@ -138,8 +137,12 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: D
   const key = req.key ?? settingsKey(req.settings.meIds, req.settings.rituals);
   if (cached?.fingerprint === fp && cached.settingsKey === key) return cached.digest;
 
-  const stored = memo?.index ?? ((await db.kv.get(DIGEST_KEYS.index))?.value as DigestIndex | undefined);
-  const shown = ((await db.kv.get(DIGEST_KEYS.shown))?.value ?? {}) as Record<string, string>;
+  const [indexRow, shownRow] = await Promise.all([
+    memo?.index ? undefined : db.kv.get(DIGEST_KEYS.index),
+    db.kv.get(DIGEST_KEYS.shown),
+  ]);
+  const stored = memo?.index ?? (indexRow?.value as DigestIndex | undefined);
+  const shown = (shownRow?.value ?? {}) as Record<string, string>;
   // An index from before a removal may still count the removed note (its author's first harvest, the last
   // harvest of its community): such an index is rebuilt, never advanced. So is one numbered past the store's
   // writes (from a store rebuilt since) or from before write numbers.
@@ -193,18 +196,13 @@ async function incremental(
 
   const current = weekStarts.length - 1;
   const missing = weekStarts.filter((ws, i) => i === current || !index.weeks[ws]);
-  const recent = await db.notes
-    .where('createdAt')
-    .aboveOrEqual(Math.min(...missing))
-    .toArray();
-  // The questions someone said "no, that didn't answer it" to: their events and notes (the askers) are replayed.
-  const questionEvents = await questionEventsRepository(db).ofReopened();
-  const reopenedNotes = (await db.notes.bulkGet([...new Set(questionEvents.map((e) => e.questionId))])).filter(isNote);
-  const byId = new Map(reopenedNotes.map((x) => [x.id, x]));
-  const facilitators = req.settings.facilitators ?? {};
-  const reopened = reopenedQuestions(index, questionEvents, (id) => byId.get(id), facilitators, req.now);
-  const [questions, stories, thanks, events] = await Promise.all([
-    db.notes.bulkGet(neededQuestionIds(index, reopened)),
+  // The reads that do not depend on each other run at once; only the questions shown wait for the reopened ones.
+  const [recent, { questionEvents, reopenedNotes }, stories, thanks, events, mine, archive] = await Promise.all([
+    db.notes
+      .where('createdAt')
+      .aboveOrEqual(Math.min(...missing))
+      .toArray(),
+    reopenedReads(db),
     db.notes
       .where('kind')
       .equals('story')
@@ -213,12 +211,16 @@ async function incremental(
       .toArray(),
     db.thanks.where('createdAt').aboveOrEqual(weekStarts[current]!).toArray(),
     db.events.where('at').aboveOrEqual(weekStarts[0]!).toArray(),
+    db.thanks
+      .where('memberId')
+      .anyOf([...meIds])
+      .toArray(),
+    archiveCandidates(db, req.now - ARCHIVE_AGE_MS, day, shown),
   ]);
-  const mine = await db.thanks
-    .where('memberId')
-    .anyOf([...meIds])
-    .toArray();
-  const archive = await archiveCandidates(db, req.now - ARCHIVE_AGE_MS, day, shown);
+  const byId = new Map(reopenedNotes.map((x) => [x.id, x]));
+  const facilitators = req.settings.facilitators ?? {};
+  const reopened = reopenedQuestions(index, questionEvents, (id) => byId.get(id), facilitators, req.now);
+  const questions = await db.notes.bulkGet(neededQuestionIds(index, reopened));
   // Only this week's opens name notes the digest shows (people to thank); older ones are counted, not shown.
   const opens = events.filter((e) => e.at >= weekStarts[current]!);
   const referenced = new Set([...thanks, ...opens].map((r) => r.noteId).filter((id): id is string => !!id));
@@ -252,8 +254,7 @@ async function fromSummaries(
   day: string,
   removals: number,
 ) {
-  const { rows, seq } = await readNoteSummaries(db);
-  const index = indexFromSummaries(rows, req.settings.meIds, req.now, req.timeZone);
+  const { index, seq } = await readSummaryIndex(db, req.settings.meIds, req.now, req.timeZone);
   index.removals = removals;
   index.seq = seq;
   return incremental(db, req, index, shown, day, true);
@@ -300,6 +301,13 @@ async function archiveCandidates(db: CommonplaceDb, olderThan: number, day: stri
     top.length ? db.thanks.where('noteId').anyOf(top).toArray() : Promise.resolve([]),
   ]);
   return { notes: [...picked.filter(isNote), ...sample], thanks };
+}
+
+/** The questions someone said "no, that didn't answer it" to: their events and notes (the askers) are replayed. */
+async function reopenedReads(db: CommonplaceDb) {
+  const questionEvents = await questionEventsRepository(db).ofReopened();
+  const reopenedNotes = (await db.notes.bulkGet([...new Set(questionEvents.map((e) => e.questionId))])).filter(isNote);
+  return { questionEvents, reopenedNotes };
 }
 
 function maxSeq(rows: readonly NoteSummaryRow[], from: number): number {
