@@ -131,11 +131,26 @@ async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string) {
  * stored digest is for another day, zone or settings.
  */
 export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: DigestMemo): Promise<Digest> {
+  const { digest, store } = await prepareDigest(db, req, memo);
+  await store();
+  return digest;
+}
+
+/**
+ * `loadDigest` in two steps: the digest, and `store` that saves it (with the index and archive pick, and
+ * updates `memo`). A page shows the digest first and stores it after painting it: the write (the index is the
+ * biggest row) is a cache, and a later run stores it again when this one never does.
+ */
+export async function prepareDigest(
+  db: CommonplaceDb,
+  req: DigestRequest,
+  memo?: DigestMemo,
+): Promise<{ digest: Digest; store: () => Promise<void> }> {
   const startedAt = req.now;
   const day = dayString(localDay(req.now, req.timeZone));
   const [{ fp, counters }, cached] = await Promise.all([fingerprint(db, req, day), storedDigest(db)]);
   const key = req.key ?? settingsKey(req.settings.meIds, req.settings.rituals);
-  if (cached?.fingerprint === fp && cached.settingsKey === key) return cached.digest;
+  if (cached?.fingerprint === fp && cached.settingsKey === key) return { digest: cached.digest, store: async () => {} };
 
   const [indexRow, shownRow] = await Promise.all([
     memo?.index ? undefined : db.kv.get(DIGEST_KEYS.index),
@@ -163,16 +178,18 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: D
   if (digest.archive && shown[digest.archive.id] !== day) {
     rows.push({ key: DIGEST_KEYS.shown, value: { ...shown, [digest.archive.id]: day } });
   }
-  await db.transaction('rw', db.kv, async () => {
-    // A run that started later (a page that just saved an answer) already stored a newer digest: keep it.
-    const newer = await storedDigest(db);
-    await db.kv.bulkPut(newer && newer.computedAt > startedAt ? rows.slice(1) : rows);
-  });
-  if (memo) {
-    memo.index = next;
-    if (isIndexDirty && isWriteDue) memo.indexWrittenAt = req.now;
-  }
-  return digest;
+  const store = async () => {
+    await db.transaction('rw', db.kv, async () => {
+      // A run that started later (a page that just saved an answer) already stored a newer digest: keep it.
+      const newer = await storedDigest(db);
+      await db.kv.bulkPut(newer && newer.computedAt > startedAt ? rows.slice(1) : rows);
+    });
+    if (memo) {
+      memo.index = next;
+      if (isIndexDirty && isWriteDue) memo.indexWrittenAt = req.now;
+    }
+  };
+  return { digest, store };
 }
 
 /** The usual run: the stored index advanced by the summaries written since it last looked, plus the few notes shown. */
