@@ -261,8 +261,10 @@ async function incremental(
 
 /**
  * The first run (no index yet, after install or a big import) and the run after a removal: the index is built
- * from every note's summary (a few hundred bucket rows, lib/db/summary-bucket.ts), not from the full notes, whose
- * reading and decoding was the cold digest's whole cost (the notes only while the buckets are being filled); then the usual run reads this week's notes and the few shown.
+ * from every note's summary (a few hundred bucket rows, lib/db/summary-bucket.ts, folded straight from their
+ * columns: lib/db/summary-fold.ts), not from the full notes, whose reading and decoding was the cold digest's
+ * whole cost (the notes only while the buckets are being filled); then the usual run reads this week's notes and
+ * the few shown.
  */
 async function fromSummaries(
   db: CommonplaceDb,
