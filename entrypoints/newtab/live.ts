@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import { eventsRepository } from '@/lib/db/events';
 import { thanksRepository } from '@/lib/db/thanks';
-import { digestRequest, loadDigest, loadDigestByFullScan, readIdentity } from '@/lib/db/digest-engine';
+import { digestRequest, loadDigestByFullScan, prepareDigest, readIdentity } from '@/lib/db/digest-engine';
 import { readDigestSettings } from '@/lib/db/digest-settings';
 import type { Digest, Identity, PersonToThank, Ritual } from '@/lib/digest';
 import { composeRitualPost } from '@/lib/rituals';
@@ -39,9 +39,16 @@ export async function computeHere(now: number, timeZone: string, isFullScan = fa
   const [identity, { rawRituals }] = await Promise.all([readIdentity(db), readDigestSettings()]);
   const req = digestRequest(identity, rawRituals, now, timeZone);
   if (isFullScan) return loadDigestByFullScan(db, req);
-  const digest = await loadDigest(db, req);
-  announceDigestStored();
+  const { digest, store } = await prepareDigest(db, req);
+  // Stored once the page has painted it: the write (the index is the biggest row) would delay the paint.
+  afterPaint(() => void store().then(announceDigestStored, log.failed('store digest')));
   return digest;
+}
+
+/** After the next frame; at once in a hidden page, which paints no frames. */
+function afterPaint(run: () => void) {
+  if (document.hidden) setTimeout(run);
+  else requestAnimationFrame(() => setTimeout(run));
 }
 
 /** Pulse polls through the page's own fetch (the endpoint allows any origin), as the options page does. */

@@ -4,7 +4,15 @@ import type { DBCore } from 'dexie';
 import { CommonplaceDb } from './schema';
 import { DAY_MS, type Digest } from '@/lib/digest';
 import { makeNote, seedStore } from '@/lib/testing/digest-seed';
-import { loadDigest, loadDigestByFullScan, storedDigest, type DigestMemo, type DigestRequest } from './digest-engine';
+import {
+  loadDigest,
+  loadDigestByFullScan,
+  prepareDigest,
+  storedDigest,
+  type DigestMemo,
+  type DigestRequest,
+} from './digest-engine';
+import { DIGEST_KEYS } from './digest-keys';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 let n = 0;
@@ -137,5 +145,21 @@ describe('loadDigest', () => {
     const d = await loadDigest(db, req());
     expect(d.isEmpty).toBe(true);
     expect(d.harvest.total).toBe(0);
+  });
+
+  it('prepareDigest (a page painting first) writes nothing until it stores, then what loadDigest would', async () => {
+    const db = open();
+    dbs.push(db);
+    await db.notes.bulkAdd(seedStore(800, NOW, 120, 5));
+    const { digest, store } = await prepareDigest(db, req());
+    expect(await storedDigest(db)).toBeNull();
+    expect(await db.kv.get(DIGEST_KEYS.index)).toBeUndefined();
+    expect(withoutArchive(digest)).toEqual(withoutArchive(await loadDigestByFullScan(db, req())));
+    await store();
+    expect((await storedDigest(db))?.digest).toEqual(digest);
+    expect(await db.kv.get(DIGEST_KEYS.index)).toBeDefined();
+    // Stored, it is served as it is: nothing left to store.
+    const again = await prepareDigest(db, req());
+    expect(again.digest).toEqual(digest);
   });
 });

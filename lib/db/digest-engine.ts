@@ -10,7 +10,6 @@ import {
   dayString,
   facilitatorsOf,
   identityFromRows,
-  indexFromSummaries,
   localDay,
   meIdsOf,
   neededQuestionIds,
@@ -29,7 +28,7 @@ import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
 import { questionEventsRepository } from './question-events';
 import type { NoteSummaryRow } from './summary-bucket';
-import { digestCounters, readNoteSummaries, summariesAfter } from './summary-reads';
+import { digestCounters, readSummaryIndex, summariesAfter } from './summary-reads';
 import type { CommonplaceDb } from './schema';
 
 export { DIGEST_KEYS } from './digest-keys';
@@ -132,14 +131,33 @@ async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string) {
  * stored digest is for another day, zone or settings.
  */
 export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: DigestMemo): Promise<Digest> {
+  const { digest, store } = await prepareDigest(db, req, memo);
+  await store();
+  return digest;
+}
+
+/**
+ * `loadDigest` in two steps: the digest, and `store` that saves it (with the index and archive pick, and
+ * updates `memo`). A page shows the digest first and stores it after painting it: the write (the index is the
+ * biggest row) is a cache, and a later run stores it again when this one never does.
+ */
+export async function prepareDigest(
+  db: CommonplaceDb,
+  req: DigestRequest,
+  memo?: DigestMemo,
+): Promise<{ digest: Digest; store: () => Promise<void> }> {
   const startedAt = req.now;
   const day = dayString(localDay(req.now, req.timeZone));
   const [{ fp, counters }, cached] = await Promise.all([fingerprint(db, req, day), storedDigest(db)]);
   const key = req.key ?? settingsKey(req.settings.meIds, req.settings.rituals);
-  if (cached?.fingerprint === fp && cached.settingsKey === key) return cached.digest;
+  if (cached?.fingerprint === fp && cached.settingsKey === key) return { digest: cached.digest, store: async () => {} };
 
-  const stored = memo?.index ?? ((await db.kv.get(DIGEST_KEYS.index))?.value as DigestIndex | undefined);
-  const shown = ((await db.kv.get(DIGEST_KEYS.shown))?.value ?? {}) as Record<string, string>;
+  const [indexRow, shownRow] = await Promise.all([
+    memo?.index ? undefined : db.kv.get(DIGEST_KEYS.index),
+    db.kv.get(DIGEST_KEYS.shown),
+  ]);
+  const stored = memo?.index ?? (indexRow?.value as DigestIndex | undefined);
+  const shown = (shownRow?.value ?? {}) as Record<string, string>;
   // An index from before a removal may still count the removed note (its author's first harvest, the last
   // harvest of its community): such an index is rebuilt, never advanced. So is one numbered past the store's
   // writes (from a store rebuilt since) or from before write numbers.
@@ -160,16 +178,18 @@ export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: D
   if (digest.archive && shown[digest.archive.id] !== day) {
     rows.push({ key: DIGEST_KEYS.shown, value: { ...shown, [digest.archive.id]: day } });
   }
-  await db.transaction('rw', db.kv, async () => {
-    // A run that started later (a page that just saved an answer) already stored a newer digest: keep it.
-    const newer = await storedDigest(db);
-    await db.kv.bulkPut(newer && newer.computedAt > startedAt ? rows.slice(1) : rows);
-  });
-  if (memo) {
-    memo.index = next;
-    if (isIndexDirty && isWriteDue) memo.indexWrittenAt = req.now;
-  }
-  return digest;
+  const store = async () => {
+    await db.transaction('rw', db.kv, async () => {
+      // A run that started later (a page that just saved an answer) already stored a newer digest: keep it.
+      const newer = await storedDigest(db);
+      await db.kv.bulkPut(newer && newer.computedAt > startedAt ? rows.slice(1) : rows);
+    });
+    if (memo) {
+      memo.index = next;
+      if (isIndexDirty && isWriteDue) memo.indexWrittenAt = req.now;
+    }
+  };
+  return { digest, store };
 }
 
 /** The usual run: the stored index advanced by the summaries written since it last looked, plus the few notes shown. */
@@ -193,18 +213,13 @@ async function incremental(
 
   const current = weekStarts.length - 1;
   const missing = weekStarts.filter((ws, i) => i === current || !index.weeks[ws]);
-  const recent = await db.notes
-    .where('createdAt')
-    .aboveOrEqual(Math.min(...missing))
-    .toArray();
-  // The questions someone said "no, that didn't answer it" to: their events and notes (the askers) are replayed.
-  const questionEvents = await questionEventsRepository(db).ofReopened();
-  const reopenedNotes = (await db.notes.bulkGet([...new Set(questionEvents.map((e) => e.questionId))])).filter(isNote);
-  const byId = new Map(reopenedNotes.map((x) => [x.id, x]));
-  const facilitators = req.settings.facilitators ?? {};
-  const reopened = reopenedQuestions(index, questionEvents, (id) => byId.get(id), facilitators, req.now);
-  const [questions, stories, thanks, events] = await Promise.all([
-    db.notes.bulkGet(neededQuestionIds(index, reopened)),
+  // The reads that do not depend on each other run at once; only the questions shown wait for the reopened ones.
+  const [recent, { questionEvents, reopenedNotes }, stories, thanks, events, mine, archive] = await Promise.all([
+    db.notes
+      .where('createdAt')
+      .aboveOrEqual(Math.min(...missing))
+      .toArray(),
+    reopenedReads(db),
     db.notes
       .where('kind')
       .equals('story')
@@ -213,12 +228,16 @@ async function incremental(
       .toArray(),
     db.thanks.where('createdAt').aboveOrEqual(weekStarts[current]!).toArray(),
     db.events.where('at').aboveOrEqual(weekStarts[0]!).toArray(),
+    db.thanks
+      .where('memberId')
+      .anyOf([...meIds])
+      .toArray(),
+    archiveCandidates(db, req.now - ARCHIVE_AGE_MS, day, shown),
   ]);
-  const mine = await db.thanks
-    .where('memberId')
-    .anyOf([...meIds])
-    .toArray();
-  const archive = await archiveCandidates(db, req.now - ARCHIVE_AGE_MS, day, shown);
+  const byId = new Map(reopenedNotes.map((x) => [x.id, x]));
+  const facilitators = req.settings.facilitators ?? {};
+  const reopened = reopenedQuestions(index, questionEvents, (id) => byId.get(id), facilitators, req.now);
+  const questions = await db.notes.bulkGet(neededQuestionIds(index, reopened));
   // Only this week's opens name notes the digest shows (people to thank); older ones are counted, not shown.
   const opens = events.filter((e) => e.at >= weekStarts[current]!);
   const referenced = new Set([...thanks, ...opens].map((r) => r.noteId).filter((id): id is string => !!id));
@@ -242,8 +261,10 @@ async function incremental(
 
 /**
  * The first run (no index yet, after install or a big import) and the run after a removal: the index is built
- * from every note's summary (a few hundred bucket rows, lib/db/summary-bucket.ts), not from the full notes, whose
- * reading and decoding was the cold digest's whole cost (the notes only while the buckets are being filled); then the usual run reads this week's notes and the few shown.
+ * from every note's summary (a few hundred bucket rows, lib/db/summary-bucket.ts, folded straight from their
+ * columns: lib/db/summary-fold.ts), not from the full notes, whose reading and decoding was the cold digest's
+ * whole cost (the notes only while the buckets are being filled); then the usual run reads this week's notes and
+ * the few shown.
  */
 async function fromSummaries(
   db: CommonplaceDb,
@@ -252,8 +273,7 @@ async function fromSummaries(
   day: string,
   removals: number,
 ) {
-  const { rows, seq } = await readNoteSummaries(db);
-  const index = indexFromSummaries(rows, req.settings.meIds, req.now, req.timeZone);
+  const { index, seq } = await readSummaryIndex(db, req.settings.meIds, req.now, req.timeZone);
   index.removals = removals;
   index.seq = seq;
   return incremental(db, req, index, shown, day, true);
@@ -300,6 +320,13 @@ async function archiveCandidates(db: CommonplaceDb, olderThan: number, day: stri
     top.length ? db.thanks.where('noteId').anyOf(top).toArray() : Promise.resolve([]),
   ]);
   return { notes: [...picked.filter(isNote), ...sample], thanks };
+}
+
+/** The questions someone said "no, that didn't answer it" to: their events and notes (the askers) are replayed. */
+async function reopenedReads(db: CommonplaceDb) {
+  const questionEvents = await questionEventsRepository(db).ofReopened();
+  const reopenedNotes = (await db.notes.bulkGet([...new Set(questionEvents.map((e) => e.questionId))])).filter(isNote);
+  return { questionEvents, reopenedNotes };
 }
 
 function maxSeq(rows: readonly NoteSummaryRow[], from: number): number {

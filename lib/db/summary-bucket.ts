@@ -30,12 +30,12 @@ export interface SummaryBucketRow {
   nums: Float64Array;
 }
 
-const REFS_PER = 6;
-const NUMS_PER = 4;
+export const REFS_PER = 6;
+export const NUMS_PER = 4;
 /** A ref to a field the summary does not have. */
-const ABSENT = -1;
+export const ABSENT = -1;
 /** `communityId: null` (a personal note), distinct from no communityId at all. */
-const NULL = -2;
+export const NULL = -2;
 
 /** A note's bucket: FNV-1a of its id. Ids are time-ordered UUIDs, so a prefix would crowd the newest into one. */
 export function bucketOf(id: string): number {
@@ -85,11 +85,8 @@ export function encodeBucket(b: number, rows: Iterable<NoteSummaryRow>): Summary
  * folds. Throws on a row that is not a bucket: a derived copy that cannot be read is rebuilt, never guessed at.
  */
 export function decodeBucket(row: SummaryBucketRow, out: NoteSummaryRow[] = [], afterSeq = -1): NoteSummaryRow[] {
+  checkBucket(row);
   const { n, strings, refs, nums } = row;
-  if (!(refs instanceof Int32Array) || !(nums instanceof Float64Array) || !Array.isArray(strings))
-    throw new Error(`summary bucket ${String(row.b)} is not in the bucket layout`);
-  if (refs.length !== n * REFS_PER || nums.length !== n * NUMS_PER)
-    throw new Error(`summary bucket ${row.b} holds ${n} entries in columns of another length`);
   const str = (i: number) => strings[i]!;
   for (let i = 0; i < n; i++) {
     const p = i * NUMS_PER;
@@ -112,6 +109,15 @@ export function decodeBucket(row: SummaryBucketRow, out: NoteSummaryRow[] = [], 
     out.push(s);
   }
   return out;
+}
+
+/** Throws on a row that is not in the bucket layout: a derived copy that cannot be read is rebuilt. */
+export function checkBucket(row: SummaryBucketRow): void {
+  const { n, strings, refs, nums } = row;
+  if (!(refs instanceof Int32Array) || !(nums instanceof Float64Array) || !Array.isArray(strings))
+    throw new Error(`summary bucket ${String(row.b)} is not in the bucket layout`);
+  if (refs.length !== n * REFS_PER || nums.length !== n * NUMS_PER)
+    throw new Error(`summary bucket ${row.b} holds ${n} entries in columns of another length`);
 }
 
 /** The bucket's entries by id, to change a few and encode it again. */

@@ -4,12 +4,14 @@
  * last compaction. While the background fill is not done, a cold read falls back to every note: slower, never
  * wrong.
  */
+import { indexFromSummaries, type DigestIndex } from '../digest';
 import { noteSummary } from '../digest/note-summary';
 import { DIGEST_KEYS } from './digest-keys';
 import { counter, isFilling, isGone, SUMMARY_BUCKETS, SUMMARY_LOG, type SummaryLogRow } from './note-summaries';
 import type { CommonplaceDb } from './schema';
 import { fillNoteSummaries, restartFill } from './summary-fill';
 import { decodeBucket, type NoteSummaryRow, type SummaryBucketRow } from './summary-bucket';
+import { indexFromBuckets } from './summary-fold';
 
 /**
  * The store's digest counters: `seq`, the last summary write's number (an index that folded up to it is current
@@ -52,27 +54,69 @@ export async function summariesAfter(db: CommonplaceDb, seq: number): Promise<No
  * derived copy.
  */
 export async function readNoteSummaries(db: CommonplaceDb): Promise<{ rows: NoteSummaryRow[]; seq: number }> {
-  const got = await readOnce(db);
-  if (got) return got;
-  await restartFill(db);
-  await fillNoteSummaries(db);
-  return (await readOnce(db)) ?? Promise.reject(new Error('note summaries out of step right after a rebuild'));
-}
-
-async function readOnce(db: CommonplaceDb) {
-  const { buckets, log } = tables(db);
-  return db.transaction('r', [db.notes, buckets, log, db.kv], async () => {
-    const [seqRow, fillRow] = await db.kv.bulkGet([DIGEST_KEYS.seq, DIGEST_KEYS.fill]);
-    const seq = counter(seqRow);
-    if (isFilling(fillRow)) return { rows: (await db.notes.toArray()).map((n) => ({ ...noteSummary(n), seq })), seq };
-    const [stored, logged, count] = await Promise.all([buckets.toArray(), log.toArray(), db.notes.count()]);
+  const { value: rows, seq } = await readChecked(db, (source) => {
+    if ('notes' in source) return source.notes;
     let base: NoteSummaryRow[] = [];
     try {
-      for (const row of stored) decodeBucket(row, base);
+      for (const row of source.buckets) decodeBucket(row, base);
     } catch {
       base = [];
     }
-    const rows = mergeSummaries(base, logged);
-    return rows.length === count && (count === 0 || stored.length + logged.length > 0) ? { rows, seq } : null;
+    const rows = mergeSummaries(base, source.log);
+    return rows.length === source.count ? rows : null;
   });
+  return { rows, seq };
+}
+
+/**
+ * The digest index over every note's summary (`indexFromSummaries`), folded from the bucket columns without an
+ * object per note (summary-fold.ts), and the write number it is current at. Same checks as `readNoteSummaries`.
+ */
+export async function readSummaryIndex(
+  db: CommonplaceDb,
+  meIds: readonly string[],
+  now: number,
+  timeZone: string,
+): Promise<{ index: DigestIndex; seq: number }> {
+  const { value: index, seq } = await readChecked(db, (source) => {
+    if ('notes' in source) return indexFromSummaries(source.notes, meIds, now, timeZone);
+    try {
+      const { index, count } = indexFromBuckets(source.buckets, source.log, meIds, now, timeZone);
+      return count === source.count ? index : null;
+    } catch {
+      return null;
+    }
+  });
+  return { index, seq };
+}
+
+type SummarySource = { notes: NoteSummaryRow[] } | { buckets: SummaryBucketRow[]; log: SummaryLogRow[]; count: number };
+
+/** `use` of what one read gave, or, when `use` finds it out of step with the notes (null), of a rebuilt copy. */
+async function readChecked<T>(db: CommonplaceDb, use: (source: SummarySource) => T | null) {
+  const got = await readOnce(db, use);
+  if (got) return got;
+  await restartFill(db);
+  await fillNoteSummaries(db);
+  return (await readOnce(db, use)) ?? Promise.reject(new Error('note summaries out of step right after a rebuild'));
+}
+
+async function readOnce<T>(db: CommonplaceDb, use: (source: SummarySource) => T | null) {
+  const { buckets, log } = tables(db);
+  const read = await db.transaction('r', [db.notes, buckets, log, db.kv], async () => {
+    const [seqRow, fillRow] = await db.kv.bulkGet([DIGEST_KEYS.seq, DIGEST_KEYS.fill]);
+    const seq = counter(seqRow);
+    if (isFilling(fillRow)) {
+      const notes = (await db.notes.toArray()).map((n) => ({ ...noteSummary(n), seq }));
+      return { seq, source: { notes } };
+    }
+    const [stored, logged, count] = await Promise.all([buckets.toArray(), log.toArray(), db.notes.count()]);
+    // Rows that say nothing while there are notes: never filled, rebuild.
+    if (count > 0 && stored.length + logged.length === 0) return null;
+    return { seq, source: { buckets: stored, log: logged, count } };
+  });
+  if (!read) return null;
+  // Folded after the transaction: only the reads need it.
+  const value = use(read.source);
+  return value === null ? null : { value, seq: read.seq };
 }

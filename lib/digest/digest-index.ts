@@ -34,38 +34,50 @@ export function emptyIndex(timeZone: string): DigestIndex {
 export function foldNotes(index: DigestIndex, notes: readonly NoteSummary[], meIds: readonly string[]): number[] {
   const touched: number[] = [];
   for (const n of notes) {
-    if (n.updatedAt > index.cursor) index.cursor = n.updatedAt;
+    foldNote(index, n, meIds);
     touched.push(n.createdAt);
-    const isLive = n.deletedAt === undefined;
-    // `delete` only what is there: deleting absent keys, once per note, made folding a big store slow.
-    if (isLive && n.kind === 'question') index.questions[n.id] = { c: n.createdAt, cm: n.communityId ?? null };
-    else if (n.id in index.questions) delete index.questions[n.id];
-    const answers = n.links?.answers;
-    if (isLive && answers) index.answers[n.id] = { q: answers, c: n.createdAt };
-    else if (n.id in index.answers) delete index.answers[n.id];
-    if (!isLive) continue;
-    if (n.createdAt > index.lastCreatedAt) index.lastCreatedAt = n.createdAt;
-    const a = authorOf(n, meIds);
-    const known = index.authors[a.id];
-    if (!known || n.createdAt < known.first)
-      index.authors[a.id] = { name: a.name || known?.name || '', first: n.createdAt };
-    const cm = communityKey(n);
-    index.communities[cm] = Math.max(index.communities[cm] ?? 0, n.createdAt);
   }
   return touched;
 }
 
+/**
+ * Folds one note into `index`. Keeps nothing of `n` itself (only its values), so a caller may pass one object
+ * refilled for each note (lib/db/summary-fold.ts reads bucket columns that way, with no object per note).
+ */
+export function foldNote(index: DigestIndex, n: NoteSummary, meIds: readonly string[]): void {
+  if (n.updatedAt > index.cursor) index.cursor = n.updatedAt;
+  const isLive = n.deletedAt === undefined;
+  // `delete` only what is there: deleting absent keys, once per note, made folding a big store slow.
+  if (isLive && n.kind === 'question') index.questions[n.id] = { c: n.createdAt, cm: n.communityId ?? null };
+  else if (n.id in index.questions) delete index.questions[n.id];
+  const answers = n.links?.answers;
+  if (isLive && answers) index.answers[n.id] = { q: answers, c: n.createdAt };
+  else if (n.id in index.answers) delete index.answers[n.id];
+  if (!isLive) return;
+  if (n.createdAt > index.lastCreatedAt) index.lastCreatedAt = n.createdAt;
+  const a = authorOf(n, meIds);
+  const known = index.authors[a.id];
+  if (!known || n.createdAt < known.first)
+    index.authors[a.id] = { name: a.name || known?.name || '', first: n.createdAt };
+  const cm = communityKey(n);
+  index.communities[cm] = Math.max(index.communities[cm] ?? 0, n.createdAt);
+}
+
+export const emptyWeek = (): WeekStats => ({ notes: 0, deep: 0, links: 0, authors: {} });
+
+/** Counts one live note into its week's stats; like `foldNote`, keeps nothing of `n`. */
+export function countInWeek(s: WeekStats, n: NoteSummary, meIds: readonly string[]): void {
+  s.notes++;
+  if (DEEP.has(n.kind)) s.deep++;
+  else if (n.kind === 'link') s.links++;
+  const id = authorOf(n, meIds).id;
+  s.authors[id] = (s.authors[id] ?? 0) + 1;
+}
+
 /** One week's contribution counts from the live notes created in it. */
 export function weekStats(notes: readonly NoteSummary[], meIds: readonly string[]): WeekStats {
-  const s: WeekStats = { notes: 0, deep: 0, links: 0, authors: {} };
-  for (const n of notes) {
-    if (n.deletedAt !== undefined) continue;
-    s.notes++;
-    if (DEEP.has(n.kind)) s.deep++;
-    else if (n.kind === 'link') s.links++;
-    const id = authorOf(n, meIds).id;
-    s.authors[id] = (s.authors[id] ?? 0) + 1;
-  }
+  const s = emptyWeek();
+  for (const n of notes) if (n.deletedAt === undefined) countInWeek(s, n, meIds);
   return s;
 }
 

@@ -3,7 +3,17 @@ import type { NoteSummary } from './note-summary';
 import { pickArchive } from './archive';
 import { newestFirst, toCard } from './card';
 import type { Replayed } from '../questions/replay';
-import { communityKey, emptyIndex, foldNotes, unansweredIds, waitingSince, weekStats } from './digest-index';
+import {
+  communityKey,
+  countInWeek,
+  emptyIndex,
+  emptyWeek,
+  foldNote,
+  foldNotes,
+  unansweredIds,
+  waitingSince,
+  weekStats,
+} from './digest-index';
 import { harvestSection } from './harvest';
 import { ghostTown, healthMetrics } from './health';
 import { peopleSection } from './people';
@@ -72,12 +82,41 @@ export function indexFromSummaries(
   now: number,
   timeZone: string,
 ): DigestIndex {
+  const build = summaryIndexBuilder(meIds, now, timeZone);
+  const seen = new Set<string>();
+  for (const n of summaries) {
+    build.fold(n);
+    if (n.deletedAt !== undefined || seen.has(n.id)) continue;
+    seen.add(n.id);
+    build.count(n);
+  }
+  return build.index();
+}
+
+/**
+ * `indexFromSummaries` one note at a time, for callers that hold no array of summaries: `fold` every note, and
+ * `count` each live note once (the caller knows its ids are distinct). Neither keeps the object it is given.
+ */
+export function summaryIndexBuilder(meIds: readonly string[], now: number, timeZone: string) {
   const index = emptyIndex(timeZone);
-  foldNotes(index, summaries, meIds);
   const weekStarts = trendWeekStarts(now, timeZone);
-  const perWeek = byWeek(summaries, weekStarts);
-  for (let i = 0; i < TREND_WEEKS - 1; i++) index.weeks[weekStarts[i]!] = weekStats(perWeek[i]!, meIds);
-  return index;
+  const first = weekStarts[0]!;
+  // The current week (the last) is never cached: its notes are read whole.
+  const cached = weekStarts.slice(0, -1);
+  const weeks = cached.map(() => emptyWeek());
+  return {
+    fold: (n: NoteSummary) => foldNote(index, n, meIds),
+    count(n: NoteSummary) {
+      if (n.createdAt < first) return;
+      let i = weekStarts.length - 1;
+      while (weekStarts[i]! > n.createdAt) i--;
+      if (i < cached.length) countInWeek(weeks[i]!, n, meIds);
+    },
+    index(): DigestIndex {
+      cached.forEach((ws, i) => (index.weeks[ws] = weeks[i]!));
+      return index;
+    },
+  };
 }
 
 /** Live notes of each trend week (the last one runs on past `now`), each note once. */
