@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { indexFromSummaries } from '../digest';
 import { noteSummary } from '../digest/note-summary';
 import { seedStore } from '../testing/digest-seed';
-import type { SummaryLogRow } from './note-summaries';
+import type { LoggedSummary } from './note-summaries';
 import { bucketOf, decodeBucket, encodeBucket, type NoteSummaryRow, type SummaryBucketRow } from './summary-bucket';
 import { indexFromBuckets } from './summary-fold';
 import { mergeSummaries } from './summary-reads';
@@ -19,7 +19,7 @@ function toBuckets(rows: readonly NoteSummaryRow[]): SummaryBucketRow[] {
 }
 
 /** What the cold digest folded before: every bucket decoded into objects, the log merged in. */
-function decoded(buckets: readonly SummaryBucketRow[], log: SummaryLogRow[]): NoteSummaryRow[] {
+function decoded(buckets: readonly SummaryBucketRow[], log: LoggedSummary[]): NoteSummaryRow[] {
   const base: NoteSummaryRow[] = [];
   for (const row of buckets) decodeBucket(row, base);
   return mergeSummaries(base, log);
@@ -59,7 +59,7 @@ describe('indexFromBuckets', () => {
         (entries, extra, picks, meIds, zone) => {
           const rows = JSON.parse(JSON.stringify(entries)) as NoteSummaryRow[]; // plain objects, as stored
           // Log rows for notes in the buckets (an edit or a removal since compaction) as well as new notes.
-          const log = JSON.parse(JSON.stringify(extra)) as SummaryLogRow[];
+          const log = JSON.parse(JSON.stringify(extra)) as LoggedSummary[];
           picks.forEach((p, i) => {
             const at = rows.length ? rows[p % rows.length]!.id : undefined;
             if (at && log[i]) log[i] = { ...log[i], id: at };
@@ -78,7 +78,7 @@ describe('indexFromBuckets', () => {
   it('equals it on a seeded store of realistic notes', () => {
     const notes = seedStore(3000, NOW, 365, 11);
     const rows = notes.map((n, i) => ({ ...noteSummary(n), seq: i + 1 }));
-    const log: SummaryLogRow[] = [
+    const log: LoggedSummary[] = [
       { id: rows[5]!.id, seq: 3001, gone: 1 },
       { ...rows[9]!, seq: 3002, deletedAt: NOW },
       { ...rows[12]!, id: 'new-note', seq: 3003, createdAt: NOW - DAY },

@@ -5,7 +5,7 @@
  * columns for each entry, and strings are the bucket's own (a ref is an index into its string table). Pure.
  */
 import { summaryIndexBuilder, type DigestIndex, type NoteSummary } from '../digest';
-import { isGone, type SummaryLogRow } from './note-summaries';
+import { isGone, type LoggedSummary } from './note-summaries';
 import { ABSENT, checkBucket, NULL, NUMS_PER, REFS_PER, type SummaryBucketRow } from './summary-bucket';
 
 /**
@@ -14,14 +14,14 @@ import { ABSENT, checkBucket, NULL, NUMS_PER, REFS_PER, type SummaryBucketRow } 
  */
 export function indexFromBuckets(
   buckets: readonly SummaryBucketRow[],
-  log: readonly SummaryLogRow[],
+  log: readonly LoggedSummary[],
   meIds: readonly string[],
   now: number,
   timeZone: string,
 ): { index: DigestIndex; count: number } {
   const build = summaryIndexBuilder(meIds, now, timeZone);
   // A log row is newer than any bucket entry for its note; the last one per id wins, in first-seen order.
-  const newer = new Map<string, SummaryLogRow>();
+  const newer = new Map<string, LoggedSummary>();
   for (const r of log) newer.set(r.id, r);
   const author = { id: '', name: '' };
   const links = { answers: '' };

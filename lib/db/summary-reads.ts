@@ -7,7 +7,15 @@
 import { indexFromSummaries, type DigestIndex } from '../digest';
 import { noteSummary } from '../digest/note-summary';
 import { DIGEST_KEYS } from './digest-keys';
-import { counter, isFilling, isGone, SUMMARY_BUCKETS, SUMMARY_LOG, type SummaryLogRow } from './note-summaries';
+import {
+  counter,
+  isFilling,
+  isGone,
+  SUMMARY_BUCKETS,
+  SUMMARY_LOG,
+  type LoggedSummary,
+  type SummaryLogRow,
+} from './note-summaries';
 import type { CommonplaceDb } from './schema';
 import { fillNoteSummaries, restartFill } from './summary-fill';
 import { decodeBucket, type NoteSummaryRow, type SummaryBucketRow } from './summary-bucket';
@@ -28,7 +36,10 @@ const tables = (db: CommonplaceDb) => ({
 });
 
 /** Bucket entries with the log applied: a log row is newer than any bucket entry for its note. */
-export function mergeSummaries(base: NoteSummaryRow[], log: SummaryLogRow[]): NoteSummaryRow[] {
+export function mergeSummaries(
+  base: NoteSummaryRow[],
+  log: readonly (LoggedSummary & { b?: number })[],
+): NoteSummaryRow[] {
   if (!log.length) return base;
   const newer = new Map(log.map((r) => [r.id, r]));
   const out = base.filter((r) => !newer.has(r.id));
