@@ -10,12 +10,8 @@
  *   time it was idle.
  * A diagnostic for the bench's `frame` figure, not a benchmark: it prints what it saw.
  */
-import { chromium, type CDPSession } from '@playwright/test';
-import { resolve } from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium';
-import { EXTENSION_PATH } from '../tests/e2e/fixtures';
+import { argOf, openKeptProfile, traced, type TraceEvent } from './chromium-trace';
 
-const argOf = (name: string) => process.argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 const RUNS = Number(argOf('runs') ?? 4);
 const QUERIES = ['react hooks', 'deploy rollback', 'postgres index', 'onboarding buddy'];
 
@@ -44,44 +40,20 @@ const FRAME_PROBE = `(() => {
   };
 })()`;
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { name?: string; data?: Record<string, unknown> };
-}
-
-async function trace<T>(cdp: CDPSession, during: () => Promise<T>): Promise<{ value: T; events: TraceEvent[] }> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'disabled-by-default-devtools.timeline.frame',
-        'blink.user_timing',
-        'v8',
-        'v8.execute',
-        'toplevel',
-        'blink',
-        'cc',
-        'gpu',
-        'viz',
-      ],
-    },
-  });
-  const value = await during();
-  await cdp.send('Tracing.end');
-  await done;
-  return { value, events };
-}
+/** What the typing trace records: the timeline with its frames, user timing, script, tasks and compositing. */
+const FRAME_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'disabled-by-default-devtools.timeline.frame',
+  'blink.user_timing',
+  'v8',
+  'v8.execute',
+  'toplevel',
+  'blink',
+  'cc',
+  'gpu',
+  'viz',
+];
 
 /** What a piece of the main thread's work was, in words: the trace's kinds of work that say where time goes. */
 const KINDS: Record<string, string> = {
@@ -124,23 +96,9 @@ function workIn(events: TraceEvent[], from: number, to: number) {
 }
 
 async function main() {
-  const profile = argOf('profile');
-  if (!profile) throw new Error('profile=<dir> (a profile bench:popup seeded and kept)');
-  const ctx = await chromium.launchPersistentContext(resolve(profile, argOf('label') ?? 'ours'), {
-    executablePath: findChromium() ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
-    ],
-  });
-  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
+  const { ctx, id } = await openKeptProfile();
   const changed: Seen[] = [];
   const unchanged: Seen[] = [];
-  const id = new URL(sw.url()).host;
-  await new Promise((r) => setTimeout(r, 3000));
   for (let run = 0; run < RUNS; run++) {
     const page = await ctx.newPage();
     await page.addInitScript(FRAME_PROBE);
@@ -153,7 +111,7 @@ async function main() {
     await page.waitForTimeout(300);
     const cdp = await ctx.newCDPSession(page);
     const query = QUERIES[run % QUERIES.length]!;
-    const { events } = await trace(cdp, async () => {
+    const { events } = await traced(cdp, FRAME_CATEGORIES, async () => {
       await page.evaluate(() => performance.mark('commonplace:typing'));
       await page.keyboard.type(query, { delay: 60 });
       await page.waitForTimeout(400);

@@ -5,48 +5,21 @@
  * contentful paint: each task longer than 1 ms and what it was, and the user-timing marks. Beside it, the same
  * for the floor page (the manifest as text). A diagnostic, not a benchmark.
  */
-import { chromium, type CDPSession, type Page } from '@playwright/test';
-import { resolve } from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium';
-import { EXTENSION_PATH } from '../tests/e2e/fixtures';
+import type { CDPSession, Page } from '@playwright/test';
+import { argOf, openKeptProfile, traced, type TraceEvent } from './chromium-trace';
 
-const argOf = (name: string) => process.argv.find((a) => a.startsWith(`${name}=`))?.slice(name.length + 1);
 const RUNS = Number(argOf('runs') ?? 3);
 
-interface TraceEvent {
-  name: string;
-  cat: string;
-  ph: string;
-  ts: number;
-  dur?: number;
-  pid: number;
-  tid: number;
-  args?: { data?: Record<string, unknown>; frame?: string };
-}
-
-async function traced(cdp: CDPSession, during: () => Promise<void>): Promise<TraceEvent[]> {
-  const events: TraceEvent[] = [];
-  cdp.on('Tracing.dataCollected', (e) => events.push(...(e.value as unknown as TraceEvent[])));
-  const done = new Promise<void>((r) => cdp.once('Tracing.tracingComplete', () => r()));
-  await cdp.send('Tracing.start', {
-    transferMode: 'ReportEvents',
-    traceConfig: {
-      includedCategories: [
-        'devtools.timeline',
-        'disabled-by-default-devtools.timeline',
-        'blink.user_timing',
-        'loading',
-        'navigation',
-        'toplevel',
-        'v8.execute',
-      ],
-    },
-  });
-  await during();
-  await cdp.send('Tracing.end');
-  await done;
-  return events;
-}
+/** What the load trace records: the timeline, user timing, loading and navigation, tasks and script. */
+const LOAD_CATEGORIES = [
+  'devtools.timeline',
+  'disabled-by-default-devtools.timeline',
+  'blink.user_timing',
+  'loading',
+  'navigation',
+  'toplevel',
+  'v8.execute',
+];
 
 /** The names under a task that say what it was (innermost first), to one line. */
 function whatRan(all: TraceEvent[], task: TraceEvent): string {
@@ -74,7 +47,7 @@ function whatRan(all: TraceEvent[], task: TraceEvent): string {
 }
 
 async function loadTrace(page: Page, cdp: CDPSession, url: string, label: string) {
-  const events = await traced(cdp, async () => {
+  const { events } = await traced(cdp, LOAD_CATEGORIES, async () => {
     await page.goto(url);
     await page.waitForFunction(() => performance.getEntriesByName('first-contentful-paint').length > 0);
     await page.waitForTimeout(300);
@@ -96,21 +69,7 @@ async function loadTrace(page: Page, cdp: CDPSession, url: string, label: string
 }
 
 async function main() {
-  const profile = argOf('profile');
-  if (!profile) throw new Error('profile=<dir> (a profile bench:popup seeded and kept)');
-  const ctx = await chromium.launchPersistentContext(resolve(profile, argOf('label') ?? 'ours'), {
-    executablePath: findChromium() ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
-    ],
-  });
-  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-  const id = new URL(sw.url()).host;
-  await new Promise((r) => setTimeout(r, 3000));
+  const { ctx, id } = await openKeptProfile();
   for (let run = 0; run < RUNS; run++)
     for (const [label, path] of [
       ['floor', 'manifest.json'],
