@@ -8,17 +8,7 @@ import { CommonplaceDb } from '../lib/db/schema';
 import { seedStore } from '../lib/testing/digest-seed';
 import { compactChunk, fillNoteSummaries } from '../lib/db/summary-fill';
 import { storedSummaries } from '../lib/testing/stored-summaries';
-
-const V4 = {
-  notes: 'id, createdAt, updatedAt, kind, *tags, pageKey, communityId, deletedAt, [communityId+updatedAt]',
-  outbox: '++seq, communityId',
-  thanks: 'id, noteId, memberId, communityId, createdAt',
-  collections: 'id, updatedAt',
-  kv: 'key',
-  blobs: 'key',
-  events: '++id, type, noteId, at',
-  questionEvents: 'id, questionId, communityId, at',
-};
+import { V4_STORES as V4 } from '../lib/testing/v4-stores';
 
 /** A later import into the filled store: IMPORTED notes in the import's 500-note transactions. */
 const IMPORTED = 5000;

@@ -9,17 +9,8 @@ import { testMembership } from '../testing/membership';
 import { storedSummaries } from '../testing/stored-summaries';
 import { fillChunk, fillNoteSummaries, isFillDue } from './summary-fill';
 import { readNoteSummaries } from './summary-reads';
+import { V4_STORES as V4 } from '../testing/v4-stores';
 
-const V4 = {
-  notes: 'id, createdAt, updatedAt, kind, *tags, pageKey, communityId, deletedAt, [communityId+updatedAt]',
-  outbox: '++seq, communityId',
-  thanks: 'id, noteId, memberId, communityId, createdAt',
-  collections: 'id, updatedAt',
-  kv: 'key',
-  blobs: 'key',
-  events: '++id, type, noteId, at',
-  questionEvents: 'id, questionId, communityId, at',
-};
 const byId = (a: { id: string }, b: { id: string }) => (a.id < b.id ? -1 : 1);
 
 describe('schema migrations', () => {

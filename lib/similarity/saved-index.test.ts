@@ -58,6 +58,19 @@ const opArb = fc.oneof(
 
 type Op = typeof opArb extends fc.Arbitrary<infer T> ? T : never;
 
+/** Applies `o` to the index and to `notes`, the live notes the index should now hold. */
+function applyOp(index: SimilarityIndex, notes: Map<string, Note>, o: Op): void {
+  if (o.op === 'upsert') {
+    const n = build(o.note);
+    index.upsert(n);
+    if (n.deletedAt === undefined) notes.set(n.id, n);
+    else notes.delete(n.id);
+  } else {
+    index.remove(ID(o.id));
+    notes.delete(ID(o.id));
+  }
+}
+
 describe('a saved similarity index', () => {
   it('loads to the same answers as the index rebuilt from the same notes, after any edits before and after loading', () => {
     fc.assert(
@@ -68,17 +81,7 @@ describe('a saved similarity index', () => {
         fc.array(noteArb, { minLength: 1, maxLength: 5 }),
         (initial, before, after, drafts) => {
           const notes = new Map<string, Note>();
-          const apply = (index: SimilarityIndex, o: (typeof before)[number]) => {
-            if (o.op === 'upsert') {
-              const n = build(o.note);
-              index.upsert(n);
-              if (n.deletedAt === undefined) notes.set(n.id, n);
-              else notes.delete(n.id);
-            } else {
-              index.remove(ID(o.id));
-              notes.delete(ID(o.id));
-            }
-          };
+          const apply = (index: SimilarityIndex, o: Op) => applyOp(index, notes, o);
           const kept = SimilarityIndex.build(initial.map(build));
           for (const n of initial.map(build)) {
             if (n.deletedAt === undefined) notes.set(n.id, n);
@@ -124,17 +127,7 @@ describe('a saved similarity index', () => {
         fc.array(noteArb, { minLength: 1, maxLength: 3 }),
         (initial, actions, drafts) => {
           const notes = new Map<string, Note>();
-          const apply = (index: SimilarityIndex, o: Op) => {
-            if (o.op === 'upsert') {
-              const n = build(o.note);
-              index.upsert(n);
-              if (n.deletedAt === undefined) notes.set(n.id, n);
-              else notes.delete(n.id);
-            } else {
-              index.remove(ID(o.id));
-              notes.delete(ID(o.id));
-            }
-          };
+          const apply = (index: SimilarityIndex, o: Op) => applyOp(index, notes, o);
           const check = (index: SimilarityIndex) => {
             const rebuilt = SimilarityIndex.build(notes.values());
             expect(index.size).toBe(rebuilt.size);
