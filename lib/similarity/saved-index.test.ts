@@ -71,6 +71,18 @@ function applyOp(index: SimilarityIndex, notes: Map<string, Note>, o: Op): void 
   }
 }
 
+/** `index` holds as many notes as one built from `live`, and ranks every draft exactly as that one does. */
+function expectAsRebuilt(index: SimilarityIndex, live: Iterable<Note>, drafts: Note[]): void {
+  const rebuilt = SimilarityIndex.build(live);
+  expect(index.size).toBe(rebuilt.size);
+  expect(index.fingerprint()).toEqual(rebuilt.fingerprint());
+  for (const d of drafts) {
+    const draft = { quote: d.quote, takeaway: d.takeaway, pageKey: d.pageKey, kind: d.kind, chat: d.chat };
+    const want = rankSimilar(rebuilt, draft, { limit: 10, minWordScore: 0.3 });
+    expect(rankSimilar(index, draft, { limit: 10, minWordScore: 0.3 })).toEqual(want);
+  }
+}
+
 describe('a saved similarity index', () => {
   it('loads to the same answers as the index rebuilt from the same notes, after any edits before and after loading', () => {
     fc.assert(
@@ -90,16 +102,7 @@ describe('a saved similarity index', () => {
           for (const o of before) apply(kept, o);
           // Through V8's serializer, as Chromium's IndexedDB stores it.
           const loaded = SimilarityIndex.load(deserialize(serialize(kept.save())));
-          const check = (index: SimilarityIndex) => {
-            const rebuilt = SimilarityIndex.build(notes.values());
-            expect(index.size).toBe(rebuilt.size);
-            expect(index.fingerprint()).toEqual(rebuilt.fingerprint());
-            for (const d of drafts.map(build)) {
-              const draft = { quote: d.quote, takeaway: d.takeaway, pageKey: d.pageKey, kind: d.kind, chat: d.chat };
-              const want = rankSimilar(rebuilt, draft, { limit: 10, minWordScore: 0.3 });
-              expect(rankSimilar(index, draft, { limit: 10, minWordScore: 0.3 })).toEqual(want);
-            }
-          };
+          const check = (index: SimilarityIndex) => expectAsRebuilt(index, notes.values(), drafts.map(build));
           check(loaded);
           // A loaded index then edited (its saved slots replaced and removed), and saved and loaded again.
           for (const o of after) apply(loaded, o);
@@ -128,16 +131,7 @@ describe('a saved similarity index', () => {
         (initial, actions, drafts) => {
           const notes = new Map<string, Note>();
           const apply = (index: SimilarityIndex, o: Op) => applyOp(index, notes, o);
-          const check = (index: SimilarityIndex) => {
-            const rebuilt = SimilarityIndex.build(notes.values());
-            expect(index.size).toBe(rebuilt.size);
-            expect(index.fingerprint()).toEqual(rebuilt.fingerprint());
-            for (const d of drafts.map(build)) {
-              const draft = { quote: d.quote, takeaway: d.takeaway, pageKey: d.pageKey, kind: d.kind, chat: d.chat };
-              const want = rankSimilar(rebuilt, draft, { limit: 10, minWordScore: 0.3 });
-              expect(rankSimilar(index, draft, { limit: 10, minWordScore: 0.3 })).toEqual(want);
-            }
-          };
+          const check = (index: SimilarityIndex) => expectAsRebuilt(index, notes.values(), drafts.map(build));
           let live = SimilarityIndex.build(initial.map(build));
           for (const n of initial.map(build)) {
             if (n.deletedAt === undefined) notes.set(n.id, n);
