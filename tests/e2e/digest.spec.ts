@@ -5,7 +5,7 @@ import { makeNote } from '../../lib/testing/digest-seed';
 import type { Note } from '../../lib/model';
 import { test, expect } from './fixtures';
 import { readTable, seedExtensionDb } from './digest-seed';
-import { capturePanel, expectSaved, selectWithMouse } from './pages/harvest-flow';
+import { capturePanel, expectSaved, harvestSelection } from './pages/harvest-flow';
 
 const alice = { id: 'u-alice', name: 'Alice Archer' };
 const bob = { id: 'u-bob', name: 'Bob Baker' };
@@ -213,8 +213,7 @@ test('a note harvested while no new tab is open is on the next new tab, computed
 
   const page = await context.newPage();
   await page.goto(`${site.origin}/article.html`);
-  await selectWithMouse(page, '#p2', 'Colocate state with the component that uses it.');
-  await page.getByRole('button', { name: 'Harvest' }).click();
+  await harvestSelection(page, '#p2', 'Colocate state with the component that uses it.');
   const panel = capturePanel(page);
   await panel.getByLabel('Takeaway').fill('Harvested on a page while the new tab was closed');
   await panel.getByLabel('Kind').selectOption('win');

@@ -1,5 +1,5 @@
 import { test, expect } from './fixtures';
-import { capturePanel, expectSaved, selectWithMouse } from './pages/harvest-flow';
+import { capturePanel, expectSaved, harvestSelection } from './pages/harvest-flow';
 import { readTable } from './digest-seed';
 
 const QUOTE = 'Colocate state with the component that uses it.';
@@ -11,14 +11,12 @@ test('harvesting what already exists: the panel offers it, “Add to it” links
 }) => {
   const page = await context.newPage();
   await page.goto(`${site.origin}/article.html`);
-  await selectWithMouse(page, '#p2', QUOTE);
-  await page.getByRole('button', { name: 'Harvest' }).click();
+  await harvestSelection(page, '#p2', QUOTE);
   await capturePanel(page).getByLabel('Takeaway').fill('Keep input state local.');
   await capturePanel(page).getByRole('button', { name: 'Save', exact: true }).click();
   await expectSaved(page);
 
-  await selectWithMouse(page, '#p2', QUOTE);
-  await page.getByRole('button', { name: 'Harvest' }).click();
+  await harvestSelection(page, '#p2', QUOTE);
   const panel = capturePanel(page);
   const similar = panel.getByRole('region', { name: 'Similar notes already harvested' });
   await expect(similar).toBeVisible();

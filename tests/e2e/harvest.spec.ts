@@ -9,6 +9,7 @@ import {
   selectWithMouse,
   storedNotes,
   tabIdOf,
+  harvestSelection,
 } from './pages/harvest-flow';
 
 const QUOTE = 'Colocate state with the component that uses it.';
@@ -19,8 +20,7 @@ test('Save paints the new highlight as soon as the save is confirmed, while the 
 }) => {
   const page = await context.newPage();
   await page.goto(`${site.origin}/article.html`);
-  await selectWithMouse(page, '#p2', QUOTE);
-  await page.getByRole('button', { name: 'Harvest' }).click();
+  await harvestSelection(page, '#p2', QUOTE);
   const panel = capturePanel(page);
   await expect(panel.getByText(QUOTE)).toBeVisible();
   const panelFrame = page.frames().find((f) => f.url().includes('/capture.html'));
@@ -42,9 +42,7 @@ test('select with the mouse → Harvest → save → popup finds it by a misspel
 }) => {
   const page = await context.newPage();
   await page.goto(`${site.origin}/article.html?utm_source=newsletter`);
-  await selectWithMouse(page, '#p2', QUOTE);
-
-  await page.getByRole('button', { name: 'Harvest' }).click();
+  await harvestSelection(page, '#p2', QUOTE);
   const panel = capturePanel(page);
   await expect(panel.getByText(QUOTE)).toBeVisible();
   await panel.getByLabel('Takeaway').fill('Keep input state local: typing then re-renders one component.');

@@ -1,7 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
 import { seedExtensionDb } from './digest-seed';
 import { expect, test } from './fixtures';
-import { capturePanel, selectWithMouse } from './pages/harvest-flow';
+import { capturePanel, harvestSelection } from './pages/harvest-flow';
 import { rebuildSearchIndex } from './pages/popup';
 import { SHOT_KV, SHOT_NOW, screenshotNotes } from './screenshot-seed';
 
@@ -94,8 +94,7 @@ test('capture panel', async ({ context, site }) => {
   const page = await context.newPage();
   await page.setViewportSize({ width: 1100, height: 800 });
   await open(page, `${site.origin}/article.html`);
-  await selectWithMouse(page, '#p2', 'Colocate state with the component that uses it.');
-  await page.getByRole('button', { name: 'Harvest' }).click();
+  await harvestSelection(page, '#p2', 'Colocate state with the component that uses it.');
   await expect(capturePanel(page).getByLabel('Takeaway')).toBeVisible();
   const frame = page.locator('iframe[title="Commonplace: harvest to community"]');
   await bothThemes(page, 'capture', frame);

@@ -49,6 +49,12 @@ export async function selectWithMouse(page: Page, selector: string, text: string
   await expect.poll(() => page.evaluate(() => getSelection()?.toString().replace(/\s+/g, ' ').trim())).toBe(text);
 }
 
+/** Selects `text` inside `selector` with the mouse and clicks the Harvest button shown beside the selection. */
+export async function harvestSelection(page: Page, selector: string, text: string) {
+  await selectWithMouse(page, selector, text);
+  await page.getByRole('button', { name: 'Harvest' }).click();
+}
+
 /** The capture panel, an extension page framed into the page. */
 export const capturePanel = (page: Page) => page.frameLocator('iframe[title="Commonplace: harvest to community"]');
 
