@@ -9,6 +9,8 @@
  *    each timed inside the page and the panel on one clock, and the note then counted in IndexedDB.
  * After the warm runs the service worker is stopped, and one more harvest measures the first harvest of a
  * new service worker (the saved similarity index and tag counts loaded, not warm).
+ * `trace=1` lists every IndexedDB transaction of every extension context alive during each Save → "Harvested"
+ * (created / first answer / ended, ms after the click; test builds trace them: lib/db/transaction-trace.ts).
  * Usage: `npm run bench:harvest [-- notes=100000 runs=4]`. Last line: one JSON object.
  */
 import { spawnSync } from 'node:child_process';
@@ -144,6 +146,10 @@ async function harvest(
   const ackMs = await acked;
   if (profiler) console.error(`${s.label}: service worker, Save clicked -> "Harvested"\n${await profiler.cut()}`);
   const clickedAt = Number(await frame.evaluate('window.__clicked'));
+  if (TRACE)
+    console.error(
+      `${s.label}: IndexedDB transactions, Save clicked -> "Harvested"\n${await traceSince(s, clickedAt, clickedAt + ackMs)}`,
+    );
   const paintedAt = Number(await page.evaluate('window.__painted'));
   return { panelMs, ackMs, paintMs: paintedAt - clickedAt };
 }
@@ -167,6 +173,69 @@ function storedForPage(ext: Page, key: string): Promise<number> {
 }
 
 const PROFILE = arg('profile', 0) === 1;
+/** `trace=1`: every IndexedDB transaction of every extension context alive during each Save → "Harvested". */
+const TRACE = arg('trace', 0) === 1;
+
+interface Traced {
+  id: number;
+  context: string;
+  stores: string[];
+  mode: string;
+  createdAt: number;
+  firstAnswerAt?: number;
+  endedAt?: number;
+  requests: string[];
+}
+
+/** Evaluates `expression` in every target of the extension (service worker, offscreen page, shared worker, pages). */
+async function evaluateEverywhere(s: Subject, expression: string): Promise<unknown[]> {
+  const cdp = await s.context.newCDPSession(s.ext);
+  const { targetInfos } = (await cdp.send('Target.getTargets')) as {
+    targetInfos: { targetId: string; type: string; url: string }[];
+  };
+  const out: unknown[] = [];
+  let next = 1;
+  const waiting = new Map<number, (r: unknown) => void>();
+  cdp.on('Target.receivedMessageFromTarget', (e: { message: string }) => {
+    const m = JSON.parse(e.message) as { id?: number; result?: { result?: { value?: unknown } } };
+    if (m.id !== undefined) waiting.get(m.id)?.(m.result?.result?.value);
+  });
+  for (const t of targetInfos.filter((t) => t.url.includes(s.extensionId))) {
+    // A target can go between the listing and the attach (a frame closed): skipped.
+    const attached = (await cdp
+      .send('Target.attachToTarget', { targetId: t.targetId, flatten: false })
+      .catch(() => null)) as { sessionId: string } | null;
+    if (!attached) continue;
+    const { sessionId } = attached;
+    const id = next++;
+    const value = new Promise<unknown>((resolve) => {
+      waiting.set(id, resolve);
+      setTimeout(() => resolve(undefined), 5000);
+    });
+    const message = JSON.stringify({ id, method: 'Runtime.evaluate', params: { expression, returnByValue: true } });
+    await cdp.send('Target.sendMessageToTarget', { sessionId, message });
+    out.push(await value);
+    await cdp.send('Target.detachFromTarget', { sessionId }).catch(() => undefined);
+  }
+  await cdp.detach();
+  return out;
+}
+
+/** The transactions alive between `from` and `to` (epoch ms) in every context, oldest first, as lines. */
+async function traceSince(s: Subject, from: number, to: number): Promise<string> {
+  const lists = await evaluateEverywhere(s, 'JSON.stringify(globalThis.__commonplaceIdbTrace ?? [])');
+  const all = lists.flatMap((l) => (typeof l === 'string' ? (JSON.parse(l) as Traced[]) : []));
+  const alive = all
+    .filter((t) => t.createdAt <= to && (t.endedAt ?? Infinity) >= from)
+    .sort((a, b) => a.createdAt - b.createdAt);
+  const ms = (x: number | undefined, base: number) => (x === undefined ? '   -  ' : (x - base).toFixed(0).padStart(6));
+  return alive
+    .map(
+      (t) =>
+        `  created ${ms(t.createdAt, from)}  first answer ${ms(t.firstAnswerAt, from)}  ended ${ms(t.endedAt, from)}  (${t.endedAt === undefined ? 'open' : `${(t.endedAt - t.createdAt).toFixed(0)} ms`})  ${t.context} ${t.mode} [${t.stores.join(',')}] ${t.requests.join(' ')}`,
+    )
+    .join('\n');
+}
 
 interface Profiler {
   /** The profile since the last cut (or the start), summarised; profiling goes on from here. */

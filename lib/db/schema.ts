@@ -3,6 +3,8 @@ import type { Note } from '../model';
 import { counter, noteSummariesMiddleware, SUMMARY_BUCKETS, SUMMARY_LOG, type SummaryLogRow } from './note-summaries';
 import { DIGEST_KEYS } from './digest-keys';
 import type { SummaryBucketRow } from './summary-bucket';
+import { HAS_TEST_HOOKS } from '../build/test-hooks';
+import { transactionTraceMiddleware } from './transaction-trace';
 import { pageKey } from '../model/page-key';
 import type { QuestionEvent } from '../questions/events';
 import { serverKey } from '../sync/endpoint';
@@ -152,5 +154,7 @@ export class CommonplaceDb extends Dexie {
         ]);
       });
     this.use(noteSummariesMiddleware);
+    // Test builds trace every transaction (bench:harvest `trace=1` names what a harvest's write queues behind).
+    if (HAS_TEST_HOOKS) this.use(transactionTraceMiddleware);
   }
 }
