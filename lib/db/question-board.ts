@@ -7,6 +7,7 @@ import { readLadders } from './question-settings';
 import type { CommonplaceDb } from './schema';
 import { syncState } from './sync-state';
 import { questionEventsRepository } from './question-events';
+import { notesOfKinds } from './notes-of-kinds';
 
 /**
  * Where each escalated question's helpers are kept between openings of the new tab (lib/questions/helpers-cache):
@@ -17,11 +18,12 @@ export const HELPERS_KEY = 'questions:helpers';
 /**
  * The question model for this browser's member (issue 16): questions, answers and their events from the
  * store, each community's ladder, and the communities this member facilitates, through `questionStates`.
- * Reads questions and answers only (by the `kind` index), never the whole store.
+ * Reads questions and answers only (by the `kind` index), never the whole store, and a chunk per transaction.
  */
 export async function loadQuestionBoard(db: CommonplaceDb, now: number): Promise<QuestionBoard> {
   const [notes, events, ladders, identity, memberships, expertiseOptOuts] = await Promise.all([
-    db.notes.where('kind').anyOf('question', 'answer').toArray(),
+    // In short transactions: this runs after every harvest (question-upkeep), and a Save must not wait on it.
+    notesOfKinds(db, ['question', 'answer']),
     questionEventsRepository(db).all(),
     readLadders(),
     readIdentity(db),

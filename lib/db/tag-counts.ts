@@ -1,3 +1,4 @@
+import type { IndexableType } from 'dexie';
 import type { CommonplaceDb } from './schema';
 
 export interface TagCount {
@@ -38,12 +39,18 @@ export function liveTagCounts(db: CommonplaceDb) {
   /** Newest updatedAt seen: notes written later without a `changed` call (another context, a seed) are read too. */
   let maxUpdatedAt = 0;
 
+  const firstTagAbove = async (tag: IndexableType | null): Promise<IndexableType | undefined> =>
+    (await (tag === null ? db.notes.orderBy('tags') : db.notes.where('tags').above(tag)).limit(1).keys())[0];
+
   async function load() {
     maxUpdatedAt = (await db.notes.orderBy('updatedAt').last())?.updatedAt ?? 0;
     const pairs = new Map<string, string[]>();
     // Bulk reads, not a cursor: the distinct tags (one step per tag), then each tag's note ids in one
     // getAllKeys, rather than a cursor step (and a callback) per index entry, ~150k of them at 100k notes.
-    for (const tag of await db.notes.orderBy('tags').uniqueKeys()) {
+    // Each distinct tag found by a one-key read above the last, not a unique-key cursor over the whole index: that
+    // cursor was one read-only transaction of 3.5 s at 100k notes, and the first Save of a worker waited for it
+    // (bench:harvest trace=1, issue 19). Every read here is its own short transaction.
+    for (let tag = await firstTagAbove(null); tag !== undefined; tag = await firstTagAbove(tag)) {
       for (const key of await db.notes.where('tags').equals(tag).primaryKeys()) {
         const id = String(key);
         const list = pairs.get(id);
