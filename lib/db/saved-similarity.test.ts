@@ -2,13 +2,15 @@ import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeNote } from '../testing/make-note';
 import { rankSimilar } from '../similarity';
-import Dexie, { type DBCore, type DBCoreTransaction, type Middleware } from 'dexie';
+import Dexie from 'dexie';
+import { readsPerTransaction } from '../testing/reads-per-transaction';
 import { notesRepository } from './notes';
 import {
   newestUpdatedAt,
   savedSimilarity,
   SIMILARITY_DELTA_KEY,
   SIMILARITY_INDEX_KEY,
+  SIMILARITY_PART_PREFIX,
   SIMILARITY_ROW_FORMAT,
 } from './saved-similarity';
 import { CommonplaceDb } from './schema';
@@ -173,9 +175,9 @@ describe('the saved similarity index', () => {
     await db.notes.put(added);
     index.upsert(added);
     await repo.save(index, 3000, 0); // past mergeAt: a whole save
-    const second = (await db.blobs.get(SIMILARITY_INDEX_KEY))!.data as { baseId: string; index: { size: number } };
+    const second = (await db.blobs.get(SIMILARITY_INDEX_KEY))!.data as { baseId: string; shape: { size: number } };
     expect(second.baseId).not.toBe(first.baseId);
-    expect(second.index.size).toBe(3);
+    expect(second.shape.size).toBe(3);
     expect((await savedSimilarity(db).open()).isLoaded).toBe(true);
     // A delta of another base (a save that lost a race, a restored profile): not replayed over this one.
     const stray = SimilarityIndex.build([note(1, 'x')]);
@@ -189,61 +191,6 @@ describe('the saved similarity index', () => {
     expect(again.index.size).toBe(3);
   });
 });
-
-/**
- * Counts, per read-only transaction on notes, the rows or keys read: what a note write (a read-write
- * transaction on notes) queued behind it waits for.
- */
-function readsPerTransaction(seen: number[]): Middleware<DBCore> {
-  const counts = new Map<DBCoreTransaction, number>();
-  const add = (trans: DBCoreTransaction, mode: string, n: number) => {
-    if (mode !== 'readonly') return;
-    if (!counts.has(trans)) seen.push(0);
-    const i = [...counts.keys()].indexOf(trans);
-    counts.set(trans, (counts.get(trans) ?? 0) + n);
-    seen[i === -1 ? seen.length - 1 : i] = counts.get(trans)!;
-  };
-  return {
-    stack: 'dbcore',
-    name: 'readsPerTransaction',
-    create(down) {
-      return {
-        ...down,
-        table(name) {
-          const table = down.table(name);
-          if (name !== 'notes') return table;
-          const modeOf = (t: DBCoreTransaction) => (t as unknown as IDBTransaction).mode;
-          return {
-            ...table,
-            async query(req) {
-              const res = await table.query(req);
-              add(req.trans, modeOf(req.trans), res.result.length);
-              return res;
-            },
-            async getMany(req) {
-              const res = await table.getMany(req);
-              add(req.trans, modeOf(req.trans), res.length);
-              return res;
-            },
-            async openCursor(req) {
-              const cursor = await table.openCursor(req);
-              if (!cursor) return cursor;
-              return Object.create(cursor, {
-                start: {
-                  value: (onNext: () => void) =>
-                    cursor.start(() => {
-                      add(req.trans, modeOf(req.trans), 1);
-                      onNext();
-                    }),
-                },
-              });
-            },
-          };
-        },
-      };
-    },
-  };
-}
 
 describe('a note write beside the similarity index', () => {
   const seed = (db: CommonplaceDb, n: number) =>
@@ -284,5 +231,89 @@ describe('a note write beside the similarity index', () => {
     expect(reads.length).toBeGreaterThan(readsWhenAcknowledged);
     expect(opened.isLoaded).toBe(false);
     watched.close();
+  });
+});
+
+describe('the saved base, in parts', () => {
+  const seed = (db: CommonplaceDb, n: number) =>
+    db.notes.bulkPut(
+      Array.from({ length: n }, (_, i) => note(i + 1, `quote ${i} about caches, planners and ${i % 97}`)),
+    );
+  const partKeys = async (db: CommonplaceDb) =>
+    (await db.blobs.where('key').startsWith(SIMILARITY_PART_PREFIX).primaryKeys()).sort();
+
+  it('is written as parts of at most partBytes, each read in a transaction of its own', async () => {
+    await seed(db, 600);
+    await savedSimilarity(db, async () => undefined, { partBytes: 4096 }).open();
+    const keys = await partKeys(db);
+    expect(keys.length).toBeGreaterThan(5);
+    for (const row of await db.blobs.bulkGet(keys)) {
+      const pieces = (row!.data as { pieces: ArrayBufferView[] }).pieces;
+      expect(pieces.reduce((n, p) => n + p.byteLength, 0)).toBeLessThanOrEqual(4096);
+    }
+    // One part per transaction when it is read back: no read of the whole base that a write would wait for.
+    const perTransaction: number[] = [];
+    const watched = new CommonplaceDb(db.name);
+    watched.use(readsPerTransaction(perTransaction, 'blobs'));
+    expect((await savedSimilarity(watched, async () => undefined, { partBytes: 4096 }).open()).isLoaded).toBe(true);
+    expect(perTransaction.length).toBeGreaterThan(keys.length);
+    expect(Math.max(...perTransaction)).toBeLessThanOrEqual(2); // the head and the delta, or one part
+    watched.close();
+  });
+
+  it('lets a Save clicked while a fresh worker reads it back be acknowledged before the read is done', async () => {
+    await seed(db, 600);
+    await savedSimilarity(db, async () => undefined, { partBytes: 4096 }).open();
+    const total = (await partKeys(db)).length;
+    const watched = new CommonplaceDb(db.name);
+    const repo = notesRepository(watched);
+    let partsRead = 0;
+    let created: Promise<number> | undefined;
+    watched.blobs.hook('reading', (row) => {
+      if (String(row.key).startsWith(SIMILARITY_PART_PREFIX) && ++partsRead === 1) {
+        created = Dexie.ignoreTransaction(() =>
+          repo.create(makeDraft({ quote: 'saved while the base is read' })).then(() => partsRead),
+        );
+      }
+      return row;
+    });
+    const opened = await savedSimilarity(watched, undefined, { partBytes: 4096 }).open();
+    expect(created).toBeDefined();
+    expect(await created!).toBeLessThan(total);
+    expect(opened.isLoaded).toBe(true);
+    expect(opened.index.size).toBe(601); // the note saved meanwhile is folded in
+    watched.close();
+  });
+
+  it('rebuilds, never misreads, a base with a part missing, and drops the parts of older bases', async () => {
+    await seed(db, 300);
+    const repo = savedSimilarity(db, async () => undefined, { partBytes: 2048 });
+    const { index } = await repo.open();
+    const first = await partKeys(db);
+    await repo.saveWhole(index, await newestUpdatedAt(db));
+    const second = await partKeys(db);
+    expect(second.length).toBe(first.length);
+    expect(second.some((k) => first.includes(k))).toBe(false);
+    await db.blobs.delete(second[1]!);
+    const opened = await savedSimilarity(db, async () => undefined, { partBytes: 2048 }).open();
+    expect(opened.isLoaded).toBe(false);
+    expect(opened.index.size).toBe(300);
+    expect((await savedSimilarity(db, async () => undefined, { partBytes: 2048 }).open()).isLoaded).toBe(true);
+  });
+
+  it('rebuilds, never misreads, a base saved whole in one row (format 3)', async () => {
+    await db.notes.bulkPut([note(1, 'the planner ignores the index'), note(2, 'warm caches hide cold starts')]);
+    // A valid segment of other notes, as format 3 kept it: read as a base it would answer with note 3.
+    const other = SimilarityIndex.build([note(3, 'warm caches hide cold starts')]);
+    other.startWholeSave();
+    await db.blobs.bulkPut([
+      { key: SIMILARITY_INDEX_KEY, data: { format: 3, baseId: 'b', seenUpdatedAt: 5000, index: other.save() } },
+      { key: SIMILARITY_DELTA_KEY, data: { format: 3, baseId: 'b', seenUpdatedAt: 5000, delta: other.saveDelta() } },
+    ]);
+    const opened = await savedSimilarity(db).open();
+    expect(opened.isLoaded).toBe(false);
+    expect(rankSimilar(opened.index, { quote: 'warm caches hide cold starts' }).map((m) => m.id)).toEqual([
+      note(2, '').id,
+    ]);
   });
 });

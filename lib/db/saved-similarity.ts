@@ -1,4 +1,5 @@
 import { SimilarityIndex, type SavedSimilarityDelta, type SavedSimilarityIndex } from '../similarity';
+import { joinRows, splitRows } from '../similarity/split-rows';
 import { readLiveFingerprint, recountLiveFingerprint, type LiveFingerprint } from './live-fingerprint';
 import type { CommonplaceDb } from './schema';
 
@@ -6,20 +7,34 @@ import type { CommonplaceDb } from './schema';
 export const SIMILARITY_INDEX_KEY = 'similarity-index';
 /** The notes changed since the base, saved on their own a few seconds after writes (milliseconds, not seconds). */
 export const SIMILARITY_DELTA_KEY = 'similarity-index:delta';
+/** The base's parts: `${prefix}${baseId}:${n}`, each read and written in a transaction of its own. */
+export const SIMILARITY_PART_PREFIX = 'similarity-index:part:';
 
 /**
- * 3: a base row and a delta row, each naming the base (`baseId`). A row of any other format (format 2's lone
- * `{ seenUpdatedAt, index }`, say) is rebuilt, never misread; a delta naming another base is ignored.
+ * 4: the base's head row (its shape, split-rows.ts) plus its parts, each at most `partBytes`, and a delta row,
+ * each naming the base (`baseId`). A row of any other format (3's base in one 35 MB row, 2's lone
+ * `{ seenUpdatedAt, index }`) is rebuilt, never misread; a delta naming another base is ignored.
  */
-export const SIMILARITY_ROW_FORMAT = 3;
+export const SIMILARITY_ROW_FORMAT = 4;
 
 interface BaseRow {
   format: typeof SIMILARITY_ROW_FORMAT;
   baseId: string;
   /** Newest updatedAt in the notes table when saved: notes written after it are folded in at load. */
   seenUpdatedAt: number;
-  index: SavedSimilarityIndex;
+  /** The SavedSimilarityIndex with each typed array replaced by a reference to its pieces (splitRows). */
+  shape: unknown;
+  /** How many part rows hold the pieces. */
+  parts: number;
 }
+
+interface PartRow {
+  format: typeof SIMILARITY_ROW_FORMAT;
+  baseId: string;
+  pieces: unknown[];
+}
+
+const partKey = (baseId: string, n: number) => `${SIMILARITY_PART_PREFIX}${baseId}:${n}`;
 
 interface DeltaRow {
   format: typeof SIMILARITY_ROW_FORMAT;
@@ -32,6 +47,8 @@ interface DeltaRow {
 const BUILD_CHUNK = 2000;
 /** Slots packed between pauses of a whole save. */
 const SAVE_SLICE = 5000;
+/** Bytes per part row of the base: V8 deserialises ~1 MB in a few ms, so a Save waits that long at most. */
+export const PART_BYTES = 1 << 20;
 
 /** Lets other work run (a message, a note write) between slices of a long job. */
 export const nextTask = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
@@ -43,9 +60,15 @@ const sameFingerprint = (a: LiveFingerprint, b: LiveFingerprint) => a.count === 
  * it was saved folded in, instead of rebuilt from every note (seconds of CPU at 100k notes); rebuilt only
  * when it then disagrees with the live notes' fingerprint, which the notes middleware keeps in a kv row (one
  * small read: no pass over the table that a note write would queue behind). Saved as a big base, written
- * rarely and in slices, plus a small delta of the notes changed since, written after each burst of writes.
+ * rarely and in slices, plus a small delta of the notes changed since, written after each burst of writes. The base
+ * is kept as parts of at most 1 MB, each written and read in its own transaction with a pause between, so a fresh
+ * worker reading it back (35 MB at 100k notes, up to 1.1 s of deserialising on its one thread) lets a Save through.
  */
-export function savedSimilarity(db: CommonplaceDb, pause: () => Promise<void> = nextTask) {
+export function savedSimilarity(
+  db: CommonplaceDb,
+  pause: () => Promise<void> = nextTask,
+  { partBytes = PART_BYTES } = {},
+) {
   /** The base on disk, which the next delta extends. */
   let baseId: string | null = null;
 
@@ -65,15 +88,32 @@ export function savedSimilarity(db: CommonplaceDb, pause: () => Promise<void> = 
     return index;
   }
 
+  /** The base's parts, one short transaction each with a pause between; undefined when one is missing or foreign. */
+  async function readParts(base: BaseRow): Promise<unknown[][] | undefined> {
+    if (!Number.isInteger(base.parts) || base.parts < 0) return undefined;
+    const parts: unknown[][] = [];
+    for (let n = 0; n < base.parts; n++) {
+      if (n > 0) await pause();
+      const part = (await db.blobs.get(partKey(base.baseId, n)))?.data as PartRow | undefined;
+      if (part?.format !== SIMILARITY_ROW_FORMAT || part.baseId !== base.baseId || !Array.isArray(part.pieces)) {
+        return undefined; // replaced by a newer base meanwhile, or damaged: rebuilt
+      }
+      parts.push(part.pieces);
+    }
+    return parts;
+  }
+
   async function loadSaved(): Promise<SimilarityIndex | null> {
     const [base, delta] = (await db.blobs.bulkGet([SIMILARITY_INDEX_KEY, SIMILARITY_DELTA_KEY])).map(
       (r) => r?.data,
     ) as [BaseRow | undefined, DeltaRow | undefined];
     if (base?.format !== SIMILARITY_ROW_FORMAT || typeof base.baseId !== 'string') return null;
     const extends_ = delta?.format === SIMILARITY_ROW_FORMAT && delta.baseId === base.baseId ? delta : undefined;
+    const parts = await readParts(base);
+    if (!parts) return null;
     let index: SimilarityIndex;
     try {
-      index = SimilarityIndex.load(base.index, extends_?.delta);
+      index = SimilarityIndex.load(joinRows(base.shape, parts) as SavedSimilarityIndex, extends_?.delta);
     } catch {
       return null; // an older format or a damaged row
     }
@@ -124,13 +164,25 @@ export function savedSimilarity(db: CommonplaceDb, pause: () => Promise<void> = 
           step = steps.next();
         }
         const id = crypto.randomUUID();
-        const base: BaseRow = { format: SIMILARITY_ROW_FORMAT, baseId: id, seenUpdatedAt, index: step.value };
+        const { shape, parts } = splitRows(step.value, partBytes);
+        // Each part in its own transaction, a pause between: nothing reads them until the head names this base.
+        for (let n = 0; n < parts.length; n++) {
+          await pause();
+          const part: PartRow = { format: SIMILARITY_ROW_FORMAT, baseId: id, pieces: parts[n]! };
+          await db.blobs.put({ key: partKey(id, n), data: part });
+        }
+        const base: BaseRow = { format: SIMILARITY_ROW_FORMAT, baseId: id, seenUpdatedAt, shape, parts: parts.length };
         // The notes changed while it was packed, as the delta beside it (each was read at some point in between).
         const delta: DeltaRow = { format: SIMILARITY_ROW_FORMAT, baseId: id, seenUpdatedAt, delta: index.saveDelta() };
         await db.blobs.bulkPut([
           { key: SIMILARITY_INDEX_KEY, data: base },
           { key: SIMILARITY_DELTA_KEY, data: delta },
         ]);
+        // The parts of older bases (and of a save cut off before its head was written) go.
+        const stale = (await db.blobs.where('key').startsWith(SIMILARITY_PART_PREFIX).primaryKeys()).filter(
+          (k) => !k.startsWith(`${SIMILARITY_PART_PREFIX}${id}:`),
+        );
+        await db.blobs.bulkDelete(stale);
         baseId = id;
       } catch (e) {
         undo();

@@ -5,6 +5,7 @@ import { makeNote } from '../testing/make-note';
 import type { Note } from '../model';
 import { rankSimilar } from './find-similar';
 import { SimilarityIndex } from './similarity-index';
+import { joinRows, splitRows } from './split-rows';
 
 const WORDS =
   'index query planner cache warm cold page quote thread answer question harvest note tag react hooks café naïve 日本語 ünïcode'.split(
@@ -116,6 +117,11 @@ describe('a saved similarity index', () => {
 
   it('loads base + delta as a fresh index answers, through delta saves, whole saves and sliced saves edited between slices', () => {
     const round = <T>(x: T): T => deserialize(serialize(x)) as T;
+    /** A base as IndexedDB gives it back: cut into parts of `bytes`, each stored and read on its own. */
+    const roundSplit = <T>(x: T, bytes: number): T => {
+      const { shape, parts } = splitRows(x, bytes);
+      return joinRows(round(shape), parts.map(round)) as T;
+    };
     const actionArb = fc.record({
       ops: fc.array(opArb, { maxLength: 8 }),
       save: fc.constantFrom('delta' as const, 'whole' as const, 'sliced' as const, 'reload' as const),
@@ -128,7 +134,8 @@ describe('a saved similarity index', () => {
         fc.array(noteArb, { maxLength: 25 }),
         fc.array(actionArb, { minLength: 1, maxLength: 6 }),
         fc.array(noteArb, { minLength: 1, maxLength: 3 }),
-        (initial, actions, drafts) => {
+        fc.integer({ min: 8, max: 512 }),
+        (initial, actions, drafts, partBytes) => {
           const notes = new Map<string, Note>();
           const apply = (index: SimilarityIndex, o: Op) => applyOp(index, notes, o);
           const check = (index: SimilarityIndex) => expectAsRebuilt(index, notes.values(), drafts.map(build));
@@ -138,14 +145,14 @@ describe('a saved similarity index', () => {
             else notes.delete(n.id);
           }
           live.startWholeSave();
-          let base = round(live.save());
+          let base = roundSplit(live.save(), partBytes);
           let delta = round(live.saveDelta());
           for (const { ops, save, slice, during } of actions) {
             for (const o of ops) apply(live, o);
             if (save === 'delta' || save === 'reload') delta = round(live.saveDelta());
             if (save === 'whole') {
               live.startWholeSave();
-              base = round(live.save());
+              base = roundSplit(live.save(), partBytes);
               delta = round(live.saveDelta());
             }
             if (save === 'sliced') {
@@ -154,7 +161,7 @@ describe('a saved similarity index', () => {
               let pause = 0;
               for (let step = steps.next(); ; step = steps.next()) {
                 if (step.done) {
-                  base = round(step.value);
+                  base = roundSplit(step.value, partBytes);
                   break;
                 }
                 const o = during[pause++];
