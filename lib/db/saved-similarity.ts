@@ -1,5 +1,5 @@
 import { SimilarityIndex, type SavedSimilarityDelta, type SavedSimilarityIndex } from '../similarity';
-import { joinRows, splitRows } from '../similarity/split-rows';
+import { rowJoiner, splitRows } from '../similarity/split-rows';
 import { readLiveFingerprint, recountLiveFingerprint, type LiveFingerprint } from './live-fingerprint';
 import type { CommonplaceDb } from './schema';
 
@@ -88,19 +88,25 @@ export function savedSimilarity(
     return index;
   }
 
-  /** The base's parts, one short transaction each with a pause between; undefined when one is missing or foreign. */
-  async function readParts(base: BaseRow): Promise<unknown[][] | undefined> {
+  /**
+   * The base, its parts read one short transaction each with a pause between, each copied into place as it
+   * arrives; undefined when one is missing, of another base or damaged.
+   */
+  async function readBase(base: BaseRow): Promise<SavedSimilarityIndex | undefined> {
     if (!Number.isInteger(base.parts) || base.parts < 0) return undefined;
-    const parts: unknown[][] = [];
-    for (let n = 0; n < base.parts; n++) {
-      if (n > 0) await pause();
-      const part = (await db.blobs.get(partKey(base.baseId, n)))?.data as PartRow | undefined;
-      if (part?.format !== SIMILARITY_ROW_FORMAT || part.baseId !== base.baseId || !Array.isArray(part.pieces)) {
-        return undefined; // replaced by a newer base meanwhile, or damaged: rebuilt
+    try {
+      const joiner = rowJoiner(base.shape);
+      for (let n = 0; n < base.parts; n++) {
+        if (n > 0) await pause();
+        const part = (await db.blobs.get(partKey(base.baseId, n)))?.data as PartRow | undefined;
+        if (part?.format !== SIMILARITY_ROW_FORMAT || part.baseId !== base.baseId) return undefined; // replaced meanwhile
+        joiner.add(part.pieces);
       }
-      parts.push(part.pieces);
+      return joiner.done() as SavedSimilarityIndex;
+    } catch (e) {
+      if (e instanceof RangeError) return undefined;
+      throw e;
     }
-    return parts;
   }
 
   async function loadSaved(): Promise<SimilarityIndex | null> {
@@ -109,11 +115,11 @@ export function savedSimilarity(
     ) as [BaseRow | undefined, DeltaRow | undefined];
     if (base?.format !== SIMILARITY_ROW_FORMAT || typeof base.baseId !== 'string') return null;
     const extends_ = delta?.format === SIMILARITY_ROW_FORMAT && delta.baseId === base.baseId ? delta : undefined;
-    const parts = await readParts(base);
-    if (!parts) return null;
+    const saved = await readBase(base);
+    if (!saved) return null;
     let index: SimilarityIndex;
     try {
-      index = SimilarityIndex.load(joinRows(base.shape, parts) as SavedSimilarityIndex, extends_?.delta);
+      index = SimilarityIndex.load(saved, extends_?.delta);
     } catch {
       return null; // an older format or a damaged row
     }

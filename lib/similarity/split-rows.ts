@@ -64,29 +64,23 @@ const isPieceRef = (v: unknown): v is PieceRef =>
   v !== null && typeof v === 'object' && '$pieces' in v && Object.keys(v).length === 1;
 
 /**
- * The object `splitRows` cut, joined from its shape and parts. Throws a RangeError when they do not fit (a part
- * missing or of another save, a piece of the wrong type or length): the caller rebuilds, never misreads.
+ * Joins what `splitRows` cut, a part at a time as the parts are read (so copying them in is spread over the
+ * reads instead of one stretch at the end): `add` each part in order, then `done` gives the object. Throws a
+ * RangeError when they do not fit (a part missing or of another save, a piece of the wrong type or length):
+ * the caller rebuilds, never misreads.
  */
-export function joinRows(shape: unknown, parts: readonly unknown[]): unknown {
-  if (!Array.isArray(parts) || !parts.every(Array.isArray)) throw new RangeError('Saved parts are corrupt');
-  const pieces = (parts as unknown[][]).flat();
+export function rowJoiner(shape: unknown): { add(part: unknown): void; done(): unknown } {
+  /** Each typed array to fill, by its first piece number, with how far it is filled. */
+  const targets: { out: Typed; Ctor: (typeof TYPES)[TypeName]; first: number; count: number; at: number }[] = [];
   const walk = (v: unknown): unknown => {
     if (isPieceRef(v)) {
-      const { type, length, first, count } = v.$pieces;
+      const { type, length, first, count } = v.$pieces ?? {};
       const Ctor = TYPES[type];
-      if (!Ctor || !Number.isInteger(length) || !Number.isInteger(first) || !Number.isInteger(count)) {
+      if (!Ctor || !Number.isInteger(length) || !Number.isInteger(first) || !Number.isInteger(count) || length < 0) {
         throw new RangeError('Saved parts are corrupt');
       }
-      if (first < 0 || count < 0 || first + count > pieces.length) throw new RangeError('Saved parts are missing');
       const out = new Ctor(length);
-      let at = 0;
-      for (let i = first; i < first + count; i++) {
-        const p = pieces[i];
-        if (!(p instanceof Ctor) || at + p.length > length) throw new RangeError('Saved parts are corrupt');
-        out.set(p as never, at);
-        at += p.length;
-      }
-      if (at !== length) throw new RangeError('Saved parts are corrupt');
+      targets.push({ out, Ctor, first, count, at: 0 });
       return out;
     }
     if (Array.isArray(v)) return v.map(walk);
@@ -95,5 +89,36 @@ export function joinRows(shape: unknown, parts: readonly unknown[]): unknown {
     }
     return v;
   };
-  return walk(shape);
+  const value = walk(shape);
+  targets.sort((a, b) => a.first - b.first);
+  let piece = 0;
+  let t = 0;
+  return {
+    add(part) {
+      if (!Array.isArray(part)) throw new RangeError('Saved parts are corrupt');
+      for (const p of part) {
+        while (t < targets.length && piece >= targets[t]!.first + targets[t]!.count) t++;
+        const target = targets[t];
+        if (!target || piece < target.first) throw new RangeError('Saved parts are corrupt');
+        if (!(p instanceof target.Ctor) || target.at + p.length > target.out.length) {
+          throw new RangeError('Saved parts are corrupt');
+        }
+        target.out.set(p as never, target.at);
+        target.at += p.length;
+        piece++;
+      }
+    },
+    done() {
+      if (targets.some((x) => x.at !== x.out.length)) throw new RangeError('Saved parts are missing');
+      return value;
+    },
+  };
+}
+
+/** `rowJoiner` over parts read all at once. */
+export function joinRows(shape: unknown, parts: readonly unknown[]): unknown {
+  if (!Array.isArray(parts)) throw new RangeError('Saved parts are corrupt');
+  const joiner = rowJoiner(shape);
+  for (const part of parts) joiner.add(part);
+  return joiner.done();
 }
