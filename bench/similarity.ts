@@ -13,6 +13,8 @@ import { perturb } from '../lib/testing/similarity/seeded';
 import { seededRandom } from '../lib/testing/seeded-random';
 import { tokenize } from '../lib/text/normalize';
 import type { Note } from '../lib/model';
+import { PART_BYTES } from '../lib/db/saved-similarity';
+import { joinRows, rowJoiner, splitRows } from '../lib/similarity/split-rows';
 
 const args = Object.fromEntries(process.argv.slice(2).map((a) => a.split('=') as [string, string]));
 const N = Number(args.notes ?? 100_000);
@@ -90,6 +92,18 @@ for (let i = 0; i < LOADS; i++) {
 }
 if (loaded.size !== index.size) throw new Error('loaded index differs from the built one');
 
+// The base as it is saved now: parts of at most PART_BYTES, each read in its own transaction with a pause between.
+// The longest part (decoded, then copied into place by rowJoiner) is the longest a Save clicked meanwhile waits
+// on the worker's thread for the read; load() then runs once, after the last part.
+const { shape, parts } = splitRows(deserialize(savedBytes), PART_BYTES);
+const partBytes = parts.map((p) => serialize(p));
+const joiner = rowJoiner(shape);
+const partSteps = partBytes.map((b) => measure(() => joiner.add(deserialize(b))));
+joiner.done();
+if (SimilarityIndex.load(joinRows(shape, parts) as SavedSimilarityIndex).size !== index.size) {
+  throw new Error('parts joined differ from the built index');
+}
+
 // What the service worker saves 5 s after a harvest now: the notes changed since the base (the delta), beside
 // the whole index it saved before (which it still saves, in slices, once the delta passes 2,000 notes).
 // Floor: V8 serializing raw bytes of the same length, nothing packed.
@@ -160,6 +174,16 @@ row('decode (IndexedDB read)', med(decodeCpu), med(decodeWall));
 row('load()', med(loadCpuRuns), med(loadWall));
 row('read = decode + load', readCpuMs, readWallMs);
 row('floor: same bytes, raw', med(floorCpu), med(floorWall));
+row(
+  `read a part, longest of ${parts.length}`,
+  Math.max(...partSteps.map((c) => c.cpu)),
+  Math.max(...partSteps.map((c) => c.wall)),
+);
+row(
+  'read all parts',
+  partSteps.reduce((n, c) => n + c.cpu, 0),
+  partSteps.reduce((n, c) => n + c.wall, 0),
+);
 row('save whole (pack + serialize)', saveCost.cpu, saveCost.wall);
 row('  floor: same bytes, raw', wholeFloor.cpu, wholeFloor.wall);
 row('save delta, 1 harvest', med(deltaCosts.map((c) => c.cpu)), med(deltaCosts.map((c) => c.wall)));
@@ -184,6 +208,9 @@ console.log(
     buildCpuMs: r(buildCpuMs),
     savedMb: r(savedBytes.length / 1e6),
     decodeCpuMs: r(med(decodeCpu)),
+    parts: parts.length,
+    longestPartCpuMs: r(Math.max(...partSteps.map((c) => c.cpu))),
+    allPartsCpuMs: r(partSteps.reduce((n, c) => n + c.cpu, 0)),
     loadCpuMs: r(med(loadCpuRuns)),
     readCpuMs: r(readCpuMs),
     readWallMs: r(readWallMs),
