@@ -144,8 +144,9 @@ async function harvest(
   const acked = frame.evaluate('window.__acked.then((t) => t - window.__clicked)') as Promise<number>;
   await panel.getByRole('button', { name: 'Save', exact: true }).click();
   const ackMs = await acked;
-  if (profiler) console.error(`${s.label}: service worker, Save clicked -> "Harvested"\n${await profiler.cut()}`);
+  // Read before profiling or tracing: the panel closes itself a few seconds after "Harvested".
   const clickedAt = Number(await frame.evaluate('window.__clicked'));
+  if (profiler) console.error(`${s.label}: service worker, Save clicked -> "Harvested"\n${await profiler.cut()}`);
   if (TRACE)
     console.error(
       `${s.label}: IndexedDB transactions, Save clicked -> "Harvested"\n${await traceSince(s, clickedAt, clickedAt + ackMs)}`,
