@@ -1,6 +1,7 @@
 import { browser } from 'wxt/browser';
 import { db, notes } from '@/lib/db';
 import { syncState } from '@/lib/db/sync-state';
+import { notesOfKinds } from '@/lib/db/notes-of-kinds';
 import { eventsRepository } from '@/lib/db/events';
 import { DUPLICATE_AVOIDED } from '@/lib/similarity';
 import type { Similarity } from './similarity';
@@ -107,7 +108,7 @@ export function registerHandlers(similarity: Similarity, tagCounts: LiveTagCount
       return { questions: [], harvested: [] };
     }
     const [questions, harvested] = await Promise.all([
-      db.notes.where('kind').equals('question').toArray(),
+      notesOfKinds(db, ['question']), // a chunk per transaction: the panel's Save must not queue behind every question
       notes.forPage(String(data.url)).catch(() => []),
     ]);
     return { questions: printedQuestions(data.rootText, questions, data.day), harvested };
