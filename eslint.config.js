@@ -175,7 +175,7 @@ export default tseslint.config(
             {
               regex: '^(?!(\\.\\./model/(note-kinds|note-card-text)|\\./snapshot)$)',
               allowTypeImports: true,
-              message: 'The popup\'s first script bundles this module whole: it may load only the kinds\' list.',
+              message: "The popup's first script bundles this module whole: it may load only the kinds' list.",
             },
           ],
         },
