@@ -145,6 +145,44 @@ export default tseslint.config(
     },
   },
   {
+    // The popup's first script (a classic script of its own, run before any module): the snapshot's reader and
+    // painter, and nothing else, so it stays a few kB that paint at once.
+    files: ['entrypoints/popup-first-paint/**'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex:
+                '^(?!(@/lib/newest-snapshot/(paint|snapshot)|@/lib/search/query-help|wxt/utils/define-unlisted-script)$)',
+              message:
+                'The first paint loads the snapshot and its painter only (lib/newest-snapshot): everything else waits for early.ts.',
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
+    // What the first script bundles whole: plain DOM and the kinds' list.
+    files: ['lib/newest-snapshot/paint.ts', 'lib/newest-snapshot/snapshot.ts'],
+    rules: {
+      '@typescript-eslint/no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              regex: '^(?!(\\.\\./model/(note-kinds|note-card-text)|\\./snapshot)$)',
+              allowTypeImports: true,
+              message: "The popup's first script bundles this module whole: it may load only the kinds' list.",
+            },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.{js,mjs,cjs}', 'scripts/**', 'tests/**', 'server/**', 'bench/**'],
     languageOptions: {
       globals: {

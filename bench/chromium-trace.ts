@@ -17,6 +17,8 @@ export interface TraceEvent {
   ph: string;
   ts: number;
   dur?: number;
+  /** The thread's own time inside the event (µs): less than `dur` when the thread waited for a core. */
+  tdur?: number;
   pid: number;
   tid: number;
   args?: { name?: string; frame?: string; data?: Record<string, unknown> };

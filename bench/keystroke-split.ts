@@ -3,12 +3,17 @@
  * search effect starts (React renders the typed text and runs its effect) → the search host answers (the hop to
  * its worker and back, and the host's own work, which it reports) → the rows it named are read from IndexedDB
  * → React renders and commits the new list (`commonplace:results`) → the next frame is drawn (layout, paint).
- * `wait` is what is left between those steps (tasks of other work queued before ours). Keystrokes whose query
+ * The hop is split into its way there and its way back (`toHost`, `back`: the
+ * rest of it is the page's promise callbacks after the answer arrived). `wait` is what is left between those steps (tasks of other work queued before ours). Keystrokes whose query
  * was overtaken before its list was shown are left out: their time is the next one's.
  */
 export interface Split {
   input: number;
   hop: number;
+  /** The hop's way there: request posted → the host's thread takes it (that thread busy, or waiting for a core). */
+  toHost: number;
+  /** The hop's way back: reply posted → the page's thread takes it (the page busy meanwhile). */
+  back: number;
   host: number;
   rows: number;
   render: number;
@@ -21,7 +26,7 @@ export interface Timeline {
   keys: number[];
   frames: number[];
   search: { query: string; at: number; ms: number }[];
-  host: { at: number; ms: number; hostMs: number }[];
+  host: { at: number; ms: number; hostMs: number; toHostMs: number; backMs: number }[];
   rows: { query: string; at: number; ms: number }[];
   render: { query: string; at: number; ms: number }[];
   shown: { query: string; at: number }[];
@@ -45,6 +50,8 @@ export function splitKeystrokes(query: string, t: Timeline): Split[] {
     out.push({
       input,
       hop: search.ms - host.hostMs,
+      toHost: host.toHostMs,
+      back: host.backMs,
       host: host.hostMs,
       rows: rows.ms,
       render: render.ms,

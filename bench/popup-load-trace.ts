@@ -62,8 +62,10 @@ async function loadTrace(page: Page, cdp: CDPSession, url: string, label: string
   console.log(
     `\n${label}: navigation → FCP ${at(fcp.ts)} ms, main thread busy ${busy.toFixed(1)} in ${tasks.length} tasks`,
   );
+  // The thread's own time beside each task's wall time: on a loaded machine the rest is waiting for a core.
+  const cpu = (t: TraceEvent) => (t.tdur === undefined ? '' : ` (thread ${(t.tdur / 1000).toFixed(1)})`);
   for (const t of tasks.filter((t) => t.dur! >= 1000))
-    console.log(`  @${at(t.ts)} ${(t.dur! / 1000).toFixed(1)} ms: ${whatRan(main, t)}`);
+    console.log(`  @${at(t.ts)} ${(t.dur! / 1000).toFixed(1)} ms${cpu(t)}: ${whatRan(main, t)}`);
   const marks = main.filter((e) => e.cat.includes('blink.user_timing') && e.name.startsWith('commonplace:'));
   for (const m of marks.filter((m) => m.ts <= fcp.ts + 50_000)) console.log(`  mark ${m.name} @${at(m.ts)}`);
 }

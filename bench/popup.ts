@@ -137,11 +137,16 @@ async function typeAfterReact(page: Page, query: string) {
         search: byQuery('commonplace:search'),
         rows: byQuery('commonplace:rows'),
         render: byQuery('commonplace:render'),
-        host: performance.getEntriesByName('commonplace:host').map((m) => ({
-          at: m.startTime,
-          ms: m.duration,
-          hostMs: Number(((m as PerformanceMeasure).detail as { hostMs?: number } | null)?.hostMs ?? NaN),
-        })),
+        host: performance.getEntriesByName('commonplace:host').map((m) => {
+          const detail = ((m as PerformanceMeasure).detail ?? {}) as Record<string, number | undefined>;
+          return {
+            at: m.startTime,
+            ms: m.duration,
+            hostMs: Number(detail.hostMs ?? NaN),
+            toHostMs: Number(detail.toHostMs ?? NaN),
+            backMs: Number(detail.backMs ?? NaN),
+          };
+        }),
       },
     };
   });

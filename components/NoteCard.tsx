@@ -19,7 +19,7 @@ interface Props {
 
 /**
  * One harvested note in a list. Everything shown is text: notes from other members are untrusted. The popup's
- * pre-React paint renders the same card without React (entrypoints/popup/early/paint.ts): both take their words
+ * pre-React paint renders the same card without React (lib/newest-snapshot/paint.ts): both take their words
  * from noteCardText, and a test holds their HTML equal.
  */
 export const NoteCard = forwardRef<HTMLElement, Props>(function NoteCard(

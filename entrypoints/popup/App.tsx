@@ -109,8 +109,10 @@ export function App() {
     if (e.key === 'ArrowDown') setActive((a) => Math.min(a + 1, hits.length - 1));
     else if (e.key === 'ArrowUp') setActive((a) => Math.max(a - 1, 0));
     else if (e.key === 'Enter' && hits[active]) void open(hits[active].note);
-    else if (e.key === 'Escape' && query) setQuery('');
-    else return;
+    else if (e.key === 'Escape' && inputRef.current?.value) {
+      inputRef.current.value = '';
+      search.searchAhead(queryOf(''), () => setQuery(''));
+    } else return;
     e.preventDefault();
   };
 
@@ -125,11 +127,11 @@ export function App() {
         type="search"
         placeholder="Search harvested notes"
         aria-describedby={`${searchId}-help`}
-        value={query}
+        // Uncontrolled: the text typed shows without React, which renders it with its results, in one commit.
+        defaultValue={query}
         onChange={(e) => {
-          // Asked of the search host before React renders the text: the answer is on its way meanwhile.
-          search.searchAhead(queryOf(e.target.value));
-          setQuery(e.target.value);
+          const text = e.target.value;
+          search.searchAhead(queryOf(text), () => setQuery(text));
         }}
         onKeyDown={onKeyDown}
       />

@@ -4,7 +4,6 @@ import { flushSync } from 'react-dom';
 import type { MatchRanges } from '@/components/NoteCard';
 import { notes as notesRepo } from '@/lib/db';
 import type { Note } from '@/lib/model';
-import type { SearchHit } from '@/lib/search';
 import { searchClient } from '@/lib/search-host';
 import { handover } from './early/handover';
 import { noteRows } from '@/lib/db/note-rows';
@@ -73,14 +72,6 @@ function earlyShown(limit: number): { query: string; hits: Hit[] } | undefined {
   return rows && { query: handover.query, hits: rows.map((note) => ({ note })) };
 }
 
-/** A search asked for from the input event, before React rendered the text typed (see `searchAhead`). */
-interface Ahead {
-  q: string;
-  version: number;
-  at: number;
-  answer: Promise<SearchHit[] | null>;
-}
-
 /**
  * The popup's search. With no query: the newest notes, one indexed read of `limit` rows, waiting for
  * nothing else. With a query: the search client answers ids (from the warm search host on Chrome), then
@@ -88,10 +79,12 @@ interface Ahead {
  * overtaken by a newer search, and this effect ignores anything after its query changed. `version`
  * searches again after this page's own writes.
  *
- * `searchAhead(query)`, called from the input's change event, sends that query to the search host at once:
- * the host searches while React renders the text typed, and the effect that follows takes that answer
- * instead of asking again (profiled: React's render and commit of the popup before its effect ran were 3 ms
- * of each keystroke at p50, 13 at p95, all spent before the host was even asked).
+ * `searchAhead(query, commitText)`, called from the input's change event (the box is uncontrolled: the text
+ * typed shows without React), sends that query to the search host at once, and once its rows are read commits
+ * the text (`commitText`) and the list in one render. React no longer renders the text typed while the host
+ * answers: bench:popup's split showed the hop's way back (the answer waiting for this thread) at 3.9 / 15.7 ms
+ * p50 / p95 against 0.5 / 6.2 for the way there, that render being what the answer waited for. The effect that
+ * follows finds the list shown for its query and asks nothing.
  */
 export function useNoteSearch(query: string, version: number, limit = 20) {
   const [shown, setShown] = useState(() => earlyShown(limit));
@@ -115,75 +108,110 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
   // Spaces around the query ask nothing new: a space typed after a word keeps the list, with no search.
   const q = query.trim();
   const readAtVersion = useRef(version);
-  const ahead = useRef<Ahead | null>(null);
   // The query and version of the list committed last: what the next effect compares with.
   const asked = useRef({ q, version });
   useLayoutEffect(() => {
     asked.current = { q, version };
   }, [q, version]);
+  // The query and version of the list on screen, when searchAhead put it there (the effect then asks nothing).
+  const shownAhead = useRef<{ q: string; version: number } | null>(null);
+  // Each change of the text numbers its search: an answer to an older one is never committed.
+  const typed = useRef(0);
+
+  /**
+   * `rows` (the answer to `q`) on screen now, in this task, with whatever `alsoCommit` sets (the text typed):
+   * as a plain update React would render it in a task of its own, queued behind whatever else the thread has
+   * waiting (bench:popup's render step: 1.6 ms at p50, 10-16 at p95). The words' marks follow once the list is
+   * on screen: Fuse.js over twenty notes cost 4 ms of each keystroke (profiled), and the list is what the user
+   * waits for. Dropped if the query moved on; drawn as a transition, so the next keystroke's render interrupts
+   * it instead of waiting for twenty cards.
+   */
+  const show = useCallback((q: string, rows: Note[], isCurrent: () => boolean, alsoCommit?: () => void) => {
+    rowsReady.current = { query: q, at: performance.now() };
+    flushSync(() => {
+      alsoCommit?.();
+      setShown({ query: q, hits: rows.map((note): Hit => ({ note })) });
+    });
+    if (q)
+      void loadFuse().then((Fuse) =>
+        whenIdle(() => {
+          if (!isCurrent()) return;
+          startTransition(() =>
+            setShown((now) =>
+              now?.query === q
+                ? { query: q, hits: now.hits.map(({ note }) => ({ note, matches: marks(Fuse, note, q) })) }
+                : now,
+            ),
+          );
+        }, 100),
+      );
+  }, []);
+
   const searchAhead = useCallback(
-    (next: string) => {
+    (next: string, commitText: () => void) => {
+      const mine = ++typed.current;
       const nq = next.trim();
-      // The effect asks for the newest itself; a query equal to the one shown runs no effect at all.
-      if (!nq || nq === asked.current.q) return;
-      void loadFuse();
-      const at = performance.now();
-      ahead.current = { q: nq, version: asked.current.version, at, answer: searchClient().search(nq, limit) };
+      const { version: at } = asked.current;
+      // The effect reads the newest itself; a query equal to the one shown (a space typed) runs no effect.
+      if (!nq || nq === asked.current.q) return commitText();
+      void loadFuse(); // for the marks, loaded while the answer is on its way
+      const t0 = performance.now();
+      const isCurrent = () => mine === typed.current && asked.current.version === at;
+      searchClient()
+        .search(nq, limit)
+        .then((found) => {
+          const t1 = performance.now();
+          // Measures (read by bench:popup): the search host's answer, and the rows it names read from IndexedDB.
+          performance.measure('commonplace:search', { start: t0, end: t1, detail: nq });
+          return found && shownRows.read(found.map((h) => h.id)).finally(() => measureRows(t1, nq));
+        })
+        .then(
+          (rows) => {
+            if (!rows || !isCurrent()) return;
+            shownAhead.current = { q: nq, version: at };
+            show(nq, rows, isCurrent, commitText);
+          },
+          (e: unknown) => {
+            // The host failed: the text is committed, and the effect asks again (through the client's retry).
+            log.failed('search')(e);
+            if (mine === typed.current) commitText();
+          },
+        );
     },
-    [limit],
+    [limit, show],
   );
   useEffect(() => {
     let isCurrent = true;
     // This page wrote a note: rows read before are not used again (Dexie's own notice may come later).
     if (readAtVersion.current !== version) shownRows.forget();
     readAtVersion.current = version;
-    const isShownAlready = isEarlyShown.current && !q;
+    const isShownAlready =
+      (isEarlyShown.current && !q) || (shownAhead.current?.q === q && shownAhead.current.version === version);
     isEarlyShown.current = false;
+    shownAhead.current = null;
     if (isShownAlready) return;
     // The early read is the newest notes as the popup opened: only ever the first list, never a later one.
     if (q) handover.reading = undefined;
-    // The answer asked for from the input event, when it was for this very query at this version.
-    const early = ahead.current?.q === q && ahead.current.version === version ? ahead.current : null;
-    ahead.current = null;
-    // Measures (read by bench:popup): the search host's answer, and the rows it names read from IndexedDB.
-    const t0 = early?.at ?? performance.now();
+    const t0 = performance.now();
     if (q) void loadFuse(); // for the marks, loaded while the answer is on its way
     const load = q
-      ? (early?.answer ?? searchClient().search(q, limit)).then((found) => {
-          const t1 = performance.now();
-          performance.measure('commonplace:search', { start: t0, end: t1, detail: q });
-          return found ? shownRows.read(found.map((h) => h.id)).finally(() => measureRows(t1, q)) : null;
-        })
+      ? searchClient()
+          .search(q, limit)
+          .then((found) => {
+            const t1 = performance.now();
+            performance.measure('commonplace:search', { start: t0, end: t1, detail: q });
+            return found ? shownRows.read(found.map((h) => h.id)).finally(() => measureRows(t1, q)) : null;
+          })
       : newest(limit).finally(() => measureRows(t0, q));
     load
       .then((rows) => {
-        if (!isCurrent || !rows) return;
-        rowsReady.current = { query: q, at: performance.now() };
-        // Committed now, in this task: as a plain update React would render it in a task of its own, queued
-        // behind whatever else the thread has waiting (bench:popup's render step: 1.6 ms at p50, 10-16 at p95).
-        flushSync(() => setShown({ query: q, hits: rows.map((note): Hit => ({ note })) }));
-        // The words' marks follow once the list is on screen: Fuse.js over twenty notes cost 4 ms of each
-        // keystroke (profiled), and the list is what the user waits for. Dropped if the query moved on; drawn
-        // as a transition, so the next keystroke's render interrupts it instead of waiting for twenty cards.
-        if (q)
-          void loadFuse().then((Fuse) =>
-            whenIdle(() => {
-              if (!isCurrent) return;
-              startTransition(() =>
-                setShown((now) =>
-                  now?.query === q
-                    ? { query: q, hits: now.hits.map(({ note }) => ({ note, matches: marks(Fuse, note, q) })) }
-                    : now,
-                ),
-              );
-            }, 100),
-          );
+        if (isCurrent && rows) show(q, rows, () => isCurrent);
       })
       .catch(log.failed('search'));
     return () => {
       isCurrent = false;
     };
-  }, [q, limit, version]);
+  }, [q, limit, version, show]);
 
   return { hits: shown?.hits, searchAhead };
 }

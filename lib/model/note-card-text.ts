@@ -20,7 +20,7 @@ function hostOf(url: string) {
 
 /**
  * The words of a note's card, once for both renderers of it: components/NoteCard (React) and the popup's
- * pre-React paint (entrypoints/popup/early/paint.ts, plain DOM, which may not load React). The elements stay in
+ * pre-React paint (lib/newest-snapshot/paint.ts, plain DOM, which may not load React). The elements stay in
  * each renderer; a test holds the two to the same HTML. All text: notes from other members are untrusted.
  */
 export function noteCardText(note: Note): NoteCardText {

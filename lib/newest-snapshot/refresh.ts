@@ -6,12 +6,12 @@ import { snapshotCards, writeSnapshot } from './snapshot';
  * of every note write): the next popup's first frame then shows the notes as they are, not as they were at the
  * last popup. Calls while a refresh runs fold into one more after it (their promise settles with that one).
  */
-export function snapshotRefresher(storage: Storage, limit: number): () => Promise<void> {
+export function snapshotRefresher(store: Storage, limit: number): () => Promise<void> {
   let running: Promise<void> | null = null;
   let queued: Promise<void> | null = null;
   const run = async (): Promise<void> => {
     const rows = await readNewest(limit);
-    if (rows) writeSnapshot(storage, snapshotCards(rows));
+    if (rows) writeSnapshot(store, snapshotCards(rows));
   };
   return function refresh(): Promise<void> {
     if (!running) return (running = run().finally(() => (running = null)));

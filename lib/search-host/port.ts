@@ -21,16 +21,33 @@ interface Reply {
   err?: string;
   /** How long the host's handler took (ms), so a page can tell the host's work from the hop to it and back. */
   ms?: number;
+  /**
+   * When the host's thread took the request (`recv`) and posted this reply (`sent`), on the clock every context
+   * of the browser shares (timeOrigin + now): the page splits the hop into the way there and the way back.
+   */
+  recv?: number;
+  sent?: number;
 }
+
+/** A time every context of this browser reads alike (each context's `now` counts from its own origin). */
+const clock = () => performance.timeOrigin + performance.now();
 
 /**
  * One measure per answer on the asking page's timeline, `commonplace:host`, from the request sent to the answer
  * received, with the host's own handling time as its detail (bench:popup splits a keystroke with it: the hop
- * is the rest). Only answers that carry the host's time are measured.
+ * is the rest), and the hop's two ways: request posted → the host's thread takes it (`toHostMs`: that thread
+ * busy or waiting for a core), reply posted → this page's thread takes it (`backMs`: this thread busy, with
+ * React's render of the typed text for one). Only answers that carry the host's time are measured.
  */
-function measureHop(type: Keys, sentAt: number, hostMs: number | undefined) {
-  if (hostMs === undefined) return;
-  performance.measure('commonplace:host', { start: sentAt, end: performance.now(), detail: { type, hostMs } });
+function measureHop(type: Keys, sentAt: number, reply: Reply) {
+  if (reply.ms === undefined) return;
+  const end = performance.now();
+  const at = (t: number | undefined) => (t === undefined ? NaN : t - performance.timeOrigin);
+  performance.measure('commonplace:host', {
+    start: sentAt,
+    end,
+    detail: { type, hostMs: reply.ms, toHostMs: at(reply.recv) - sentAt, backMs: end - at(reply.sent) },
+  });
 }
 
 /**
@@ -49,7 +66,7 @@ export function portSender(connect: () => PortLike) {
       const w = waiting.get(reply.id);
       if (!w) return;
       waiting.delete(reply.id);
-      measureHop(w.type, w.sentAt, reply.ms);
+      measureHop(w.type, w.sentAt, reply);
       if (reply.err !== undefined) w.reject(new Error(reply.err));
       else w.resolve(reply.res);
     });
@@ -84,11 +101,12 @@ export function portServer(onConnect: (listener: (port: PortLike & { name: strin
     if (port.name !== SEARCH_PORT) return;
     port.onMessage.addListener(async (req: Request) => {
       const handler = handlers.get(req.type);
+      const recv = clock();
       const t0 = performance.now();
       try {
         if (!handler) throw new Error(`No search host handler for ${req.type}`);
         const res = await handler({ data: req.data as never });
-        port.postMessage({ id: req.id, res, ms: performance.now() - t0 } satisfies Reply);
+        port.postMessage({ id: req.id, res, ms: performance.now() - t0, recv, sent: clock() } satisfies Reply);
       } catch (e) {
         port.postMessage({ id: req.id, err: e instanceof Error ? e.message : String(e) } satisfies Reply);
       }

@@ -231,3 +231,48 @@ test('the first frame shows the cards stored at the last open, before the read; 
   await expect(page.getByText('Note deleted.')).toBeVisible();
   await expect.poll(() => snapshotIds(page)).toEqual(byAge([...notes, ...later]).slice(1, 21));
 });
+
+test("the stored cards are painted by the first script, before any of the popup's modules has loaded", async ({
+  context,
+  extensionId,
+}) => {
+  const popup = `chrome-extension://${extensionId}/popup.html`;
+  const notes = generateCorpus(30).docs.map(corpusNote);
+  const seedPage = await context.newPage();
+  await seedPage.goto(`chrome-extension://${extensionId}/options.html`); // creates the database
+  await seedExtensionDb(seedPage, { notes });
+  const first = await context.newPage();
+  await first.goto(popup);
+  await first.locator('article').first().waitFor();
+  await expect.poll(() => snapshotIds(first)).toHaveLength(20);
+  const stored = (await snapshotIds(first))!;
+  await first.close();
+
+  // The popup's module entry (early.ts and all it imports) held back: only the first, classic script can paint.
+  const page = await context.newPage();
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/\/chunks\/popup-[^/]*\.js$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(popup, { waitUntil: 'commit' });
+  await expect.poll(() => shownIds(page)).toEqual(stored);
+  const box = page.getByRole('searchbox', { name: 'Search harvested notes' });
+  await expect(box).toBeFocused();
+  await expect(page.getByRole('list', { name: 'Harvested notes' }).getByRole('article')).toHaveCount(20);
+  await page.keyboard.type('kube');
+  const modulesRun = () => page.evaluate(() => performance.getEntriesByName('commonplace:early-module').length);
+  expect(await modulesRun()).toBe(0);
+
+  // Once the modules load they carry on from the painted page: no second paint, the typed text and focus kept.
+  release();
+  await expect.poll(modulesRun).toBe(1);
+  await expect(page.locator('#early-search')).toHaveCount(0);
+  await expect(box).toHaveValue('kube');
+  await expect(box).toBeFocused();
+  const painted = await page.evaluate(() =>
+    performance.getEntriesByName('commonplace:early-paint').map((m) => (m as PerformanceMeasure).detail),
+  );
+  expect(painted.filter((d) => d === 'snapshot')).toHaveLength(1);
+});

@@ -1,7 +1,7 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { scheduleReactBoot } from './boot-react';
-import { EARLY_INPUT_ID } from './paint';
+import { EARLY_INPUT_ID } from '@/lib/newest-snapshot/paint';
 
 /** The early page: its search box and one card with an Edit button. */
 function earlyPage(): HTMLElement {

@@ -1,4 +1,4 @@
-import { EARLY_INPUT_ID } from './paint';
+import { EARLY_INPUT_ID } from '@/lib/newest-snapshot/paint';
 
 /**
  * With nobody typing, React boots this long after the early paint. Long enough that someone who opened the

@@ -3,20 +3,21 @@ import '../popup.css';
 import { handover } from './handover';
 import { scheduleReactBoot } from './boot-react';
 import { QUERY_HELP } from '@/lib/search/query-help';
-import { EARLY_INPUT_ID, paintEarly, showNewest } from './paint';
+import { EARLY_INPUT_ID, paintEarly, showNewest } from '@/lib/newest-snapshot/paint';
 import { searchBeforeReact } from './search';
 import { readNewest } from '@/lib/db/read-newest';
 import { isSameCards, readSnapshot, snapshotCards, writeSnapshot } from '@/lib/newest-snapshot/snapshot';
 import { logger } from '@/lib/log';
 
-// bench:popup: how long the page took to reach its own script (navigation, parse) before any work of ours.
-performance.mark('commonplace:popup-script');
+// After the first script (entrypoints/popup-first-paint): when the popup's modules were loaded and linked.
+performance.mark('commonplace:early-module');
 
 /**
- * The popup's entry: the newest notes on screen before React, Dexie and zod are even loaded (main.tsx, after the
- * paint), and the first keystrokes answered by early-search meanwhile; then React takes over with the rows
- * shown and whatever was typed. The very first frame shows the newest cards as last stored
- * (lib/newest-snapshot), before IndexedDB is opened; the read then corrects them if they changed meanwhile.
+ * The popup's module entry: the newest notes on screen before React, Dexie and zod are even loaded (main.tsx,
+ * after the paint), and the first keystrokes answered by early-search meanwhile; then React takes over with the
+ * rows shown and whatever was typed. The very first frame shows the newest cards as last stored
+ * (lib/newest-snapshot), painted by the page's first, classic script before this module graph has even loaded
+ * (entrypoints/popup-first-paint); the read then corrects them if they changed meanwhile.
  */
 let stopSearching = () => {};
 const root = document.getElementById('root')!;
@@ -24,7 +25,8 @@ const t0 = performance.now();
 const snapshot = readSnapshot(localStorage);
 // A snapshot of no notes paints nothing: the read decides between the list and the first-run hint.
 const isPaintedFromSnapshot = !!snapshot?.length;
-if (snapshot && isPaintedFromSnapshot) {
+// Painted already by the first script, unless it did not run (a failed load): then here, a little later.
+if (snapshot && isPaintedFromSnapshot && !document.getElementById(EARLY_INPUT_ID)) {
   paintEarly(root, snapshot, QUERY_HELP);
   performance.measure('commonplace:early-paint', { start: t0, end: performance.now(), detail: 'snapshot' });
 }

@@ -8,7 +8,8 @@ import { CommonplaceDb, notesRepository } from '@/lib/db';
 import { NOTE_KINDS } from '@/lib/model';
 import { makeNote } from '@/lib/testing/make-note';
 import { QUERY_HELP } from '@/lib/search/query';
-import { earlyCard, earlyQuery, paintEarly, showNewest } from './paint';
+import { earlyCard, earlyQuery } from './paint';
+import { paintEarly, showNewest } from '@/lib/newest-snapshot/paint';
 import { readSnapshot, snapshotCards, writeSnapshot } from '@/lib/newest-snapshot/snapshot';
 import { readByIds, readNewest } from '@/lib/db/read-newest';
 
