@@ -160,9 +160,14 @@ export async function prepareDigest(
   const shown = (shownRow?.value ?? {}) as Record<string, string>;
   // An index from before a removal may still count the removed note (its author's first harvest, the last
   // harvest of its community): such an index is rebuilt, never advanced. So is one numbered past the store's
-  // writes (from a store rebuilt since) or from before write numbers.
+  // writes (from a store rebuilt since) or from before write numbers. While the bucket rows may be of another
+  // layout, none is read: the index is built from the notes until the background has filled them again.
   const isCurrent =
-    stored?.v === 1 && stored.removals === counters.removals && stored.seq !== undefined && stored.seq <= counters.seq;
+    stored?.v === 1 &&
+    stored.removals === counters.removals &&
+    stored.seq !== undefined &&
+    stored.seq <= counters.seq &&
+    counters.isLayoutCurrent;
   const { digest, next, isIndexDirty } = isCurrent
     ? await incremental(db, req, stored, shown, day)
     : await fromSummaries(db, req, shown, day, counters.removals);

@@ -25,7 +25,7 @@ import {
   LIVE_FINGERPRINT_KEY,
   LIVE_RECOUNT_KEY,
 } from './live-fingerprint';
-import { bucketOf, type NoteSummaryRow } from './summary-bucket';
+import { BUCKET_FORMAT, bucketOf, type NoteSummaryRow } from './summary-bucket';
 
 export const SUMMARY_BUCKETS = 'summaryBuckets';
 export const SUMMARY_LOG = 'summaryLog';
@@ -74,6 +74,10 @@ export const counter = (row: unknown): number => {
 
 /** Whether the fill row (summary-fill.ts) says some notes may still lack their summary. */
 export const isFilling = (row: unknown): boolean => row !== undefined && row !== null;
+
+/** Whether the layout row (`DIGEST_KEYS.layout`) says the bucket rows are in this code's layout. */
+export const isLayoutCurrent = (row: unknown): boolean =>
+  (row as { value?: unknown } | undefined)?.value === BUCKET_FORMAT;
 
 async function mutateNotes(core: DBCore, notes: DBCoreTable, req: DBCoreMutateRequest) {
   // Only an upgrade from before v6 writes notes without the summary tables (v6 then fills them in the background).

@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Note } from '../model';
 import { counter, noteSummariesMiddleware, SUMMARY_BUCKETS, SUMMARY_LOG, type SummaryLogRow } from './note-summaries';
 import { DIGEST_KEYS } from './digest-keys';
-import type { SummaryBucketRow } from './summary-bucket';
+import { BUCKET_FORMAT, type SummaryBucketRow } from './summary-bucket';
 import { pageKey } from '../model/page-key';
 import type { QuestionEvent } from '../questions/events';
 import { serverKey } from '../sync/endpoint';
@@ -143,14 +143,18 @@ export class CommonplaceDb extends Dexie {
     this.version(6)
       .stores({ noteSummaries: null, [SUMMARY_BUCKETS]: 'b, seq', [SUMMARY_LOG]: 'id, seq, b' })
       .upgrade(async (tx) => {
-        if ((await tx.table('notes').count()) === 0) return;
         const kv = tx.table<KvRow, string>('kv');
+        // The bucket table is new and empty: in this code's layout (summary-bucket.ts) by definition.
+        await kv.put({ key: DIGEST_KEYS.layout, value: BUCKET_FORMAT });
+        if ((await tx.table('notes').count()) === 0) return;
         const removals = counter(await kv.get(DIGEST_KEYS.removals));
         await kv.bulkPut([
           { key: DIGEST_KEYS.fill, value: { after: '' } },
           { key: DIGEST_KEYS.removals, value: removals + 1 },
         ]);
       });
+    // A new store's empty bucket table is in this code's layout too (no upgrade runs on a store created new).
+    this.on('populate', (tx) => tx.table<KvRow, string>('kv').put({ key: DIGEST_KEYS.layout, value: BUCKET_FORMAT }));
     this.use(noteSummariesMiddleware);
   }
 }
