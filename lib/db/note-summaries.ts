@@ -2,7 +2,7 @@
  * The note summaries: what the digest needs of each note (lib/digest/note-summary.ts), written by a Dexie
  * middleware in the same transaction as the note, so no write path can forget them: the repository, sync's pull,
  * push and compacted reset, leaving a community, import, and any `put`/`delete`/`clear` a test or future path
- * makes. They live in two tables: the bucket rows (summary-bucket.ts, 128 rows a cold digest reads in one go) and
+ * makes. They live in two tables: the bucket rows (summary-bucket.ts, 16 rows a cold digest reads in one go) and
  * a log of one small row per note written since the buckets were last compacted (summary-fill.ts, in the
  * background). A write only adds log rows: rewriting the buckets it touches made a 500-note import batch rewrite
  * nearly all of them (6x the import's own cost at 50k). What a note said before a write is read from the note

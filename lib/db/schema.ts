@@ -136,10 +136,11 @@ export class CommonplaceDb extends Dexie {
     // v5: note summaries (issue 19), a row per note. Its upgrade filled them (12 s at 50k, in the open every
     // page waited for); v6 replaces them, so a v4 store now passes through v5 without filling anything.
     this.version(5).stores({ noteSummaries: 'id, seq' });
-    // v6: the summaries packed into bucket rows (summary-bucket.ts): a cold digest reads 128 rows, not one per
-    // note, plus the log of rows written since the last compaction, indexed by bucket so a compaction takes a few
-    // buckets at a time. The upgrade only marks the fill due; the background fills the buckets in short chunks
-    // (summary-fill.ts) while a digest without an index reads the notes themselves until it is done.
+    // v6: the summaries packed into bucket rows (summary-bucket.ts): a cold digest reads 16 rows (128 before
+    // the layout marker, DIGEST_KEYS.layout), not one per note, plus the log of rows written since the last
+    // compaction, indexed by bucket so a compaction takes a few buckets at a time. The upgrade only marks the fill
+    // due; the background fills the buckets in short chunks (summary-fill.ts) while a digest without an index
+    // reads the notes themselves until it is done.
     this.version(6)
       .stores({ noteSummaries: null, [SUMMARY_BUCKETS]: 'b, seq', [SUMMARY_LOG]: 'id, seq, b' })
       .upgrade(async (tx) => {
