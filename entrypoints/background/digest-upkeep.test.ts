@@ -10,6 +10,7 @@ import { makeNote, seedStore } from '@/lib/testing/digest-seed';
 import { noteSummary } from '@/lib/digest/note-summary';
 import { COMPACT_AT, isCompactionDue, isFillDue, restartFill } from '@/lib/db/summary-fill';
 import { storedSummaries } from '@/lib/testing/stored-summaries';
+import { BUCKET_COUNT } from '@/lib/db/summary-bucket';
 import { createDigestUpkeep, nextMidnight } from './digest-upkeep';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -37,7 +38,7 @@ describe('digest upkeep', () => {
     expect(await isCompactionDue(db)).toBe(true);
     await upkeep.refresh();
     expect(await db.summaryLog.count()).toBe(0);
-    expect(await db.summaryBuckets.count()).toBe(128);
+    expect(await db.summaryBuckets.count()).toBe(BUCKET_COUNT);
     await restartFill(db); // what v6's upgrade leaves
     await upkeep.refresh();
     expect(await isFillDue(db)).toBe(false);

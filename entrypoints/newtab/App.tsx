@@ -41,9 +41,12 @@ export function App({ boot: first }: { boot: Boot }) {
         .then(setQuestions, failed),
     [failed],
   );
+  // A tab with no digest yet (after install or a big import) computes one first: the board (every question and
+  // answer note) would share IndexedDB and this thread with that, so it waits for the digest (or its failure).
+  const isDigestSettled = digest !== null || error !== null;
   useEffect(() => {
-    if (!first.isMinimal) void loadQuestions();
-  }, [first.isMinimal, loadQuestions, digest]);
+    if (!first.isMinimal && isDigestSettled) void loadQuestions();
+  }, [first.isMinimal, loadQuestions, digest, isDigestSettled]);
   // Pulse polls come from the endpoints, after the first paint; a failure is said, the digest stays.
   const [pulse, setPulse] = useState<PulseItem[]>([]);
   const [pulseProblem, setPulseProblem] = useState<string | null>(null);

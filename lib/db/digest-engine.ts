@@ -27,6 +27,7 @@ import {
 import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
 import { questionEventsRepository } from './question-events';
+import { thanksRepository } from './thanks';
 import type { NoteSummaryRow } from './summary-bucket';
 import { digestCounters, readSummaryIndex, summariesAfter } from './summary-reads';
 import type { CommonplaceDb } from './schema';
@@ -160,9 +161,14 @@ export async function prepareDigest(
   const shown = (shownRow?.value ?? {}) as Record<string, string>;
   // An index from before a removal may still count the removed note (its author's first harvest, the last
   // harvest of its community): such an index is rebuilt, never advanced. So is one numbered past the store's
-  // writes (from a store rebuilt since) or from before write numbers.
+  // writes (from a store rebuilt since) or from before write numbers. While the bucket rows may be of another
+  // layout, none is read: the index is built from the notes until the background has filled them again.
   const isCurrent =
-    stored?.v === 1 && stored.removals === counters.removals && stored.seq !== undefined && stored.seq <= counters.seq;
+    stored?.v === 1 &&
+    stored.removals === counters.removals &&
+    stored.seq !== undefined &&
+    stored.seq <= counters.seq &&
+    counters.isLayoutCurrent;
   const { digest, next, isIndexDirty } = isCurrent
     ? await incremental(db, req, stored, shown, day)
     : await fromSummaries(db, req, shown, day, counters.removals);
@@ -304,10 +310,8 @@ async function archiveCandidates(db: CommonplaceDb, olderThan: number, day: stri
     ]);
     if (notes.some((n) => n && n.deletedAt === undefined)) return { notes: notes.filter(isNote), thanks };
   }
-  const counts = new Map<string, number>();
-  // One getAll of the thanks, not a key cursor over their noteId index: a cursor step per thank (5,000 at 50k
-  // notes) in the cold digest's archive step, which took ~1 s of a loaded cold tab (issue 19's profile).
-  for (const { noteId } of await db.thanks.toArray()) counts.set(noteId, (counts.get(noteId) ?? 0) + 1);
+  // The thanks' keys only (one getAllKeys), not their rows nor a cursor over the noteId index (issue 19).
+  const counts = await thanksRepository(db).perNote();
   const top = [...counts]
     .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) // ties in note id order, as the index gave them
     .slice(0, ARCHIVE_TOP_THANKED)

@@ -20,4 +20,10 @@ export const DIGEST_KEYS = {
    * id the background fill (summary-fill.ts) has done. Absent when every note has its summary.
    */
   fill: 'digest:summary-fill',
+  /**
+   * The bucket rows' layout (summary-bucket.ts `BUCKET_FORMAT`), written when the fill starts from nothing. Any
+   * other value (or none: a store from before the marker) means the rows may be of another layout: the fill is
+   * due, and it starts over. One small read, so nobody has to read every row to know.
+   */
+  layout: 'digest:bucket-layout',
 } as const;

@@ -2,7 +2,7 @@
  * The note summaries: what the digest needs of each note (lib/digest/note-summary.ts), written by a Dexie
  * middleware in the same transaction as the note, so no write path can forget them: the repository, sync's pull,
  * push and compacted reset, leaving a community, import, and any `put`/`delete`/`clear` a test or future path
- * makes. They live in two tables: the bucket rows (summary-bucket.ts, 128 rows a cold digest reads in one go) and
+ * makes. They live in two tables: the bucket rows (summary-bucket.ts, 16 rows a cold digest reads in one go) and
  * a log of one small row per note written since the buckets were last compacted (summary-fill.ts, in the
  * background). A write only adds log rows: rewriting the buckets it touches made a 500-note import batch rewrite
  * nearly all of them (6x the import's own cost at 50k). What a note said before a write is read from the note
@@ -25,7 +25,7 @@ import {
   LIVE_FINGERPRINT_KEY,
   LIVE_RECOUNT_KEY,
 } from './live-fingerprint';
-import { bucketOf, type NoteSummaryRow } from './summary-bucket';
+import { BUCKET_FORMAT, bucketOf, type NoteSummaryRow } from './summary-bucket';
 
 export const SUMMARY_BUCKETS = 'summaryBuckets';
 export const SUMMARY_LOG = 'summaryLog';
@@ -74,6 +74,10 @@ export const counter = (row: unknown): number => {
 
 /** Whether the fill row (summary-fill.ts) says some notes may still lack their summary. */
 export const isFilling = (row: unknown): boolean => row !== undefined && row !== null;
+
+/** Whether the layout row (`DIGEST_KEYS.layout`) says the bucket rows are in this code's layout. */
+export const isLayoutCurrent = (row: unknown): boolean =>
+  (row as { value?: unknown } | undefined)?.value === BUCKET_FORMAT;
 
 async function mutateNotes(core: DBCore, notes: DBCoreTable, req: DBCoreMutateRequest) {
   // Only an upgrade from before v6 writes notes without the summary tables (v6 then fills them in the background).

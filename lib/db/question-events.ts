@@ -10,19 +10,13 @@ export function questionEventsRepository(db: CommonplaceDb) {
     ofQuestion: (questionId: string) => db.questionEvents.where('questionId').equals(questionId).toArray(),
     /**
      * Every event of the questions someone said "no, that didn't answer it" to: the few the digest replays
-     * (lib/digest/reopened.ts). No index on the type (a schema change for a small table): a filtered scan.
+     * (lib/digest/reopened.ts). No index on the type (a schema change for a small table): one read of the table,
+     * filtered here (a cursor step per event, then a second read by question, cost more on a cold new tab).
      */
     async ofReopened(): Promise<QuestionEventRow[]> {
-      const ids = new Set<string>();
-      await db.questionEvents.each((e) => {
-        if (e.type === 'confirmed' && !e.isAnswered) ids.add(e.questionId);
-      });
-      return ids.size
-        ? db.questionEvents
-            .where('questionId')
-            .anyOf([...ids])
-            .toArray()
-        : [];
+      const all = await db.questionEvents.toArray();
+      const ids = new Set(all.filter((e) => e.type === 'confirmed' && !e.isAnswered).map((e) => e.questionId));
+      return ids.size ? all.filter((e) => ids.has(e.questionId)) : [];
     },
     /** Every event of every question (the question board reads them all). */
     all: () => db.questionEvents.toArray(),

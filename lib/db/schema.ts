@@ -2,7 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { Note } from '../model';
 import { counter, noteSummariesMiddleware, SUMMARY_BUCKETS, SUMMARY_LOG, type SummaryLogRow } from './note-summaries';
 import { DIGEST_KEYS } from './digest-keys';
-import type { SummaryBucketRow } from './summary-bucket';
+import { BUCKET_FORMAT, type SummaryBucketRow } from './summary-bucket';
 import { HAS_TEST_HOOKS } from '../build/test-hooks';
 import { transactionTraceMiddleware } from './transaction-trace';
 import { pageKey } from '../model/page-key';
@@ -138,21 +138,26 @@ export class CommonplaceDb extends Dexie {
     // v5: note summaries (issue 19), a row per note. Its upgrade filled them (12 s at 50k, in the open every
     // page waited for); v6 replaces them, so a v4 store now passes through v5 without filling anything.
     this.version(5).stores({ noteSummaries: 'id, seq' });
-    // v6: the summaries packed into bucket rows (summary-bucket.ts): a cold digest reads 128 rows, not one per
-    // note, plus the log of rows written since the last compaction, indexed by bucket so a compaction takes a few
-    // buckets at a time. The upgrade only marks the fill due; the background fills the buckets in short chunks
-    // (summary-fill.ts) while a digest without an index reads the notes themselves until it is done.
+    // v6: the summaries packed into bucket rows (summary-bucket.ts): a cold digest reads 16 rows (128 before
+    // the layout marker, DIGEST_KEYS.layout), not one per note, plus the log of rows written since the last
+    // compaction, indexed by bucket so a compaction takes a few buckets at a time. The upgrade only marks the fill
+    // due; the background fills the buckets in short chunks (summary-fill.ts) while a digest without an index
+    // reads the notes themselves until it is done.
     this.version(6)
       .stores({ noteSummaries: null, [SUMMARY_BUCKETS]: 'b, seq', [SUMMARY_LOG]: 'id, seq, b' })
       .upgrade(async (tx) => {
-        if ((await tx.table('notes').count()) === 0) return;
         const kv = tx.table<KvRow, string>('kv');
+        // The bucket table is new and empty: in this code's layout (summary-bucket.ts) by definition.
+        await kv.put({ key: DIGEST_KEYS.layout, value: BUCKET_FORMAT });
+        if ((await tx.table('notes').count()) === 0) return;
         const removals = counter(await kv.get(DIGEST_KEYS.removals));
         await kv.bulkPut([
           { key: DIGEST_KEYS.fill, value: { after: '' } },
           { key: DIGEST_KEYS.removals, value: removals + 1 },
         ]);
       });
+    // A new store's empty bucket table is in this code's layout too (no upgrade runs on a store created new).
+    this.on('populate', (tx) => tx.table<KvRow, string>('kv').put({ key: DIGEST_KEYS.layout, value: BUCKET_FORMAT }));
     this.use(noteSummariesMiddleware);
     // Test builds trace every transaction (bench:harvest `trace=1` names what a harvest's write queues behind).
     if (HAS_TEST_HOOKS) this.use(transactionTraceMiddleware);

@@ -11,14 +11,24 @@ export type NoteSummaryRow = NoteSummary & { seq: number };
 
 /**
  * How many buckets: fixed, since a note's bucket is derived from its id alone (an edit lands where the note
- * already is). 128 keeps a bucket near 400 notes at 50k (a write re-encodes one bucket: well under a millisecond)
- * and the cold read at 128 rows; a million notes make buckets of 8k, still one small read-modify-write.
+ * already is). 16, not the 128 of the first layout: Chromium reads a row of a few tens of kB from its store
+ * inline, and 128 such rows (5 MB at 50k notes) took ~830 ms to `getAll` under load, while the same notes in 16
+ * rows of ~330 kB (which Chromium keeps out of line, as blobs) took ~70 ms, and 8 rows ~55 ms (issue 19, one run
+ * of the four layouts side by side). A compaction takes one bucket per transaction (summary-fill.ts): the same
+ * 1/16 of the notes that 8 of 128 buckets were, so a harvest waits no longer.
  */
-export const BUCKET_COUNT = 128;
+export const BUCKET_COUNT = 16;
+/**
+ * The row layout's version, in every row (`v`): rows of another layout (the 128-bucket one had none) are never
+ * read as this one, they are refilled (summary-fill.ts, `DIGEST_KEYS.layout`).
+ */
+export const BUCKET_FORMAT = 2;
 
 /** One bucket row. `seq` is its newest entry's write number (indexed: what an index has not folded yet). */
 export interface SummaryBucketRow {
   b: number;
+  /** BUCKET_FORMAT when the row was written. */
+  v: number;
   seq: number;
   /** How many notes it holds. */
   n: number;
@@ -77,7 +87,7 @@ export function encodeBucket(b: number, rows: Iterable<NoteSummaryRow>): Summary
     nums[p + 3] = r.seq;
     if (r.seq > seq) seq = r.seq;
   });
-  return { b, seq, n: list.length, strings, refs, nums };
+  return { b, v: BUCKET_FORMAT, seq, n: list.length, strings, refs, nums };
 }
 
 /**
@@ -114,6 +124,8 @@ export function decodeBucket(row: SummaryBucketRow, out: NoteSummaryRow[] = [], 
 /** Throws on a row that is not in the bucket layout: a derived copy that cannot be read is rebuilt. */
 export function checkBucket(row: SummaryBucketRow): void {
   const { n, strings, refs, nums } = row;
+  if (row.v !== BUCKET_FORMAT)
+    throw new Error(`summary bucket ${String(row.b)} is in another layout than ${BUCKET_FORMAT}`);
   if (!(refs instanceof Int32Array) || !(nums instanceof Float64Array) || !Array.isArray(strings))
     throw new Error(`summary bucket ${String(row.b)} is not in the bucket layout`);
   if (refs.length !== n * REFS_PER || nums.length !== n * NUMS_PER)

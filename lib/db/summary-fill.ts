@@ -12,21 +12,22 @@ import {
   counter,
   isFilling,
   isGone,
+  isLayoutCurrent,
   SUMMARY_BUCKETS,
   SUMMARY_LOG,
   type LoggedSummary,
   type SummaryLogRow,
 } from './note-summaries';
 import type { CommonplaceDb } from './schema';
-import { bucketEntries, bucketOf, encodeBucket, type SummaryBucketRow } from './summary-bucket';
+import { BUCKET_FORMAT, bucketEntries, bucketOf, encodeBucket, type SummaryBucketRow } from './summary-bucket';
 
 const CHUNK = 5000;
 /** Log rows a cold digest reads one by one before the background compacts them (a few tens of ms in Chromium). */
 export const COMPACT_AT = 2000;
 /** Log rows per compaction transaction at most (a group's share of a 20k-row import is ~1,250). */
 const COMPACT_CHUNK = 5000;
-/** Buckets per compaction transaction: 8 of 128, so a write queued behind one waits for 8 re-encodes at most. */
-export const COMPACT_GROUP = 8;
+/** Buckets per compaction transaction: 1 of 16, so a write queued behind one waits for 1/16 of the notes at most. */
+export const COMPACT_GROUP = 1;
 const GROUP = COMPACT_GROUP;
 
 interface FillState {
@@ -38,9 +39,10 @@ const tables = (db: CommonplaceDb) => ({
   log: db.table<SummaryLogRow, string>(SUMMARY_LOG),
 });
 
-/** Whether some notes may still lack their summary. */
+/** Whether some notes may still lack their summary, or the bucket rows may be of another layout. */
 export async function isFillDue(db: CommonplaceDb): Promise<boolean> {
-  return isFilling(await db.kv.get(DIGEST_KEYS.fill));
+  const [fill, layout] = await db.kv.bulkGet([DIGEST_KEYS.fill, DIGEST_KEYS.layout]);
+  return isFilling(fill) || !isLayoutCurrent(layout);
 }
 
 /** Whether enough log rows wait that a cold digest would notice them. */
@@ -61,7 +63,9 @@ export async function compactSummaries(db: CommonplaceDb, chunk = COMPACT_CHUNK)
  */
 export async function compactChunk(db: CommonplaceDb, chunk = COMPACT_CHUNK): Promise<boolean> {
   const { buckets, log } = tables(db);
-  return db.transaction('rw', [buckets, log], async () => {
+  return db.transaction('rw', [buckets, log, db.kv], async () => {
+    // Rows of another layout are never merged into: the fill starts them over (and takes the log with it).
+    if (!isLayoutCurrent(await db.kv.get(DIGEST_KEYS.layout))) return true;
     const first = await log.orderBy('b').first();
     if (!first) {
       // Rows without a bucket number (written around Dexie) get theirs, to be compacted like the rest.
@@ -121,8 +125,13 @@ export async function fillNoteSummaries(db: CommonplaceDb, chunk = CHUNK): Promi
 export async function fillChunk(db: CommonplaceDb, chunk = CHUNK): Promise<boolean> {
   const { buckets, log } = tables(db);
   return db.transaction('rw', [db.notes, buckets, log, db.kv], async () => {
-    const state = (await db.kv.get(DIGEST_KEYS.fill))?.value as FillState | undefined;
-    if (!isFilling(state)) return true;
+    const [fillRow, layoutRow] = await db.kv.bulkGet([DIGEST_KEYS.fill, DIGEST_KEYS.layout]);
+    let state = fillRow?.value as FillState | undefined;
+    // Rows of another layout (or a store from before the marker) are dropped and filled again from the notes.
+    if (!isLayoutCurrent(layoutRow)) {
+      await restartFill(db);
+      state = { after: '' };
+    } else if (!isFilling(state)) return true;
     const after = typeof state?.after === 'string' ? state.after : '';
     const notes: Note[] = await db.notes.where(':id').above(after).limit(chunk).toArray();
     const logged = await log.bulkGet(notes.map((n) => n.id));
@@ -136,8 +145,8 @@ export async function fillChunk(db: CommonplaceDb, chunk = CHUNK): Promise<boole
 }
 
 /**
- * Starts the fill over from nothing: buckets and log emptied, and a removal counted so any index built from them
- * is rebuilt (from the notes, until the fill is done).
+ * Starts the fill over from nothing: buckets and log emptied, in this code's layout, and a removal counted so any
+ * index built from them is rebuilt (from the notes, until the fill is done).
  */
 export async function restartFill(db: CommonplaceDb): Promise<void> {
   const { buckets, log } = tables(db);
@@ -147,6 +156,7 @@ export async function restartFill(db: CommonplaceDb): Promise<void> {
     await db.kv.bulkPut([
       { key: DIGEST_KEYS.fill, value: { after: '' } },
       { key: DIGEST_KEYS.removals, value: removals + 1 },
+      { key: DIGEST_KEYS.layout, value: BUCKET_FORMAT },
     ]);
   });
 }

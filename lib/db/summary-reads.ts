@@ -11,6 +11,7 @@ import {
   counter,
   isFilling,
   isGone,
+  isLayoutCurrent,
   SUMMARY_BUCKETS,
   SUMMARY_LOG,
   type LoggedSummary,
@@ -25,9 +26,11 @@ import { indexFromBuckets } from './summary-fold';
  * The store's digest counters: `seq`, the last summary write's number (an index that folded up to it is current
  * for adds and edits), and `removals` (an index built at another count may hold a removed note).
  */
-export async function digestCounters(db: CommonplaceDb): Promise<{ seq: number; removals: number }> {
-  const [seq, removals] = await db.kv.bulkGet([DIGEST_KEYS.seq, DIGEST_KEYS.removals]);
-  return { seq: counter(seq), removals: counter(removals) };
+export async function digestCounters(
+  db: CommonplaceDb,
+): Promise<{ seq: number; removals: number; isLayoutCurrent: boolean }> {
+  const [seq, removals, layout] = await db.kv.bulkGet([DIGEST_KEYS.seq, DIGEST_KEYS.removals, DIGEST_KEYS.layout]);
+  return { seq: counter(seq), removals: counter(removals), isLayoutCurrent: isLayoutCurrent(layout) };
 }
 
 const tables = (db: CommonplaceDb) => ({
@@ -115,9 +118,10 @@ async function readChecked<T>(db: CommonplaceDb, use: (source: SummarySource) =>
 async function readOnce<T>(db: CommonplaceDb, use: (source: SummarySource) => T | null) {
   const { buckets, log } = tables(db);
   const read = await db.transaction('r', [db.notes, buckets, log, db.kv], async () => {
-    const [seqRow, fillRow] = await db.kv.bulkGet([DIGEST_KEYS.seq, DIGEST_KEYS.fill]);
+    const [seqRow, fillRow, layoutRow] = await db.kv.bulkGet([DIGEST_KEYS.seq, DIGEST_KEYS.fill, DIGEST_KEYS.layout]);
     const seq = counter(seqRow);
-    if (isFilling(fillRow)) {
+    // Rows of another layout are never read: the notes are, until the background has filled them again.
+    if (isFilling(fillRow) || !isLayoutCurrent(layoutRow)) {
       const notes = (await db.notes.toArray()).map((n) => ({ ...noteSummary(n), seq }));
       return { seq, source: { notes } };
     }

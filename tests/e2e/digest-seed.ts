@@ -1,7 +1,9 @@
 import type { Page } from '@playwright/test';
 import { noteSummary } from '../../lib/digest/note-summary';
 import type { Note } from '../../lib/model';
+import { DIGEST_KEYS } from '../../lib/db/digest-keys';
 import {
+  BUCKET_FORMAT,
   bucketEntries,
   bucketOf,
   encodeBucket,
@@ -49,6 +51,7 @@ export async function seedExtensionDb(page: Page, rows: SeedRows, chunk = 5000):
                   });
                 }
                 tx.objectStore('kv').put({ key: 'digest:seq', value: extra.seq });
+                tx.objectStore('kv').put({ key: extra.layout.key, value: extra.layout.value });
               }
               tx.oncomplete = () => {
                 idb.close();
@@ -66,7 +69,10 @@ export async function seedExtensionDb(page: Page, rows: SeedRows, chunk = 5000):
 type PlainBucket = Omit<SummaryBucketRow, 'refs' | 'nums'> & { refs: number[]; nums: number[] };
 
 /** The store's buckets with `notes` put in them, numbered after its last note write, and that number. */
-async function summariesWith(page: Page, notes: Note[]): Promise<{ buckets: PlainBucket[]; seq: number }> {
+async function summariesWith(
+  page: Page,
+  notes: Note[],
+): Promise<{ buckets: PlainBucket[]; seq: number; layout: { key: string; value: number } }> {
   const stored = await page.evaluate(
     () =>
       new Promise<{ buckets: PlainBucket[]; seq: number }>((resolve, reject) => {
@@ -108,7 +114,7 @@ async function summariesWith(page: Page, notes: Note[]): Promise<{ buckets: Plai
     const row = encodeBucket(b, entries.get(b)!.values());
     return { ...row, refs: Array.from(row.refs), nums: Array.from(row.nums) };
   });
-  return { buckets, seq };
+  return { buckets, seq, layout: { key: DIGEST_KEYS.layout, value: BUCKET_FORMAT } };
 }
 
 /** Reads a whole table back (small tables only): what the test asserts was written. */
