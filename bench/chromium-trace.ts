@@ -47,17 +47,20 @@ export async function traced<T>(
  * The profile bench:popup kept (`profile=<dir>`, `label=ours|before`) opened with the built extension, its
  * service worker up and three seconds given to its start-up work; `id` is the extension's host.
  */
-export async function openKeptProfile(): Promise<{ ctx: BrowserContext; id: string }> {
+export async function openKeptProfile(
+  label = argOf('label') ?? 'ours',
+  extension = EXTENSION_PATH,
+): Promise<{ ctx: BrowserContext; id: string }> {
   const profile = argOf('profile');
   if (!profile) throw new Error('profile=<dir> (a profile bench:popup seeded and kept)');
-  const ctx = await chromium.launchPersistentContext(resolve(profile, argOf('label') ?? 'ours'), {
+  const ctx = await chromium.launchPersistentContext(resolve(profile, label), {
     executablePath: findChromium() ?? '/usr/bin/chromium',
     headless: true,
     args: [
       '--no-sandbox',
       ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${EXTENSION_PATH}`,
-      `--load-extension=${EXTENSION_PATH}`,
+      `--disable-extensions-except=${extension}`,
+      `--load-extension=${extension}`,
     ],
   });
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));

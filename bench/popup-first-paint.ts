@@ -8,11 +8,9 @@
  * page is parsed), and its first contentful paint; right before it in the same browser, the floor's first paint
  * (an extension page with no script). Prints medians and the last line as JSON. A diagnostic, not a test.
  */
-import { chromium, type BrowserContext } from '@playwright/test';
 import { resolve } from 'node:path';
-import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium';
 import { EXTENSION_PATH } from '../tests/e2e/fixtures';
-import { argOf } from './chromium-trace';
+import { argOf, openKeptProfile } from './chromium-trace';
 import { measureFloor } from './floor';
 
 const RUNS = Number(argOf('runs') ?? 20);
@@ -28,21 +26,8 @@ const FIRST_CARD = () => {
 };
 
 async function open(label: string, extension: string) {
-  const profile = argOf('profile');
-  if (!profile) throw new Error('profile=<dir> (a profile bench:popup seeded and kept)');
-  const ctx: BrowserContext = await chromium.launchPersistentContext(resolve(profile, label), {
-    executablePath: findChromium() ?? '/usr/bin/chromium',
-    headless: true,
-    args: [
-      '--no-sandbox',
-      ...CHROMIUM_ARGS,
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-    ],
-  });
-  const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
-  await new Promise((r) => setTimeout(r, 3000));
-  return { label, ctx, id: new URL(sw.url()).host, rows: [] as Record<string, number>[] };
+  const { ctx, id } = await openKeptProfile(label, extension);
+  return { label, ctx, id, rows: [] as Record<string, number>[] };
 }
 
 type Subject = Awaited<ReturnType<typeof open>>;
