@@ -133,20 +133,15 @@ describe('the incremental digest after removals', () => {
             for (let i = 0; i < chunks; i++) await fillChunk(db, 7);
             if (chunks === 3) await compactChunk(db, 5);
             if (isCold) await db.kv.delete(DIGEST_KEYS.index); // a new tab with no index yet
-            const got = await loadDigest(db, req(t + 1), isCold ? undefined : memo);
-            expect(withoutArchive(got)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(t + 1))));
+            await expectAsFullScan(db, t + 1, isCold ? undefined : memo);
           }
           await fillNoteSummaries(db, 7);
           await compactSummaries(db, 9);
-          expect((await storedSummaries(db)).map(({ seq: _s, ...rest }) => rest)).toEqual(
-            (await db.notes.orderBy('id').toArray()).map(noteSummary),
-          );
+          await expectSummariesOfNotes(db);
           t = await apply(db, steps[0]![0], t);
-          const done = await loadDigest(db, req(t + 1), memo);
-          expect(withoutArchive(done)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(t + 1))));
+          await expectAsFullScan(db, t + 1, memo);
           await db.kv.delete(DIGEST_KEYS.index);
-          const cold = await loadDigest(db, req(t + 2));
-          expect(withoutArchive(cold)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(t + 2))));
+          await expectAsFullScan(db, t + 2);
         },
       ),
       { numRuns: 50 },
@@ -177,19 +172,15 @@ describe('the incremental digest after removals', () => {
             if (upkeep === 'fill') await fillChunk(db, 7);
             if (upkeep === 'compact') await compactChunk(db, 5);
             if (isCold) await db.kv.delete(DIGEST_KEYS.index);
-            const got = await loadDigest(db, req(t + 1), isCold ? undefined : memo);
-            expect(withoutArchive(got)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(t + 1))));
+            await expectAsFullScan(db, t + 1, isCold ? undefined : memo);
           }
           await fillNoteSummaries(db, 7);
           await compactSummaries(db, 9);
           const rows = await db.summaryBuckets.toArray();
           expect(rows.every((r) => r.v === BUCKET_FORMAT && r.b < BUCKET_COUNT)).toBe(true);
-          expect((await storedSummaries(db)).map(({ seq: _s, ...rest }) => rest)).toEqual(
-            (await db.notes.orderBy('id').toArray()).map(noteSummary),
-          );
+          await expectSummariesOfNotes(db);
           await db.kv.delete(DIGEST_KEYS.index);
-          const cold = await loadDigest(db, req(t + 2));
-          expect(withoutArchive(cold)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(t + 2))));
+          await expectAsFullScan(db, t + 2);
         },
       ),
       { numRuns: 40 },
@@ -355,4 +346,17 @@ async function apply(db: CommonplaceDb, writes: Write[], at: number): Promise<nu
     }
   }
   return t;
+}
+
+/** The digest at `at` (through `memo`'s index when given, cold without) equals the full scan's. */
+async function expectAsFullScan(db: CommonplaceDb, at: number, memo?: DigestMemo) {
+  const got = await loadDigest(db, req(at), memo);
+  expect(withoutArchive(got)).toEqual(withoutArchive(await loadDigestByFullScan(db, req(at))));
+}
+
+/** Every stored summary (buckets and log merged) is the summary of the stored note. */
+async function expectSummariesOfNotes(db: CommonplaceDb) {
+  expect((await storedSummaries(db)).map(({ seq: _s, ...rest }) => rest)).toEqual(
+    (await db.notes.orderBy('id').toArray()).map(noteSummary),
+  );
 }
