@@ -5,8 +5,8 @@ import { readSnapshot } from '@/lib/newest-snapshot/snapshot';
 
 /**
  * The popup's first script: a classic script of its own (one small file, no module graph to fetch and link),
- * run by the parser as it reaches it at the end of popup.html's body, while the popup's modules (early/early.ts,
- * then React) are still loading. It paints the newest cards as last stored (lib/newest-snapshot) and nothing
+ * asked for first in popup.html's head and deferred, so it runs as soon as the page is parsed and before the
+ * popup's modules (early/early.ts, then React), which run after it in document order. It paints the newest cards as last stored (lib/newest-snapshot) and nothing
  * else; early.ts finds them painted and goes on from there (reads the notes, corrects the list, answers typing).
  * No snapshot (first open, an older shape): nothing here, and early.ts paints after its read.
  */
