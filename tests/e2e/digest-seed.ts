@@ -19,13 +19,14 @@ export interface SeedRows {
 }
 
 /**
- * Writes rows straight into the extension's IndexedDB from one of its pages (the page must have opened the
- * database once, so the schema exists). Chunked: 50k notes do not fit one structured-clone message comfortably.
+ * Writes rows straight into the extension's IndexedDB from one of its pages, once the extension has created it
+ * (waitForSchema). Chunked: 50k notes do not fit one structured-clone message comfortably.
  * Notes get their numbered summaries in the store's bucket rows, as Dexie's middleware would write them
  * (lib/db/note-summaries.ts), so the digest reads the store an app would have: the buckets are read once, merged
  * here with the real codec (lib/db/summary-bucket.ts), and written with the last chunk of notes.
  */
 export async function seedExtensionDb(page: Page, rows: SeedRows, chunk = 5000): Promise<void> {
+  await waitForSchema(page);
   const tables = Object.entries(rows) as [string, unknown[]][];
   for (const [table, list] of tables) {
     const summaries = table === 'notes' ? await summariesWith(page, list as Note[]) : null;
@@ -39,7 +40,13 @@ export async function seedExtensionDb(page: Page, rows: SeedRows, chunk = 5000):
             req.onerror = () => reject(req.error);
             req.onsuccess = () => {
               const idb = req.result;
-              const tx = idb.transaction(extra ? [table, 'summaryBuckets', 'kv'] : [table], 'readwrite');
+              let tx: IDBTransaction;
+              try {
+                tx = idb.transaction(extra ? [table, 'summaryBuckets', 'kv'] : [table], 'readwrite');
+              } catch (e) {
+                idb.close();
+                return reject(e);
+              }
               const store = tx.objectStore(table);
               for (const row of part) store.put(row);
               if (extra) {
@@ -80,7 +87,13 @@ async function summariesWith(
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
           const idb = req.result;
-          const tx = idb.transaction(['summaryBuckets', 'kv']);
+          let tx: IDBTransaction;
+          try {
+            tx = idb.transaction(['summaryBuckets', 'kv']);
+          } catch (e) {
+            idb.close();
+            return reject(e);
+          }
           const all = tx.objectStore('summaryBuckets').getAll();
           const seq = tx.objectStore('kv').get('digest:seq');
           tx.oncomplete = () => {
@@ -117,8 +130,41 @@ async function summariesWith(
   return { buckets, seq, layout: { key: DIGEST_KEYS.layout, value: BUCKET_FORMAT } };
 }
 
+/**
+ * Waits until the extension has created its database with its schema (a page's or the service worker's Dexie
+ * open; a page's `goto` can resolve before it). Never creates it: an open that would make a new, empty database
+ * is aborted and tried again, since a version-1 database left by a raw open would block the app's own upgrade.
+ */
+export async function waitForSchema(page: Page, store = 'summaryBuckets', timeoutMs = 30_000): Promise<void> {
+  await page.evaluate(
+    ({ store, timeoutMs }) =>
+      new Promise<void>((resolve, reject) => {
+        const until = Date.now() + timeoutMs;
+        const again = (why: string) =>
+          Date.now() > until
+            ? reject(new Error(`the extension's database has no '${store}' store after ${timeoutMs} ms (${why})`))
+            : setTimeout(attempt, 50);
+        const attempt = () => {
+          const req = indexedDB.open('commonplace');
+          req.onupgradeneeded = () => req.transaction?.abort(); // not created yet: leave that to the app
+          req.onerror = () => again(String(req.error?.name));
+          req.onsuccess = () => {
+            const idb = req.result;
+            const ready = idb.objectStoreNames.contains(store);
+            idb.close();
+            if (ready) resolve();
+            else again('no such store yet');
+          };
+        };
+        attempt();
+      }),
+    { store, timeoutMs },
+  );
+}
+
 /** Reads a whole table back (small tables only): what the test asserts was written. */
 export async function readTable<T>(page: Page, table: string): Promise<T[]> {
+  await waitForSchema(page);
   return page.evaluate(
     (table) =>
       new Promise<T[]>((resolve, reject) => {
