@@ -122,11 +122,8 @@ describe('the incremental digest after removals', () => {
         }),
         fc.boolean(),
         async (seeded, steps, withMemo) => {
-          const db = open();
-          await db.notes.bulkAdd(seedStore(seeded, NOW - DAY_MS, 100, seeded + 1));
-          const memo: DigestMemo | undefined = withMemo ? {} : undefined;
+          const { db, memo } = await seededWithIndex(seeded, withMemo); // an index from before the upgrade
           let t = NOW;
-          await loadDigest(db, req(t), memo); // an index from before the upgrade
           await restartFill(db); // what v6's upgrade leaves: no bucket filled, the fill due
           for (const [writes, chunks, isCold] of steps) {
             t = await apply(db, writes, t);
@@ -161,11 +158,8 @@ describe('the incremental digest after removals', () => {
         ),
         fc.boolean(),
         async (seeded, steps, withMemo) => {
-          const db = open();
-          await db.notes.bulkAdd(seedStore(seeded, NOW - DAY_MS, 100, seeded + 1));
-          const memo: DigestMemo | undefined = withMemo ? {} : undefined;
+          const { db, memo } = await seededWithIndex(seeded, withMemo); // an index built from the older layout's rows
           let t = NOW;
-          await loadDigest(db, req(t), memo); // an index built from the older layout's rows
           await toOlderLayout(db);
           for (const [writes, upkeep, isCold] of steps) {
             t = await apply(db, writes, t);
@@ -359,4 +353,13 @@ async function expectSummariesOfNotes(db: CommonplaceDb) {
   expect((await storedSummaries(db)).map(({ seq: _s, ...rest }) => rest)).toEqual(
     (await db.notes.orderBy('id').toArray()).map(noteSummary),
   );
+}
+
+/** A store of `seeded` notes from a day ago with a digest index over them (kept in a memo when asked). */
+async function seededWithIndex(seeded: number, withMemo: boolean) {
+  const db = open();
+  await db.notes.bulkAdd(seedStore(seeded, NOW - DAY_MS, 100, seeded + 1));
+  const memo: DigestMemo | undefined = withMemo ? {} : undefined;
+  await loadDigest(db, req(NOW), memo);
+  return { db, memo };
 }
