@@ -117,6 +117,8 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
   const shownAhead = useRef<{ q: string; version: number } | null>(null);
   // Each change of the text numbers its search: an answer to an older one is never committed.
   const typed = useRef(0);
+  // The search asked ahead whose answer has not come yet, and the text its answer commits (the latest typed).
+  const pending = useRef<{ nq: string; commit: () => void } | null>(null);
 
   /**
    * `rows` (the answer to `q`) on screen now, in this task, with whatever `alsoCommit` sets (the text typed):
@@ -149,11 +151,23 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
 
   const searchAhead = useCallback(
     (next: string, commitText: () => void) => {
-      const mine = ++typed.current;
       const nq = next.trim();
+      // A space typed while the word's answer is on its way asks nothing again: that answer commits this text.
+      const waiting = pending.current;
+      if (nq && waiting?.nq === nq) {
+        waiting.commit = commitText;
+        return;
+      }
+      const mine = ++typed.current;
+      pending.current = null;
       const { version: at } = asked.current;
       // The effect reads the newest itself; a query equal to the one shown (a space typed) runs no effect.
       if (!nq || nq === asked.current.q) return commitText();
+      const entry = { nq, commit: commitText };
+      pending.current = entry;
+      const settled = () => {
+        if (pending.current === entry) pending.current = null;
+      };
       void loadFuse(); // for the marks, loaded while the answer is on its way
       const t0 = performance.now();
       const isCurrent = () => mine === typed.current && asked.current.version === at;
@@ -167,14 +181,20 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
         })
         .then(
           (rows) => {
-            if (!rows || !isCurrent()) return;
+            settled();
+            if (!rows || !isCurrent()) {
+              // Still the text typed last, but this page wrote meanwhile: committed, and the effect asks again.
+              if (mine === typed.current) entry.commit();
+              return;
+            }
             shownAhead.current = { q: nq, version: at };
-            show(nq, rows, isCurrent, commitText);
+            show(nq, rows, isCurrent, entry.commit);
           },
           (e: unknown) => {
+            settled();
             // The host failed: the text is committed, and the effect asks again (through the client's retry).
             log.failed('search')(e);
-            if (mine === typed.current) commitText();
+            if (mine === typed.current) entry.commit();
           },
         );
     },
