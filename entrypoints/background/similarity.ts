@@ -62,6 +62,8 @@ export function createSimilarity() {
   };
 
   return {
+    /** What the index is doing (test builds also expose it to benchmarks: lib/build/similarity-signal.ts). */
+    signal: signal as Readonly<typeof signal>,
     /** Called for every note write (see search-upkeep's hook). */
     noteChanged(id: string) {
       if (!index) return; // not open: the saved index folds it in (or is rebuilt) when it opens
