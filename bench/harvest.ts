@@ -7,8 +7,10 @@
  *  - save: **Save** clicked → the panel says "Harvested" (the note is in IndexedDB: the background answered
  *    after its transaction committed) and → the new highlight painted on the page (CSS highlight registered);
  *    each timed inside the page and the panel on one clock, and the note then counted in IndexedDB.
- * After the warm runs the service worker is stopped, and one more harvest measures the first harvest of a
- * new service worker (the saved similarity index and tag counts loaded, not warm).
+ * After the warm runs, once the warm worker's similarity saves have settled (the signal its test build exposes,
+ * lib/build/similarity-signal.ts; bounded wait, the reason printed), the service worker is stopped, and one more
+ * harvest measures the first harvest of a new service worker (the saved similarity index and tag counts loaded,
+ * not warm), printed with whether that worker loaded the index or rebuilt it.
  * `trace=1` lists every IndexedDB transaction of every extension context alive during each Save → "Harvested"
  * (created / first answer / ended, ms after the click; test builds trace them: lib/db/transaction-trace.ts).
  * Usage: `npm run bench:harvest [-- notes=100000 runs=4]`. Last line: one JSON object.
@@ -67,6 +69,10 @@ interface Subject {
   close(): Promise<void>;
   samples: Sample[];
   cold?: Sample;
+  /** How the warm worker's similarity saves ended before it was stopped. */
+  settle?: { waitedMs: number; settled: boolean; why: string };
+  /** How the new worker's similarity index came: loaded or rebuilt. */
+  coldIndex?: string;
 }
 
 async function open(label: string, notes: Note[]): Promise<Subject> {
@@ -74,6 +80,9 @@ async function open(label: string, notes: Note[]): Promise<Subject> {
   const { seedExtensionDb } = await import('../tests/e2e/digest-seed');
   const launched = await launchWithExtension();
   const ext = await launched.context.newPage();
+  // tsx names functions with a helper the page doesn't have; functions sent to page.evaluate need it (the
+  // seeder's waitForSchema does).
+  await ext.addInitScript('globalThis.__name = (f) => f');
   await ext.goto(`chrome-extension://${launched.extensionId}/note.html?id=none`);
   await ext.getByText('This note does not exist or was deleted.').waitFor();
   const t = performance.now();
@@ -337,6 +346,59 @@ function summarise(p: CpuProfile): string {
   return `profiled ${sum.toFixed(0)} ms\nself by file:\n${top(fileSelf, 10)}\nself by function:\n${top(fnSelf, 20)}\ntotal by function:\n${top(fnTotal, 25)}`;
 }
 
+interface SimilarityState {
+  isOpening: boolean;
+  isSaveDue: boolean;
+  saving: number;
+  opened: 'loaded' | 'rebuilt' | null;
+}
+
+/** The service worker's similarity state (lib/build/similarity-signal.ts; test builds expose it), if it runs. */
+async function similarityState(s: Subject): Promise<SimilarityState | null> {
+  const all = await evaluateEverywhere(s, 'JSON.stringify(globalThis.__commonplaceSimilarity ?? null)');
+  for (const v of all) {
+    const state = typeof v === 'string' ? (JSON.parse(v) as SimilarityState | null) : null;
+    if (state) return state;
+  }
+  return null;
+}
+
+/** Longest wait for the warm worker's similarity saves before it is stopped anyway (and why, printed). */
+const SETTLE_TIMEOUT_MS = 180_000;
+
+/**
+ * Waits until the warm worker has no similarity save due or under way (polling the signal its test build
+ * exposes), so the new worker finds the index saved, as a worker started later would: stopped in the middle of a
+ * sliced save, the next worker rebuilt it (4.2 s at 100k, issue 19). Bounded; returns how it ended.
+ */
+async function settleSimilarity(s: Subject): Promise<{ waitedMs: number; settled: boolean; why: string }> {
+  const t0 = performance.now();
+  let last: SimilarityState | null = null;
+  while (performance.now() - t0 < SETTLE_TIMEOUT_MS) {
+    last = await similarityState(s);
+    if (!last) return { waitedMs: performance.now() - t0, settled: false, why: 'no similarity state in the worker' };
+    if (!last.isOpening && !last.isSaveDue && last.saving === 0)
+      return { waitedMs: performance.now() - t0, settled: true, why: 'no save due or under way' };
+    await new Promise((r) => setTimeout(r, 250)); // the interval between polls of the signal
+  }
+  return {
+    waitedMs: performance.now() - t0,
+    settled: false,
+    why: `still ${last?.isOpening ? 'opening' : last?.saving ? 'saving' : 'due to save'} after ${SETTLE_TIMEOUT_MS / 1000} s`,
+  };
+}
+
+/** Waits (bounded) until the new worker has opened its similarity index, and says how: loaded or rebuilt. */
+async function howIndexOpened(s: Subject): Promise<string> {
+  const t0 = performance.now();
+  while (performance.now() - t0 < SETTLE_TIMEOUT_MS) {
+    const state = await similarityState(s);
+    if (state?.opened) return state.opened;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  return 'unknown (not opened within the wait)';
+}
+
 /** Stops every service worker of the profile (CDP), so the next harvest starts a new one. */
 async function stopServiceWorker(s: Subject) {
   const cdp = await s.context.newCDPSession(s.ext);
@@ -380,13 +442,19 @@ async function main() {
       }
     }
     for (const s of subjects) {
+      const settle = await settleSimilarity(s);
+      s.settle = settle;
+      console.error(
+        `${s.label}: warm worker ${settle.settled ? 'settled' : 'NOT settled'} after ${Math.round(settle.waitedMs)} ms (${settle.why}); stopping it`,
+      );
       await stopServiceWorker(s);
       const v = await revisit(s.page, url, PAGE_QUOTES.length + RUNS + 1);
       const profiler = PROFILE ? await profileServiceWorker(s) : null;
       s.cold = { ...v, ...(await harvest(s, SENTENCES[RUNS + 1]!, profiler)) };
       await profiler?.end();
+      s.coldIndex = await howIndexOpened(s);
       console.error(
-        `${s.label} new service worker: ${JSON.stringify(s.cold, (_, x) => (typeof x === 'number' ? round(x) : x))}`,
+        `${s.label} new service worker (similarity index ${s.coldIndex}): ${JSON.stringify(s.cold, (_, x) => (typeof x === 'number' ? round(x) : x))}`,
       );
     }
   } finally {
@@ -424,7 +492,22 @@ async function main() {
       `${name.padEnd(52)}${String(f.floor).padStart(9)}${String(f.ours).padStart(9)}${String(f.coldFloor).padStart(14)}${String(f.coldOurs).padStart(13)}`,
     );
   }
-  console.log(JSON.stringify({ bench: 'harvest', notes: N, runs: RUNS, load, ...figures }));
+  for (const s of subjects)
+    console.log(
+      `${s.label}: new worker Save -> "Harvested" ${round(s.cold!.ackMs)} ms, similarity index ${s.coldIndex}; the warm one ${s.settle!.settled ? 'settled' : 'did NOT settle'} (${s.settle!.why}, waited ${Math.round(s.settle!.waitedMs)} ms)`,
+    );
+  const fresh = Object.fromEntries(
+    subjects.map((s) => [
+      s === floor ? 'floor' : 'ours',
+      {
+        ackMs: round(s.cold!.ackMs),
+        index: s.coldIndex,
+        settled: s.settle!.settled,
+        settleWaitMs: Math.round(s.settle!.waitedMs),
+      },
+    ]),
+  );
+  console.log(JSON.stringify({ bench: 'harvest', notes: N, runs: RUNS, load, ...figures, freshWorker: fresh }));
 }
 
 await main();

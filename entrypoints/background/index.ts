@@ -27,7 +27,7 @@ export default defineBackground(() => {
   registerPageWrites((ids) => {
     search.notesChanged(ids);
     digest.changed();
-    questions.changed();
+    questions.notesChanged(ids);
   });
   // The same handlers the context menu and the shortcut call, reachable from the service worker's console
   // (and from end-to-end tests, which cannot click browser chrome).

@@ -1,5 +1,5 @@
 import { db } from '@/lib/db';
-import { loadQuestionBoard } from '@/lib/db/question-board';
+import { questionBoardKeeper, watchBoardWrites, type QuestionBoardKeeper } from '@/lib/db/question-board-keeper';
 import { logger } from '@/lib/log';
 
 /** Folds a burst of writes (a sync merge, a harvested thread) into one recomputation. */
@@ -10,35 +10,40 @@ const report = logger('question upkeep').failed('helpers refresh failed');
  * Keeps the question helpers' cache warm in the background: after notes or events change, the question model is
  * computed here once, so the new tab, which loads it after its first paint, finds the helpers already kept.
  */
-export function createQuestionUpkeep(now = Date.now): { changed(): void } {
+export function createQuestionUpkeep(keeper: QuestionBoardKeeper, now = Date.now): { changed(): void } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> = Promise.resolve();
   return {
     changed() {
       clearTimeout(timer);
       timer = setTimeout(() => {
-        running = running.catch(() => undefined).then(() => loadQuestionBoard(db, now()));
+        running = running.catch(() => undefined).then(() => keeper.board(now()));
         void running.catch(report);
       }, DEBOUNCE_MS);
     },
   };
 }
 
-/** Recomputes after every note or question-event write here (harvests, sync merges) and on start-up. */
-export function registerQuestionUpkeep(): { changed(): void } {
-  const upkeep = createQuestionUpkeep();
-  const changed = () => upkeep.changed();
-  for (const table of [db.notes, db.questionEvents] as const) {
-    table.hook('creating', function () {
-      this.onsuccess = changed;
-    });
-    table.hook('updating', function () {
-      this.onsuccess = changed;
-    });
-    table.hook('deleting', function () {
-      this.onsuccess = changed;
-    });
-  }
-  changed();
-  return upkeep;
+/**
+ * Recomputes after every committed note or question-event write in any extension context (harvests, edits,
+ * deletes, sync merges, the new tab's answers and thanks, the options page's imports and leaving), rereading
+ * only the notes written (question-board-keeper.ts); every question and answer is read at start-up only.
+ */
+export function registerQuestionUpkeep(): { notesChanged(ids: string[]): void } {
+  const keeper = questionBoardKeeper(db);
+  const upkeep = createQuestionUpkeep(keeper);
+  watchBoardWrites(db, ({ notes }) => {
+    if (notes === 'unknown') keeper.distrust();
+    else if (notes) keeper.notesChanged(notes.ids);
+    upkeep.changed();
+  });
+  upkeep.changed();
+  return {
+    // Pages report their writes too (notesWritten): already seen through the event, but a page's report costs
+    // one reread of those notes and covers a write whose event did not arrive.
+    notesChanged(ids) {
+      keeper.notesChanged(ids);
+      upkeep.changed();
+    },
+  };
 }

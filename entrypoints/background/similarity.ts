@@ -2,6 +2,7 @@ import { db } from '@/lib/db';
 import { newestUpdatedAt, savedSimilarity } from '@/lib/db/saved-similarity';
 import { rankSimilar, type SimilarNote, type SimilarityDraft, type SimilarityIndex } from '@/lib/similarity';
 import { logger } from '@/lib/log';
+import { similaritySignal } from '@/lib/build/similarity-signal';
 
 const log = logger('similarity index');
 
@@ -19,9 +20,10 @@ export function createSimilarity() {
   let index: Promise<SimilarityIndex> | null = null;
   const changed = new Set<string>();
   let saveTimer: ReturnType<typeof setTimeout> | undefined;
+  const signal = similaritySignal();
 
   async function current(): Promise<SimilarityIndex> {
-    const open = await (index ??= store.open().then((r) => r.index));
+    const open = await (index ??= opened());
     if (changed.size) {
       const ids = [...changed];
       changed.clear();
@@ -31,23 +33,43 @@ export function createSimilarity() {
     return open;
   }
 
+  async function opened(): Promise<SimilarityIndex> {
+    signal.isOpening = true;
+    try {
+      const r = await store.open();
+      signal.opened = r.isLoaded ? 'loaded' : 'rebuilt';
+      return r.index;
+    } finally {
+      signal.isOpening = false;
+    }
+  }
+
   /** One save at a time: a delta must never land over the base a slower whole save writes after it. */
   let saving: Promise<void> = Promise.resolve();
   const save = () => {
+    signal.isSaveDue = false;
+    signal.saving++;
     const run = saving.then(async () => {
       const seen = await newestUpdatedAt(db); // before folding: anything later is folded again at load
       await store.save(await current(), seen);
     });
+    void run.then(
+      () => signal.saving--,
+      () => signal.saving--,
+    );
     saving = run.catch(() => undefined); // a failed save (logged by the caller) never stops the next one
     return run;
   };
 
   return {
+    /** What the index is doing (test builds also expose it to benchmarks: lib/build/similarity-signal.ts). */
+    signal: signal as Readonly<typeof signal>,
     /** Called for every note write (see search-upkeep's hook). */
     noteChanged(id: string) {
       if (!index) return; // not open: the saved index folds it in (or is rebuilt) when it opens
       changed.add(id);
       clearTimeout(saveTimer);
+      signal.isSaveDue = true;
       saveTimer = setTimeout(() => void save().catch(log.failed('could not save')), SAVE_AFTER_MS);
     },
     async find(draft: SimilarityDraft): Promise<SimilarNote[]> {

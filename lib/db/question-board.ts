@@ -15,22 +15,38 @@ import { notesOfKinds } from './notes-of-kinds';
  */
 export const HELPERS_KEY = 'questions:helpers';
 
+/** The kinds the board reads: questions, and answers (a note of another kind linked by an event is not read). */
+export const BOARD_KINDS = ['question', 'answer'] as const;
+
 /**
  * The question model for this browser's member (issue 16): questions, answers and their events from the
  * store, each community's ladder, and the communities this member facilitates, through `questionStates`.
  * Reads questions and answers only (by the `kind` index), never the whole store, and a chunk per transaction.
+ * The background keeps the notes between computations instead (question-board-keeper.ts).
  */
 export async function loadQuestionBoard(db: CommonplaceDb, now: number): Promise<QuestionBoard> {
-  const [notes, events, ladders, identity, memberships, expertiseOptOuts] = await Promise.all([
-    // In short transactions: this runs after every harvest (question-upkeep), and a Save must not wait on it.
-    notesOfKinds(db, ['question', 'answer']),
+  // In short transactions: a Save must not wait on it.
+  return questionBoardOf(db, notesOfKinds(db, BOARD_KINDS), now);
+}
+
+/**
+ * The board from `notes`, every stored note of BOARD_KINDS (tombstones included) in the kind index's order
+ * (kind, then id), and the rest read here: events, ladders, identity, memberships, opt-outs, the helpers kept.
+ */
+export async function questionBoardOf(
+  db: CommonplaceDb,
+  notes: Promise<readonly Note[]> | readonly Note[],
+  now: number,
+): Promise<QuestionBoard> {
+  const [stored, events, ladders, identity, memberships, expertiseOptOuts] = await Promise.all([
+    notes,
     questionEventsRepository(db).all(),
     readLadders(),
     readIdentity(db),
     syncState(db).memberships(),
     expertiseOptOutsRepository(db).all(),
   ]);
-  const live = notes.filter((n) => n.deletedAt === undefined);
+  const live = stored.filter((n) => n.deletedAt === undefined);
   const facilitatorOf = new Set(
     memberships.filter((m) => m.role === 'facilitator' || m.role === 'admin').map((m) => m.communityId),
   );

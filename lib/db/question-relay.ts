@@ -8,7 +8,8 @@ import type { CommonplaceDb } from './schema';
 /**
  * For the popup's cards: which of these questions this member may relay now, and with which answer (the new
  * tab's rule, relayableAnswer). Reads only these questions, their answers and their events, so a card's button
- * costs a few reads, not the whole question model.
+ * costs a few reads, not the whole question model: the answers through the `links.answers` index, keys first
+ * (at 100k notes a walk over every answer read thousands of rows per popup render, issue 19).
  */
 export async function relayableAnswers(
   db: CommonplaceDb,
@@ -20,13 +21,13 @@ export async function relayableAnswers(
     (n): n is Note => n !== undefined && n.kind === 'question' && n.deletedAt === undefined && !!n.chat,
   );
   if (questions.length === 0) return out;
-  const ids = new Set(questions.map((q) => q.id));
-  const events = (await Promise.all(questions.map((q) => questionEventsRepository(db).ofQuestion(q.id)))).flat();
-  const answers = await db.notes
-    .where('kind')
-    .equals('answer')
-    .filter((n) => ids.has(n.links?.answers ?? ''))
-    .toArray();
+  const [events, answers] = await Promise.all([
+    Promise.all(questions.map((q) => questionEventsRepository(db).ofQuestion(q.id))).then((e) => e.flat()),
+    answersOf(
+      db,
+      questions.map((q) => q.id),
+    ),
+  ]);
   const linkedIds = events.flatMap((e) => (e.type === 'answer-linked' ? [e.noteId] : []));
   const linked = (await db.notes.bulkGet(linkedIds)).filter((n): n is Note => n !== undefined);
   const notes = [...questions, ...answers, ...linked].filter((n) => n.deletedAt === undefined);
@@ -41,4 +42,18 @@ export async function relayableAnswers(
     if (answerId) out.set(status.questionId, answerId);
   }
   return out;
+}
+
+/**
+ * The notes of kind `answer` whose `links.answers` names one of `questionIds` (tombstones included), in id
+ * order as the kind index gave them: each question's entries of the index (keys only), then those notes.
+ */
+async function answersOf(db: CommonplaceDb, questionIds: readonly string[]): Promise<Note[]> {
+  const ids = (
+    await Promise.all(questionIds.map((id) => db.notes.where('links.answers').equals(id).primaryKeys()))
+  ).flat();
+  const notes = (await db.notes.bulkGet([...new Set(ids)])).filter(
+    (n): n is Note => n !== undefined && n.kind === 'answer',
+  );
+  return notes.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
 }

@@ -156,6 +156,13 @@ export class CommonplaceDb extends Dexie {
           { key: DIGEST_KEYS.removals, value: removals + 1 },
         ]);
       });
+    // v7: notes found by the question they answer (`links.answers`), so the popup's "Relay answer" reads a
+    // question's answers, not every answer (issue 19). Only notes that answer something have an entry; IndexedDB
+    // builds it in the upgrade (no migration code).
+    this.version(7).stores({
+      notes:
+        'id, createdAt, updatedAt, kind, *tags, pageKey, communityId, deletedAt, [communityId+updatedAt], links.answers',
+    });
     // A new store's empty bucket table is in this code's layout too (no upgrade runs on a store created new).
     this.on('populate', (tx) => tx.table<KvRow, string>('kv').put({ key: DIGEST_KEYS.layout, value: BUCKET_FORMAT }));
     this.use(noteSummariesMiddleware);
