@@ -37,6 +37,12 @@ const MONTH_NAMES = [
 
 const firstOfMonth = (year: number, month: number) => Date.UTC(year, month, 1) / DAY_MS;
 
+/** "October 2026" for the key `2026-10`. */
+export function monthLabel(key: string): string {
+  const [year, month] = key.split('-').map(Number);
+  return `${MONTH_NAMES[month! - 1] ?? key} ${year}`;
+}
+
 /**
  * The calendar quarter `now` falls in, in `timeZone`. Month edges are local midnights found by `dayStart`, so a
  * month that starts or ends across a DST change is still exactly its local days (never an hour short or long).
