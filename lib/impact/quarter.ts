@@ -62,3 +62,14 @@ export function quarterOf(now: number, timeZone: string): ReportQuarter {
   });
   return { label: `${year} Q${q + 1}`, timeZone, from: months[0]!.from, to: months[2]!.to, months };
 }
+
+/**
+ * The `from`/`to` to ask the ledger's summary for, so that its months are this quarter's calendar months whatever
+ * the community's zone: the middle of the first and of the last month. No two zones are more than 26 hours apart,
+ * so each instant lies in the same calendar month everywhere, and the endpoint widens them to whole months in its
+ * own zone. (Asking with the quarter's local edges would add a month wherever the community's zone is behind.)
+ */
+export function ledgerQuery(period: ReportQuarter): { from: number; to: number } {
+  const middle = (m: ReportMonth) => Math.floor((m.from + m.to) / 2);
+  return { from: middle(period.months[0]!), to: middle(period.months.at(-1)!) + 1 };
+}

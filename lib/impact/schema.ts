@@ -77,7 +77,8 @@ export const LedgerSummarySchema = z.strictObject({
   communityId: z.string(),
   from: z.string(),
   to: z.string(),
-  timeZone: z.string(),
+  // An endpoint from before its ledger had a zone (migration 017) sends none: its months were UTC's.
+  timeZone: z.string().default('UTC'),
   k: z.number(),
   total: LedgerCellSchema.nullable(),
   byMonth: z.array(z.strictObject({ month: z.string(), cell: LedgerCellSchema.nullable() })),

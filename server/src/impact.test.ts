@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { impactReport, ledgerQuery, quarterOf, reportBlocks } from '../../lib/impact';
 import { ImpactEntryListSchema, LedgerSummarySchema } from '../../lib/impact/schema';
 import type { JoinResponse } from '../../lib/sync/protocol';
 import { BACKENDS, useTestServer } from '../testing/harness';
@@ -342,5 +343,60 @@ describe.each(BACKENDS)('impact ledger API on %s', (backend) => {
     );
     expect(next.from).toBe(end);
     expect(next.total).toMatchObject({ members: 5, minutesSaved: 150 });
+  });
+  it('gives a report in the community’s zone months that line up with its own at a month edge, and says so when zones differ', async () => {
+    const { c, facilitator, members, noteId } = await setUp(10);
+    const zone = 'Europe/London';
+    expect((await putSettings(c.admin.token, { k: 5, timeZone: zone })).status).toBe(200);
+    // 00:30 on 1 October in London (BST) is still 30 September in UTC; 23:30 on 31 December is the year's end.
+    t.clock.now = Date.UTC(2026, 8, 30, 23, 30);
+    for (const m of members.slice(0, 5))
+      expect((await post(m.token, entry(noteId, { minutesSaved: 30 }))).status).toBe(201);
+    t.clock.now = Date.UTC(2026, 10, 15); // November: shown too, so no month is hidden to protect another
+    for (const m of members.slice(0, 5)) {
+      expect((await post(m.token, entry(noteId, { minutesSaved: 5 }))).status).toBe(201);
+    }
+    t.clock.now = Date.UTC(2026, 11, 31, 23, 30);
+    for (const m of members.slice(5))
+      expect((await post(m.token, entry(noteId, { minutesSaved: 120 }))).status).toBe(201);
+    const now = Date.UTC(2026, 11, 31, 23, 45);
+    const report = async (timeZone: string) => {
+      const q = ledgerQuery(quarterOf(now, timeZone));
+      const res = await summary(facilitator.token, new Date(q.from).toISOString(), new Date(q.to).toISOString());
+      return impactReport({
+        communityId: c.id,
+        communityName: 'Makers',
+        notes: [],
+        questionEvents: [],
+        events: [],
+        summary: LedgerSummarySchema.parse(res.json),
+        now,
+        timeZone,
+      });
+    };
+    const same = await report(zone);
+    expect(same.period.label).toBe('2026 Q4');
+    if (!same.timeSaved.isAvailable) throw new Error(same.timeSaved.reason);
+    expect(same.timeSaved).toMatchObject({ timeZone: zone, isSameZone: true });
+    expect(same.timeSaved.byMonth.map((m) => [m.label, m.cell?.value.minutesSaved ?? null])).toEqual([
+      ['October 2026', 150],
+      ['November 2026', 25],
+      ['December 2026', 600],
+    ]);
+    expect(same.timeSaved.total).toMatchObject({ people: 10, value: { minutesSaved: 775 } });
+    const words = (r: typeof same) =>
+      reportBlocks(r)
+        .map((b) => ('text' in b ? b.text : ''))
+        .join('\n');
+    expect(words(same)).not.toMatch(/time zone/);
+
+    // A facilitator in Los Angeles reads the same months cut at London's edges, and is told so in words.
+    const other = await report('America/Los_Angeles');
+    if (!other.timeSaved.isAvailable) throw new Error(other.timeSaved.reason);
+    expect(other.timeSaved).toMatchObject({ timeZone: zone, isSameZone: false });
+    expect(other.timeSaved.byMonth.map((m) => m.cell?.value.minutesSaved ?? null)).toEqual([150, 25, 600]);
+    expect(words(other)).toContain(
+      'in the community’s time zone (Europe/London), while this report’s months are in America/Los_Angeles',
+    );
   });
 });
