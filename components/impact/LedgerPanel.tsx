@@ -50,6 +50,7 @@ export function LedgerPanel({ communityName, load }: { communityName: string; lo
       {state?.kind === 'summary' && (
         <>
           <p aria-label="Time saved">{cellText(state.summary.total, state.summary.k)}</p>
+          <p className="muted">Months as the community counts them, in {state.summary.timeZone}.</p>
           <ul aria-label="By where the note was opened">
             {state.summary.bySource.map((s) => (
               <li key={s.source}>

@@ -10,6 +10,7 @@ import { account, syncNow } from './account';
 import { Expertise } from './Expertise';
 import { ReportConsent } from './ReportConsent';
 import { Ledger } from './Ledger';
+import { LedgerSettings } from './LedgerSettings';
 import { ImpactReportLink } from './ImpactReportLink';
 import { Moderation } from './Moderation';
 import { PulsePolls } from './PulsePolls';
@@ -80,6 +81,7 @@ export function CommunityList({ communities }: { communities: CommunitySyncView[
               <ReportConsent communityId={c.communityId} communityName={c.communityName} isSyncing={c.isEnabled} />
             )}
             {c.isEnabled && <Ledger communityId={c.communityId} communityName={c.communityName} />}
+            {c.isEnabled && <LedgerSettings communityId={c.communityId} communityName={c.communityName} />}
             {c.isEnabled && <WeeklySummary communityId={c.communityId} communityName={c.communityName} />}
             <ImpactReportLink communityId={c.communityId} communityName={c.communityName} />
             <Moderation communityId={c.communityId} communityName={c.communityName} />

@@ -1,6 +1,6 @@
 import { db } from '@/lib/db';
 import { reportCommunities, reportInput } from '@/lib/db/impact-report';
-import { impactReport, quarterOf, type ImpactReport } from '@/lib/impact';
+import { impactReport, ledgerQuery, quarterOf, type ImpactReport } from '@/lib/impact';
 import { fetchLedgerSummary } from '@/lib/sync/impact-summary';
 
 export type Loaded = { kind: 'report'; report: ImpactReport } | { kind: 'none'; message: string };
@@ -20,7 +20,8 @@ export async function loadReport(communityId: string | null, now: number, timeZo
         : 'The impact report is for facilitators: you facilitate no community in this browser.',
     };
   }
-  const period = quarterOf(now, timeZone);
-  const summary = await fetchLedgerSummary(m, period.from, period.to, (url, init) => fetch(url, init), now);
+  // The same calendar months, cut by the endpoint in the community's zone (the report says so when it differs).
+  const { from, to } = ledgerQuery(quarterOf(now, timeZone));
+  const summary = await fetchLedgerSummary(m, from, to, (url, init) => fetch(url, init), now);
   return { kind: 'report', report: impactReport(await reportInput(db, m, summary, now, timeZone)) };
 }

@@ -121,6 +121,17 @@ function timeSavedBlocks(r: ImpactReport, k: number): ReportBlock[] {
       type: 'paragraph',
       text: `Time saved, as members reported it for the notes they opened: ${cellText(t.total, k, saved)}.`,
     },
+    ...(t.isSameZone
+      ? []
+      : [
+          {
+            type: 'paragraph' as const,
+            text:
+              `The ledger counts each answer in the month it reached the community’s endpoint, in the ` +
+              `community’s time zone (${t.timeZone}), while this report’s months are in ${r.period.timeZone}: ` +
+              `an answer from the hours around a month’s edge may count in the neighbouring month.`,
+          },
+        ]),
     { type: 'table', head, rows: [...t.byMonth.map((m) => row(m.label, m.cell)), row('Quarter', t.total)] },
     {
       type: 'table',

@@ -42,6 +42,7 @@ function summary(over: Partial<LedgerSummary> = {}): LedgerSummary {
     communityId: CM,
     from: '2026-10-01T00:00:00.000Z',
     to: '2027-01-01T00:00:00.000Z',
+    timeZone: 'UTC',
     k: 5,
     total: cell(12, 600),
     byMonth: [

@@ -37,6 +37,12 @@ const MONTH_NAMES = [
 
 const firstOfMonth = (year: number, month: number) => Date.UTC(year, month, 1) / DAY_MS;
 
+/** "October 2026" for the key `2026-10`. */
+export function monthLabel(key: string): string {
+  const [year, month] = key.split('-').map(Number);
+  return `${MONTH_NAMES[month! - 1] ?? key} ${year}`;
+}
+
 /**
  * The calendar quarter `now` falls in, in `timeZone`. Month edges are local midnights found by `dayStart`, so a
  * month that starts or ends across a DST change is still exactly its local days (never an hour short or long).
@@ -55,4 +61,15 @@ export function quarterOf(now: number, timeZone: string): ReportQuarter {
     };
   });
   return { label: `${year} Q${q + 1}`, timeZone, from: months[0]!.from, to: months[2]!.to, months };
+}
+
+/**
+ * The `from`/`to` to ask the ledger's summary for, so that its months are this quarter's calendar months whatever
+ * the community's zone: the middle of the first and of the last month. No two zones are more than 26 hours apart,
+ * so each instant lies in the same calendar month everywhere, and the endpoint widens them to whole months in its
+ * own zone. (Asking with the quarter's local edges would add a month wherever the community's zone is behind.)
+ */
+export function ledgerQuery(period: ReportQuarter): { from: number; to: number } {
+  const middle = (m: ReportMonth) => Math.floor((m.from + m.to) / 2);
+  return { from: middle(period.months[0]!), to: middle(period.months.at(-1)!) + 1 };
 }

@@ -43,6 +43,10 @@ export interface ImpactReport {
     | { isAvailable: false; reason: string }
     | {
         isAvailable: true;
+        /** The community's zone the ledger's months are cut in (an admin's setting on the endpoint). */
+        timeZone: string;
+        /** Whether that is the report's zone: then the ledger's months are exactly the report's months. */
+        isSameZone: boolean;
         total: Cell<TimeSaved>;
         byMonth: MonthCell<TimeSaved>[];
         bySource: { source: ImpactSource; cell: Cell<TimeSaved> }[];

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { TimeZoneSchema } from '../model/time-zone';
 import { IMPACT_SOURCES } from './sources';
 import { MINUTES_SAVED_CHOICES, type ImpactEntry, type LedgerSummary } from './types';
 
@@ -57,7 +58,10 @@ export const ImpactEntrySchema = z.strictObject({
 
 export const ImpactEntryListSchema = z.strictObject({ entries: z.array(ImpactEntrySchema) });
 
-/** `from`/`to` of a summary: any ISO times; the endpoint widens them to whole UTC months. */
+/**
+ * `from`/`to` of a summary: any ISO times; the endpoint widens them to whole local months in the community's zone.
+ * No zone here: a reader who could pick the zone could subtract two summaries cut at different edges.
+ */
 export const LedgerSummaryQuerySchema = z.strictObject({ from: IsoTime, to: IsoTime });
 
 const LedgerCellSchema = z.strictObject({
@@ -73,6 +77,8 @@ export const LedgerSummarySchema = z.strictObject({
   communityId: z.string(),
   from: z.string(),
   to: z.string(),
+  // An endpoint from before its ledger had a zone (migration 017) sends none: its months were UTC's.
+  timeZone: z.string().default('UTC'),
   k: z.number(),
   total: LedgerCellSchema.nullable(),
   byMonth: z.array(z.strictObject({ month: z.string(), cell: LedgerCellSchema.nullable() })),
@@ -88,10 +94,18 @@ export const ReportConsentInputSchema = z.strictObject({ isNamed: z.boolean() })
 export const ReportConsentSchema = z.strictObject({ isNamed: z.boolean(), changedAt: z.number().nullable() });
 export type ReportConsent = z.infer<typeof ReportConsentSchema>;
 
-/** A community's ledger settings (admins): the smallest group a cell may count. */
-export const ImpactSettingsSchema = z.strictObject({
-  k: z.number().int().min(FLOOR_MIN_PEOPLE, `must be at least ${FLOOR_MIN_PEOPLE}`).max(1000),
-});
+const KSchema = z.number().int().min(FLOOR_MIN_PEOPLE, `must be at least ${FLOOR_MIN_PEOPLE}`).max(1000);
+
+/**
+ * A community's ledger settings as an admin sets them: `k`, the smallest group a cell may count, and optionally
+ * `timeZone`, the IANA zone whose calendar months the ledger counts in (absent: unchanged; 'UTC' until set).
+ */
+export const ImpactSettingsSchema = z.strictObject({ k: KSchema, timeZone: TimeZoneSchema.optional() });
+export type ImpactSettingsInput = z.infer<typeof ImpactSettingsSchema>;
+
+/** A community's ledger settings as the endpoint holds them. */
+export const ImpactSettingsViewSchema = z.strictObject({ k: z.number(), timeZone: z.string() });
+export type ImpactSettings = z.infer<typeof ImpactSettingsViewSchema>;
 
 /** A facilitator's address for the weekly summary by e-mail; null switches it off (the default). */
 export const WeeklySummaryInputSchema = z.strictObject({

@@ -1,3 +1,4 @@
+import { isSameTimeZone } from '../model/time-zone';
 import { ledgerParts } from './breakdown';
 import { cell, type Cell } from './cell';
 import type { ReportQuarter } from './quarter';
@@ -7,6 +8,8 @@ import type { LedgerCell, LedgerSummary } from './types';
 /**
  * The ledger's cells as the report shows them. The endpoint already withholds cells below its `k`; a cell it sent
  * with fewer members than the report's `k` (a stricter report, or a misbehaving endpoint) is hidden here too.
+ * The ledger's months are the same calendar months as the report's (asked for with `ledgerQuery`), cut in the
+ * community's zone: when that is not the report's zone, the report says so in words (document.ts).
  */
 export function timeSavedFigures(
   summary: LedgerSummary | null,
@@ -31,6 +34,8 @@ export function timeSavedFigures(
   );
   return {
     isAvailable: true,
+    timeZone: summary.timeZone,
+    isSameZone: isSameTimeZone(summary.timeZone, period.timeZone),
     total,
     byMonth: period.months.map((m, i) => ({ label: m.label, cell: months[i] ?? null })),
     bySource: summary.bySource.map((s, i) => ({ source: s.source, cell: sources[i] ?? null })),

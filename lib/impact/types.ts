@@ -46,9 +46,14 @@ export interface LedgerCell {
 /** What a facilitator may read of the ledger for a period: aggregates only. */
 export interface LedgerSummary {
   communityId: string;
-  /** Inclusive start, exclusive end (ISO 8601). */
+  /** Inclusive start, exclusive end (ISO 8601): whole local months in `timeZone`. */
   from: string;
   to: string;
+  /**
+   * The community's IANA zone the months are cut in (`byMonth[].month` is a local `YYYY-MM` there). One per
+   * community, set by an admin, never by the reader: the privacy argument needs bins no request can move.
+   */
+  timeZone: string;
   /** The smallest number of people a shown cell may count (configurable, never below 5). */
   k: number;
   total: LedgerCell | null;

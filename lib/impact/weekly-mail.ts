@@ -1,29 +1,38 @@
 import { escapeHtml } from '../rituals/render/email';
+import { DAY_MS, dayStart, dayString, localDay, mondayOf } from '../digest/time';
 import { count, hidden, minutes } from './format';
+import { monthLabel } from './quarter';
 import type { LedgerCell, LedgerSummary } from './types';
 
-const DAY = 86_400_000;
-
-/** An ISO 8601 week in UTC: `2026-W02`, Monday 00:00 UTC to the next Monday (ms). */
+/**
+ * An ISO 8601 week in the community's zone: `2026-W02`, local Monday 00:00 to the next local Monday (ms), so a week
+ * across a DST change is its seven local days, not 168 hours.
+ */
 export interface IsoWeek {
   key: string;
   start: number;
   end: number;
+  timeZone: string;
 }
 
-/** The ISO week (UTC) holding `at`. */
-export function isoWeekOf(at: number): IsoWeek {
-  const d = new Date(at);
-  const start = Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), d.getUTCDate()) - ((d.getUTCDay() + 6) % 7) * DAY;
+/** The ISO week (local to `timeZone`) holding `at`. */
+export function isoWeekOf(at: number, timeZone: string): IsoWeek {
+  const monday = mondayOf(localDay(at, timeZone));
   // The ISO year is the year of the week's Thursday.
-  const thursday = new Date(start + 3 * DAY);
+  const thursday = new Date((monday + 3) * DAY_MS);
   const year = thursday.getUTCFullYear();
-  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY)) + 1;
-  return { key: `${year}-W${String(week).padStart(2, '0')}`, start, end: start + 7 * DAY };
+  const week = Math.floor((thursday.getTime() - Date.UTC(year, 0, 1)) / (7 * DAY_MS)) + 1;
+  return {
+    key: `${year}-W${String(week).padStart(2, '0')}`,
+    start: dayStart(monday, timeZone),
+    end: dayStart(monday + 7, timeZone),
+    timeZone,
+  };
 }
 
-/** The last whole ISO week (UTC) before the one holding `at`: what the Monday summary covers. */
-export const previousIsoWeek = (at: number): IsoWeek => isoWeekOf(isoWeekOf(at).start - 1);
+/** The last whole ISO week (local) before the one holding `at`: what the Monday summary covers. */
+export const previousIsoWeek = (at: number, timeZone: string): IsoWeek =>
+  isoWeekOf(isoWeekOf(at, timeZone).start - 1, timeZone);
 
 /** The week's questions as the endpoint holds them (server/src/impact/weekly-questions.ts says how each is counted). */
 export interface WeekQuestions {
@@ -35,12 +44,21 @@ export interface WeekQuestions {
 export interface WeeklyMailInput {
   communityName: string;
   week: IsoWeek;
-  /** ledgerSummary over the week: whole UTC months around it, no cell below k. */
+  /** ledgerSummary over the week: whole local months around it (in the summary's zone), no cell below k. */
   ledger: LedgerSummary;
   questions: WeekQuestions;
 }
 
-const day = (t: number) => new Date(t).toISOString().slice(0, 10);
+/** The local day of an instant, `YYYY-MM-DD`. */
+const day = (t: number, timeZone: string) => dayString(localDay(t, timeZone));
+
+/** "January 2026", or "December 2025 to January 2026": the whole months a summary covers. */
+function monthsText(ledger: LedgerSummary): string {
+  const first = ledger.byMonth[0]?.month;
+  const last = ledger.byMonth.at(-1)?.month;
+  if (!first || !last) return `${ledger.from.slice(0, 10)} to ${ledger.to.slice(0, 10)}`;
+  return first === last ? monthLabel(first) : `${monthLabel(first)} to ${monthLabel(last)}`;
+}
 
 /** One ledger cell in words: the figures, or "fewer than k people", never a number of a hidden cell. */
 function cellLines(c: LedgerCell | null, k: number): string[] {
@@ -60,8 +78,8 @@ export function renderWeeklyMail(input: WeeklyMailInput): { subject: string; tex
   const { week, ledger, questions } = input;
   const name = input.communityName.replace(/\s+/g, ' ').trim();
   const subject = `${name}: weekly summary ${week.key}`;
-  const period = `${day(week.start)} to ${day(week.end - DAY)} (UTC)`;
-  const ledgerPeriod = `${ledger.from.slice(0, 10)} to ${day(Date.parse(ledger.to) - DAY)}`;
+  const period = `${day(week.start, week.timeZone)} to ${day(week.end - 1, week.timeZone)} (${week.timeZone})`;
+  const ledgerPeriod = `${monthsText(ledger)} (${ledger.timeZone})`;
   const sections: { title: string; lines: string[] }[] = [
     {
       title: 'Questions this week',

@@ -4,3 +4,4 @@ export * from './selectors';
 export * from './page-key';
 export * from './result';
 export * from './web-url';
+export * from './time-zone';

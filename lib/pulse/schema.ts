@@ -1,12 +1,12 @@
 import { z } from 'zod';
-import { safeText } from '../model';
+import { safeText, TimeZoneSchema } from '../model';
 /**
  * The cadences a poll recurs on: a fixed anchor day and a step. The rituals' "nth weekday of the month" needs a
  * week number polls don't carry yet, so it is refused here with a clear error rather than accepted and never
  * opened.
  */
 export const POLL_CADENCES = ['weekly', 'biweekly', 'monthly', 'quarterly'] as const;
-import { assertTimeZone, parseDay } from '../digest/time';
+import { parseDay } from '../digest/time';
 
 /** Results stay hidden until this many members answered an occurrence, unless the poll says more. */
 export const DEFAULT_MIN_ANSWERS = 5;
@@ -17,19 +17,6 @@ export const MAX_ANSWER_CHARS = 1000;
 
 const PollText = safeText(300).pipe(z.string().trim().min(1, 'must not be empty'));
 const ChoiceText = safeText(120).pipe(z.string().trim().min(1, 'must not be empty'));
-
-const TimeZoneSchema = z
-  .string()
-  .min(1)
-  .max(64)
-  .refine((tz) => {
-    try {
-      assertTimeZone(tz);
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone');
 
 /**
  * A poll as a facilitator schedules it. It recurs on `cadence` from `anchor` (a `YYYY-MM-DD` occurrence day,

@@ -68,7 +68,7 @@
  *   (seconds). A rejected request changes nothing.
  */
 import { z } from 'zod';
-import { NotePatchSchema, NoteSchema, safeText } from '../model';
+import { NotePatchSchema, NoteSchema, safeText, TimeZoneSchema } from '../model';
 import { RitualSchema } from '../digest/ritual-schema';
 import { PulledQuestionEventSchema, QuestionEventBodySchema } from '../questions/events';
 import { HLC_PATTERN } from './hlc';
@@ -85,6 +85,7 @@ import {
   ImpactEntryListSchema,
   ImpactEntrySchema,
   ImpactSettingsSchema,
+  ImpactSettingsViewSchema,
   LedgerSummaryQuerySchema,
   LedgerSummarySchema,
   ReportConsentInputSchema,
@@ -415,18 +416,8 @@ export type ModerationResult = z.infer<typeof ModerationResultSchema>;
 
 // ── Endpoint map (the OpenAPI document is generated from it) ───────────────────────────────────────────────
 
-/** An IANA time zone name this runtime knows (Intl), as calendars and ritual schedules are written in. */
-export const TimeZoneSchema = z
-  .string()
-  .max(64)
-  .refine((tz) => {
-    try {
-      new Intl.DateTimeFormat('en', { timeZone: tz });
-      return true;
-    } catch {
-      return false;
-    }
-  }, 'must be an IANA time zone');
+/** An IANA time zone name (lib/model/time-zone.ts), as calendars and ritual schedules are written in. */
+export { TimeZoneSchema };
 
 /** The schedule a member's calendar feed shows: their rituals of this community, in its zone. */
 export const CalendarFeedScheduleSchema = z.strictObject({
@@ -767,18 +758,27 @@ export const ENDPOINTS = {
     method: 'get',
     path: '/v1/community/impact/summary',
     summary:
-      'The impact ledger in whole UTC months around from/to: aggregates only, no group below k people (k >= 5), names only of members who consent now.',
+      'The impact ledger in whole local months (in the community’s time zone, which the answer carries) around from/to: aggregates only, no group below k people (k >= 5), names only of members who consent now.',
     auth: 'facilitator',
     query: LedgerSummaryQuerySchema,
     response: LedgerSummarySchema,
   },
   impactSettings: {
+    method: 'get',
+    path: '/v1/community/impact/settings',
+    summary:
+      'k, the fewest people an impact cell may count, and the time zone whose calendar months the ledger counts in.',
+    auth: 'facilitator',
+    response: ImpactSettingsViewSchema,
+  },
+  setImpactSettings: {
     method: 'put',
     path: '/v1/community/impact/settings',
-    summary: 'Set k, the fewest people an impact cell may count (never below 5).',
+    summary:
+      'Set k (never below 5) and, optionally, the IANA time zone the ledger’s months are cut in (UTC until set; an unknown zone is a 400 and changes nothing).',
     auth: 'admin',
     body: ImpactSettingsSchema,
-    response: ImpactSettingsSchema,
+    response: ImpactSettingsViewSchema,
   },
   reportConsent: {
     method: 'get',

@@ -25,6 +25,8 @@ export interface WorldOptions {
   members: number;
   now: number;
   timeZone?: string;
+  /** The zone the endpoint cuts the ledger's months in (the community's); the report's zone when not given. */
+  ledgerTimeZone?: string;
   /** How many members consent to be named (the first ones). */
   named?: number;
   /** The ledger's smallest shown group (clamped to 5 by the report anyway). */
@@ -110,6 +112,7 @@ export function impactWorld(o: WorldOptions): ReportInput {
     communityId: IMPACT_CM,
     from: new Date(q.from).toISOString(),
     to: new Date(q.to).toISOString(),
+    timeZone: o.ledgerTimeZone ?? timeZone,
     k: o.k ?? 5,
     total: ledgerCell(),
     byMonth: q.months.map((m) => ({ month: m.key, cell: ledgerCell() })),

@@ -1,3 +1,4 @@
+import { monthEnd, monthsBetween, monthStart } from '../../../lib/impact/months';
 import { IMPACT_SOURCES } from '../../../lib/impact/sources';
 import type { ImpactOutcome, ImpactSource, LedgerCell, LedgerSummary } from '../../../lib/impact/types';
 
@@ -5,35 +6,12 @@ import type { ImpactOutcome, ImpactSource, LedgerCell, LedgerSummary } from '../
 export interface LedgerRow {
   memberId: string;
   source: ImpactSource;
-  /** When the endpoint received it (ms): the month it counts in. */
+  /** When the endpoint received it (ms): the month it counts in, in the community's zone. */
   receivedAt: number;
   minutesSaved: number | null;
   outcome: ImpactOutcome | null;
   noteId: string;
   outcomeNoteId: string | null;
-}
-
-/** `YYYY-MM` of a UTC time. */
-export const monthOf = (at: number) => new Date(at).toISOString().slice(0, 7);
-
-/** The start of the UTC month holding `at`, and the start of the month after the one holding `at - 1`. */
-export const monthStart = (at: number) => {
-  const d = new Date(at);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth(), 1);
-};
-export const monthEnd = (at: number) => {
-  const start = monthStart(at - 1);
-  const d = new Date(start);
-  return Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1);
-};
-
-/** Every `YYYY-MM` from `from` (a month start) up to, not including, `to` (a month start). */
-export function monthsBetween(from: number, to: number): string[] {
-  const months: string[] = [];
-  for (let d = new Date(from); d.getTime() < to; d = new Date(Date.UTC(d.getUTCFullYear(), d.getUTCMonth() + 1, 1))) {
-    months.push(monthOf(d.getTime()));
-  }
-  return months;
 }
 
 /** The median of the positive values (0 when there are none). */
@@ -56,33 +34,46 @@ function cellOf(rows: readonly LedgerRow[]): LedgerCell {
 }
 
 /**
- * The ledger's aggregates for [from, to) widened to whole UTC months, withholding every group of fewer than `k` people.
+ * The ledger's aggregates for [from, to) widened to whole local months in the community's `timeZone`, withholding
+ * every group of fewer than `k` people.
  *
- * Privacy by construction: the only groups ever measured are the fixed bins (month received, source). A bin of
- * fewer than k distinct members is dropped before anything is added up, and every figure (total, per month,
- * per source, outcomes) is computed from the kept bins only. Bins do not depend on the period asked for (it is
- * widened to whole months), so two summaries differ only by whole kept bins: no choice of `from`/`to`, and no
+ * Privacy by construction: the only groups ever measured are the fixed bins (local month received, source). A bin
+ * of fewer than k distinct members is dropped before anything is added up, and every figure (total, per month,
+ * per source, outcomes) is computed from the kept bins only. Bins depend only on the community's zone, which only
+ * an admin sets (one per community, never chosen per request: two summaries in two zones would differ by the few
+ * members who answered in the hours between the two month edges). They do not depend on the period asked for (it
+ * is widened to whole months), so two summaries differ only by whole kept bins: no choice of `from`/`to`, and no
  * difference of two summaries, isolates a group smaller than k. A month or source with no kept bin is null.
- * The price: figures leave out small bins, so the total can be below the sum of everything answered.
+ * The price: figures leave out small bins, so the total can be below the sum of everything answered. When an admin
+ * changes the zone, every month is cut anew: a summary read before and one after may differ by hours at each edge,
+ * and each is still made of bins of at least k people; comparing the two cuttings is open to whoever can switch
+ * the zone, which is why only an admin can.
  */
 export function aggregateLedger(
   rows: readonly LedgerRow[],
-  input: { communityId: string; from: number; to: number; k: number },
+  input: { communityId: string; from: number; to: number; k: number; timeZone: string },
 ): Omit<LedgerSummary, 'named'> {
-  const { k } = input;
-  const from = monthStart(input.from);
-  const to = monthEnd(input.to);
-  const months = monthsBetween(from, to);
-  const bins = new Map<string, LedgerRow[]>();
+  const { k, timeZone } = input;
+  const from = monthStart(input.from, timeZone);
+  const to = monthEnd(input.to, timeZone);
+  const months = monthsBetween(from, to, timeZone);
+  const monthIndex = (at: number) => months.findIndex((m) => at >= m.from && at < m.to);
+  const bins = new Map<string, { month: number; rows: LedgerRow[] }>();
   for (const r of rows) {
-    if (r.receivedAt < from || r.receivedAt >= to) continue;
-    const key = `${monthOf(r.receivedAt)} ${r.source}`;
+    const month = monthIndex(r.receivedAt);
+    if (month < 0) continue;
+    const key = `${month} ${r.source}`;
     const bin = bins.get(key);
-    if (bin) bin.push(r);
-    else bins.set(key, [r]);
+    if (bin) bin.rows.push(r);
+    else bins.set(key, { month, rows: [r] });
   }
   const kept: LedgerRow[] = [];
-  for (const bin of bins.values()) if (new Set(bin.map((r) => r.memberId)).size >= k) kept.push(...bin);
+  const keptByMonth = months.map((): LedgerRow[] => []);
+  for (const bin of bins.values()) {
+    if (new Set(bin.rows.map((r) => r.memberId)).size < k) continue;
+    kept.push(...bin.rows);
+    keptByMonth[bin.month]!.push(...bin.rows);
+  }
   const shown = (part: LedgerRow[]) => (part.length ? cellOf(part) : null);
   const outcomes = new Map<string, LedgerSummary['outcomes'][number]>();
   for (const r of kept) {
@@ -94,9 +85,10 @@ export function aggregateLedger(
     communityId: input.communityId,
     from: new Date(from).toISOString(),
     to: new Date(to).toISOString(),
+    timeZone,
     k,
     total: shown(kept),
-    byMonth: months.map((month) => ({ month, cell: shown(kept.filter((r) => monthOf(r.receivedAt) === month)) })),
+    byMonth: months.map((m, i) => ({ month: m.key, cell: shown(keptByMonth[i]!) })),
     bySource: IMPACT_SOURCES.map((source) => ({ source, cell: shown(kept.filter((r) => r.source === source)) })),
     outcomes: [...outcomes.values()].sort(
       (a, b) => a.noteId.localeCompare(b.noteId) || a.outcome.localeCompare(b.outcome),

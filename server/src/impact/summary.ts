@@ -1,17 +1,24 @@
 import type { LedgerSummary } from '../../../lib/impact/types';
 import type { Queryable } from '../db/database';
-import { aggregateLedger, monthEnd, monthStart, type LedgerRow } from './aggregate';
+import type { ImpactSettings } from '../../../lib/impact/schema';
+import { monthEnd, monthStart } from '../../../lib/impact/months';
+import { aggregateLedger, type LedgerRow } from './aggregate';
 
-/** The community's k: its own setting, never below the floor the migration enforces (5). */
-export async function ledgerK(db: Queryable, communityId: string): Promise<number> {
-  const { rows } = await db.query<{ k: number }>('SELECT impact_min_people AS k FROM communities WHERE id = $1', [
-    communityId,
-  ]);
-  return Math.max(5, Number(rows[0]?.k ?? 5));
+/**
+ * The community's ledger settings: its k, never below the floor the migration enforces (5), and the IANA zone its
+ * months are cut in (only an admin sets it; migration 017).
+ */
+export async function ledgerSettings(db: Queryable, communityId: string): Promise<ImpactSettings> {
+  const { rows } = await db.query<{ k: number; time_zone: string }>(
+    'SELECT impact_min_people AS k, impact_time_zone AS time_zone FROM communities WHERE id = $1',
+    [communityId],
+  );
+  return { k: Math.max(5, Number(rows[0]?.k ?? 5)), timeZone: rows[0]?.time_zone ?? 'UTC' };
 }
 
 /**
- * What a facilitator may read of the ledger between `from` and `to` (ms), widened to whole UTC months: the
+ * What a facilitator may read of the ledger between `from` and `to` (ms), widened to whole local months in the
+ * community's zone (it comes with the summary as `timeZone`): the
  * aggregates of aggregateLedger (no group below k people), outcomes only about notes the community still holds,
  * and the names of members who consent now and answered in the period. No member id leaves except in `named`.
  * The route and the weekly e-mail both call this, so both show the same figures.
@@ -22,9 +29,9 @@ export async function ledgerSummary(
   from: number,
   to: number,
 ): Promise<LedgerSummary> {
-  const start = monthStart(from);
-  const end = monthEnd(to);
-  const k = await ledgerK(db, communityId);
+  const { k, timeZone } = await ledgerSettings(db, communityId);
+  const start = monthStart(from, timeZone);
+  const end = monthEnd(to, timeZone);
   const { rows } = await db.query<{
     member_id: string;
     source: LedgerRow['source'];
@@ -51,7 +58,7 @@ export async function ledgerSummary(
       noteId: r.note_id,
       outcomeNoteId: r.outcome_note_id,
     })),
-    { communityId, from: start, to: end, k },
+    { communityId, from: start, to: end, k, timeZone },
   );
   // Outcomes name community notes only: a personal note's id means nothing to a facilitator.
   const live = new Set(

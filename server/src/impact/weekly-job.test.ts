@@ -101,7 +101,7 @@ describe.each(BACKENDS)('the weekly facilitator summary on %s', (backend) => {
       });
       expect(res.status, res.text).toBe(201);
     }
-    return { id: c.id, fay, mo };
+    return { id: c.id, fay, mo, admin: c.admin };
   }
 
   const runner = () =>
@@ -119,7 +119,7 @@ describe.each(BACKENDS)('the weekly facilitator summary on %s', (backend) => {
     await runner().tick(); // a restarted process, same week
 
     expect(received.map((m) => m.to).sort()).toEqual([['admin@example.org'], ['fay@example.org']]);
-    const week = previousIsoWeek(MONDAY);
+    const week = previousIsoWeek(MONDAY, 'UTC');
     expect(week.key).toBe('2026-W03');
     const ledger = await ledgerSummary(t.db, shown.id, week.start, week.end);
     expect(ledger.total).not.toBeNull();
@@ -237,7 +237,7 @@ describe.each(BACKENDS)('the weekly facilitator summary on %s', (backend) => {
     });
     expect(fays.status, fays.text).toBe(200);
 
-    const week = previousIsoWeek(MONDAY);
+    const week = previousIsoWeek(MONDAY, 'UTC');
     expect(await weekQuestions(t.db, c.id, week.start, week.end)).toEqual({ asked: 3, answered: 2, open: 2 });
     // The week before saw one question asked and answered, and nothing of what came after.
     expect(await weekQuestions(t.db, c.id, week.start - 7 * 86_400_000, week.start)).toEqual({
@@ -250,5 +250,36 @@ describe.each(BACKENDS)('the weekly facilitator summary on %s', (backend) => {
     expect(mailsTo('fay@example.org')[0]!.mail.text).toContain(
       '- Asked: 3\n- Answered: 2\n- Open at the end of the week: 2',
     );
+  });
+  it('mails a community the week and months of its own ledger zone, from its local Monday', async () => {
+    received.length = 0;
+    const c = await setUp('Pacific', 6); // six answers on Thursday 15 January
+    const zone = 'America/Los_Angeles';
+    const set = await t.request('PUT', '/v1/community/impact/settings', {
+      token: c.admin.token,
+      body: { k: 5, timeZone: zone },
+    });
+    expect(set.status).toBe(200);
+    const keys = async () =>
+      (await listOutbox(t.db, c.id))
+        .map((o) => o.deliveryKey.split(':')[2])
+        .filter((k, i, all) => all.indexOf(k) === i);
+    // Monday 07:59 UTC is still Sunday 23:59 in Los Angeles: the local week of 12 to 18 January is not over.
+    t.clock.now = Date.UTC(2026, 0, 19, 7, 59);
+    await runner().tick();
+    expect(await keys()).toEqual(['2026-W02']);
+    t.clock.now = Date.UTC(2026, 0, 19, 8, 0); // Monday 00:00 in Los Angeles
+    await runner().tick();
+    expect(await keys()).toEqual(['2026-W02', '2026-W03']);
+    const mails = mailsTo('fay@example.org').filter((m) => m.mail.subject?.endsWith('2026-W03'));
+    expect(mails).toHaveLength(1);
+    const { text } = mails[0]!.mail;
+    expect(text).toContain(`2026-01-12 to 2026-01-18 (${zone})`);
+    expect(text).toContain(`Impact ledger, whole months January 2026 (${zone})`);
+    const week = previousIsoWeek(t.clock.now, zone);
+    expect([week.start, week.end]).toEqual([Date.UTC(2026, 0, 12, 8), Date.UTC(2026, 0, 19, 8)]);
+    const ledger = await ledgerSummary(t.db, c.id, week.start, week.end);
+    expect(ledger).toMatchObject({ timeZone: zone, from: '2026-01-01T08:00:00.000Z', to: '2026-02-01T08:00:00.000Z' });
+    expect(text).toContain(`- Time saved: ${minutes(ledger.total!.minutesSaved)} (6 answers from 6 people)`);
   });
 });

@@ -5,7 +5,7 @@ import { classifySmtp } from '../mail/classify';
 import { DEFAULT_POLICY, type DeliveryPolicy } from '../rituals/deliver';
 import { sendMail, type SmtpSettings } from '../rituals/email';
 import { claimDue, enqueue, settle } from '../rituals/outbox';
-import { ledgerSummary } from './summary';
+import { ledgerSettings, ledgerSummary } from './summary';
 import { weekQuestions } from './weekly-questions';
 import { weeklyRecipients } from './weekly-recipients';
 
@@ -19,20 +19,33 @@ interface WeeklyPayload {
   questions: WeekQuestions;
 }
 
+/** A row put in the outbox before weeks and months had a zone (migration 017) was cut in UTC: it says so. */
+function withZones(p: WeeklyPayload): WeeklyPayload {
+  const week = { ...p.week, timeZone: p.week.timeZone ?? 'UTC' };
+  return { ...p, week, ledger: { ...p.ledger, timeZone: p.ledger.timeZone ?? 'UTC' } };
+}
+
 /** One row per (community, ISO week, facilitator): enqueueing it again, from any process, changes nothing. */
 export const weeklyKey = (communityId: string, week: string, memberId: string) =>
   `weekly:${communityId}:${week}:${memberId}`;
 
 /**
- * From Monday 00:00 UTC, puts the last ISO week's summary (weeks in UTC, whatever the endpoint's zone) in the
- * outbox for every opted-in facilitator or admin of every community. Any later tick of the same week (after a
- * restart, on another process) finds the rows there and adds nothing. Resolves to the number of rows added.
+ * From Monday 00:00 in each community's ledger zone (its `impact_time_zone`), puts that community's last ISO week
+ * (local days, so DST weeks are seven days, not 168 hours) in the outbox for every opted-in facilitator or admin.
+ * Any later tick of the same week (after a restart, on another process) finds the rows there and adds nothing.
+ * An admin who moves the zone mid-week shifts the week's edges by hours: the same week's key is never sent twice.
+ * Resolves to the number of rows added.
  */
 export async function enqueueWeeklySummaries(db: Database, now: number): Promise<number> {
-  const week = previousIsoWeek(now);
   let added = 0;
   const figures = new Map<string, Omit<WeeklyPayload, 'kind' | 'memberId'>>();
+  const weeks = new Map<string, IsoWeek>();
   for (const r of await weeklyRecipients(db)) {
+    let week = weeks.get(r.communityId);
+    if (!week) {
+      week = previousIsoWeek(now, (await ledgerSettings(db, r.communityId)).timeZone);
+      weeks.set(r.communityId, week);
+    }
     const key = weeklyKey(r.communityId, week.key, r.memberId);
     const { rows } = await db.query('SELECT 1 FROM ritual_outbox WHERE delivery_key = $1', [key]);
     if (rows.length) continue;
@@ -69,7 +82,7 @@ export async function sendDueWeekly(
   for (; handled < (o.limit ?? 100); handled++) {
     const row = await claimDue(db, o.now(), p.leaseMs, 'email');
     if (!row) break;
-    const payload = row.payload as WeeklyPayload;
+    const payload = withZones(row.payload as WeeklyPayload);
     const to = (await weeklyRecipients(db, row.communityId)).find((r) => r.memberId === payload.memberId);
     if (!to) {
       await settle(db, row.deliveryKey, {

@@ -8,13 +8,13 @@ import {
   WeeklySummaryInputSchema,
   type WeeklySummarySetting,
 } from '../../../lib/impact/schema';
+import { monthCount } from '../../../lib/impact/months';
 import { requireMember, requireRole } from '../http/auth';
 import { ApiHttpError } from '../http/errors';
 import type { AppEnv } from '../http/env';
 import { readJson, readQuery } from '../http/validate';
-import { monthEnd, monthsBetween, monthStart } from '../impact/aggregate';
 import { entriesOf, recordEntry, reportConsent, setReportConsent } from '../impact/entries';
-import { ledgerSummary } from '../impact/summary';
+import { ledgerSettings, ledgerSummary } from '../impact/summary';
 import { setWeeklyAddress, weeklyAddress } from '../impact/weekly-recipients';
 
 /** A client's clock may run a little ahead of ours; an answer from further in the future is refused. */
@@ -47,23 +47,31 @@ export const impact = new Hono<AppEnv>()
     const from = Date.parse(q.from);
     const to = Date.parse(q.to);
     if (!(from < to)) throw new ApiHttpError(400, 'bad_request', 'Invalid request: to: must be after from');
-    if (monthsBetween(monthStart(from), monthEnd(to)).length > MAX_SUMMARY_MONTHS) {
+    const { db } = c.var.services;
+    const { timeZone } = await ledgerSettings(db, c.var.auth.communityId);
+    if (monthCount(from, to, timeZone) > MAX_SUMMARY_MONTHS) {
       throw new ApiHttpError(
         400,
         'bad_request',
         `Invalid request: a summary covers at most ${MAX_SUMMARY_MONTHS} months`,
       );
     }
-    return c.json(await ledgerSummary(c.var.services.db, c.var.auth.communityId, from, to));
+    return c.json(await ledgerSummary(db, c.var.auth.communityId, from, to));
   })
+  .get('/settings', async (c) => {
+    requireRole(c.var.auth, 'facilitator');
+    return c.json(await ledgerSettings(c.var.services.db, c.var.auth.communityId));
+  })
+  // Only an admin moves the months' edges: the zone is the community's, never the reader's (aggregate.ts says why).
   .put('/settings', async (c) => {
     requireRole(c.var.auth, 'admin');
-    const { k } = await readJson(c, ImpactSettingsSchema);
-    await c.var.services.db.query('UPDATE communities SET impact_min_people = $2 WHERE id = $1', [
-      c.var.auth.communityId,
-      k,
-    ]);
-    return c.json({ k });
+    const { k, timeZone } = await readJson(c, ImpactSettingsSchema);
+    const { db } = c.var.services;
+    await db.query(
+      'UPDATE communities SET impact_min_people = $2, impact_time_zone = COALESCE($3, impact_time_zone) WHERE id = $1',
+      [c.var.auth.communityId, k, timeZone ?? null],
+    );
+    return c.json(await ledgerSettings(db, c.var.auth.communityId));
   });
 
 /** "Name me in impact reports": the member's own switch, with when it last changed. */
