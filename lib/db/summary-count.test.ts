@@ -7,7 +7,7 @@ import { loadDigest, loadDigestByFullScan, prepareDigest, storedDigest, type Dig
 import { DIGEST_KEYS } from './digest-keys';
 import { LIVE_FINGERPRINT_KEY, LIVE_RECOUNT_KEY, recountChunk, recountLiveFingerprint } from './live-fingerprint';
 import { CommonplaceDb } from './schema';
-import { compactSummaries } from './summary-fill';
+import { compactSummaries, fillNoteSummaries } from './summary-fill';
 
 /**
  * The cold digest checks the note summaries against the live fingerprint the notes middleware keeps instead of
@@ -96,11 +96,12 @@ describe('the cold digest and the notes count', () => {
       expect(counted.notes).toBe(before + 1); // fell back to counting the notes
       expect(withoutArchive(digest)).toEqual(withoutArchive(await loadDigestByFullScan(db, req())));
       expect(await store()).toBe(true);
+      expect(await db.kv.get(LIVE_FINGERPRINT_KEY)).toBeUndefined(); // dropped, to be counted again
     }
   });
 
   it('stores nothing built on summaries that notes written around Dexie made stale, and then gets it right', async () => {
-    const { db } = await seeded();
+    const { db, counted } = await seeded();
     await putAroundDexie(db, 3);
     const full = withoutArchive(await loadDigestByFullScan(db, req()));
     // The page's order: the digest first (its summaries agree with the stale fingerprint), then the store's count.
@@ -112,6 +113,16 @@ describe('the cold digest and the notes count', () => {
     // What the page and the background then do: compute again, counting.
     expect(withoutArchive(await loadDigest(db, req(), undefined, { isCounted: true }))).toEqual(full);
     expect(withoutArchive((await storedDigest(db))!.digest)).toEqual(full);
+    // The fingerprint that missed them is dropped; counted again (the upkeep), cold reads trust it again.
+    expect(await db.kv.get(LIVE_FINGERPRINT_KEY)).toBeUndefined();
+    await fillNoteSummaries(db); // the background's refill of the summaries, then its recount
+    await recountLiveFingerprint(db);
+    await db.kv.bulkDelete([DIGEST_KEYS.index, DIGEST_KEYS.ready]);
+    const counts = counted.notes;
+    const again = await prepareDigest(db, req());
+    expect(counted.notes).toBe(counts);
+    expect(withoutArchive(again.digest)).toEqual(full);
+    expect(await again.store()).toBe(true);
     // loadDigest alone (the background) does both steps.
     await db.kv.bulkDelete([DIGEST_KEYS.index, DIGEST_KEYS.ready]);
     await putAroundDexie(db, 2);

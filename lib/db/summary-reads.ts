@@ -145,6 +145,8 @@ export async function confirmSummaryCount(db: CommonplaceDb, read: UncountedRead
   );
   if (counter(seqRow) !== read.seq) return false;
   if (count === read.rows) return true;
+  // The kept fingerprint missed those notes too: dropped, to be counted again (the digest upkeep does it).
+  await db.kv.delete(LIVE_FINGERPRINT_KEY);
   await restartFill(db);
   return false;
 }
@@ -163,7 +165,11 @@ async function readChecked<T>(db: CommonplaceDb, isKeptTrusted: boolean, use: (s
   if (got) return got;
   if (isKeptTrusted) {
     const counted = await readOnce(db, false, use);
-    if (counted) return counted;
+    if (counted) {
+      // The summaries agree with the notes' count, not with the kept fingerprint: it is counted again.
+      await db.kv.delete(LIVE_FINGERPRINT_KEY);
+      return counted;
+    }
   }
   await restartFill(db);
   await fillNoteSummaries(db);
