@@ -97,6 +97,30 @@ async function readTimes(page: Page) {
             ['summaryBuckets', 'summaryLog', 'notes'],
             (os) => [os('summaryBuckets').getAll(), os('summaryLog').getAll(), os('notes').count()],
           );
+          // The cold read with and without the notes' count, alternated (medians of 7 each): what the kept
+          // fingerprint saves before the paint.
+          const withCount: number[] = [];
+          const without: number[] = [];
+          for (let i = 0; i < 7; i++) {
+            withCount.push(
+              await once(['summaryBuckets', 'summaryLog', 'notes', 'kv'], (os) => [
+                os('kv').get('digest:seq'),
+                os('summaryBuckets').getAll(),
+                os('summaryLog').getAll(),
+                os('notes').count(),
+              ]),
+            );
+            without.push(
+              await once(['summaryBuckets', 'summaryLog', 'notes', 'kv'], (os) => [
+                os('kv').get('similarity:live'),
+                os('summaryBuckets').getAll(),
+                os('summaryLog').getAll(),
+              ]),
+            );
+          }
+          const med = (xs: number[]) => Math.round(xs.sort((x, y) => x - y)[3]!);
+          out['cold read with the count (7 alternated)'] = med(withCount);
+          out['cold read without it (7 alternated)'] = med(without);
           const week = IDBKeyRange.lowerBound(Date.now() - 7 * day);
           out['notes of the last 7 days getAll'] = await time(['notes'], (os) => [
             os('notes').index('createdAt').getAll(week),
