@@ -302,27 +302,33 @@ test('a note written around the app (no summary, no fingerprint) still reaches a
   const now = Date.now();
   const older = Array.from({ length: 40 }, (_, i) => makeNote({ createdAt: now - (i + 2) * DAY_MS, author: bob }));
   await seedExtensionDb(page, { notes: older });
-  // Written straight into IndexedDB (devtools, a script): neither the summaries nor the fingerprint hear of it.
-  const win = makeNote({ createdAt: now - 3_600_000, kind: 'win', author: alice, takeaway: 'Written around the app' });
+  // Written straight into IndexedDB (devtools, a script): neither the summaries nor the fingerprint hear of it. A
+  // question of ten days ago: only the index (from the summaries) lists it, this week's notes are read whole.
+  const question = makeNote({
+    createdAt: now - 10 * DAY_MS,
+    kind: 'question',
+    author: alice,
+    takeaway: 'Written around the app?',
+  });
   await page.evaluate(
-    (win) =>
+    (question) =>
       new Promise<void>((resolve, reject) => {
         const open = indexedDB.open('commonplace');
         open.onsuccess = () => {
           const tx = open.result.transaction(['notes', 'kv'], 'readwrite');
-          tx.objectStore('notes').put(win);
+          tx.objectStore('notes').put(question);
           for (const key of ['digest:index', 'digest:day', 'digest:pending']) tx.objectStore('kv').delete(key);
           tx.oncomplete = () => (open.result.close(), resolve());
           tx.onerror = () => reject(tx.error);
         };
         open.onerror = () => reject(open.error);
       }),
-    win,
+    question,
   );
   await page.close();
 
   // The tab paints from the summaries, then counts the notes, sees one more, and shows the digest computed again.
   const tab = await context.newPage();
   await openDigest(tab, extensionId);
-  await expect(section(tab, 'Win of the week').getByText('Written around the app')).toBeVisible();
+  await expect(section(tab, 'Unanswered questions').getByText('Written around the app?')).toBeVisible();
 });
