@@ -11,6 +11,8 @@ import { noteSummary } from '@/lib/digest/note-summary';
 import { COMPACT_AT, isCompactionDue, isFillDue, restartFill } from '@/lib/db/summary-fill';
 import { storedSummaries } from '@/lib/testing/stored-summaries';
 import { BUCKET_COUNT } from '@/lib/db/summary-bucket';
+import { readLiveFingerprint } from '@/lib/db/live-fingerprint';
+import { SimilarityIndex } from '@/lib/similarity';
 import { createDigestUpkeep, nextMidnight } from './digest-upkeep';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
@@ -45,6 +47,25 @@ describe('digest upkeep', () => {
     expect((await storedSummaries(db)).map(({ seq: _s, ...r }) => r)).toEqual(
       (await db.notes.orderBy('id').toArray()).map(noteSummary),
     );
+  });
+
+  it('counts the live fingerprint once where none is kept, which the notes middleware then keeps', async () => {
+    const upkeep = upkeepFor(() => NOW);
+    await db.notes.bulkAdd(seedStore(300, NOW - DAY_MS, 60, 9));
+    expect(await readLiveFingerprint(db)).toBeNull();
+    await upkeep.refresh();
+    const live = async () => {
+      let [count, sum] = [0, 0];
+      for (const x of await db.notes.toArray()) {
+        if (x.deletedAt !== undefined) continue;
+        count++;
+        sum = SimilarityIndex.addToSum(sum, x.updatedAt);
+      }
+      return { count, sum };
+    };
+    expect(await readLiveFingerprint(db)).toEqual(await live());
+    await db.notes.put(makeNote({ createdAt: NOW, kind: 'win' }));
+    expect(await readLiveFingerprint(db)).toEqual(await live());
   });
 
   it('marks the ready digest pending on a change, recomputes once after a burst, then clears the mark', async () => {

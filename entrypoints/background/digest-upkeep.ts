@@ -3,6 +3,7 @@ import { db, type CommonplaceDb } from '@/lib/db';
 import { readDigestSettings, ritualSchedules } from '@/lib/db/digest-settings';
 import { DIGEST_KEYS, digestRequest, loadDigest, readIdentity, type DigestMemo } from '@/lib/db/digest-engine';
 import { compactSummaries, fillNoteSummaries, isCompactionDue, isFillDue } from '@/lib/db/summary-fill';
+import { readLiveFingerprint, recountLiveFingerprint } from '@/lib/db/live-fingerprint';
 import { announceDigestStored } from '@/lib/messaging/protocol';
 import { dayStart, localDay } from '@/lib/digest';
 import { logger } from '@/lib/log';
@@ -46,6 +47,10 @@ export function createDigestUpkeep(
     const startedAt = now();
     const [identity, { rawRituals }] = await Promise.all([readIdentity(store), readDigestSettings()]);
     await loadDigest(store, digestRequest(identity, rawRituals, startedAt, timeZone()), memo);
+    // A store that never counted its live notes' fingerprint counts it once, after the digest is stored: from then
+    // on the notes middleware keeps it, and a cold digest checks the summaries against it instead of counting the
+    // notes before its paint (lib/db/summary-reads.ts).
+    if (!(await readLiveFingerprint(store))) await recountLiveFingerprint(store);
     await store.transaction('rw', store.kv, async () => {
       const pending = (await store.kv.get(DIGEST_KEYS.pending))?.value;
       if (typeof pending !== 'number' || pending <= startedAt) await store.kv.delete(DIGEST_KEYS.pending);

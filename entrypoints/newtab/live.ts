@@ -1,7 +1,7 @@
 import { db } from '@/lib/db';
 import { eventsRepository } from '@/lib/db/events';
 import { thanksRepository } from '@/lib/db/thanks';
-import { digestRequest, loadDigestByFullScan, prepareDigest, readIdentity } from '@/lib/db/digest-engine';
+import { digestRequest, loadDigest, loadDigestByFullScan, prepareDigest, readIdentity } from '@/lib/db/digest-engine';
 import { readDigestSettings } from '@/lib/db/digest-settings';
 import type { Digest, Identity, PersonToThank, Ritual } from '@/lib/digest';
 import { composeRitualPost } from '@/lib/rituals';
@@ -40,8 +40,11 @@ export async function computeHere(now: number, timeZone: string, isFullScan = fa
   const req = digestRequest(identity, rawRituals, now, timeZone);
   if (isFullScan) return loadDigestByFullScan(db, req);
   const { digest, store } = await prepareDigest(db, req);
-  // Stored once the page has painted it: the write (the index is the biggest row) would delay the paint.
-  afterPaint(() => void store().then(announceDigestStored, log.failed('store digest')));
+  // Stored once the page has painted it: the write (the index is the biggest row) would delay the paint. When the
+  // notes' count, taken then, does not confirm what the digest was built on, the digest is computed again counting
+  // them, and the page shows that one (announced as any stored digest is).
+  const storeOrRedo = async () => (await store()) || (await loadDigest(db, req, undefined, { isCounted: true }), true);
+  afterPaint(() => void storeOrRedo().then(announceDigestStored, log.failed('store digest')));
   return digest;
 }
 

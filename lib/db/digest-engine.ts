@@ -29,8 +29,15 @@ import { DIGEST_KEYS } from './digest-keys';
 import { questionEventsRepository } from './question-events';
 import { thanksRepository } from './thanks';
 import type { NoteSummaryRow } from './summary-bucket';
-import { digestCounters, readSummaryIndex, summariesAfter } from './summary-reads';
+import {
+  confirmSummaryCount,
+  digestCounters,
+  readSummaryIndex,
+  summariesAfter,
+  type UncountedRead,
+} from './summary-reads';
 import type { CommonplaceDb } from './schema';
+import { traceMark } from './trace-mark';
 
 export { DIGEST_KEYS } from './digest-keys';
 
@@ -131,27 +138,43 @@ async function fingerprint(db: CommonplaceDb, req: DigestRequest, day: string) {
  * Saves ready digest, index and archive pick. Runs in the background after changes, in a page only when the
  * stored digest is for another day, zone or settings.
  */
-export async function loadDigest(db: CommonplaceDb, req: DigestRequest, memo?: DigestMemo): Promise<Digest> {
-  const { digest, store } = await prepareDigest(db, req, memo);
-  await store();
-  return digest;
+export async function loadDigest(
+  db: CommonplaceDb,
+  req: DigestRequest,
+  memo?: DigestMemo,
+  options: { isCounted?: boolean } = {},
+): Promise<Digest> {
+  const { digest, store } = await prepareDigest(db, req, memo, options);
+  if (await store()) return digest;
+  // Built on summaries the notes' count did not confirm (see `prepareDigest`): computed again, counting them.
+  const counted = await prepareDigest(db, req, memo, { isCounted: true });
+  await counted.store();
+  return counted.digest;
 }
 
 /**
  * `loadDigest` in two steps: the digest, and `store` that saves it (with the index and archive pick, and
  * updates `memo`). A page shows the digest first and stores it after painting it: the write (the index is the
  * biggest row) is a cache, and a later run stores it again when this one never does.
+ * A cold run checks the summaries against the fingerprint the notes middleware keeps rather than counting the
+ * notes (summary-reads.ts); `store` then counts them first and, when the count does not confirm the read (notes
+ * written around Dexie, or through it meanwhile), stores nothing and resolves false: the caller computes again
+ * with `isCounted`, whose run counts the notes up front.
  */
 export async function prepareDigest(
   db: CommonplaceDb,
   req: DigestRequest,
   memo?: DigestMemo,
-): Promise<{ digest: Digest; store: () => Promise<void> }> {
+  options: { isCounted?: boolean } = {},
+): Promise<{ digest: Digest; store: () => Promise<boolean> }> {
   const startedAt = req.now;
   const day = dayString(localDay(req.now, req.timeZone));
+  traceMark('digest-prepare');
   const [{ fp, counters }, cached] = await Promise.all([fingerprint(db, req, day), storedDigest(db)]);
+  traceMark('digest-fingerprint');
   const key = req.key ?? settingsKey(req.settings.meIds, req.settings.rituals);
-  if (cached?.fingerprint === fp && cached.settingsKey === key) return { digest: cached.digest, store: async () => {} };
+  if (cached?.fingerprint === fp && cached.settingsKey === key)
+    return { digest: cached.digest, store: async () => true };
 
   const [indexRow, shownRow] = await Promise.all([
     memo?.index ? undefined : db.kv.get(DIGEST_KEYS.index),
@@ -169,9 +192,9 @@ export async function prepareDigest(
     stored.seq !== undefined &&
     stored.seq <= counters.seq &&
     counters.isLayoutCurrent;
-  const { digest, next, isIndexDirty } = isCurrent
+  const { digest, next, isIndexDirty, uncounted } = isCurrent
     ? await incremental(db, req, stored, shown, day)
-    : await fromSummaries(db, req, shown, day, counters.removals);
+    : await fromSummaries(db, req, shown, day, counters.removals, options.isCounted);
   const ready: StoredDigest = { fingerprint: fp, settingsKey: key, computedAt: startedAt, digest };
   const rows: { key: string; value: unknown }[] = [{ key: DIGEST_KEYS.ready, value: ready }];
   // The index is the biggest row: write it only when notes changed or a week was newly cached.
@@ -185,6 +208,7 @@ export async function prepareDigest(
     rows.push({ key: DIGEST_KEYS.shown, value: { ...shown, [digest.archive.id]: day } });
   }
   const store = async () => {
+    if (uncounted && !(await confirmSummaryCount(db, uncounted))) return false;
     await db.transaction('rw', db.kv, async () => {
       // A run that started later (a page that just saved an answer) already stored a newer digest: keep it.
       const newer = await storedDigest(db);
@@ -194,6 +218,7 @@ export async function prepareDigest(
       memo.index = next;
       if (isIndexDirty && isWriteDue) memo.indexWrittenAt = req.now;
     }
+    return true;
   };
   return { digest, store };
 }
@@ -240,6 +265,7 @@ async function incremental(
       .toArray(),
     archiveCandidates(db, req.now - ARCHIVE_AGE_MS, day, shown),
   ]);
+  traceMark('digest-reads');
   const byId = new Map(reopenedNotes.map((x) => [x.id, x]));
   const facilitators = req.settings.facilitators ?? {};
   const reopened = reopenedQuestions(index, questionEvents, (id) => byId.get(id), facilitators, req.now);
@@ -250,6 +276,7 @@ async function incremental(
   const loaded = [...recent, ...stories, ...archive.notes, ...questions.filter(isNote), ...reopenedNotes];
   for (const n of loaded) referenced.delete(n.id);
   const extra = (await db.notes.bulkGet([...referenced])).filter(isNote);
+  traceMark('digest-shown-read');
 
   const { digest, index: next } = computeDigest({
     notes: [...loaded, ...extra],
@@ -261,8 +288,9 @@ async function incremental(
     index,
     questionEvents,
   });
+  traceMark('digest-computed');
   const isIndexDirty = isFresh || changed.length > 0 || !sameKeys(next.weeks, weeksBefore);
-  return { digest, next, isIndexDirty };
+  return { digest, next, isIndexDirty, uncounted: undefined as UncountedRead | undefined };
 }
 
 /**
@@ -278,11 +306,12 @@ async function fromSummaries(
   shown: Record<string, string>,
   day: string,
   removals: number,
+  isCounted = false,
 ) {
-  const { index, seq } = await readSummaryIndex(db, req.settings.meIds, req.now, req.timeZone);
+  const { index, seq, uncounted } = await readSummaryIndex(db, req.settings.meIds, req.now, req.timeZone, isCounted);
   index.removals = removals;
   index.seq = seq;
-  return incremental(db, req, index, shown, day, true);
+  return { ...(await incremental(db, req, index, shown, day, true)), uncounted };
 }
 
 /** The naive way, kept for the benchmark's side-by-side: read every note, thank and event, compute from scratch. */

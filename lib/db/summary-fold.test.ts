@@ -7,6 +7,7 @@ import type { LoggedSummary } from './note-summaries';
 import { bucketOf, decodeBucket, encodeBucket, type NoteSummaryRow, type SummaryBucketRow } from './summary-bucket';
 import { indexFromBuckets } from './summary-fold';
 import { mergeSummaries } from './summary-reads';
+import { foldFingerprint } from './live-fingerprint';
 
 const NOW = Date.parse('2026-11-25T12:00:00Z');
 const DAY = 86_400_000;
@@ -44,7 +45,7 @@ const entry = fc.record(
 );
 
 describe('indexFromBuckets', () => {
-  it('equals indexFromSummaries over the decoded, merged summaries, and counts them', () => {
+  it('equals indexFromSummaries over the decoded, merged summaries, counts them, and fingerprints the live ones', () => {
     const logged = fc.oneof(
       entry,
       fc.record({ id: fc.uuid(), seq: fc.nat({ max: 1000 }), gone: fc.constant(1 as const) }),
@@ -66,9 +67,15 @@ describe('indexFromBuckets', () => {
           });
           const buckets = toBuckets(rows);
           const merged = decoded(buckets, log);
-          const { index, count } = indexFromBuckets(buckets, log, meIds, NOW, zone);
+          const { index, count, live, sum } = indexFromBuckets(buckets, log, meIds, NOW, zone);
           expect(index).toStrictEqual(indexFromSummaries(merged, meIds, NOW, zone));
           expect(count).toBe(merged.length);
+          // The live ones' fingerprint, as the notes middleware keeps it (live-fingerprint.ts).
+          const kept = foldFingerprint(
+            { count: 0, sum: 0 },
+            merged.map((r) => [undefined, r] as const),
+          );
+          expect({ live, sum }).toEqual({ live: kept.count, sum: kept.sum });
         },
       ),
       { numRuns: 300 },

@@ -5,12 +5,14 @@
  * columns for each entry, and strings are the bucket's own (a ref is an index into its string table). Pure.
  */
 import { summaryIndexBuilder, type DigestIndex, type NoteSummary } from '../digest';
+import { SimilarityIndex } from '../similarity';
 import { isGone, type LoggedSummary } from './note-summaries';
 import { ABSENT, checkBucket, NULL, NUMS_PER, REFS_PER, type SummaryBucketRow } from './summary-bucket';
 
 /**
- * The index over every summary (bucket entries with the log applied, as `mergeSummaries` orders them) and how many
- * summaries that is, to check against the notes' count. Throws on a row not in the bucket layout.
+ * The index over every summary (bucket entries with the log applied, as `mergeSummaries` orders them), how many
+ * summaries that is (to check against the notes' count), and the live ones' fingerprint (`live`, `sum`: to check
+ * against the one the notes middleware keeps, live-fingerprint.ts). Throws on a row not in the bucket layout.
  */
 export function indexFromBuckets(
   buckets: readonly SummaryBucketRow[],
@@ -18,7 +20,7 @@ export function indexFromBuckets(
   meIds: readonly string[],
   now: number,
   timeZone: string,
-): { index: DigestIndex; count: number } {
+): { index: DigestIndex; count: number; live: number; sum: number } {
   const build = summaryIndexBuilder(meIds, now, timeZone);
   // A log row is newer than any bucket entry for its note; the last one per id wins, in first-seen order.
   const newer = new Map<string, LoggedSummary>();
@@ -37,6 +39,8 @@ export function indexFromBuckets(
     links: undefined,
   };
   let count = 0;
+  let live = 0;
+  let sum = 0;
   for (const row of buckets) {
     checkBucket(row);
     const { n, strings, refs, nums } = row;
@@ -67,15 +71,23 @@ export function indexFromBuckets(
         s.links = links;
       }
       build.fold(s);
-      if (s.deletedAt === undefined) build.count(s);
+      if (s.deletedAt === undefined) {
+        build.count(s);
+        live++;
+        sum = SimilarityIndex.addToSum(sum, s.updatedAt);
+      }
       count++;
     }
   }
   for (const r of newer.values()) {
     if (isGone(r)) continue;
     build.fold(r);
-    if (r.deletedAt === undefined) build.count(r);
+    if (r.deletedAt === undefined) {
+      build.count(r);
+      live++;
+      sum = SimilarityIndex.addToSum(sum, r.updatedAt);
+    }
     count++;
   }
-  return { index: build.index(), count };
+  return { index: build.index(), count, live, sum };
 }

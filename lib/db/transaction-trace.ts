@@ -17,6 +17,8 @@ export interface TracedTransaction {
   outcome?: 'complete' | 'abort' | 'error';
   /** `table.request` per request made, with how many rows it wrote or read when known. */
   requests: string[];
+  /** When each of `requests` answered (its value decoded and handed to Dexie), same order. */
+  answeredAt: number[];
 }
 
 /** Kept per context: enough for a few harvests' worth of traffic. */
@@ -47,9 +49,11 @@ export const transactionTraceMiddleware: Middleware<DBCore> = {
     const note = (trans: DBCoreTransaction, what: string, p: Promise<unknown>) => {
       const t = byTrans.get(trans);
       if (!t) return p;
-      if (t.requests.length < MAX_REQUESTS) t.requests.push(what);
+      const i = t.requests.length < MAX_REQUESTS ? t.requests.push(what) - 1 : -1;
       return p.then((r) => {
-        t.firstAnswerAt ??= now();
+        const at = now();
+        if (i >= 0) t.answeredAt[i] = at;
+        t.firstAnswerAt ??= at;
         return r;
       });
     };
@@ -90,6 +94,7 @@ export const transactionTraceMiddleware: Middleware<DBCore> = {
           mode,
           createdAt: now(),
           requests: [],
+          answeredAt: [],
         };
         byTrans.set(trans, t);
         const trace = transactionTrace();

@@ -10,6 +10,15 @@ import {
   type NoteSummaryRow,
   type SummaryBucketRow,
 } from '../../lib/db/summary-bucket';
+import {
+  foldFingerprint,
+  foldIntoRecount,
+  isLiveFingerprint,
+  isLiveRecount,
+  LIVE_FINGERPRINT_KEY,
+  LIVE_RECOUNT_KEY,
+} from '../../lib/db/live-fingerprint';
+import type { NoteSummary } from '../../lib/digest/note-summary';
 
 export interface SeedRows {
   notes?: unknown[];
@@ -23,7 +32,9 @@ export interface SeedRows {
  * (waitForSchema). Chunked: 50k notes do not fit one structured-clone message comfortably.
  * Notes get their numbered summaries in the store's bucket rows, as Dexie's middleware would write them
  * (lib/db/note-summaries.ts), so the digest reads the store an app would have: the buckets are read once, merged
- * here with the real codec (lib/db/summary-bucket.ts), and written with the last chunk of notes.
+ * here with the real codec (lib/db/summary-bucket.ts), and written with the last chunk of notes. So does the live
+ * notes' fingerprint the middleware keeps (lib/db/live-fingerprint.ts), where the store keeps one (or a recount
+ * is under way): the cold digest checks the summaries against it.
  */
 export async function seedExtensionDb(page: Page, rows: SeedRows, chunk = 5000): Promise<void> {
   await waitForSchema(page);
@@ -59,6 +70,7 @@ export async function seedExtensionDb(page: Page, rows: SeedRows, chunk = 5000):
                 }
                 tx.objectStore('kv').put({ key: 'digest:seq', value: extra.seq });
                 tx.objectStore('kv').put({ key: extra.layout.key, value: extra.layout.value });
+                for (const row of extra.live) tx.objectStore('kv').put(row);
               }
               tx.oncomplete = () => {
                 idb.close();
@@ -79,10 +91,15 @@ type PlainBucket = Omit<SummaryBucketRow, 'refs' | 'nums'> & { refs: number[]; n
 async function summariesWith(
   page: Page,
   notes: Note[],
-): Promise<{ buckets: PlainBucket[]; seq: number; layout: { key: string; value: number } }> {
+): Promise<{
+  buckets: PlainBucket[];
+  seq: number;
+  layout: { key: string; value: number };
+  live: { key: string; value: unknown }[];
+}> {
   const stored = await page.evaluate(
-    () =>
-      new Promise<{ buckets: PlainBucket[]; seq: number }>((resolve, reject) => {
+    ({ liveKey, recountKey }) =>
+      new Promise<{ buckets: PlainBucket[]; seq: number; live: unknown; recount: unknown }>((resolve, reject) => {
         const req = indexedDB.open('commonplace');
         req.onerror = () => reject(req.error);
         req.onsuccess = () => {
@@ -96,9 +113,13 @@ async function summariesWith(
           }
           const all = tx.objectStore('summaryBuckets').getAll();
           const seq = tx.objectStore('kv').get('digest:seq');
+          const live = tx.objectStore('kv').get(liveKey);
+          const recount = tx.objectStore('kv').get(recountKey);
           tx.oncomplete = () => {
             idb.close();
             resolve({
+              live: (live.result as { value?: unknown } | undefined)?.value,
+              recount: (recount.result as { value?: unknown } | undefined)?.value,
               buckets: (all.result as SummaryBucketRow[]).map((b) => ({
                 ...b,
                 refs: Array.from(b.refs),
@@ -110,6 +131,7 @@ async function summariesWith(
           tx.onerror = () => reject(tx.error);
         };
       }),
+    { liveKey: LIVE_FINGERPRINT_KEY, recountKey: LIVE_RECOUNT_KEY },
   );
   const entries = new Map<number, Map<string, NoteSummaryRow>>();
   for (const b of stored.buckets) {
@@ -117,17 +139,25 @@ async function summariesWith(
   }
   let seq = stored.seq;
   const touched = new Set<number>();
+  const changes = new Map<string, [NoteSummary | undefined, NoteSummary | undefined]>();
   for (const n of notes) {
     const b = bucketOf(n.id);
     if (!entries.has(b)) entries.set(b, new Map());
-    entries.get(b)!.set(n.id, { ...noteSummary(n), seq: ++seq });
+    const summary = noteSummary(n);
+    changes.set(n.id, [changes.get(n.id)?.[0] ?? entries.get(b)!.get(n.id), summary]);
+    entries.get(b)!.set(n.id, { ...summary, seq: ++seq });
     touched.add(b);
   }
+  const live: { key: string; value: unknown }[] = [];
+  if (isLiveFingerprint(stored.live))
+    live.push({ key: LIVE_FINGERPRINT_KEY, value: foldFingerprint(stored.live, changes.values()) });
+  if (isLiveRecount(stored.recount))
+    live.push({ key: LIVE_RECOUNT_KEY, value: foldIntoRecount(stored.recount, changes) });
   const buckets = [...touched].map((b) => {
     const row = encodeBucket(b, entries.get(b)!.values());
     return { ...row, refs: Array.from(row.refs), nums: Array.from(row.nums) };
   });
-  return { buckets, seq, layout: { key: DIGEST_KEYS.layout, value: BUCKET_FORMAT } };
+  return { buckets, seq, layout: { key: DIGEST_KEYS.layout, value: BUCKET_FORMAT }, live };
 }
 
 /**

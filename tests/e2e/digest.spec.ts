@@ -286,3 +286,49 @@ test('a digest the background stored just before the tab listened is picked up a
   await page.clock.runFor(50); // far short of the 3 s fallback
   await expect(page.locator('main[data-state="ready"]')).toBeVisible();
 });
+
+test('a note written around the app (no summary, no fingerprint) still reaches a new tab with no digest yet', async ({
+  context,
+  extensionId,
+  sw,
+}) => {
+  const page = await context.newPage();
+  await openDigest(page, extensionId);
+  // The background's run counts the live notes' fingerprint where none is kept; the seeder then keeps it, as the
+  // notes middleware would: the cold new tab checks the summaries against it instead of counting the notes.
+  await sw.evaluate('globalThis.commonplaceDigest.refresh()');
+  const isKept = async () => (await readTable<{ key: string }>(page, 'kv')).some((r) => r.key === 'similarity:live');
+  await expect.poll(isKept).toBe(true);
+  const now = Date.now();
+  const older = Array.from({ length: 40 }, (_, i) => makeNote({ createdAt: now - (i + 2) * DAY_MS, author: bob }));
+  await seedExtensionDb(page, { notes: older });
+  // Written straight into IndexedDB (devtools, a script): neither the summaries nor the fingerprint hear of it. A
+  // question of ten days ago: only the index (from the summaries) lists it, this week's notes are read whole.
+  const question = makeNote({
+    createdAt: now - 10 * DAY_MS,
+    kind: 'question',
+    author: alice,
+    takeaway: 'Written around the app?',
+  });
+  await page.evaluate(
+    (question) =>
+      new Promise<void>((resolve, reject) => {
+        const open = indexedDB.open('commonplace');
+        open.onsuccess = () => {
+          const tx = open.result.transaction(['notes', 'kv'], 'readwrite');
+          tx.objectStore('notes').put(question);
+          for (const key of ['digest:index', 'digest:day', 'digest:pending']) tx.objectStore('kv').delete(key);
+          tx.oncomplete = () => (open.result.close(), resolve());
+          tx.onerror = () => reject(tx.error);
+        };
+        open.onerror = () => reject(open.error);
+      }),
+    question,
+  );
+  await page.close();
+
+  // The tab paints from the summaries, then counts the notes, sees one more, and shows the digest computed again.
+  const tab = await context.newPage();
+  await openDigest(tab, extensionId);
+  await expect(section(tab, 'Unanswered questions').getByText('Written around the app?')).toBeVisible();
+});
