@@ -47,6 +47,22 @@ function marks(Fuse: FuseClass, note: Note, query: string): MatchRanges {
  */
 const shownRows = noteRows();
 
+/**
+ * The cards a keystroke's list draws in its own commit: the popup shows four or five at once (600 px high); the
+ * rest follow once that list's frame is drawn. bench/popup-keystroke-trace.ts found the answer's task (React's
+ * render and commit of twenty new cards, and the style and layout after it) the popup's main cost between the
+ * answer arriving and the list on screen, stretched many times over when the machine's cores are busy.
+ */
+const FIRST_CARDS = 6;
+
+/** A list on screen: `drawn` of its `hits` have cards; `list` numbers it (its marks and later cards keep it). */
+interface Shown {
+  query: string;
+  hits: Hit[];
+  drawn: number;
+  list: number;
+}
+
 /** Runs `fn` once the thread is idle (soon after the list is on screen), or after `ms` at the latest. */
 const whenIdle = (fn: () => void, ms: number) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: ms }) : setTimeout(fn, 0);
@@ -65,11 +81,11 @@ function newest(limit: number): Promise<Note[]> {
  * The early paint's rows as the first list shown (the newest, or the answer to what was typed before React
  * was up): React starts where the plain DOM left off.
  */
-function earlyShown(limit: number): { query: string; hits: Hit[] } | undefined {
+function earlyShown(limit: number): Shown | undefined {
   handover.isReactUp = true;
   const rows = handover.limit === limit ? handover.rows : undefined;
   if (rows) handover.reading = undefined;
-  return rows && { query: handover.query, hits: rows.map((note) => ({ note })) };
+  return rows && { query: handover.query, hits: rows.map((note) => ({ note })), drawn: rows.length, list: 0 };
 }
 
 /**
@@ -87,7 +103,7 @@ function earlyShown(limit: number): { query: string; hits: Hit[] } | undefined {
  * follows finds the list shown for its query and asks nothing.
  */
 export function useNoteSearch(query: string, version: number, limit = 20) {
-  const [shown, setShown] = useState(() => earlyShown(limit));
+  const [shown, setShown] = useState<Shown | undefined>(() => earlyShown(limit));
   // The newest notes are on screen already when the early paint's rows were taken: not read again.
   const isEarlyShown = useRef(shown?.query === '');
   // When a new list's rows were ready: React's render and commit of it is measured from there.
@@ -103,7 +119,9 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
       rowsReady.current = null;
     }
     performance.mark('commonplace:results', { detail: shown.query });
-  }, [shown]);
+    // Once per list: its marks and its later cards are the same list (bench:popup times a list's first frame).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown?.list]);
 
   // Spaces around the query ask nothing new: a space typed after a word keeps the list, with no search.
   const q = query.trim();
@@ -119,6 +137,8 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
   const typed = useRef(0);
   // The search asked ahead whose answer has not come yet, and the text its answer commits (the latest typed).
   const pending = useRef<{ nq: string; commit: () => void } | null>(null);
+  // The lists shown so far: each new one is numbered.
+  const lists = useRef(0);
 
   /**
    * `rows` (the answer to `q`) on screen now, in this task, with whatever `alsoCommit` sets (the text typed):
@@ -130,10 +150,25 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
    */
   const show = useCallback((q: string, rows: Note[], isCurrent: () => boolean, alsoCommit?: () => void) => {
     rowsReady.current = { query: q, at: performance.now() };
+    const list = ++lists.current;
     flushSync(() => {
       alsoCommit?.();
-      setShown({ query: q, hits: rows.map((note): Hit => ({ note })) });
+      // A new query's list draws the cards on screen first; the same query read again (after a write) keeps
+      // every card, so a list scrolled down does not shrink under the reader.
+      setShown((now) => ({
+        query: q,
+        hits: rows.map((note): Hit => ({ note })),
+        drawn: now?.query === q ? rows.length : Math.min(rows.length, FIRST_CARDS),
+        list,
+      }));
     });
+    // The rest of the cards once this list's frame is drawn (the task after its animation frame), as a
+    // transition the next keystroke's list interrupts.
+    requestAnimationFrame(() =>
+      setTimeout(() =>
+        startTransition(() => setShown((now) => (now?.list === list ? { ...now, drawn: now.hits.length } : now))),
+      ),
+    );
     if (q)
       void loadFuse().then((Fuse) =>
         whenIdle(() => {
@@ -141,7 +176,7 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
           startTransition(() =>
             setShown((now) =>
               now?.query === q
-                ? { query: q, hits: now.hits.map(({ note }) => ({ note, matches: marks(Fuse, note, q) })) }
+                ? { ...now, hits: now.hits.map(({ note }) => ({ note, matches: marks(Fuse, note, q) })) }
                 : now,
             ),
           );
@@ -233,7 +268,7 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
     };
   }, [q, limit, version, show]);
 
-  return { hits: shown?.hits, searchAhead };
+  return { hits: shown?.hits, drawn: shown?.drawn ?? 0, searchAhead };
 }
 
 /** The most used tags for the filter chips, from the search client (no scan of the notes table). */
