@@ -208,6 +208,8 @@ async function seed(
   notes: ReturnType<typeof corpusNote>[],
 ) {
   const seedPage = await browser.context.newPage();
+  // tsx names functions with a helper the page doesn't have; the seeder's functions sent to the page need it.
+  await seedPage.addInitScript('globalThis.__name = (f) => f');
   await seedPage.goto(`chrome-extension://${browser.extensionId}/options.html`);
   const seedStart = Date.now();
   await seedExtensionDb(seedPage, { notes });

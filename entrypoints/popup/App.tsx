@@ -44,6 +44,8 @@ export function App() {
   const fullQuery = queryOf(query);
   const search = useNoteSearch(fullQuery, version);
   const hits = useMemo(() => search.hits ?? [], [search.hits]);
+  // The cards drawn: a keystroke's list draws those on screen in its own frame, the rest right after.
+  const drawnHits = useMemo(() => hits.slice(0, search.drawn), [hits, search.drawn]);
   const topTags = useTopTags(version);
   /** After a write (made by the background) the search index takes the change, and the list is read again. */
   const changed = (id: string) =>
@@ -55,8 +57,15 @@ export function App() {
   // The box has the focus from the first commit, as `autoFocus` would give it, but without scrolling it into
   // view (it is at the top): that scroll lays out the whole popup inside React's commit, before the frame does.
   useLayoutEffect(() => inputRef.current?.focus({ preventScroll: true }), []);
+  // The selected card scrolled into view in the next frame, with that frame's own layout: called here, in a
+  // keystroke's commit, it laid the page out inside the answer's task (2-5 ms of thread time per list, traced
+  // by bench/popup-keystroke-trace.ts), holding off the frame and the next key.
   useEffect(() => {
-    document.getElementById(`note-${hits[active]?.note.id}`)?.scrollIntoView({ block: 'nearest' });
+    const id = hits[active]?.note.id;
+    const frame = requestAnimationFrame(() =>
+      document.getElementById(`note-${id}`)?.scrollIntoView({ block: 'nearest' }),
+    );
+    return () => cancelAnimationFrame(frame);
   }, [active, hits]);
 
   /** Opened from the search results (the impact ledger's "search" source) unless `isFromSearch` says not. */
@@ -195,7 +204,7 @@ export function App() {
         </section>
       ) : (
         <ResultList
-          hits={hits}
+          hits={drawnHits}
           active={active}
           editing={editing}
           ownIds={ownIds}

@@ -1,4 +1,4 @@
-import type { default as FuseType, FuseResultMatch } from 'fuse.js';
+import type { default as FuseType } from 'fuse.js';
 import { startTransition, useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import { flushSync } from 'react-dom';
 import type { MatchRanges } from '@/components/NoteCard';
@@ -7,6 +7,7 @@ import type { Note } from '@/lib/model';
 import { searchClient } from '@/lib/search-host';
 import { handover } from './early/handover';
 import { noteRows } from '@/lib/db/note-rows';
+import { matchMarks } from '@/lib/search/match-marks';
 import { logger } from '@/lib/log';
 
 const log = logger('popup');
@@ -16,29 +17,10 @@ export interface Hit {
   matches?: MatchRanges;
 }
 
-const KEYS = ['quote', 'takeaway', 'page.title'];
-
 type FuseClass = typeof FuseType;
 let fuseLoading: Promise<FuseClass> | null = null;
 /** Fuse.js only marks the words of the notes shown: loaded with the first query, not with the popup. */
 const loadFuse = () => (fuseLoading ??= import('fuse.js').then((m) => m.default));
-
-/** Marks for the words that matched, computed on the handful of notes shown (never on the whole store). */
-function marks(Fuse: FuseClass, note: Note, query: string): MatchRanges {
-  const words = query.replace(/\b\w+:\S+|"|-\S+/g, ' ').trim();
-  if (!words) return {};
-  const [r] = new Fuse([note], {
-    keys: KEYS,
-    includeMatches: true,
-    ignoreLocation: true,
-    threshold: 0.4,
-    minMatchCharLength: 2,
-  }).search(words);
-  const out: Record<string, (readonly [number, number])[]> = {};
-  for (const m of (r?.matches ?? []) as FuseResultMatch[])
-    if (m.key) out[m.key] = m.indices.filter(([s, e]) => e - s >= 1);
-  return out;
-}
 
 /**
  * Live notes for `ids`, in the order given: read as the early page reads them, in one plain IndexedDB
@@ -46,6 +28,32 @@ function marks(Fuse: FuseClass, note: Note, query: string): MatchRanges {
  * those not read since the notes last changed (successive lists of a word typed mostly share their notes).
  */
 const shownRows = noteRows();
+
+/**
+ * The cards a keystroke's list draws in its own commit: the popup shows four or five at once (600 px high); the
+ * rest follow once that list's frame is drawn. bench/popup-keystroke-trace.ts found the answer's task (React's
+ * render and commit of twenty new cards, and the style and layout after it) the popup's main cost between the
+ * answer arriving and the list on screen, stretched many times over when the machine's cores are busy.
+ */
+const FIRST_CARDS = 6;
+
+/** A list on screen: `drawn` of its `hits` have cards; `list` numbers it (its marks and later cards keep it). */
+interface Shown {
+  query: string;
+  hits: Hit[];
+  drawn: number;
+  list: number;
+}
+
+/** The list with the words of its query marked in each card: one Fuse.js search over its notes. */
+function withMarks(list: Shown, Fuse: FuseClass): Shown {
+  const marks = matchMarks(
+    Fuse,
+    list.hits.map((h) => h.note),
+    list.query,
+  );
+  return { ...list, hits: list.hits.map(({ note }, i) => ({ note, matches: marks[i] })) };
+}
 
 /** Runs `fn` once the thread is idle (soon after the list is on screen), or after `ms` at the latest. */
 const whenIdle = (fn: () => void, ms: number) =>
@@ -65,11 +73,11 @@ function newest(limit: number): Promise<Note[]> {
  * The early paint's rows as the first list shown (the newest, or the answer to what was typed before React
  * was up): React starts where the plain DOM left off.
  */
-function earlyShown(limit: number): { query: string; hits: Hit[] } | undefined {
+function earlyShown(limit: number): Shown | undefined {
   handover.isReactUp = true;
   const rows = handover.limit === limit ? handover.rows : undefined;
   if (rows) handover.reading = undefined;
-  return rows && { query: handover.query, hits: rows.map((note) => ({ note })) };
+  return rows && { query: handover.query, hits: rows.map((note) => ({ note })), drawn: rows.length, list: 0 };
 }
 
 /**
@@ -87,7 +95,7 @@ function earlyShown(limit: number): { query: string; hits: Hit[] } | undefined {
  * follows finds the list shown for its query and asks nothing.
  */
 export function useNoteSearch(query: string, version: number, limit = 20) {
-  const [shown, setShown] = useState(() => earlyShown(limit));
+  const [shown, setShown] = useState<Shown | undefined>(() => earlyShown(limit));
   // The newest notes are on screen already when the early paint's rows were taken: not read again.
   const isEarlyShown = useRef(shown?.query === '');
   // When a new list's rows were ready: React's render and commit of it is measured from there.
@@ -103,7 +111,9 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
       rowsReady.current = null;
     }
     performance.mark('commonplace:results', { detail: shown.query });
-  }, [shown]);
+    // Once per list: its marks and its later cards are the same list (bench:popup times a list's first frame).
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [shown?.list]);
 
   // Spaces around the query ask nothing new: a space typed after a word keeps the list, with no search.
   const q = query.trim();
@@ -119,32 +129,44 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
   const typed = useRef(0);
   // The search asked ahead whose answer has not come yet, and the text its answer commits (the latest typed).
   const pending = useRef<{ nq: string; commit: () => void } | null>(null);
+  // The lists shown so far: each new one is numbered.
+  const lists = useRef(0);
 
   /**
    * `rows` (the answer to `q`) on screen now, in this task, with whatever `alsoCommit` sets (the text typed):
    * as a plain update React would render it in a task of its own, queued behind whatever else the thread has
    * waiting (bench:popup's render step: 1.6 ms at p50, 10-16 at p95). The words' marks follow once the list is
-   * on screen: Fuse.js over twenty notes cost 4 ms of each keystroke (profiled), and the list is what the user
+   * on screen: Fuse.js over twenty notes cost 4 ms of each keystroke (profiled; a third less since one search marks
+   * them all), and the list is what the user
    * waits for. Dropped if the query moved on; drawn as a transition, so the next keystroke's render interrupts
    * it instead of waiting for twenty cards.
    */
   const show = useCallback((q: string, rows: Note[], isCurrent: () => boolean, alsoCommit?: () => void) => {
     rowsReady.current = { query: q, at: performance.now() };
+    const list = ++lists.current;
     flushSync(() => {
       alsoCommit?.();
-      setShown({ query: q, hits: rows.map((note): Hit => ({ note })) });
+      // A new query's list draws the cards on screen first; the same query read again (after a write) keeps
+      // every card, so a list scrolled down does not shrink under the reader.
+      setShown((now) => ({
+        query: q,
+        hits: rows.map((note): Hit => ({ note })),
+        drawn: now?.query === q ? rows.length : Math.min(rows.length, FIRST_CARDS),
+        list,
+      }));
     });
+    // The rest of the cards once this list's frame is drawn (the task after its animation frame), as a
+    // transition the next keystroke's list interrupts.
+    requestAnimationFrame(() =>
+      setTimeout(() =>
+        startTransition(() => setShown((now) => (now?.list === list ? { ...now, drawn: now.hits.length } : now))),
+      ),
+    );
     if (q)
       void loadFuse().then((Fuse) =>
         whenIdle(() => {
           if (!isCurrent()) return;
-          startTransition(() =>
-            setShown((now) =>
-              now?.query === q
-                ? { query: q, hits: now.hits.map(({ note }) => ({ note, matches: marks(Fuse, note, q) })) }
-                : now,
-            ),
-          );
+          startTransition(() => setShown((now) => (now?.query === q ? withMarks(now, Fuse) : now)));
         }, 100),
       );
   }, []);
@@ -233,7 +255,7 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
     };
   }, [q, limit, version, show]);
 
-  return { hits: shown?.hits, searchAhead };
+  return { hits: shown?.hits, drawn: shown?.drawn ?? 0, searchAhead };
 }
 
 /** The most used tags for the filter chips, from the search client (no scan of the notes table). */

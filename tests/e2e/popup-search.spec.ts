@@ -44,6 +44,14 @@ test('popup search over 5k notes: the newest first, then for every query what th
   }
   // The words found are marked in the cards (they follow the list by a moment): a typo's closest word too.
   await expect(page.getByRole('article').first().locator('mark').first()).toHaveText(/react/i);
+  // A keystroke's list draws the cards on screen first and the rest right after: every card is there to reach
+  // by keyboard, and the selected one is scrolled into view.
+  const cards = page.getByRole('list', { name: 'Harvested notes' }).getByRole('article');
+  await expect(cards).toHaveCount(20);
+  for (let i = 0; i < 15; i++) await box.press('ArrowDown');
+  await expect(cards.nth(15)).toHaveAttribute('aria-current', 'true');
+  await expect(cards.nth(15)).toBeInViewport();
+  await expect(cards.first()).not.toBeInViewport();
 
   // A delete through the popup leaves the host's index too: the note is gone from the next answer.
   await box.fill('');
