@@ -2,7 +2,7 @@
  * What the popup's trace diagnostics (popup-frames.ts, popup-load-trace.ts) share: their arguments, a Chromium
  * trace over one stretch of work, and the profile bench:popup seeded and kept, opened with the built extension.
  */
-import { chromium, type BrowserContext, type CDPSession } from '@playwright/test';
+import { chromium, type BrowserContext, type CDPSession, type Page } from '@playwright/test';
 import { resolve } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium';
 import { EXTENSION_PATH } from '../tests/e2e/fixtures';
@@ -66,4 +66,15 @@ export async function openKeptProfile(
   const sw = ctx.serviceWorkers()[0] ?? (await ctx.waitForEvent('serviceworker'));
   await new Promise((r) => setTimeout(r, 3000));
   return { ctx, id: new URL(sw.url()).host };
+}
+
+/** The popup with React up and the first keystroke's box cleared: where the keystroke diagnostics start typing. */
+export async function openPopupReactUp(page: Page, extensionId: string): Promise<void> {
+  await page.goto(`chrome-extension://${extensionId}/popup.html`);
+  await page.waitForFunction(() => performance.getEntriesByName('commonplace:react-start').length > 0, null, {
+    timeout: 30_000,
+  });
+  await page.waitForTimeout(800);
+  await page.keyboard.press('Escape');
+  await page.waitForTimeout(300);
 }

@@ -18,8 +18,8 @@ export const COLD_CATEGORIES = [
   'IndexedDB',
 ];
 
-const PHASES = [
-  'navigationStart',
+/** The cold path's marks (lib/db/trace-mark.ts), in the order they are set. */
+export const COLD_MARKS = [
   'digest-start',
   'digest-read',
   'digest-prepare',
@@ -32,6 +32,8 @@ const PHASES = [
   'digest-rendered',
   'digest-complete',
 ];
+
+const PHASES = ['navigationStart', ...COLD_MARKS];
 
 /** Microseconds of [from, to) covered by any of `events` (nested or overlapping ones counted once). */
 function covered(events: TraceEvent[], from: number, to: number): number {

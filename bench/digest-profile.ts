@@ -15,25 +15,13 @@ import { seedExtensionDb } from '../tests/e2e/digest-seed';
 import { seedStore } from '../lib/testing/digest-seed';
 import { activity, clearDigestState } from './digest-page';
 import { traced } from './chromium-trace';
-import { COLD_CATEGORIES, coldPhases } from './digest-cold-trace';
+import { COLD_CATEGORIES, COLD_MARKS, coldPhases } from './digest-cold-trace';
 
 const N = Number(process.env.N ?? 1000);
 const isCold = process.env.COLD === '1';
 const isTraced = process.env.TRACE === '1';
 const SETTLE_MS = Number(process.env.SETTLE_MS ?? 15_000);
-const MARKS = [
-  'digest-start',
-  'digest-read',
-  'digest-prepare',
-  'digest-fingerprint',
-  'digest-cold-read',
-  'digest-cold-folded',
-  'digest-reads',
-  'digest-shown-read',
-  'digest-computed',
-  'digest-rendered',
-  'digest-complete',
-];
+const MARKS = COLD_MARKS;
 
 /** The page's IndexedDB transactions (test builds), ms from navigation: created, each answer, ended. */
 async function pageTransactions(page: Page): Promise<string[]> {

@@ -10,7 +10,7 @@
  *   time it was idle.
  * A diagnostic for the bench's `frame` figure, not a benchmark: it prints what it saw.
  */
-import { argOf, openKeptProfile, traced, type TraceEvent } from './chromium-trace';
+import { argOf, openKeptProfile, openPopupReactUp, traced, type TraceEvent } from './chromium-trace';
 
 const RUNS = Number(argOf('runs') ?? 4);
 const QUERIES = ['react hooks', 'deploy rollback', 'postgres index', 'onboarding buddy'];
@@ -102,13 +102,7 @@ async function main() {
   for (let run = 0; run < RUNS; run++) {
     const page = await ctx.newPage();
     await page.addInitScript(FRAME_PROBE);
-    await page.goto(`chrome-extension://${id}/popup.html`);
-    await page.waitForFunction(() => performance.getEntriesByName('commonplace:react-start').length > 0, null, {
-      timeout: 30_000,
-    });
-    await page.waitForTimeout(800);
-    await page.keyboard.press('Escape');
-    await page.waitForTimeout(300);
+    await openPopupReactUp(page, id);
     const cdp = await ctx.newCDPSession(page);
     const query = QUERIES[run % QUERIES.length]!;
     const { events } = await traced(cdp, FRAME_CATEGORIES, async () => {

@@ -12,7 +12,7 @@
  */
 import type { CDPSession, Page } from '@playwright/test';
 import { writeFileSync } from 'node:fs';
-import { argOf, openKeptProfile, traced, type TraceEvent } from './chromium-trace';
+import { argOf, openKeptProfile, openPopupReactUp, traced, type TraceEvent } from './chromium-trace';
 import { KEYSTROKE_FLOOR_HTML, KEYSTROKE_FLOOR_SCRIPT } from './floor';
 
 const RUNS = Number(argOf('runs') ?? 6);
@@ -207,13 +207,7 @@ function threadOf(events: TraceEvent[], typingAt: number): Thread {
 
 /** The popup, React up: one query typed, each keystroke's stamps, and the trace of its main thread. */
 async function tracePopup(page: Page, cdp: CDPSession, id: string, query: string) {
-  await page.goto(`chrome-extension://${id}/popup.html`);
-  await page.waitForFunction(() => performance.getEntriesByName('commonplace:react-start').length > 0, null, {
-    timeout: 30_000,
-  });
-  await page.waitForTimeout(800);
-  await page.keyboard.press('Escape');
-  await page.waitForTimeout(300);
+  await openPopupReactUp(page, id);
   const { events } = await traced(cdp, CATEGORIES, async () => {
     await page.evaluate(`performance.mark('commonplace:typing')`);
     await page.keyboard.type(query, { delay: 60 });
