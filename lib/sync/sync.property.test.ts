@@ -29,6 +29,7 @@ describe('sync converges without losing anything, whatever the network does', ()
         seed: SEED,
         endOnFailure: true,
         includeErrorInReport: true,
+        examples: EXAMPLES,
       });
     },
     24 * 3600_000,
@@ -49,6 +50,66 @@ describe('sync converges without losing anything, whatever the network does', ()
     24 * 3600_000,
   );
 });
+
+const TWO_DEVICES = [
+  { community: 0, isSecondDevice: false },
+  { community: 0, isSecondDevice: true },
+];
+
+/**
+ * Scenarios replayed on every run. 2026-12-05 (seed -582405241, found by the restore property and shrunk): the
+ * first device edited a note twice, neither edit reaching the server, while the second device deleted the note and
+ * the server compacted its tombstone. The reset after compaction keeps the note's last words as a draft; the
+ * check demanded the first edit's words too, though the user had replaced them. The check now counts a write kept
+ * when the same device's later write (or delete) of the same note is: both scenarios below failed before.
+ */
+const EXAMPLES: [Scenario][] = [
+  [
+    {
+      clients: TWO_DEVICES,
+      steps: [
+        { t: 'create', c: 0 },
+        { t: 'syncEveryone' },
+        { t: 'edit', c: 0, pick: 0 },
+        { t: 'fault', c: 0, faults: ['lostBefore'] },
+        { t: 'syncEveryone' },
+        { t: 'delete', c: 1, pick: 0 },
+        { t: 'compact', percent: 100 },
+        { t: 'sync', c: 3, force: false },
+        { t: 'create', c: 0 },
+        { t: 'fault', c: 0, faults: ['lostBefore'] },
+        { t: 'edit', c: 0, pick: 0 },
+        { t: 'compact', percent: 100 },
+        { t: 'clock', c: 0, days: 0 },
+        { t: 'compact', percent: 100 },
+        { t: 'syncEveryone' },
+        { t: 'restartServer' },
+        { t: 'compact', percent: 100 },
+        { t: 'edit', c: 0, pick: 0 },
+      ],
+    },
+  ],
+  // The same seed's other shape: the first device edited the note (unsent), then deleted it itself; the reset
+  // after compaction rightly keeps no draft of words the user deleted.
+  [
+    {
+      clients: TWO_DEVICES,
+      steps: [
+        { t: 'create', c: 0 },
+        { t: 'syncEveryone' },
+        { t: 'fault', c: 0, faults: ['lostBefore'] },
+        { t: 'edit', c: 0, pick: 0 },
+        { t: 'syncEveryone' },
+        { t: 'delete', c: 0, pick: 0 },
+        { t: 'delete', c: 1, pick: 0 },
+        { t: 'sync', c: 1, force: false },
+        { t: 'compact', percent: 100 },
+        { t: 'fault', c: 0, faults: ['lostBefore'] },
+        { t: 'syncEveryone' },
+      ],
+    },
+  ],
+];
 
 /**
  * Counterexamples found, shrunk, replayed on every run. 2026-12-04 (seed 392670587): a member pulled a

@@ -129,12 +129,28 @@ export async function checkWorld(w: World): Promise<void> {
       if (!best || compareStamps(s, best) > 0) winners.set(s.noteId, { ...s, takeaway });
     }
   }
-  for (const wr of w.written) {
-    const c = w.clients[wr.client]!;
-    const drafts = (await c.db.notes.toArray()).filter((n) => n.sync?.isRejected).map((n) => n.takeaway);
+  const draftsOf = new Map<number, string[]>();
+  for (const [i, c] of w.clients.entries()) {
+    draftsOf.set(
+      i,
+      (await c.db.notes.toArray()).filter((n) => n.sync?.isRejected).map((n) => n.takeaway),
+    );
+  }
+  // A write reached the server or a draft, or the same device's later write of the same note did: the user's own
+  // later words (or delete) replaced it before it went up. A reset after compaction keeps only a note's last
+  // words as a draft, and none when the user deleted the note.
+  const isKept = (i: number): boolean => {
+    const wr = w.written[i]!;
+    if (wr.op === 'delete') return true;
+    if (sentTakeaways.has(wr.takeaway) || draftsOf.get(wr.client)!.includes(wr.takeaway)) return true;
+    const next = w.written.findIndex((x, j) => j > i && x.client === wr.client && x.noteId === wr.noteId);
+    return next >= 0 && isKept(next);
+  };
+  for (const [i, wr] of w.written.entries()) {
+    if (wr.op === 'delete') continue;
+    const drafts = draftsOf.get(wr.client)!;
     const sent = sentTakeaways.get(wr.takeaway);
-    if (!sent && !drafts.includes(wr.takeaway))
-      fail(`write "${wr.takeaway}" (${wr.op}) never reached the server nor a draft`);
+    if (!isKept(i)) fail(`write "${wr.takeaway}" (${wr.op}) never reached the server nor a draft`);
     const rejected = sent?.filter((s) => s.status === 'rejected' && s.noteId === wr.noteId) ?? [];
     const wasApplied = sent?.some((s) => s.status === 'applied' || s.status === 'duplicate');
     // A refused write is kept as a draft, unless a later write of the same note (a re-send after a restore) won

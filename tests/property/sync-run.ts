@@ -4,12 +4,15 @@ import { makeClient, type TestClient, type WireLog } from './sync-client';
 import type { TestServer } from './sync-harness';
 import type { Scenario, Step } from './sync-model';
 
-/** Every change a user made that the repository accepted: the checks prove none of it was lost. */
+/**
+ * Every change a user made that the repository accepted: the checks prove none of it was lost. Deletes are
+ * listed too (with no takeaway): a write the same device deleted afterwards need not survive.
+ */
 export interface Written {
   client: number;
   noteId: string;
   takeaway: string;
-  op: 'create' | 'edit' | 'restore';
+  op: 'create' | 'edit' | 'restore' | 'delete';
 }
 
 export interface World {
@@ -91,7 +94,9 @@ export async function runStep(w: World, step: Step): Promise<void> {
     }
     case 'delete': {
       const note = at(await mine(w, c!, true), step.pick);
-      if (note) await c!.notes.remove(note.id);
+      if (!note) return;
+      const res = await c!.notes.remove(note.id);
+      if (res.ok) w.written.push({ client: ci, noteId: note.id, takeaway: '', op: 'delete' });
       return;
     }
     case 'restore': {
