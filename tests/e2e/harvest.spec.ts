@@ -6,6 +6,7 @@ import {
   paintedCount,
   paintedTexts,
   pressHarvestShortcut,
+  pressRemovingFrame,
   selectWithMouse,
   storedNotes,
   tabIdOf,
@@ -89,7 +90,7 @@ test('the capture panel: Escape cancels, Enter saves, tag suggestions come from 
   await page.getByRole('button', { name: 'Harvest' }).click();
   // Escape removes the panel's frame at once: press it on the keyboard, not on an element handle that vanishes.
   await capturePanel(page).getByLabel('Takeaway').focus();
-  await page.keyboard.press('Escape');
+  pressRemovingFrame(page, 'Escape');
   await expect(page.locator('iframe[title="Commonplace: harvest to community"]')).toHaveCount(0);
 
   await selectWithMouse(page, '#p5', 'Measure first with the profiler');

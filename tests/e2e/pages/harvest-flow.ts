@@ -58,6 +58,15 @@ export async function harvestSelection(page: Page, selector: string, text: strin
 /** The capture panel, an extension page framed into the page. */
 export const capturePanel = (page: Page) => page.frameLocator('iframe[title="Commonplace: harvest to community"]');
 
+/**
+ * Presses `key` in a frame the key removes (Escape in the capture panel or the highlight card). Chromium may never
+ * acknowledge an input event when its frame goes away as the event is handled: in CI `keyboard.press('Escape')`
+ * hung for the test's whole timeout. So the press is sent and not awaited; the caller waits for the frame to go.
+ */
+export function pressRemovingFrame(page: Page, key: string): void {
+  page.keyboard.press(key).catch(() => undefined);
+}
+
 /** The panel confirmed the save, then closed itself. */
 export async function expectSaved(page: Page) {
   await expect(capturePanel(page).getByText('Harvested')).toBeVisible();
