@@ -1,6 +1,7 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { makeNote } from '../testing/make-note';
+import { putUnannounced } from '../testing/put-unannounced';
 import { CommonplaceDb } from '../db/schema';
 import { noteRows } from '../db/note-rows';
 import { searchIndexRepository } from '../db/search-index';
@@ -109,16 +110,3 @@ describe('search host', () => {
     expect(await idsFor('toggles')).toEqual([]);
   });
 });
-
-/** Rewrites a row with plain IndexedDB, as no Dexie write does: nothing is announced to the host's row cache. */
-function putUnannounced(dbName: string, row: unknown) {
-  return new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open(dbName);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('notes', 'readwrite');
-      tx.objectStore('notes').put(row);
-      tx.oncomplete = () => (open.result.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
