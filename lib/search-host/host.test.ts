@@ -7,6 +7,7 @@ import { noteRows } from '../db/note-rows';
 import { searchIndexRepository } from '../db/search-index';
 import type { AnswerOf, RequestOf, ToSearchHost } from '../messaging/protocol';
 import { SearchIndex, toSearchDoc } from '../search';
+import { localBackend } from './backends';
 import { registerSearchHost } from './host';
 
 const NOW = Date.UTC(2026, 10, 27);
@@ -108,5 +109,17 @@ describe('search host', () => {
     await putUnannounced(db.name, { ...b, deletedAt: NOW });
     await ask('searchIndexChanged', { ids: [] });
     expect(await idsFor('toggles')).toEqual([]);
+  });
+
+  it("Firefox's in-page fallback answers the notes the host answers, rows read afresh after a change", async () => {
+    const notes = [makeNote({ quote: 'canary deploys' }), makeNote({ quote: 'blue green deploys', takeaway: 'v1' })];
+    await db.notes.bulkPut(notes);
+    startHost();
+    const local = localBackend(searchIndexRepository(db), async () => [], noteRows(db.name));
+    expect(await local.search('deploys', 5)).toEqual(await ask('searchNotes', { query: 'deploys', limit: 5 }));
+    await putUnannounced(db.name, { ...notes[1]!, takeaway: 'v2', updatedAt: notes[1]!.updatedAt + 1 });
+    await searchIndexRepository(db).noteChanged([notes[1]!.id]);
+    await local.changed([notes[1]!.id]);
+    expect((await local.search('green', 5)).map((n) => n.takeaway)).toEqual(['v2']);
   });
 });
