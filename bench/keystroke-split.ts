@@ -2,6 +2,7 @@
  * Where one keystroke's time goes in the popup once React is up, from the page's own timeline: keydown → the
  * search effect starts (React renders the typed text and runs its effect) → the search host answers (the hop to
  * its worker and back, and the host's own work, which it reports) → the rows it named are read from IndexedDB
+ * (builds before the host answered with the rows; since then `rows` is 0, the host's read being in `host`)
  * → React renders and commits the new list (`commonplace:results`) → the next frame is drawn (layout, paint).
  * The hop is split into its way there and its way back (`toHost`, `back`: the
  * rest of it is the page's promise callbacks after the answer arrived). `wait` is what is left between those steps (tasks of other work queued before ours). Keystrokes whose query
@@ -44,7 +45,7 @@ export function splitKeystrokes(query: string, t: Timeline): Split[] {
     const rows = t.rows.find((r) => r.query === q && r.at >= search.at);
     const render = t.render.find((r) => r.query === q && r.at >= search.at);
     const frame = t.frames.find((f) => f >= shown.at);
-    if (!host || !rows || !render || frame === undefined) return;
+    if (!host || !render || frame === undefined) return;
     const input = search.at - k;
     const total = shown.at - k;
     out.push({
@@ -53,9 +54,9 @@ export function splitKeystrokes(query: string, t: Timeline): Split[] {
       toHost: host.toHostMs,
       back: host.backMs,
       host: host.hostMs,
-      rows: rows.ms,
+      rows: rows?.ms ?? 0,
       render: render.ms,
-      wait: total - input - search.ms - rows.ms - render.ms,
+      wait: total - input - search.ms - (rows?.ms ?? 0) - render.ms,
       frame: frame - shown.at,
       total,
     });

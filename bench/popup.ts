@@ -5,10 +5,12 @@
  * screen, the first keystroke → its results, and each further keystroke → its results on screen (the popup
  * marks `commonplace:results` with the query of each list it shows; a keystroke overtaken by the next one
  * counts until the next list appears). Typing starts before React is up (the early page answers it); each
- * open then types a second query once React has booted, timed apart. Baselines in the same run, after the
- * timed opens: reading every note (`getAll`, the first design) and reading the saved index's bytes (`get`,
- * the step the in-page index design paid on every open before it could even decode them), and the floor: the
- * first paint of an extension page with no script (the manifest as text), what navigation alone costs here.
+ * open then types a second query once React has booted, timed apart. The floors right after each open, so
+ * they meet the load its keystrokes met: the first paint of an extension page with no script (the manifest as
+ * text), what navigation alone costs here, and a blank page's keystrokes echoed by a worker into a list.
+ * Baselines in the same run, after the timed opens: reading every note (`getAll`, the first design) and
+ * reading the saved index's bytes (`get`, the step the in-page index design paid on every open before it
+ * could even decode them).
  * Side by side in the same run, on the same notes: an older build in a folder (`baseline=/tmp/out-base`,
  * built with `WXT_OUT_DIR=/tmp/out-base npx wxt build` at that commit), its browser open alongside and the two
  * builds' opens alternating, so drifting load on a shared machine falls on both alike. `profile=<dir>` keeps the seeded
@@ -20,7 +22,7 @@ import type { Page, Worker } from '@playwright/test';
 import { generateCorpus } from './search-corpus';
 import { chromium, type BrowserContext } from '@playwright/test';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { CHROMIUM_ARGS, findChromium } from '../scripts/find-chromium';
 import { EXTENSION_PATH } from '../tests/e2e/fixtures';
@@ -235,6 +237,10 @@ function samples() {
     newestReadAt: [] as number[],
     hostAnswer: [] as number[],
     rowReads: [] as number[],
+    // The floors, measured right after each timed open in the same browser: they meet the same load.
+    floor: [] as number[],
+    keyFloor: [] as number[],
+    keyFrames: [] as number[],
   };
 }
 
@@ -261,7 +267,13 @@ async function prepare(label: string, path: string, notes: () => ReturnType<type
   return { label, browser, s: samples() };
 }
 
-/** One timed popup open: the newest on screen, a query typed before React, another once React is up. */
+/** The machine's load (1-minute average), printed beside each open's figures: the machine is shared. */
+const loadNow = () => loadavg()[0]!.toFixed(1);
+
+/**
+ * One timed popup open: the newest on screen, a query typed before React, another once React is up; then the
+ * floors (an extension page with no script, and a blank page's keystrokes echoed by a worker).
+ */
 async function timedOpen({ label, browser, s }: Subject, run: number) {
   const page = await browser.context.newPage();
   // tsx names functions with a helper the page doesn't have; functions sent to page.evaluate need it.
@@ -299,7 +311,7 @@ async function timedOpen({ label, browser, s }: Subject, run: number) {
   if (lat[0] !== undefined) s.firstQuery.push(lat[0]);
   s.keystrokes.push(...lat.slice(1).filter((x) => Number.isFinite(x)));
   console.log(
-    `  ${label} run ${run + 1}: newest on screen ${s.newest.at(-1)!.toFixed(0)}; "${query}": ms per keystroke ${lat.map((x) => x.toFixed(0)).join(' ')}`,
+    `  ${label} run ${run + 1} (load ${loadNow()}): newest on screen ${s.newest.at(-1)!.toFixed(0)}; "${query}": ms per keystroke ${lat.map((x) => x.toFixed(0)).join(' ')}`,
   );
   const typedAfterReact = await typeAfterReact(page, QUERIES[(run + 2) % QUERIES.length]!);
   if (typedAfterReact) {
@@ -311,27 +323,28 @@ async function timedOpen({ label, browser, s }: Subject, run: number) {
     );
   }
   await page.close();
+  // The floors right after this open (not in a block after all of them): on a shared machine whose load drifts,
+  // a floor measured minutes apart from the popup's keystrokes differed from the one of the same run by 1.5x.
+  const floorPage = await browser.context.newPage();
+  s.floor.push(await measureFloor(floorPage, browser.extensionId));
+  const echoed = await measureKeystrokeFloor(floorPage, QUERIES[(run + 2) % QUERIES.length]!);
+  s.keyFloor.push(...echoed.latencies.filter(Number.isFinite));
+  s.keyFrames.push(...echoed.frames.filter(Number.isFinite));
+  await floorPage.close();
+  console.log(
+    `  ${label} run ${run + 1} floor (load ${loadNow()}): ms per keystroke ${echoed.latencies.map((x) => x.toFixed(0)).join(' ')}`,
+  );
 }
 
 /**
- * After every timed open: the floor and the baselines (they read every note into a page, so the garbage they
- * leave in the extension's renderer, shared by all its pages, never lands on a timed open), then the report.
+ * After every timed open: the baselines (they read every note into a page, so the garbage they leave in the
+ * extension's renderer, shared by all its pages, never lands on a timed open), then the report.
  */
 async function finish({ label, browser, s }: Subject): Promise<Stats> {
   try {
-    const floor: number[] = [];
-    const keyFloor: number[] = [];
-    const keyFrames: number[] = [];
+    const { floor, keyFloor, keyFrames } = s;
     const baseline: number[] = [];
     const blobRead: number[] = [];
-    for (let run = 0; run < RUNS; run++) {
-      const page = await browser.context.newPage();
-      floor.push(await measureFloor(page, browser.extensionId));
-      const echoed = await measureKeystrokeFloor(page, QUERIES[run % QUERIES.length]!);
-      keyFloor.push(...echoed.latencies.filter(Number.isFinite));
-      keyFrames.push(...echoed.frames.filter(Number.isFinite));
-      await page.close();
-    }
     for (let run = 0; run < Math.min(RUNS, 3); run++) {
       const page = await browser.context.newPage();
       await page.goto(`chrome-extension://${browser.extensionId}/manifest.json`);

@@ -3,7 +3,7 @@ import type { SearchResultLine } from '@/components/digest/DigestSearch';
 import { notesRepository, type CommonplaceDb } from '@/lib/db';
 import { thanksRepository } from '@/lib/db/thanks';
 import { PERSONAL, type PersonToThank } from '@/lib/digest';
-import type { Note, Person } from '@/lib/model';
+import type { Person } from '@/lib/model';
 import { LOCAL_ME, type Identity } from './identity';
 
 /** The user as a community knows them (undefined for personal notes, which carry no author). */
@@ -66,15 +66,10 @@ export async function thankContributor(
 
 /**
  * Search for the new tab: the popup's search client (one implementation, two callers). On Chrome the warm
- * search host answers, so this page never decodes the index; the page reads only the few rows it shows.
+ * search host answers with the notes, so this page neither decodes the index nor reads a row.
  */
-export function lazySearch(db: CommonplaceDb): (q: string) => Promise<SearchResultLine[]> {
-  return async (q) => {
-    const hits = await searchClient().search(q, 8);
-    if (!hits) return []; // a newer query is under way; its answer replaces this one
-    const rows = await db.notes.bulkGet(hits.map((h) => h.id));
-    return rows
-      .filter((n): n is Note => !!n && n.deletedAt === undefined)
-      .map((n) => ({ id: n.id, title: n.takeaway || n.quote || n.page.title }));
-  };
+export async function searchLines(q: string): Promise<SearchResultLine[]> {
+  const found = await searchClient().search(q, 8);
+  // Null: a newer query is under way; its answer replaces this one.
+  return (found ?? []).map((n) => ({ id: n.id, title: n.takeaway || n.quote || n.page.title }));
 }

@@ -14,7 +14,7 @@ import { relayAnswer, type RelayView } from '@/lib/messaging/relay-answer';
 import { recordQuestionEvent } from '@/lib/sync/question-events';
 import { calendarFeeds } from '@/lib/sync/calendar-feed';
 import { ritualWebhooks } from '@/lib/sync/ritual-webhook';
-import { answerQuestion, lazySearch, thankContributor } from './actions';
+import { answerQuestion, searchLines, thankContributor } from './actions';
 import { logger } from '@/lib/log';
 import { pulseDesk } from '@/lib/sync/pulse-desk';
 import { impactDesk } from '@/lib/sync/impact-desk';
@@ -26,7 +26,7 @@ const log = logger('new tab');
  * Everything of the new tab that needs Dexie (and the notes repository's validation): loaded after the first
  * paint, or at once when the page must compute the digest itself.
  */
-export const search = lazySearch(db);
+export const search = searchLines;
 
 /** Each community's rituals calendar feed, through this browser's membership token. */
 export const calendar = calendarFeeds(db, (url, init) => fetch(url, init));

@@ -2,6 +2,7 @@
 // that the offscreen document keeps alive and the popup and new tab reach directly (lib/search-host/shared-port).
 // Extension pages share one renderer process, main thread and heap: with the index on the offscreen page, the
 // popup's heap held the whole index (74 MB at 20k notes) and every garbage collection of it paused the popup.
+import { noteRows } from '@/lib/db/note-rows';
 import { searchIndex } from '@/lib/db/saved-search-index';
 import { registerSearchHost, type On } from '@/lib/search-host/host';
 import { SEARCH_PORT } from '@/lib/messaging/protocol';
@@ -23,4 +24,4 @@ const server = portServer((listener) =>
     port.start();
   }),
 );
-registerSearchHost(searchIndex, server.on as On);
+registerSearchHost(searchIndex, server.on as On, noteRows());

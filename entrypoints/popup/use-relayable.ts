@@ -1,5 +1,5 @@
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useCallback, useState } from 'react';
 import { db } from '@/lib/db';
 import { relayableAnswers } from '@/lib/db/question-relay';
 import type { Note } from '@/lib/model';
@@ -14,9 +14,12 @@ export function useRelayable(notes: readonly Note[]) {
   const key = questions.join(' ');
   const answers = useLiveQuery(() => relayableAnswers(db, questions, Date.now()), [key]);
   const [written, setWritten] = useState<ReadonlySet<string>>(new Set());
+  // One function for the list's life: memoised cards take it as a prop (a new one each render drew every card
+  // of every list again, counted by ResultList.test.tsx).
+  const markWritten = useCallback((questionId: string) => setWritten((w) => new Set(w).add(questionId)), []);
   return {
     answerOf: (questionId: string) => answers?.get(questionId),
     isWritten: (questionId: string) => written.has(questionId),
-    markWritten: (questionId: string) => setWritten((w) => new Set(w).add(questionId)),
+    markWritten,
   };
 }

@@ -6,7 +6,6 @@ import { notes as notesRepo } from '@/lib/db';
 import type { Note } from '@/lib/model';
 import { searchClient } from '@/lib/search-host';
 import { handover } from './early/handover';
-import { noteRows } from '@/lib/db/note-rows';
 import { matchMarks } from '@/lib/search/match-marks';
 import { logger } from '@/lib/log';
 
@@ -21,13 +20,6 @@ type FuseClass = typeof FuseType;
 let fuseLoading: Promise<FuseClass> | null = null;
 /** Fuse.js only marks the words of the notes shown: loaded with the first query, not with the popup. */
 const loadFuse = () => (fuseLoading ??= import('fuse.js').then((m) => m.default));
-
-/**
- * Live notes for `ids`, in the order given: read as the early page reads them, in one plain IndexedDB
- * transaction (Dexie's bulkGet cost 2-3 ms of this thread per keystroke, profiled at 100k notes), and only
- * those not read since the notes last changed (successive lists of a word typed mostly share their notes).
- */
-const shownRows = noteRows();
 
 /**
  * The cards a keystroke's list draws in its own commit: the popup shows four or five at once (600 px high); the
@@ -59,8 +51,20 @@ function withMarks(list: Shown, Fuse: FuseClass): Shown {
 const whenIdle = (fn: () => void, ms: number) =>
   typeof requestIdleCallback === 'function' ? requestIdleCallback(fn, { timeout: ms }) : setTimeout(fn, 0);
 
-const measureRows = (start: number, detail: string) =>
-  performance.measure('commonplace:rows', { start, end: performance.now(), detail });
+/**
+ * The notes answering `q`, rows and all (the search host reads them on its own thread), measured for
+ * bench:popup as `commonplace:search`; Fuse.js, for the marks, loads while the answer is on its way.
+ */
+function askHost(q: string, limit: number): Promise<Note[] | null> {
+  void loadFuse();
+  const t0 = performance.now();
+  return searchClient()
+    .search(q, limit)
+    .then((found) => {
+      performance.measure('commonplace:search', { start: t0, end: performance.now(), detail: q });
+      return found;
+    });
+}
 
 /** The newest notes: the early paint's read when it is still under way (used once), else one indexed read. */
 function newest(limit: number): Promise<Note[]> {
@@ -82,13 +86,13 @@ function earlyShown(limit: number): Shown | undefined {
 
 /**
  * The popup's search. With no query: the newest notes, one indexed read of `limit` rows, waiting for
- * nothing else. With a query: the search client answers ids (from the warm search host on Chrome), then
- * those few rows are read. An answer for an older query is never shown: the client drops answers
+ * nothing else. With a query: the search client answers the notes (from the warm search host on Chrome, which
+ * reads their rows on its own thread). An answer for an older query is never shown: the client drops answers
  * overtaken by a newer search, and this effect ignores anything after its query changed. `version`
  * searches again after this page's own writes.
  *
  * `searchAhead(query, commitText)`, called from the input's change event (the box is uncontrolled: the text
- * typed shows without React), sends that query to the search host at once, and once its rows are read commits
+ * typed shows without React), sends that query to the search host at once, and once its notes arrive commits
  * the text (`commitText`) and the list in one render. React no longer renders the text typed while the host
  * answers: bench:popup's split showed the hop's way back (the answer waiting for this thread) at 3.9 / 15.7 ms
  * p50 / p95 against 0.5 / 6.2 for the way there, that render being what the answer waited for. The effect that
@@ -117,7 +121,6 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
 
   // Spaces around the query ask nothing new: a space typed after a word keeps the list, with no search.
   const q = query.trim();
-  const readAtVersion = useRef(version);
   // The query and version of the list committed last: what the next effect compares with.
   const asked = useRef({ q, version });
   useLayoutEffect(() => {
@@ -190,43 +193,30 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
       const settled = () => {
         if (pending.current === entry) pending.current = null;
       };
-      void loadFuse(); // for the marks, loaded while the answer is on its way
-      const t0 = performance.now();
       const isCurrent = () => mine === typed.current && asked.current.version === at;
-      searchClient()
-        .search(nq, limit)
-        .then((found) => {
-          const t1 = performance.now();
-          // Measures (read by bench:popup): the search host's answer, and the rows it names read from IndexedDB.
-          performance.measure('commonplace:search', { start: t0, end: t1, detail: nq });
-          return found && shownRows.read(found.map((h) => h.id)).finally(() => measureRows(t1, nq));
-        })
-        .then(
-          (rows) => {
-            settled();
-            if (!rows || !isCurrent()) {
-              // Still the text typed last, but this page wrote meanwhile: committed, and the effect asks again.
-              if (mine === typed.current) entry.commit();
-              return;
-            }
-            shownAhead.current = { q: nq, version: at };
-            show(nq, rows, isCurrent, entry.commit);
-          },
-          (e: unknown) => {
-            settled();
-            // The host failed: the text is committed, and the effect asks again (through the client's retry).
-            log.failed('search')(e);
+      askHost(nq, limit).then(
+        (rows) => {
+          settled();
+          if (!rows || !isCurrent()) {
+            // Still the text typed last, but this page wrote meanwhile: committed, and the effect asks again.
             if (mine === typed.current) entry.commit();
-          },
-        );
+            return;
+          }
+          shownAhead.current = { q: nq, version: at };
+          show(nq, rows, isCurrent, entry.commit);
+        },
+        (e: unknown) => {
+          settled();
+          // The host failed: the text is committed, and the effect asks again (through the client's retry).
+          log.failed('search')(e);
+          if (mine === typed.current) entry.commit();
+        },
+      );
     },
     [limit, show],
   );
   useEffect(() => {
     let isCurrent = true;
-    // This page wrote a note: rows read before are not used again (Dexie's own notice may come later).
-    if (readAtVersion.current !== version) shownRows.forget();
-    readAtVersion.current = version;
     const isShownAlready =
       (isEarlyShown.current && !q) || (shownAhead.current?.q === q && shownAhead.current.version === version);
     isEarlyShown.current = false;
@@ -235,16 +225,11 @@ export function useNoteSearch(query: string, version: number, limit = 20) {
     // The early read is the newest notes as the popup opened: only ever the first list, never a later one.
     if (q) handover.reading = undefined;
     const t0 = performance.now();
-    if (q) void loadFuse(); // for the marks, loaded while the answer is on its way
     const load = q
-      ? searchClient()
-          .search(q, limit)
-          .then((found) => {
-            const t1 = performance.now();
-            performance.measure('commonplace:search', { start: t0, end: t1, detail: q });
-            return found ? shownRows.read(found.map((h) => h.id)).finally(() => measureRows(t1, q)) : null;
-          })
-      : newest(limit).finally(() => measureRows(t0, q));
+      ? askHost(q, limit)
+      : newest(limit).finally(() =>
+          performance.measure('commonplace:rows', { start: t0, end: performance.now(), detail: q }),
+        );
     load
       .then((rows) => {
         if (isCurrent && rows) show(q, rows, () => isCurrent);

@@ -3,20 +3,8 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
 import { CommonplaceDb } from './schema';
 import { makeNote } from '../testing/make-note';
+import { putUnannounced } from '../testing/put-unannounced';
 import { noteRows } from './note-rows';
-
-/** Rewrites a row with plain IndexedDB, as no Dexie write does: nothing is announced. */
-function putUnannounced(dbName: string, row: unknown) {
-  return new Promise<void>((resolve, reject) => {
-    const open = indexedDB.open(dbName);
-    open.onsuccess = () => {
-      const tx = open.result.transaction('notes', 'readwrite');
-      tx.objectStore('notes').put(row);
-      tx.oncomplete = () => (open.result.close(), resolve());
-      tx.onerror = () => reject(tx.error);
-    };
-  });
-}
 
 describe('noteRows (the popup reads each row once until the notes change)', () => {
   it('reads a row once, and afresh after any Dexie write to the notes (this page or another context)', async () => {

@@ -2,11 +2,14 @@ import { Dexie } from 'dexie';
 import type { Note } from '../model';
 import { readByIds } from './read-newest';
 
+/** The rows of a search's answer, read once until the notes change (see noteRows). */
+export type NoteRows = ReturnType<typeof noteRows>;
+
 /**
- * The live notes of `ids` for a page that lists the same notes again and again (the popup: the lists of a
- * word typed letter by letter mostly share their notes), reading from IndexedDB only the rows it has not read
- * since the notes last changed. Every write to the notes table, from any context of the extension (Dexie
- * announces each one to every page of the origin, the background's sync and harvests included), forgets all
+ * The live notes of `ids` for a context that lists the same notes again and again (the search host answering
+ * the popup: the lists of a word typed letter by letter mostly share their notes), reading from IndexedDB only
+ * the rows it has not read since the notes last changed. Every write to the notes table, from any context of the extension (Dexie
+ * announces each one to every page and worker of the origin, the background's sync and harvests included), forgets all
  * rows read, so a row shown is never older than the last write; a read that was under way when a write landed
  * answers its call but is not kept.
  */
@@ -33,7 +36,7 @@ export function noteRows(dbName = 'commonplace') {
       }
       return ids.flatMap((id) => read.get(id) ?? rows.get(id) ?? []);
     },
-    /** Forgets every row (after this page's own write, before Dexie's announcement of it arrives). */
+    /** Forgets every row (after a write it was told of, before Dexie's announcement of it arrives). */
     forget,
   };
 }

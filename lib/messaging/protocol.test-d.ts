@@ -41,8 +41,8 @@ export async function protocolTypeChecks(send: Send, on: On): Promise<void> {
   await sendToContent('createNote', {}, 1);
 
   // To the search host: over its port (Send), or the background's two runtime messages.
-  const hits = await send('searchNotes', { query: 'q', limit: 5 });
-  hits[0]?.score satisfies number | undefined;
+  const found = await send('searchNotes', { query: 'q', limit: 5 });
+  found[0]?.quote satisfies string | undefined;
   await sendToSearchHost('compactSearchIndex', { rebuild: true });
   // @ts-expect-error `limit` is required
   await send('searchNotes', { query: 'q' });
@@ -62,7 +62,7 @@ export async function protocolTypeChecks(send: Send, on: On): Promise<void> {
   onBackgroundMessage('stepHighlight', () => undefined);
   // @ts-expect-error getPageStatus answers a PageStatus, not a string
   onContentMessage('getPageStatus', () => 'painted');
-  // @ts-expect-error the host's searchNotes answers hits, not tags
+  // @ts-expect-error the host's searchNotes answers notes, not tags
   on('searchNotes', () => [{ tag: 't', count: 1 }]);
   const keys: (keyof ToSearchHost)[] = ['searchNotes', 'searchIndexChanged', 'searchTopTags', 'compactSearchIndex'];
   // @ts-expect-error the search host has no such request

@@ -1,6 +1,5 @@
 import type { ChatContext, ChatMessage, MoveResult, Note, NoteKind, Result, Selector } from '../model';
 import type { SimilarNote } from '../similarity';
-import type { SearchHit } from '../search';
 import type { RelayRequest, RelayWrite } from '../capture/chat/composer/relay';
 import type { ImpactSource } from '../impact/types';
 
@@ -202,8 +201,11 @@ export interface ToContent {
  * document relays to the worker.
  */
 export interface ToSearchHost {
-  /** P→S: the best notes for a query, from its warm index. */
-  searchNotes(req: { query: string; limit: number }): SearchHit[];
+  /**
+   * P→S: the best live notes for a query, best first, from its warm index: the host reads their rows too, so
+   * the asking page reads nothing from IndexedDB between the answer and its paint.
+   */
+  searchNotes(req: { query: string; limit: number }): Note[];
   /** B,P→S: these notes changed (already logged by the background): fold them in; answers once applied. */
   searchIndexChanged(req: { ids: string[] }): void;
   /** P→S: the most used tags, counted by the warm index (no scan of the notes table). */

@@ -1,3 +1,4 @@
+import type { NoteRows } from '../db/note-rows';
 import type { SearchIndexRepository } from '../db/search-index';
 import type { AnswerOf, RequestOf, ToSearchHost } from '../messaging/protocol';
 import type { SearchBackend } from './client';
@@ -32,15 +33,20 @@ export function hostBackend(send: Send, ensureHost: () => Promise<void>): Search
 
 /**
  * The fallback where there is no offscreen document (Firefox): this page opens the saved index itself, on
- * the first query, and tag chips come from `tagCounts` so opening the page never decodes the index.
+ * the first query, and reads the rows it names (`rows`, as the host does); tag chips come from `tagCounts` so
+ * opening the page never decodes the index.
  */
 export function localBackend(
   repo: SearchIndexRepository,
   tagCounts: (limit: number) => Promise<{ tag: string; count: number }[]>,
+  rows: NoteRows,
 ): SearchBackend {
   return {
-    search: async (query, limit) => (await repo.open()).search(query, { limit }),
-    changed: (ids) => repo.refresh(ids),
+    search: async (query, limit) => rows.read((await repo.open()).search(query, { limit }).map((h) => h.id)),
+    changed: (ids) => {
+      rows.forget();
+      return repo.refresh(ids);
+    },
     topTags: tagCounts,
   };
 }

@@ -1,17 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import type { SearchHit } from '../search';
+import type { Note } from '../model';
+import { makeNote } from '../testing/make-note';
 import { hostBackend } from './backends';
 import { createSearchClient, type SearchBackend } from './client';
 
 /** A backend whose answers the test releases by hand, in any order. */
 function manualBackend() {
-  const pending: { query: string; resolve: (hits: SearchHit[]) => void }[] = [];
+  const pending: { query: string; resolve: (found: Note[]) => void }[] = [];
   const backend: SearchBackend = {
     search: (query) => new Promise((resolve) => pending.push({ query, resolve })),
     changed: async () => undefined,
     topTags: async () => [],
   };
-  const answer = (query: string) => pending.find((p) => p.query === query)!.resolve([{ id: query, score: 1 }]);
+  const answer = (query: string) => pending.find((p) => p.query === query)!.resolve([makeNote({ id: query })]);
   return { backend, answer };
 }
 
@@ -23,7 +24,7 @@ describe('search client', () => {
     const newer = client.search('react', 20);
     answer('react');
     answer('re');
-    expect(await newer).toEqual([{ id: 'react', score: 1 }]);
+    expect((await newer)?.map((n) => n.id)).toEqual(['react']);
     expect(await older).toBeNull();
   });
 
@@ -32,10 +33,10 @@ describe('search client', () => {
     const client = createSearchClient(backend);
     const first = client.search('a', 20);
     answer('a');
-    expect(await first).toEqual([{ id: 'a', score: 1 }]);
+    expect((await first)?.map((n) => n.id)).toEqual(['a']);
     const second = client.search('ab', 20);
     answer('ab');
-    expect(await second).toEqual([{ id: 'ab', score: 1 }]);
+    expect((await second)?.map((n) => n.id)).toEqual(['ab']);
   });
 });
 
@@ -46,14 +47,14 @@ describe('host backend', () => {
     const send = (async (type: string) => {
       sent.push(type);
       if (!hasHost) throw new Error('Could not establish connection. Receiving end does not exist.');
-      return [{ id: 'n1', score: 0.5 }];
+      return [makeNote({ id: 'n1' })];
     }) as Parameters<typeof hostBackend>[0];
     const ensure = async () => {
       sent.push('ensureSearchHost');
       hasHost = true;
     };
     const hits = await hostBackend(send, ensure).search('kubernetes', 5);
-    expect(hits).toEqual([{ id: 'n1', score: 0.5 }]);
+    expect(hits.map((n) => n.id)).toEqual(['n1']);
     expect(sent).toEqual(['searchNotes', 'ensureSearchHost', 'searchNotes']);
   });
 

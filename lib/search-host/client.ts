@@ -1,16 +1,17 @@
-import type { SearchHit } from '../search';
+import type { Note } from '../model';
 
 /** Where queries are answered: the warm search host (Chrome's offscreen document) or this page's own index. */
 export interface SearchBackend {
-  search(query: string, limit: number): Promise<SearchHit[]>;
+  /** The best live notes for `query`, best first, rows and all. */
+  search(query: string, limit: number): Promise<Note[]>;
   /** Notes the background changed (and logged): wait until the answers include them. */
   changed(ids: string[]): Promise<void>;
   topTags(limit: number): Promise<{ tag: string; count: number }[]>;
 }
 
 export interface SearchClient extends Omit<SearchBackend, 'search'> {
-  /** Hits, or null when a newer search started meanwhile: a stale answer can never replace a newer one. */
-  search(query: string, limit: number): Promise<SearchHit[] | null>;
+  /** The notes, or null when a newer search started meanwhile: a stale answer can never replace a newer one. */
+  search(query: string, limit: number): Promise<Note[] | null>;
 }
 
 /**
@@ -23,8 +24,8 @@ export function createSearchClient(backend: SearchBackend): SearchClient {
   return {
     async search(query, limit) {
       const seq = ++latest;
-      const hits = await backend.search(query, limit);
-      return seq === latest ? hits : null;
+      const found = await backend.search(query, limit);
+      return seq === latest ? found : null;
     },
     changed: (ids) => backend.changed(ids),
     topTags: (limit) => backend.topTags(limit),

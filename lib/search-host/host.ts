@@ -1,3 +1,4 @@
+import type { NoteRows } from '../db/note-rows';
 import type { SearchIndexRepository } from '../db/search-index';
 import type { AnswerOf, RequestOf, ToSearchHost } from '../messaging/protocol';
 import type { SearchIndex } from '../search';
@@ -12,11 +13,13 @@ export type On = <K extends keyof ToSearchHost>(type: K, handler: Handler<K>) =>
 
 /**
  * The search host: the saved index opened once (snapshot plus change log), warmed, and kept current as the
- * background reports note writes; pages send it queries and get ids and scores back. Living in one
- * long-lived context, the ~10 MB index is decoded once per browser session instead of on every popup open.
- * Returns a function that removes its listeners.
+ * background reports note writes; pages send it queries and get the notes back, their rows read here (`rows`,
+ * kept until any note is written) on the host's own thread: the popup's main thread, which also renders, then
+ * runs no IndexedDB read (a task per row) between the answer and its paint. Living in one long-lived context,
+ * the ~10 MB index is decoded once per browser session instead of on every popup open. Returns a function that
+ * removes its listeners.
  */
-export function registerSearchHost(repo: SearchIndexRepository, on: On): () => void {
+export function registerSearchHost(repo: SearchIndexRepository, on: On, rows: NoteRows): () => void {
   let warmed: unknown = null;
   /**
    * The current index (a rebuild replaces it), its lazy lookups built once so no keystroke pays for them,
@@ -33,8 +36,13 @@ export function registerSearchHost(repo: SearchIndexRepository, on: On): () => v
   };
   void index().catch(log.failed('could not open the index'));
   const offs = [
-    on('searchNotes', async ({ data }) => (await index()).search(data.query, { limit: data.limit })),
+    on('searchNotes', async ({ data }) =>
+      rows.read((await index()).search(data.query, { limit: data.limit }).map((h) => h.id)),
+    ),
     on('searchIndexChanged', async ({ data }) => {
+      // Before anything is awaited: a page that wrote a note asks again once this answers (over the same port),
+      // and must find the rows read afresh even if Dexie's notice of the write has not reached this thread yet.
+      rows.forget();
       await index();
       await repo.refresh(data.ids);
     }),

@@ -18,8 +18,8 @@ let client: SearchClient | null = null;
 function firefoxBackend(): SearchBackend {
   let local: Promise<SearchBackend> | undefined;
   const backend = () =>
-    (local ??= import('../db/saved-search-index').then(({ searchIndex }) =>
-      localBackend(searchIndex, (n) => notes.tagCounts(n)),
+    (local ??= Promise.all([import('../db/saved-search-index'), import('../db/note-rows')]).then(
+      ([{ searchIndex }, { noteRows }]) => localBackend(searchIndex, (n) => notes.tagCounts(n), noteRows()),
     ));
   return {
     search: async (query, limit) => (await backend()).search(query, limit),

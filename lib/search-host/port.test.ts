@@ -80,4 +80,29 @@ describe('search host port', () => {
     const backend = hostBackend(toHost, ensure);
     expect(await backend.search('q', 5)).toEqual([{ id: 'n1', score: 1 }]);
   });
+
+  it('a malformed message on either end is ignored: the port goes on answering', async () => {
+    const runtime = fakeRuntime();
+    let hostPort: (PortLike & { name: string }) | undefined;
+    portServer((fn) => runtime.listen((p) => fn((hostPort = p)))).on('searchNotes', (({
+      data,
+    }: {
+      data: { query: string };
+    }) => [{ id: data.query }]) as never);
+    let pagePort: PortLike | undefined;
+    const send = portSender(() => (pagePort = runtime.connect()));
+    expect(await send('searchNotes', { query: 'first', limit: 1 })).toEqual([{ id: 'first' }]);
+    const answered: unknown[] = [];
+    pagePort!.onMessage.addListener((m: never) => void answered.push(m));
+    for (const m of [null, 'searchNotes', 42, { id: 'x', type: 'searchNotes' }, { id: 7 }, { id: 8, type: 1 }])
+      pagePort!.postMessage(m);
+    // A request of a type the host does not answer is answered with an error, never silence.
+    pagePort!.postMessage({ id: 9, type: 'constructor', data: null });
+    await new Promise((r) => setTimeout(r, 10));
+    expect(answered).toEqual([{ id: 9, err: 'No search host handler for constructor' }]);
+    // Nor do malformed replies break the page's end.
+    for (const m of [null, 'x', { id: 'nope' }, { res: [] }]) hostPort!.postMessage(m);
+    await new Promise((r) => setTimeout(r, 10));
+    expect(await send('searchNotes', { query: 'second', limit: 1 })).toEqual([{ id: 'second' }]);
+  });
 });

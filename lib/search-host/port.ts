@@ -29,6 +29,15 @@ interface Reply {
   sent?: number;
 }
 
+/** A request as the host takes it: anything else on the port (a malformed or hostile message) is ignored. */
+const isRequest = (m: unknown): m is Request =>
+  typeof m === 'object' &&
+  m !== null &&
+  typeof (m as Request).id === 'number' &&
+  typeof (m as Request).type === 'string';
+/** A reply as a page takes it: one without a numeric id matches no request, so it is ignored too. */
+const isReply = (m: unknown): m is Reply => typeof m === 'object' && m !== null && typeof (m as Reply).id === 'number';
+
 /** A time every context of this browser reads alike (each context's `now` counts from its own origin). */
 const clock = () => performance.timeOrigin + performance.now();
 
@@ -62,7 +71,8 @@ export function portSender(connect: () => PortLike) {
   const waiting = new Map<number, { type: Keys; sentAt: number; resolve(v: unknown): void; reject(e: Error): void }>();
   function open(): PortLike {
     const p = connect();
-    p.onMessage.addListener((reply: Reply) => {
+    p.onMessage.addListener((reply: unknown) => {
+      if (!isReply(reply)) return;
       const w = waiting.get(reply.id);
       if (!w) return;
       waiting.delete(reply.id);
@@ -99,7 +109,8 @@ export function portServer(onConnect: (listener: (port: PortLike & { name: strin
   const handlers = new Map<Keys, Handler>();
   onConnect((port) => {
     if (port.name !== SEARCH_PORT) return;
-    port.onMessage.addListener(async (req: Request) => {
+    port.onMessage.addListener(async (req: unknown) => {
+      if (!isRequest(req)) return;
       const handler = handlers.get(req.type);
       const recv = clock();
       const t0 = performance.now();

@@ -65,4 +65,16 @@ test('popup search over 5k notes: the newest first, then for every query what th
   await box.pressSequentially('kubernetes cluster', { delay: 20 });
   await expect.poll(() => shownIds(page)).toEqual(expected('kubernetes cluster'));
   expect(await shownIds(page)).not.toContain(first);
+
+  // The new tab asks the same host and lists the notes it answers with, best first (it reads no row itself).
+  const tab = await context.newPage();
+  await tab.goto(`chrome-extension://${extensionId}/newtab.html`);
+  const tabBox = tab.getByRole('searchbox', { name: 'Search harvested notes' });
+  await tabBox.pressSequentially('kubernetes cluster', { delay: 20 });
+  const byId = new Map(notes.map((n) => [n.id, n]));
+  const titles = expected('kubernetes cluster')
+    .slice(0, 8)
+    .map((id) => byId.get(id)!)
+    .map((n) => n.takeaway || n.quote || n.page.title);
+  await expect(tab.getByRole('list', { name: 'Search results' }).getByRole('button')).toHaveText(titles);
 });

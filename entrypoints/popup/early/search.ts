@@ -1,9 +1,7 @@
-import type { Note } from '@/lib/model';
 import { portSender } from '@/lib/search-host/port';
 import { connectSearchHost, type HostPort } from '@/lib/search-host/shared-port';
 import { handover } from './handover';
 import { repaintEarlyList } from './paint';
-import { readByIds } from '@/lib/db/read-newest';
 
 /**
  * Answers what is typed into the early box before React is up, straight from the search host's shared worker,
@@ -11,9 +9,9 @@ import { readByIds } from '@/lib/db/read-newest';
  * up it searches itself (with highlights) and this stops. On Firefox (no search host) nothing happens here and
  * React answers when it is up.
  *
- * Each keystroke does as little as it can: a space after a word asks nothing new; the rows of notes already
- * shown are not read again (successive lists as a word is typed mostly share their notes); and an answer with
- * the same notes as the list on screen leaves the list as it is (no DOM change, so no layout or paint).
+ * Each keystroke does as little as it can: a space after a word asks nothing new; the host answers with the
+ * notes' rows (read on its thread, kept there until the notes change), so this page reads none; and an answer
+ * with the same notes as the list on screen leaves the list as it is (no DOM change, so no layout or paint).
  */
 export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () => void {
   let port: HostPort | undefined;
@@ -21,8 +19,6 @@ export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () 
   // Connected as the list paints, so the first keystroke finds the port open.
   // Only a warm-up: a host that is not there fails the first query, which React's client then recovers.
   if (!import.meta.env.FIREFOX) void send('searchTopTags', { limit: 1 }).catch(() => undefined);
-  // The rows read or painted since the popup opened (a few hundred at most: it lives until React takes over).
-  const seen = new Map<string, Note>((handover.newest ?? []).map((n) => [n.id, n]));
   let shownIds = (handover.newest ?? []).map((n) => n.id).join(' ');
   let latest = 0;
   // The query last asked for (trimmed): a space typed after a word asks nothing new.
@@ -35,17 +31,9 @@ export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () 
     const mine = ++latest;
     try {
       const t0 = performance.now();
-      const hits = q ? await send('searchNotes', { query: q, limit: handover.limit }) : null;
-      const t1 = performance.now();
-      const rows = hits
-        ? await rowsOf(
-            hits.map((h) => h.id),
-            seen,
-          )
-        : handover.newest;
-      // Read by bench:popup, like use-search's: the host's answer, then the rows it names.
-      if (hits) performance.measure('commonplace:search', { start: t0, end: t1, detail: q });
-      if (hits) performance.measure('commonplace:rows', { start: t1, end: performance.now(), detail: q });
+      const rows = q ? await send('searchNotes', { query: q, limit: handover.limit }) : handover.newest;
+      // Read by bench:popup, like use-search's: the host's answer, rows and all.
+      if (q) performance.measure('commonplace:search', { start: t0, end: performance.now(), detail: q });
       if (!rows || mine !== latest || handover.isReactUp) return;
       const ids = rows.map((n) => n.id).join(' ');
       if (ids !== shownIds) repaintEarlyList(root, rows);
@@ -62,16 +50,4 @@ export function searchBeforeReact(root: HTMLElement, box: HTMLInputElement): () 
   // Typed into the box painted from the snapshot before this listened: answered now.
   if (box.value.trim()) void onInput();
   return () => port?.disconnect();
-}
-
-/** The live notes of `ids` in that order: those seen already from `seen`, the others read (and kept there). */
-async function rowsOf(ids: string[], seen: Map<string, Note>): Promise<Note[] | null> {
-  const missing = ids.filter((id) => !seen.has(id));
-  if (missing.length > 0) {
-    const read = await readByIds(missing);
-    if (!read) return null;
-    for (const n of read) seen.set(n.id, n);
-  }
-  // A hit whose row was not found (deleted since the index saw it) is left out, as readByIds does.
-  return ids.flatMap((id) => seen.get(id) ?? []);
 }
