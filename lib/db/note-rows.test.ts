@@ -33,4 +33,21 @@ describe('noteRows (the popup reads each row once until the notes change)', () =
     db.close();
     await db.delete();
   });
+
+  it('keeps at most maxRows rows, forgetting the least recently used first', async () => {
+    const name = 'note-rows-bound';
+    const db = new CommonplaceDb(name);
+    const [a, b, c] = [makeNote({ takeaway: 'a1' }), makeNote({ takeaway: 'b1' }), makeNote({ takeaway: 'c1' })];
+    await db.notes.bulkPut([a!, b!, c!]);
+    const rows = noteRows(name, { maxRows: 2 });
+    const takeaways = async (ids: string[]) => (await rows.read(ids)).map((n) => n.takeaway);
+    expect(await takeaways([a!.id, b!.id])).toEqual(['a1', 'b1']);
+    expect(await takeaways([a!.id])).toEqual(['a1']); // a is now the latest used
+    expect(await takeaways([c!.id])).toEqual(['c1']); // over the bound: b, the least recently used, goes
+    // Changes nobody announced show which rows were kept (read again) and which were not.
+    for (const n of [a!, b!, c!]) await putUnannounced(name, { ...n, takeaway: n.takeaway.replace('1', '2') });
+    expect(await takeaways([a!.id, b!.id, c!.id])).toEqual(['a1', 'b2', 'c1']);
+    db.close();
+    await db.delete();
+  });
 });

@@ -13,7 +13,8 @@ export type NoteRows = ReturnType<typeof noteRows>;
  * rows read, so a row shown is never older than the last write; a read that was under way when a write landed
  * answers its call but is not kept.
  */
-export function noteRows(dbName = 'commonplace') {
+export function noteRows(dbName = 'commonplace', { maxRows = 2_000 } = {}) {
+  /** In the order last used: the least recently used go first once more than `maxRows` are kept. */
   const rows = new Map<string, Note>();
   let generation = 0;
   const table = `idb://${dbName}/notes/`;
@@ -34,7 +35,16 @@ export function noteRows(dbName = 'commonplace') {
         for (const note of (await readByIds(missing, dbName)) ?? []) read.set(note.id, note);
         if (at === generation) for (const [id, note] of read) rows.set(id, note);
       }
-      return ids.flatMap((id) => read.get(id) ?? rows.get(id) ?? []);
+      const answer = ids.flatMap((id) => read.get(id) ?? rows.get(id) ?? []);
+      // A host lives as long as the browser: kept rows are bounded, this answer's marked as the latest used.
+      for (const note of answer) {
+        if (rows.delete(note.id)) rows.set(note.id, note);
+      }
+      for (const id of rows.keys()) {
+        if (rows.size <= maxRows) break;
+        rows.delete(id);
+      }
+      return answer;
     },
     /** Forgets every row (after a write it was told of, before Dexie's announcement of it arrives). */
     forget,
