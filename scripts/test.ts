@@ -56,8 +56,13 @@ function hasCorpus(): boolean {
 const only = process.argv.slice(2); // e.g. `npm test -- unit e2e`
 const wants = (suite: string) => only.length === 0 || only.includes(suite);
 
+/** How long each command took, printed with the summary: CI must stay well under its time limit. */
+const timings: string[] = [];
 function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = {}) {
+  const started = Date.now();
   const r = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  const words = args.filter((a) => !a.startsWith('-')).slice(0, 3);
+  timings.push(`${words.join(' ')} ${((Date.now() - started) / 1000).toFixed(0)} s`);
   return r.status ?? 1;
 }
 const npx = (args: string[], env?: NodeJS.ProcessEnv) => run('npx', ['--no-install', ...args], env);
@@ -186,6 +191,7 @@ for (const t of tallies)
     `${t.name.padEnd(20)} ${t.passed} passed, ${t.failed} failed${t.skipped ? `, ${t.skipped} skipped` : ''}`,
   );
 for (const n of notices) console.log(`note: ${n}`);
+console.log(`time: ${timings.join(', ')}`);
 const passed = tallies.reduce((s, t) => s + t.passed, 0);
 const failed = tallies.reduce((s, t) => s + t.failed, 0);
 const skipped = tallies.reduce((s, t) => s + t.skipped, 0);
