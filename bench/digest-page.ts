@@ -6,6 +6,8 @@ import { seededRandom } from '../lib/testing/seeded-random';
 export interface Timing {
   fcp: number;
   full: number;
+  /** The question board on screen (the page's `questions-rendered` mark). */
+  board: number;
 }
 
 export const median = (xs: number[]) => {

@@ -1,6 +1,7 @@
 /**
  * `npm run bench:digest`: the built new-tab page in real Chromium, navigation → first contentful paint and →
- * complete digest (the page's `digest-complete` mark), median of 10 runs, at 1k/10k/50k notes. It builds its
+ * complete digest (the page's `digest-complete` mark) and → question board on screen (`questions-rendered`, loaded
+ * after the digest), median of 10 runs, at 1k/10k/50k notes. It builds its
  * own copy of the extension (never the shared .output) and launches it like the E2E tests do.
  *
  * Cases, side by side in the same browser and store:
@@ -38,7 +39,8 @@ async function measure(page: Page, url: string): Promise<Timing> {
         const read = () => {
           const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime;
           const full = performance.getEntriesByName('digest-complete')[0]?.startTime;
-          if (fcp !== undefined && full !== undefined) resolve({ fcp, full });
+          const board = performance.getEntriesByName('questions-rendered')[0]?.startTime;
+          if (fcp !== undefined && full !== undefined && board !== undefined) resolve({ fcp, full, board });
           else setTimeout(read, 10);
         };
         read();
@@ -101,7 +103,11 @@ async function benchSize(n: number, launch: () => Promise<Launched>) {
       if ((await page.getByText(takeaway).count()) === 0) throw new Error('complete digest without the new note');
       busy.push(t);
     }
-    const med = (xs: Timing[]) => ({ fcp: r1(median(xs.map((x) => x.fcp))), full: r1(median(xs.map((x) => x.full))) });
+    const med = (xs: Timing[]) => ({
+      fcp: r1(median(xs.map((x) => x.fcp))),
+      full: r1(median(xs.map((x) => x.full))),
+      board: r1(median(xs.map((x) => x.board))),
+    });
     return {
       n,
       floor: r1(median(floor)),
@@ -129,7 +135,9 @@ async function main() {
     `new-tab bundle before first paint: ${bundle.rawKb} KB raw, ${bundle.gzipKb} KB gzip in ${bundle.files.length} ` +
       `files; Dexie, actions and search load after the paint`,
   );
-  console.log(`medians of ${RUNS} runs (cold: ${COLD_RUNS}), ms from navigation start: FCP / complete digest`);
+  console.log(
+    `medians of ${RUNS} runs (cold: ${COLD_RUNS}), ms from navigation start: FCP / complete digest / question board`,
+  );
   console.log(
     `load average at start: ${loadavg()
       .map((x) => x.toFixed(1))
@@ -148,9 +156,9 @@ async function main() {
   for (const n of SIZES) {
     const r = await benchSize(n, launchWithExtension);
     results.push(r);
-    const cell = (t: { fcp: number; full: number }) => `${t.fcp} / ${t.full}`.padEnd(25);
+    const cell = (t: { fcp: number; full: number; board: number }) => `${t.fcp} / ${t.full} / ${t.board}`.padEnd(25);
     const cells = [`${r.floor} / -`.padEnd(25), ...[r.baseline, r.warm, r.done, r.busy, r.cold].map(cell)];
-    console.log([String(n).padEnd(7), ...cells].join(' | '));
+    console.log([String(n).padEnd(7), ...cells, `load ${loadavg()[0]!.toFixed(1)}`].join(' | '));
   }
   rmSync(out, { recursive: true, force: true });
   const last = results[results.length - 1]!;
@@ -168,6 +176,10 @@ async function main() {
       busyFullMs: last.busy.full,
       coldFcpMs: last.cold.fcp,
       coldFullMs: last.cold.full,
+      coldBoardMs: last.cold.board,
+      warmBoardMs: last.warm.board,
+      doneBoardMs: last.done.board,
+      baselineBoardMs: last.baseline.board,
       baselineFcpMs: last.baseline.fcp,
       baselineFullMs: last.baseline.full,
       floorFcpMs: last.floor,

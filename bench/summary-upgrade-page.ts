@@ -58,4 +58,48 @@ async function run(n: number) {
   return { n, upgradeMs, fillMs, openMs, summaries, importMs, importFloorMs, compactMs, compactMaxMs };
 }
 
+/** The stores at Dexie v6 (the summary buckets and log, no `links.answers` index): a store from before v7. */
+const V6 = { ...V4, summaryBuckets: 'b, seq', summaryLog: 'id, seq, b' };
+
+/**
+ * The v7 upgrade on a v6 store of `n` notes: IndexedDB builds the `links.answers` index over every note in the
+ * open every page waits for once. Beside it, in the same store: a later open (no upgrade), and the floor of any
+ * index added to it, a raw version change creating an index on a key path no note has (every row walked, no
+ * entry written).
+ */
+async function runAnswersIndex(n: number) {
+  const name = `answers-index-${n}-${Date.now()}`;
+  const v6 = new Dexie(name);
+  v6.version(6).stores(V6);
+  const notes = seedStore(n, Date.now(), 365, n);
+  for (let i = 0; i < notes.length; i += 5000) await v6.table('notes').bulkAdd(notes.slice(i, i + 5000));
+  const answering = notes.filter((x) => x.links?.answers).length;
+  v6.close();
+  const t0 = performance.now();
+  const db = new CommonplaceDb(name);
+  await db.open();
+  const upgradeMs = performance.now() - t0;
+  const indexed = await db.notes.where('links.answers').above('').count();
+  const version = db.backendDB().version;
+  db.close();
+  const t1 = performance.now();
+  const again = new CommonplaceDb(name);
+  await again.open();
+  const openMs = performance.now() - t1;
+  again.close();
+  const floorMs = await new Promise<number>((resolve, reject) => {
+    const t = performance.now();
+    const req = indexedDB.open(name, version + 1);
+    req.onupgradeneeded = () => req.transaction!.objectStore('notes').createIndex('bench-none', 'links.none');
+    req.onsuccess = () => {
+      req.result.close();
+      resolve(performance.now() - t);
+    };
+    req.onerror = () => reject(req.error);
+  });
+  await Dexie.delete(name);
+  return { n, upgradeMs, openMs, floorMs, answering, indexed };
+}
+
 (globalThis as unknown as { runUpgrade: typeof run }).runUpgrade = run;
+(globalThis as unknown as { runAnswersIndex: typeof runAnswersIndex }).runAnswersIndex = runAnswersIndex;

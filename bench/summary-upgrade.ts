@@ -4,6 +4,8 @@
  * background fill of the summary buckets after it, and a later open of the same store (no upgrade). Median of
  * UPGRADE_RUNS (3). Sizes: UPGRADE_SIZES (50000). Then 5,000 notes imported into the filled store beside the same
  * import into a store with no summaries to keep (the floor), and the background compaction of its log rows.
+ * Then the v7 upgrade's one-time `links.answers` index build on a v6 store of ANSWERS_SIZES (100000) notes, beside a
+ * later open and the floor of any index added to that store (UPGRADE_SIZES= skips the summaries part).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -14,8 +16,10 @@ import { findChromium } from '../scripts/find-chromium';
 import { startStaticServer } from '../tests/e2e/static-server';
 import { median, r1 } from './digest-page';
 
-const SIZES = (process.env.UPGRADE_SIZES ?? '50000').split(',').map(Number);
+const sizes = (v: string) => v.split(',').filter(Boolean).map(Number);
+const SIZES = sizes(process.env.UPGRADE_SIZES ?? '50000');
 const RUNS = Number(process.env.UPGRADE_RUNS ?? 3);
+const ANSWERS_SIZES = sizes(process.env.ANSWERS_SIZES ?? '100000');
 
 async function main() {
   const out = mkdtempSync(join(tmpdir(), 'summary-upgrade-'));
@@ -84,7 +88,41 @@ async function main() {
       rows.push(row);
       await page.close();
     }
-    const last = rows[rows.length - 1]!;
+    const answers = [];
+    for (const n of ANSWERS_SIZES) {
+      const page = await browser.newPage();
+      await page.goto(`${server.origin}/index.html`);
+      await page.waitForFunction(() => 'runAnswersIndex' in globalThis);
+      type Run = { upgradeMs: number; openMs: number; floorMs: number; answering: number; indexed: number };
+      const runs: Run[] = [];
+      for (let i = 0; i < RUNS; i++) {
+        const r = await page.evaluate(
+          (k) => (globalThis as never as { runAnswersIndex(n: number): Promise<Run> }).runAnswersIndex(k),
+          n,
+        );
+        runs.push(r);
+        console.log(
+          `  run ${i + 1}: upgrade ${r1(r.upgradeMs)} ms, later open ${r1(r.openMs)}, floor ${r1(r.floorMs)}; ` +
+            `load ${loadavg()[0]!.toFixed(1)}`,
+        );
+      }
+      if (runs.some((r) => r.indexed !== r.answering)) throw new Error('the index does not hold every answering note');
+      const row = {
+        n,
+        answering: runs[0]!.answering,
+        answersUpgradeMs: r1(median(runs.map((r) => r.upgradeMs))),
+        answersOpenMs: r1(median(runs.map((r) => r.openMs))),
+        answersIndexFloorMs: r1(median(runs.map((r) => r.floorMs))),
+      };
+      console.log(
+        `${n} notes (${row.answering} answering a question): first open of a v6 store (the v7 upgrade builds the ` +
+          `links.answers index) ${row.answersUpgradeMs} ms; a later open ${row.answersOpenMs} ms; floor, an index ` +
+          `on a key path no note has, added to the same store: ${row.answersIndexFloorMs} ms (medians of ${RUNS})`,
+      );
+      answers.push(row);
+      await page.close();
+    }
+    const last = { ...rows[rows.length - 1], ...answers[answers.length - 1] };
     console.log(JSON.stringify({ bench: 'summary-upgrade', ...last, loadAvg: r1(loadavg()[0]!) }));
   } finally {
     await browser.close();

@@ -1,6 +1,9 @@
 import { db } from '@/lib/db';
 import { questionBoardKeeper, watchBoardWrites, type QuestionBoardKeeper } from '@/lib/db/question-board-keeper';
 import { logger } from '@/lib/log';
+import { onBackgroundMessage } from '@/lib/messaging/messenger';
+import type { QuestionBoard } from '@/lib/questions';
+import { isExtensionPage } from './senders';
 
 /** Folds a burst of writes (a sync merge, a harvested thread) into one recomputation. */
 const DEBOUNCE_MS = 2_000;
@@ -8,19 +11,26 @@ const report = logger('question upkeep').failed('helpers refresh failed');
 
 /**
  * Keeps the question helpers' cache warm in the background: after notes or events change, the question model is
- * computed here once, so the new tab, which loads it after its first paint, finds the helpers already kept.
+ * computed here once. The new tab asks for it (`board`) after its first paint. One computation at a time: two
+ * at once would each reread what the other is rereading.
  */
-export function createQuestionUpkeep(keeper: QuestionBoardKeeper, now = Date.now): { changed(): void } {
+export function createQuestionUpkeep(
+  keeper: QuestionBoardKeeper,
+  now = Date.now,
+): { changed(): void; board(at: number): Promise<QuestionBoard> } {
   let timer: ReturnType<typeof setTimeout> | undefined;
   let running: Promise<unknown> = Promise.resolve();
+  const next = (at: number) => {
+    const board = running.catch(() => undefined).then(() => keeper.board(at));
+    running = board;
+    return board;
+  };
   return {
     changed() {
       clearTimeout(timer);
-      timer = setTimeout(() => {
-        running = running.catch(() => undefined).then(() => keeper.board(now()));
-        void running.catch(report);
-      }, DEBOUNCE_MS);
+      timer = setTimeout(() => void next(now()).catch(report), DEBOUNCE_MS);
     },
+    board: next,
   };
 }
 
@@ -38,6 +48,10 @@ export function registerQuestionUpkeep(): { notesChanged(ids: string[]): void } 
     upkeep.changed();
   });
   upkeep.changed();
+  onBackgroundMessage('questionBoard', ({ data, sender }) => {
+    if (!isExtensionPage(sender) || typeof data?.now !== 'number') throw new Error('not an extension page');
+    return upkeep.board(data.now);
+  });
   return {
     // Pages report their writes too (notesWritten): already seen through the event, but a page's report costs
     // one reread of those notes and covers a write whose event did not arrive.

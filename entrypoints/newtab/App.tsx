@@ -156,6 +156,9 @@ export function App({ boot: first }: { boot: Boot }) {
   useLayoutEffect(() => {
     if (digest && !performance.getEntriesByName('digest-rendered').length) performance.mark('digest-rendered');
   }, [digest]);
+  useLayoutEffect(() => {
+    if (questions && !performance.getEntriesByName('questions-rendered').length) performance.mark('questions-rendered');
+  }, [questions]);
   useEffect(() => {
     if (state === 'ready' && digest && !performance.getEntriesByName('digest-complete').length) {
       performance.mark('digest-complete');

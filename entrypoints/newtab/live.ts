@@ -11,6 +11,7 @@ import { loadQuestionBoard } from '@/lib/db/question-board';
 import { loadWhoMightKnow } from '@/lib/db/who-might-know';
 import type { BoardLine } from '@/lib/questions';
 import { relayAnswer, type RelayView } from '@/lib/messaging/relay-answer';
+import { questionBoardFrom } from '@/lib/messaging/question-board-source';
 import { recordQuestionEvent } from '@/lib/sync/question-events';
 import { calendarFeeds } from '@/lib/sync/calendar-feed';
 import { ritualWebhooks } from '@/lib/sync/ritual-webhook';
@@ -86,8 +87,16 @@ export async function composeRitual(communityId: string, ritual: Ritual, now: nu
 /** Reuse is counted since a ritual's previous occurrence: a quarter at most, with a margin for long months. */
 const RITUAL_LOOKBACK_MS = 100 * 86_400_000;
 
-/** The question model for this member: states, what the ladder brought them, what they may confirm. */
-export const questions = (now: number) => loadQuestionBoard(db, now);
+/**
+ * The question model for this member: states, what the ladder brought them, what they may confirm. From the
+ * board the background keeps; read here when it does not answer (said in the log).
+ */
+export const questions = (now: number) =>
+  questionBoardFrom(
+    () => sendToBackground('questionBoard', { now }),
+    () => loadQuestionBoard(db, now),
+    (why, detail) => log.info(`question board read here: the background's ${why}`, detail),
+  );
 
 /** "Who might know" for one open question (lib/expertise through lib/db/who-might-know). */
 export const whoMightKnow = async (questionId: string, now: number) =>

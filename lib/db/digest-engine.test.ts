@@ -139,6 +139,32 @@ describe('loadDigest', () => {
     expect(decoded).toBeLessThan(thisWeek + 300); // the old first run decoded all 5,000 (twice with the full scan)
   });
 
+  it("picks the archive by every thank of the most-thanked notes (got by the thanks' keys)", async () => {
+    const db = open();
+    dbs.push(db);
+    // A: three thanks and one opening (score 3*3-1 = 8); B: two thanks (6). Counting one thank a note, B would win.
+    const old = NOW - 60 * DAY_MS;
+    const [a, b] = [makeNote({ createdAt: old }), makeNote({ createdAt: old + 1 })];
+    await db.notes.bulkAdd([a, b, makeNote({ createdAt: NOW - DAY_MS })]);
+    const thank = (noteId: string, memberId: string) => ({
+      id: `${noteId}:${memberId}`,
+      noteId,
+      memberId,
+      communityId: 'c1',
+      createdAt: old,
+    });
+    await db.thanks.bulkAdd([
+      thank(a.id, 'm1'),
+      thank(a.id, 'm2'),
+      thank(a.id, 'm3'),
+      thank(b.id, 'm1'),
+      thank(b.id, 'm2'),
+    ]);
+    await db.events.add({ type: 'note-opened', noteId: a.id, at: NOW - DAY_MS });
+    expect((await loadDigestByFullScan(db, req())).archive?.id).toBe(a.id);
+    expect((await loadDigest(db, req())).archive?.id).toBe(a.id);
+  });
+
   it('copes with an empty store', async () => {
     const db = open();
     dbs.push(db);

@@ -339,10 +339,11 @@ async function archiveCandidates(db: CommonplaceDb, olderThan: number, day: stri
     ]);
     if (notes.some((n) => n && n.deletedAt === undefined)) return { notes: notes.filter(isNote), thanks };
   }
-  // The thanks' keys only (one getAllKeys), not their rows nor a cursor over the noteId index (issue 19).
-  const counts = await thanksRepository(db).perNote();
-  const top = [...counts]
-    .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) // ties in note id order, as the index gave them
+  // The thanks' keys only (one getAllKeys), not their rows nor a cursor over the noteId index (issue 19); the
+  // top notes' thanks are then got by those keys.
+  const keys = await thanksRepository(db).keysPerNote();
+  const top = [...keys]
+    .sort((a, b) => b[1].length - a[1].length || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0)) // ties in note id order, as the index gave them
     .slice(0, ARCHIVE_TOP_THANKED)
     .map(([id]) => id);
   const first = Number((await db.notes.orderBy('createdAt').firstKey()) ?? olderThan);
@@ -350,9 +351,9 @@ async function archiveCandidates(db: CommonplaceDb, olderThan: number, day: stri
   const [picked, sample, thanks] = await Promise.all([
     db.notes.bulkGet(top),
     db.notes.where('createdAt').between(from, olderThan).limit(ARCHIVE_SAMPLE).toArray(),
-    top.length ? db.thanks.where('noteId').anyOf(top).toArray() : Promise.resolve([]),
+    db.thanks.bulkGet(top.flatMap((id) => keys.get(id)!)),
   ]);
-  return { notes: [...picked.filter(isNote), ...sample], thanks };
+  return { notes: [...picked.filter(isNote), ...sample], thanks: thanks.filter((t) => t !== undefined) };
 }
 
 /** The questions someone said "no, that didn't answer it" to: their events and notes (the askers) are replayed. */

@@ -5,11 +5,18 @@ import { mutatedKeys, type MutatedKeys } from './mutated-keys';
 import { KIND_READ_CHUNK, notesOfKinds } from './notes-of-kinds';
 import { BOARD_KINDS, questionBoardOf } from './question-board';
 import type { CommonplaceDb } from './schema';
+import { digestCounters, noteIdsWrittenAfter } from './summary-reads';
 
 /**
  * The background's question board, kept between computations (issue 19): every stored question and answer is
  * read once (at worker start), then only the notes written since are read again. At 100k notes the full read
  * after every harvest was 2,000-row chunk transactions for seconds, each one a Save could queue behind.
+ *
+ * What it hears of writes (`notesChanged`, from Dexie's storagemutated event and the pages' reports) may arrive
+ * after a page asks for the board (the new tab asks it, issue 19): so each board first catches up by write
+ * number, rereading every note the notes middleware numbered since the last board (summary-reads.ts,
+ * `noteIdsWrittenAfter`: adds, deletes, kind and link changes; an edit of words only takes no number and is
+ * reread when its event arrives).
  *
  * When the notes kept cannot be trusted, the next board reads them all again:
  * - nothing read yet (a new worker), or a read of changed notes failed;
@@ -35,16 +42,36 @@ export function questionBoardKeeper(db: CommonplaceDb, chunk = KIND_READ_CHUNK):
   const changed = new Set<string>();
   /** Bumped by distrust(): a read under way when it came installs nothing. */
   let generation = 0;
+  /** The write number every note write through Dexie up to which is in `kept` (read before the notes were). */
+  let seenSeq = 0;
   const kinds: ReadonlySet<string> = new Set(BOARD_KINDS);
 
   async function readAll(): Promise<Map<string, Note>> {
     const at = generation;
     // Writes reported so far are in what this read sees; those reported during it are read again next time.
     changed.clear();
+    // Before the notes: a write during their read has a later number, and the next board rereads its note.
+    const { seq } = await digestCounters(db);
     const notes = await notesOfKinds(db, BOARD_KINDS, chunk);
     const rows = new Map(notes.map((n) => [n.id, n]));
-    if (at === generation) kept = rows;
+    if (at === generation) {
+      kept = rows;
+      seenSeq = seq;
+    }
     return rows;
+  }
+
+  /** Adds the notes numbered since the last board to `changed`; false when rereading them all is as cheap or due. */
+  async function catchUp(): Promise<boolean> {
+    // A summary row that cannot be decoded (another layout) says nothing: read them all.
+    const got = await noteIdsWrittenAfter(db, seenSeq).catch(() => null);
+    if (!got) return false;
+    const { ids, seq } = got;
+    // Numbered below what we saw: the store's counters were rebuilt, nothing kept can be placed in its order.
+    if (seq < seenSeq || ids.size > chunk) return false;
+    for (const id of ids) changed.add(id);
+    seenSeq = seq;
+    return true;
   }
 
   async function readChanged(rows: Map<string, Note>): Promise<void> {
@@ -85,6 +112,7 @@ export function questionBoardKeeper(db: CommonplaceDb, chunk = KIND_READ_CHUNK):
     },
     async board(now) {
       let rows = kept;
+      if (rows && !(await catchUp())) rows = null;
       if (rows) {
         await readChanged(rows);
         if (!(await isCountRight(rows))) rows = null;

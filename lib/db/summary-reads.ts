@@ -54,13 +54,34 @@ export function mergeSummaries(
 
 /** Summaries written after `seq`, in write order: what an index folded up to `seq` has not seen. */
 export async function summariesAfter(db: CommonplaceDb, seq: number): Promise<NoteSummaryRow[]> {
+  const { base, logged } = await rowsAfter(db, seq);
+  return mergeSummaries(base, logged).sort((a, b) => a.seq - b.seq);
+}
+
+/**
+ * The notes written through Dexie after write number `seq` (removed ones too, while their log row is not
+ * compacted yet), and the write number that is current now, read in one transaction. A write that leaves a
+ * note's summary as it was (its words, a sync flag) takes no number and is not here (note-summaries.ts).
+ */
+export async function noteIdsWrittenAfter(db: CommonplaceDb, seq: number): Promise<{ ids: Set<string>; seq: number }> {
+  const { base, logged, now } = await rowsAfter(db, seq);
+  const ids = new Set(logged.map((r) => r.id));
+  for (const r of base) ids.add(r.id);
+  return { ids, seq: now };
+}
+
+async function rowsAfter(db: CommonplaceDb, seq: number) {
   const { buckets, log } = tables(db);
-  const [stored, logged] = await db.transaction('r', [buckets, log], () =>
-    Promise.all([buckets.where('seq').above(seq).toArray(), log.where('seq').above(seq).toArray()]),
+  const [stored, logged, seqRow] = await db.transaction('r', [buckets, log, db.kv], () =>
+    Promise.all([
+      buckets.where('seq').above(seq).toArray(),
+      log.where('seq').above(seq).toArray(),
+      db.kv.get(DIGEST_KEYS.seq),
+    ]),
   );
   const base: NoteSummaryRow[] = [];
   for (const row of stored) decodeBucket(row, base, seq);
-  return mergeSummaries(base, logged).sort((a, b) => a.seq - b.seq);
+  return { base, logged, now: counter(seqRow) };
 }
 
 /**

@@ -2,6 +2,7 @@ import type { ChatContext, ChatMessage, MoveResult, Note, NoteKind, Result, Sele
 import type { SimilarNote } from '../similarity';
 import type { RelayRequest, RelayWrite } from '../capture/chat/composer/relay';
 import type { ImpactSource } from '../impact/types';
+import type { QuestionBoard } from '../questions';
 
 /** A chat field an adapter can fail to read when the app's markup drifts (see lib/capture/chat/layered.ts). */
 export type ChatField = 'id' | 'author' | 'timestamp' | 'permalink' | 'text' | 'channel';
@@ -150,6 +151,11 @@ export interface ToBackground {
    * new tab. The background's write hooks see only its own writes; this runs the same upkeep (search, digest).
    */
   notesWritten(req: { ids: string[] }): void;
+  /**
+   * P→B: this member's question board at `now`, from the one the background keeps (question-board-keeper.ts),
+   * so a new tab does not read every question and answer itself (question-board-source.ts falls back to that).
+   */
+  questionBoard(req: { now: number }): QuestionBoard;
   /** P→B: make sure the search host exists (created on start-up; this is the on-demand path). */
   ensureSearchHost(): void;
   /**

@@ -159,9 +159,14 @@ test('"No, that didn\'t answer it" puts the question back under "Unanswered ques
   await first.close();
 
   const tab = await context.newPage();
+  // The board comes from the background's keeper, written to a moment ago (the page reads it only as a fallback).
+  const readHere: string[] = [];
+  tab.on('console', (m) => void (m.text().includes('question board read here') && readHere.push(m.text())));
   await tab.goto(`chrome-extension://${extensionId}/newtab.html`);
   const unanswered = tab.getByRole('region', { name: 'Unanswered questions' });
   await expect(unanswered).toContainText('No open questions.');
+  await expect(tab.getByRole('group', { name: `Did this answer it? ${ASKED}` })).toBeVisible();
+  expect(readHere).toEqual([]);
   const confirm = tab.getByRole('group', { name: `Did this answer it? ${ASKED}` });
   await confirm.getByRole('button', { name: 'No' }).click();
 
