@@ -62,8 +62,8 @@ async function run(n: number) {
 const V6 = { ...V4, summaryBuckets: 'b, seq', summaryLog: 'id, seq, b' };
 
 /**
- * The v7 upgrade on a v6 store of `n` notes: IndexedDB builds the `links.answers` index over every note in the
- * open every page waits for once. Beside it, in the same store: a later open (no upgrade), and the floor of any
+ * The v7 and v8 upgrades on a v6 store of `n` notes: IndexedDB builds the `links.answers` and `[kind+createdAt]`
+ * indexes over every note in the open every page waits for once (a store at v7 builds only the second). Beside it, in the same store: a later open (no upgrade), and the floor of any
  * index added to it, a raw version change creating an index on a key path no note has (every row walked, no
  * entry written).
  */

@@ -4,8 +4,8 @@
  * background fill of the summary buckets after it, and a later open of the same store (no upgrade). Median of
  * UPGRADE_RUNS (3). Sizes: UPGRADE_SIZES (50000). Then 5,000 notes imported into the filled store beside the same
  * import into a store with no summaries to keep (the floor), and the background compaction of its log rows.
- * Then the v7 upgrade's one-time `links.answers` index build on a v6 store of ANSWERS_SIZES (100000) notes, beside a
- * later open and the floor of any index added to that store (UPGRADE_SIZES= skips the summaries part).
+ * Then the v7 and v8 upgrades' one-time index builds (`links.answers`, `[kind+createdAt]`) on a v6 store of
+ * ANSWERS_SIZES (100000) notes, beside a later open and the floor of any one index added to that store (UPGRADE_SIZES= skips the summaries part).
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { loadavg, tmpdir } from 'node:os';
@@ -115,8 +115,8 @@ async function main() {
         answersIndexFloorMs: r1(median(runs.map((r) => r.floorMs))),
       };
       console.log(
-        `${n} notes (${row.answering} answering a question): first open of a v6 store (the v7 upgrade builds the ` +
-          `links.answers index) ${row.answersUpgradeMs} ms; a later open ${row.answersOpenMs} ms; floor, an index ` +
+        `${n} notes (${row.answering} answering a question): first open of a v6 store (the v7 and v8 upgrades build ` +
+          `the links.answers and [kind+createdAt] indexes) ${row.answersUpgradeMs} ms; a later open ${row.answersOpenMs} ms; floor, an index ` +
           `on a key path no note has, added to the same store: ${row.answersIndexFloorMs} ms (medians of ${RUNS})`,
       );
       answers.push(row);

@@ -165,6 +165,23 @@ describe('loadDigest', () => {
     expect((await loadDigest(db, req())).archive?.id).toBe(a.id);
   });
 
+  it('shows the stories made last, not those with the newest ids (an import mints new ids for old notes)', async () => {
+    const db = open();
+    dbs.push(db);
+    // Last month's stories, made before the import: ids older than the imported ones'.
+    const recent = [10, 12, 14].map((d) => makeNote({ kind: 'story', createdAt: NOW - d * DAY_MS }));
+    // A year-old story collection imported today: new ids, the dates they were written kept.
+    const imported = Array.from({ length: 20 }, (_, i) => ({
+      ...makeNote({ kind: 'story' as const, createdAt: NOW - (400 + i) * DAY_MS }),
+      id: makeNote({ createdAt: NOW }).id,
+    }));
+    await db.notes.bulkAdd([...recent, ...imported]);
+    expect(imported.every((x) => recent.every((r) => x.id > r.id))).toBe(true);
+    const shown = (await loadDigest(db, req())).stories.map((s) => s.id);
+    expect(shown.slice(0, 3)).toEqual(recent.map((r) => r.id));
+    expect(shown).toEqual((await loadDigestByFullScan(db, req())).stories.map((s) => s.id));
+  });
+
   it('copes with an empty store', async () => {
     const db = open();
     dbs.push(db);

@@ -24,6 +24,7 @@ import {
   type DigestThank,
   type Identity,
 } from '../digest';
+import { Dexie } from 'dexie';
 import type { Note } from '../model';
 import { DIGEST_KEYS } from './digest-keys';
 import { questionEventsRepository } from './question-events';
@@ -252,8 +253,8 @@ async function incremental(
       .toArray(),
     reopenedReads(db),
     db.notes
-      .where('kind')
-      .equals('story')
+      .where('[kind+createdAt]')
+      .between(['story', Dexie.minKey], ['story', Dexie.maxKey])
       .reverse()
       .limit(STORIES_SHOWN * 2)
       .toArray(),

@@ -26,7 +26,7 @@ describe('schema migrations', () => {
 
     const db = new CommonplaceDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const [note] = await db.notes.toArray();
     expect(note).toMatchObject({ id: old.id, quote: old.quote, pageKey: 'example.com/a' });
     expect(await db.notes.where('pageKey').equals('example.com/a').count()).toBe(1);
@@ -62,7 +62,7 @@ describe('schema migrations', () => {
 
     const db = new CommonplaceDb(name);
     await db.open();
-    expect(db.verno).toBe(7);
+    expect(db.verno).toBe(8);
     const syncKeys = (await db.kv.toArray()).map((r) => r.key).filter((k) => k.startsWith('sync:'));
     expect(syncKeys.sort()).toEqual(['sync:member:https://guild.example.org/api c1', 'sync:settings']);
     expect(await syncState(db).membership('c1')).toEqual(member);
@@ -93,7 +93,7 @@ describe('schema migrations', () => {
 
       const db = new CommonplaceDb(name);
       await db.open();
-      expect(db.verno).toBe(7);
+      expect(db.verno).toBe(8);
       expect(db.tables.map((t) => t.name)).not.toContain('noteSummaries');
       // The upgrade wrote no summary: it marked the fill due and counted a removal (any old index is rebuilt).
       expect(await db.summaryBuckets.count()).toBe(0);

@@ -163,6 +163,14 @@ export class CommonplaceDb extends Dexie {
       notes:
         'id, createdAt, updatedAt, kind, *tags, pageKey, communityId, deletedAt, [communityId+updatedAt], links.answers',
     });
+    // v8: notes found by kind in the order they were made (`[kind+createdAt]`), so the digest's newest stories are
+    // the stories made last. By the `kind` index they came in id order, which is not the order they were made in:
+    // an import mints new ids for old notes (and keeps Hypothesis's own ids), so old imported stories took the
+    // places of last week's. IndexedDB builds it in the upgrade (no migration code).
+    this.version(8).stores({
+      notes:
+        'id, createdAt, updatedAt, kind, *tags, pageKey, communityId, deletedAt, [communityId+updatedAt], links.answers, [kind+createdAt]',
+    });
     // A new store's empty bucket table is in this code's layout too (no upgrade runs on a store created new).
     this.on('populate', (tx) => tx.table<KvRow, string>('kv').put({ key: DIGEST_KEYS.layout, value: BUCKET_FORMAT }));
     this.use(noteSummariesMiddleware);
