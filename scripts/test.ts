@@ -111,28 +111,32 @@ if (wants('static')) {
   step('format', npx(['prettier', '--check', '.', '--log-level', 'warn']) === 0);
 }
 
-if (wants('unit')) {
-  const env: NodeJS.ProcessEnv = {};
-  let pgStarted = false;
-  if (!process.env.TEST_DATABASE_URL) {
-    const pg = spawnSync('sh', ['scripts/pg-test-cluster.sh', 'start'], { encoding: 'utf8' });
-    if (pg.status === 0) {
-      env.TEST_DATABASE_URL = pg.stdout.trim().split('\n').pop();
-      pgStarted = true;
-    } else if (pg.status === 3) {
-      console.warn('\n[test] PostgreSQL 15 is not installed: server tests run on PGlite only.');
-      console.warn('[test] Install it (Debian: apt-get install -y --no-install-recommends postgresql) for both.\n');
-    } else {
-      console.error(pg.stderr);
-      step('postgres cluster', false);
-    }
+// A throwaway PostgreSQL cluster for the server's tests and the scale-out E2E (four endpoint processes on it).
+const pgEnv: NodeJS.ProcessEnv = {};
+let pgStarted = false;
+if ((wants('unit') || wants('e2e')) && !process.env.TEST_DATABASE_URL) {
+  const pg = spawnSync('sh', ['scripts/pg-test-cluster.sh', 'start'], { encoding: 'utf8' });
+  if (pg.status === 0) {
+    pgEnv.TEST_DATABASE_URL = pg.stdout.trim().split('\n').pop();
+    pgStarted = true;
+  } else if (pg.status === 3) {
+    console.warn(
+      '\n[test] PostgreSQL 15 is not installed: server tests run on PGlite only, the scale-out E2E is skipped.',
+    );
+    console.warn('[test] Install it (Debian: apt-get install -y --no-install-recommends postgresql) for both.\n');
+  } else {
+    console.error(pg.stderr);
+    step('postgres cluster', false);
   }
+}
+
+if (wants('unit')) {
+  const env = pgEnv;
   rmSync('reports/vitest.json', { force: true });
   const status = npx(
     ['vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile=reports/vitest.json'],
     env,
   );
-  if (pgStarted) spawnSync('sh', ['scripts/pg-test-cluster.sh', 'stop'], { stdio: 'inherit' });
   const report = readJson('reports/vitest.json') as VitestReport | null;
   if (report) {
     failures.push(...vitestFailures(report));
@@ -168,7 +172,7 @@ if (wants('e2e')) {
     step('e2e (no build)', false);
   } else {
     rmSync('reports/playwright.json', { force: true });
-    const status = npx(['playwright', 'test'], { CHROMIUM_PATH: chromium });
+    const status = npx(['playwright', 'test'], { ...pgEnv, CHROMIUM_PATH: chromium });
     const report = readJson('reports/playwright.json') as {
       stats: { expected: number; unexpected: number; flaky: number; skipped: number };
     } | null;
@@ -179,6 +183,8 @@ if (wants('e2e')) {
     } else step('e2e', false);
   }
 }
+
+if (pgStarted) spawnSync('sh', ['scripts/pg-test-cluster.sh', 'stop'], { stdio: 'inherit' });
 
 if (failures.length) {
   // Repeated here, next to the summary: a CI log is often read from its end only.

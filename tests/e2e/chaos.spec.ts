@@ -1,18 +1,20 @@
-import type { BrowserContext, Page } from '@playwright/test';
 import { readTable } from './digest-seed';
-import {
-  callEndpoint,
-  joinByApi,
-  pullAll,
-  startEndpointProcess,
-  type ApiMember,
-  type EndpointProcess,
-} from './endpoint-process';
+import { callEndpoint, joinByApi, pullAll, startEndpointProcess, type EndpointProcess } from './endpoint-process';
 import { expect, isTestBuild, launchWithExtension, test } from './fixtures';
 import { hostileMember, PWNED_FLAG, type HostileMember } from './hostile-member';
-import { joinOnOptionsPage, syncLine } from './pages/community';
-import { capturePanel, selectWithMouse } from './pages/harvest-flow';
-import { startStaticServer, type StaticServer } from './static-server';
+import { syncLine } from './pages/community';
+import {
+  findCard,
+  harvestOnPage,
+  openPopup,
+  openProfile,
+  replica,
+  serverView,
+  syncUntilClean,
+  type Profile,
+  type StoredNote,
+} from './pages/sync-members';
+import { startStaticServer } from './static-server';
 
 /**
  * Issue 15's chaos run: two honest members (two Chromium profiles with the built extension) and one hostile
@@ -29,126 +31,6 @@ const LIMITS = {
   memberBytes: 1_048_576,
 };
 const COMMUNITY = 'My community';
-
-interface Profile {
-  name: string;
-  context: BrowserContext;
-  extensionId: string;
-  options: Page;
-  chaos: Page;
-  close(): Promise<void>;
-}
-
-/** A fresh profile with the built extension, joined on its options page, with the hostile page open. */
-async function openProfile(
-  name: string,
-  launched: Promise<Awaited<ReturnType<typeof launchWithExtension>>>,
-  site: StaticServer,
-  invite: string,
-): Promise<Profile> {
-  const ext = await launched;
-  const options = await ext.context.newPage();
-  await joinOnOptionsPage(options, ext.extensionId, invite, name, COMMUNITY);
-  const chaos = await ext.context.newPage();
-  await chaos.goto(`${site.origin}/chaos.html`);
-  return { name, context: ext.context, extensionId: ext.extensionId, options, chaos, close: ext.close };
-}
-
-/** Select → Harvest → takeaway → Save, in the real capture panel, on the hostile page. */
-async function harvestOnPage(p: Profile, selector: string, text: string, takeaway: string) {
-  await p.chaos.bringToFront();
-  await selectWithMouse(p.chaos, selector, text);
-  await p.chaos.getByRole('button', { name: 'Harvest' }).click();
-  const panel = capturePanel(p.chaos);
-  await expect(panel.getByLabel('Share with')).not.toHaveValue('');
-  await panel.getByLabel('Takeaway').fill(takeaway);
-  await panel.getByRole('button', { name: 'Save', exact: true }).click();
-  // The panel says "Harvested" for 0.9 s, then closes: on a page this busy, locating the frame through the page can
-  // take longer than that, so the proof of the save is the note itself, in this profile's database.
-  await expect(p.chaos.locator('iframe[title="Commonplace: harvest to community"]')).toHaveCount(0);
-  await expect
-    .poll(async () => (await readTable<StoredNote>(p.options, 'notes')).filter((n) => n.takeaway === takeaway).length)
-    .toBe(1);
-}
-
-/** "Sync now" on the options page, until the line says synced with nothing waiting and no error. */
-async function syncUntilClean(p: Profile) {
-  await p.options.bringToFront();
-  await expect(async () => {
-    await p.options.getByRole('button', { name: 'Sync now' }).click();
-    await expect(syncLine(p.options)).toContainText('Synced', { timeout: 2000 });
-    await expect(syncLine(p.options)).not.toContainText(/waiting|set aside/, { timeout: 2000 });
-  }).toPass({ timeout: 30_000 });
-}
-
-async function openPopup(p: Profile): Promise<Page> {
-  const popup = await p.context.newPage();
-  await popup.goto(`chrome-extension://${p.extensionId}/popup.html`);
-  return popup;
-}
-
-/** The note card the popup shows for `words`, found through its search box. */
-async function findCard(popup: Page, words: string, quote: string) {
-  await popup.getByRole('searchbox', { name: 'Search harvested notes' }).fill(words);
-  const card = popup.getByRole('article', { name: quote });
-  await expect(card).toBeVisible();
-  return card;
-}
-
-interface Row {
-  id: string;
-  kind: string;
-  takeaway: string;
-  quote: string;
-  tags: string[];
-  authorId: string | undefined;
-  thankedBy: string[];
-}
-
-/** The community's live notes as the server holds them (pulled from scratch by the organiser). */
-async function serverView(organiser: ApiMember): Promise<Map<string, Row>> {
-  const { changes } = await pullAll(organiser);
-  const rows = new Map<string, Row>();
-  for (const c of changes as { type: string; noteId?: string; note?: StoredNote; thankedBy?: string[] }[]) {
-    if (c.type === 'tombstone') rows.delete(c.noteId!);
-    else rows.set(c.note!.id, project(c.note!, c.thankedBy!));
-  }
-  return rows;
-}
-
-interface StoredNote {
-  id: string;
-  kind: string;
-  takeaway: string;
-  quote: string;
-  tags: string[];
-  communityId?: string | null;
-  deletedAt?: number;
-  author?: { id: string };
-}
-
-const project = (n: StoredNote, thankedBy: string[]): Row => ({
-  id: n.id,
-  kind: n.kind,
-  takeaway: n.takeaway,
-  quote: n.quote,
-  tags: n.tags,
-  authorId: n.author?.id,
-  thankedBy: [...thankedBy].sort(),
-});
-
-/** The same community's live notes as a profile's IndexedDB holds them. */
-async function replica(p: Profile, communityId: string): Promise<Map<string, Row>> {
-  const notes = await readTable<StoredNote>(p.options, 'notes');
-  const thanks = await readTable<{ noteId: string; memberId: string }>(p.options, 'thanks');
-  const rows = new Map<string, Row>();
-  for (const n of notes) {
-    if (n.communityId !== communityId || n.deletedAt) continue;
-    const by = thanks.filter((t) => t.noteId === n.id).map((t) => t.memberId);
-    rows.set(n.id, project(n, by));
-  }
-  return rows;
-}
 
 test.setTimeout(240_000);
 
@@ -188,8 +70,8 @@ test('two honest members, a hostile page and a hostile member: sync converges fo
     const demoNote = (demo.changes as { type: string; note?: StoredNote }[]).find((c) => c.type === 'note')!.note!;
     const demoCursor = ((await outsider.call('GET', '/v1/sync/pull')).body as { cursor: string }).cursor;
 
-    const ada = await openProfile('Ada', browsers[0]!, site, invite);
-    const bea = await openProfile('Bea', browsers[1]!, site, invite);
+    const ada = await openProfile('Ada', browsers[0]!, `${site.origin}/chaos.html`, invite, COMMUNITY);
+    const bea = await openProfile('Bea', browsers[1]!, `${site.origin}/chaos.html`, invite, COMMUNITY);
     profiles.push(ada, bea);
     const mallory: HostileMember = await hostileMember(endpoint.url, invite);
 
@@ -311,14 +193,14 @@ test('two honest members, a hostile page and a hostile member: sync converges fo
     const newtab = await ada.context.newPage();
     await newtab.goto(`chrome-extension://${ada.extensionId}/newtab.html`);
     await expect(newtab.getByRole('main')).toBeVisible();
-    for (const page of [popup, newtab, adaPopup, beaPopup, ada.chaos, bea.chaos]) {
+    for (const page of [popup, newtab, adaPopup, beaPopup, ada.page, bea.page]) {
       const flag = await page.evaluate((name) => (window as unknown as Record<string, unknown>)[name], PWNED_FLAG);
       expect(flag, page.url()).toBeUndefined();
     }
 
     // The hostile page tried, and got nowhere: it posted and dispatched, and never read one of our frames.
     for (const p of profiles) {
-      const tried = await p.chaos.evaluate(() => (window as never as { chaos: Record<string, number> }).chaos);
+      const tried = await p.page.evaluate(() => (window as never as { chaos: Record<string, number> }).chaos);
       expect(tried.posted).toBeGreaterThan(100);
       expect(tried.dispatched).toBeGreaterThan(100);
       expect(tried.framesRead).toBe(0);
