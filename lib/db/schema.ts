@@ -165,8 +165,8 @@ export class CommonplaceDb extends Dexie {
     });
     // v8: notes found by kind in the order they were made (`[kind+createdAt]`), so the digest's newest stories are
     // the stories made last. By the `kind` index they came in id order, which is not the order they were made in:
-    // an import mints new ids for old notes (and keeps Hypothesis's own ids), so old imported stories took the
-    // places of last week's. IndexedDB builds it in the upgrade (no migration code).
+    // an import from another tool (Readwise, Kindle, Hypothesis) mints new ids for old notes, so old imported
+    // stories took the places of last week's. IndexedDB builds it in the upgrade (no migration code).
     this.version(8).stores({
       notes:
         'id, createdAt, updatedAt, kind, *tags, pageKey, communityId, deletedAt, [communityId+updatedAt], links.answers, [kind+createdAt]',
