@@ -3,15 +3,13 @@ import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { fakeBrowser } from 'wxt/testing/fake-browser';
 import type { Note } from '../model';
-import { DEFAULT_LADDER, HOUR_MS, questionStates, relayableAnswer } from '../questions';
-import { meIdsOf } from '../digest/identity';
+import { HOUR_MS } from '../questions';
 import { makeNote } from '../testing/make-note';
 import { testMembership } from '../testing/membership';
 import { answer, CM, linked, question, relayed, T0 } from '../testing/questions';
 import { readsPerTransaction } from '../testing/reads-per-transaction';
-import { readIdentity } from './digest-engine';
 import { questionEventsRepository } from './question-events';
-import { relayableAnswers } from './question-relay';
+import { relayableAmong, relayableAnswers } from './question-relay';
 import { CommonplaceDb } from './schema';
 import { syncState } from './sync-state';
 
@@ -32,13 +30,15 @@ afterEach(async () => {
   await db.delete();
 });
 
-/** The code this replaced, kept as the reference: every answer walked, filtered by the question it answers. */
+/**
+ * The code this replaced, kept as the reference: every answer walked, filtered by the question it answers. The
+ * rest (linked notes, the relay rule) is the code's own `relayableAmong`.
+ */
 async function byWalkOfEveryAnswer(questionIds: readonly string[], now: number): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
   const questions = (await db.notes.bulkGet([...questionIds])).filter(
     (n): n is Note => n !== undefined && n.kind === 'question' && n.deletedAt === undefined && !!n.chat,
   );
-  if (questions.length === 0) return out;
+  if (questions.length === 0) return new Map();
   const ids = new Set(questions.map((q) => q.id));
   const events = (await Promise.all(questions.map((q) => questionEventsRepository(db).ofQuestion(q.id)))).flat();
   const answers = await db.notes
@@ -46,18 +46,7 @@ async function byWalkOfEveryAnswer(questionIds: readonly string[], now: number):
     .equals('answer')
     .filter((n) => ids.has(n.links?.answers ?? ''))
     .toArray();
-  const linkedIds = events.flatMap((e) => (e.type === 'answer-linked' ? [e.noteId] : []));
-  const linkedNotes = (await db.notes.bulkGet(linkedIds)).filter((n): n is Note => n !== undefined);
-  const notes = [...questions, ...answers, ...linkedNotes].filter((n) => n.deletedAt === undefined);
-  const byId = new Map(notes.map((n) => [n.id, n]));
-  const me = new Set(meIdsOf(await readIdentity(db)));
-  const off = { ...DEFAULT_LADDER, isEnabled: false };
-  const ladders = Object.fromEntries(questions.map((q) => [q.communityId ?? '', off]));
-  for (const status of questionStates({ notes: [...byId.values()], events, now, ladders }).questions) {
-    const answerId = relayableAnswer(status, byId, me);
-    if (answerId) out.set(status.questionId, answerId);
-  }
-  return out;
+  return relayableAmong(db, questions, events, answers, now);
 }
 
 const PEOPLE = ['me', 'ann', 'bob'];

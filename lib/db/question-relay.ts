@@ -1,6 +1,6 @@
 import type { Note } from '../model';
 import { meIdsOf } from '../digest/identity';
-import { DEFAULT_LADDER, questionStates, relayableAnswer } from '../questions';
+import { DEFAULT_LADDER, questionStates, relayableAnswer, type QuestionEvent } from '../questions';
 import { readIdentity } from './digest-engine';
 import { questionEventsRepository } from './question-events';
 import type { CommonplaceDb } from './schema';
@@ -16,11 +16,10 @@ export async function relayableAnswers(
   questionIds: readonly string[],
   now: number,
 ): Promise<Map<string, string>> {
-  const out = new Map<string, string>();
   const questions = (await db.notes.bulkGet([...questionIds])).filter(
     (n): n is Note => n !== undefined && n.kind === 'question' && n.deletedAt === undefined && !!n.chat,
   );
-  if (questions.length === 0) return out;
+  if (questions.length === 0) return new Map();
   const [events, answers] = await Promise.all([
     Promise.all(questions.map((q) => questionEventsRepository(db).ofQuestion(q.id))).then((e) => e.flat()),
     answersOf(
@@ -28,6 +27,21 @@ export async function relayableAnswers(
       questions.map((q) => q.id),
     ),
   ]);
+  return relayableAmong(db, questions, events, answers, now);
+}
+
+/**
+ * Which of `questions` (live chat questions) this member may relay now, and with which answer, given their
+ * events and the answers read for them: the notes those events link are read here.
+ */
+export async function relayableAmong(
+  db: CommonplaceDb,
+  questions: readonly Note[],
+  events: readonly QuestionEvent[],
+  answers: readonly Note[],
+  now: number,
+): Promise<Map<string, string>> {
+  const out = new Map<string, string>();
   const linkedIds = events.flatMap((e) => (e.type === 'answer-linked' ? [e.noteId] : []));
   const linked = (await db.notes.bulkGet(linkedIds)).filter((n): n is Note => n !== undefined);
   const notes = [...questions, ...answers, ...linked].filter((n) => n.deletedAt === undefined);
@@ -37,7 +51,7 @@ export async function relayableAnswers(
   // (so no helpers are looked up for it).
   const off = { ...DEFAULT_LADDER, isEnabled: false };
   const ladders = Object.fromEntries(questions.map((q) => [q.communityId ?? '', off]));
-  for (const status of questionStates({ notes: [...byId.values()], events, now, ladders }).questions) {
+  for (const status of questionStates({ notes: [...byId.values()], events: [...events], now, ladders }).questions) {
     const answerId = relayableAnswer(status, byId, me);
     if (answerId) out.set(status.questionId, answerId);
   }

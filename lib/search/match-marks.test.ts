@@ -1,25 +1,16 @@
-import Fuse, { type FuseResultMatch } from 'fuse.js';
+import Fuse from 'fuse.js';
 import { describe, expect, it } from 'vitest';
 import { generateCorpus } from '../../bench/search-corpus';
 import { corpusNote } from '../../bench/search-notes';
 import { makeNote } from '../testing/make-note';
-import { MARKED_KEYS, matchMarks } from './match-marks';
+import { MARK_OPTIONS, markedWords, marksOf, matchMarks } from './match-marks';
 
 /** The marks as the popup computed them before: a Fuse.js search over each note alone. */
 function marksAlone(note: object, query: string) {
-  const words = query.replace(/\b\w+:\S+|"|-\S+/g, ' ').trim();
+  const words = markedWords(query);
   if (!words) return {};
-  const [r] = new Fuse([note], {
-    keys: [...MARKED_KEYS],
-    includeMatches: true,
-    ignoreLocation: true,
-    threshold: 0.4,
-    minMatchCharLength: 2,
-  }).search(words);
-  const out: Record<string, (readonly [number, number])[]> = {};
-  for (const m of (r?.matches ?? []) as FuseResultMatch[])
-    if (m.key) out[m.key] = m.indices.filter(([s, e]) => e - s >= 1);
-  return out;
+  const [r] = new Fuse([note], MARK_OPTIONS).search(words);
+  return marksOf(r?.matches);
 }
 
 describe('matchMarks', () => {

@@ -14,21 +14,28 @@ export type Marks = Partial<Record<(typeof MARKED_KEYS)[number], (readonly [numb
  * popup loads it with its first query, not with the page.
  */
 export function matchMarks<T>(Fuse: typeof FuseType, records: readonly T[], query: string): Marks[] {
-  const words = query.replace(/\b\w+:\S+|"|-\S+/g, ' ').trim();
+  const words = markedWords(query);
   const out: Marks[] = records.map(() => ({}));
   if (!words) return out;
-  const found = new Fuse(records, {
-    keys: [...MARKED_KEYS],
-    includeMatches: true,
-    ignoreLocation: true,
-    threshold: 0.4,
-    minMatchCharLength: 2,
-  }).search(words);
-  for (const r of found) {
-    const marks: Record<string, (readonly [number, number])[]> = {};
-    for (const m of (r.matches ?? []) as FuseResultMatch[])
-      if (m.key) marks[m.key] = m.indices.filter(([s, e]) => e - s >= 1);
-    out[r.refIndex] = marks;
-  }
+  for (const r of new Fuse(records, MARK_OPTIONS).search(words)) out[r.refIndex] = marksOf(r.matches);
   return out;
+}
+
+/** The words of `query` a card marks: without filters (`tag:x`), phrases' quotes and exclusions (`-word`). */
+export const markedWords = (query: string) => query.replace(/\b\w+:\S+|"|-\S+/g, ' ').trim();
+
+/** How Fuse.js finds the words to mark. */
+export const MARK_OPTIONS = {
+  keys: [...MARKED_KEYS],
+  includeMatches: true,
+  ignoreLocation: true,
+  threshold: 0.4,
+  minMatchCharLength: 2,
+};
+
+/** A Fuse.js result's matches as marks: one-character matches left out. */
+export function marksOf(matches: readonly FuseResultMatch[] | undefined): Marks {
+  const marks: Record<string, (readonly [number, number])[]> = {};
+  for (const m of matches ?? []) if (m.key) marks[m.key] = m.indices.filter(([s, e]) => e - s >= 1);
+  return marks;
 }
